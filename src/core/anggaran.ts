@@ -1,0 +1,214 @@
+import { AmountColumn, BudgetRow, BudgetSheet, Level, LEVEL_NAME, sheetTotal } from './budget';
+import { MissingChildren, checkPercentages, checkSums } from './checks';
+import { Decimal, ZERO, formatRupiah, percent, sum } from './decimal';
+import { Finding, finding } from './findings';
+import { matchSheets } from './match';
+
+/** One row of the computed budget: DPA structure, DPA anggaran, realisasi from the realisasi sheet. */
+export interface BudgetItem {
+  level: Level;
+  kode: string | null;
+  nama: string;
+  anggaran: Decimal;
+  /** null where the realisasi sheet does not go this deep, or there is no realisasi sheet. */
+  realisasi: Decimal | null;
+  serapan: Decimal | null;
+  children: BudgetItem[];
+  row: BudgetRow;
+}
+
+export type JenisBelanja = 'operasi' | 'modal' | 'tidakTerduga' | 'transfer';
+
+export interface BelanjaJenis {
+  jenis: JenisBelanja;
+  anggaran: Decimal;
+  realisasi: Decimal | null;
+  serapan: Decimal | null;
+}
+
+export interface AnggaranResult {
+  anggaran: Decimal;
+  realisasi: Decimal | null;
+  serapan: Decimal | null;
+  /** Top of the tree (urusan/bidang rows, when the DPA has them, or programs). */
+  items: BudgetItem[];
+  /** Every item, in DPA order. */
+  all: BudgetItem[];
+  belanja: BelanjaJenis[];
+  findings: Finding[];
+}
+
+const BELANJA_PREFIX: Record<string, JenisBelanja> = { '5.1': 'operasi', '5.2': 'modal', '5.3': 'tidakTerduga', '5.4': 'transfer' };
+
+/**
+ * Builds the budget result from the DPA and the realisasi sheet (the same sheet when one carries
+ * both), with every check of SPEC §5 that concerns amounts.
+ */
+export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): AnggaranResult {
+  const findings: Finding[] = [...dpa.findings];
+  const single = real === dpa;
+  const matching = real && !single ? matchSheets(dpa, real) : null;
+  if (real && !single) findings.push(...real.findings);
+
+  const realOf = (row: BudgetRow): BudgetRow | null => (single ? row : (matching?.toRealisasi.get(row) ?? null));
+  const all: BudgetItem[] = [];
+  const build = (row: BudgetRow, realisasiKnown: boolean): BudgetItem => {
+    const r = realOf(row);
+    const counted = row.children.filter((c) => c.duplicateOf === null);
+    const leafOnRealSide = r !== null && r.children.length === 0 && counted.length > 0 && !single;
+    const item: BudgetItem = {
+      level: row.level,
+      kode: row.kode,
+      nama: row.nama,
+      anggaran: row.computed.anggaran ?? ZERO,
+      realisasi: null,
+      serapan: null,
+      children: [],
+      row,
+    };
+    all.push(item);
+    item.children = counted.map((c) => build(c, realisasiKnown && !leafOnRealSide));
+    if (real && realisasiKnown) {
+      if (leafOnRealSide || counted.length === 0) item.realisasi = r ? (r.computed.realisasi ?? ZERO) : ZERO;
+      else item.realisasi = sum(item.children.map((c) => c.realisasi ?? ZERO));
+    }
+    item.serapan = item.realisasi === null ? null : percent(item.realisasi, item.anggaran);
+    return item;
+  };
+  const items = dpa.roots.filter((r) => r.duplicateOf === null).map((r) => build(r, true));
+
+  findings.push(...checkSums(dpa, 'anggaran'));
+  if (real) {
+    const missing: MissingChildren | undefined = matching
+      ? (row) => {
+          const d = matching.toDpa.get(row);
+          if (!d) return null;
+          const absent = d.children.filter((c) => c.duplicateOf === null && !matching.toRealisasi.has(c));
+          return absent.length === 0 ? null : { amount: sum(absent.map((c) => c.computed.anggaran ?? ZERO)), names: absent.map((c) => c.nama) };
+        }
+      : undefined;
+    if (!single && real.header.columns.anggaran !== undefined) findings.push(...checkSums(real, 'anggaran', missing));
+    findings.push(...checkSums(real, 'realisasi', missing));
+    const itemOf = new Map(all.map((i) => [i.row, i]));
+    const total = { anggaran: sumItems(items, 'anggaran'), realisasi: sumItems(items, 'realisasi') };
+    findings.push(
+      ...checkPercentages(real, (row) => {
+        if (row === null) return percent(total.realisasi, total.anggaran);
+        const d = single ? row : matching?.toDpa.get(row);
+        const item = d ? itemOf.get(d) : undefined;
+        return item?.serapan ?? null;
+      }),
+    );
+    if (matching) {
+      findings.push(...matching.findings);
+      findings.push(...checkBetweenSheets(items, matching.toRealisasi, real.name));
+    }
+    findings.push(...checkOverspend(items, (row) => (single ? row : (matching?.toRealisasi.get(row) ?? null))));
+  }
+
+  const anggaran = sheetTotal(dpa, 'anggaran');
+  const realisasi = real ? sumItems(items, 'realisasi') : null;
+  return {
+    anggaran,
+    realisasi,
+    serapan: realisasi === null ? null : percent(realisasi, anggaran),
+    items,
+    all,
+    belanja: belanjaByJenis(all),
+    findings,
+  };
+}
+
+function sumItems(items: BudgetItem[], col: AmountColumn): Decimal {
+  return sum(items.map((i) => (col === 'anggaran' ? i.anggaran : (i.realisasi ?? ZERO))));
+}
+
+/**
+ * `antar-lembar`: the realisasi sheet's anggaran differs from the DPA's. Reported once, at the
+ * highest row of an only-child chain (a kegiatan with its single sub kegiatan is one item).
+ */
+function checkBetweenSheets(items: BudgetItem[], toReal: Map<BudgetRow, BudgetRow>, realName: string): Finding[] {
+  const out: Finding[] = [];
+  const visit = (item: BudgetItem, reportedAbove: boolean) => {
+    const r = toReal.get(item.row);
+    const written = r?.amounts.anggaran;
+    const isLeaf = item.children.length === 0 || (r !== undefined && r.children.length === 0);
+    if (isLeaf) {
+      if (!reportedAbove && r && written && !written.empty && written.value !== null && !written.value.eq(item.anggaran)) {
+        out.push(betweenSheets(item, written.value, written.ref, realName));
+      }
+      return;
+    }
+    const onlyChild = item.children.length === 1 ? item.children[0] : null;
+    let reported = reportedAbove;
+    if (!reported && onlyChild && r && written && !written.empty && written.value !== null) {
+      const childReal = toReal.get(onlyChild.row)?.amounts.anggaran?.value ?? null;
+      if (!written.value.eq(item.anggaran) && childReal !== null && childReal.eq(written.value)) {
+        out.push(betweenSheets(item, written.value, written.ref, realName));
+        reported = true;
+      }
+    }
+    item.children.forEach((c) => visit(c, reported));
+  };
+  items.forEach((i) => visit(i, false));
+  return out;
+}
+
+function betweenSheets(item: BudgetItem, written: Decimal, at: { lembar: string; sel: string }, realName: string): Finding {
+  const dpaRef = item.row.amounts.anggaran?.ref ?? item.row.nameRef;
+  return finding(
+    'antar-lembar',
+    at,
+    `Anggaran ${LEVEL_NAME[item.level]} "${item.nama}" di lembar ${realName} ${formatRupiah(written)}, di DPA (${dpaRef.lembar}!${dpaRef.sel}) ${formatRupiah(item.anggaran)}. DPA yang dipakai.` +
+      (item.realisasi !== null && item.realisasi.gt(item.anggaran) ? ` Dengan anggaran DPA, realisasinya (${formatRupiah(item.realisasi)}) melebihi anggaran.` : ''),
+    { tertulis: written, seharusnya: item.anggaran },
+    dpaRef,
+  );
+}
+
+/**
+ * `melebihi`: realisasi above anggaran, at the deepest rows where it happens. Where the realisasi
+ * sheet's own anggaran covers the realisasi, the excess comes from the two sheets' anggaran
+ * differing, which the `antar-lembar` finding already reports.
+ */
+function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetRow | null): Finding[] {
+  const out: Finding[] = [];
+  const visit = (item: BudgetItem): boolean => {
+    const childOver = item.children.map(visit).some(Boolean);
+    const over = item.realisasi !== null && item.realisasi.gt(item.anggaran);
+    const r = realOf(item.row);
+    const ownAnggaran = r && r !== item.row ? (r.amounts.anggaran?.value ?? null) : null;
+    const explained = ownAnggaran !== null && item.realisasi !== null && item.realisasi.lte(ownAnggaran);
+    if (over && !childOver && !explained) {
+      const at = r?.amounts.realisasi?.ref ?? item.row.nameRef;
+      out.push(
+        finding('melebihi', at, `Realisasi ${LEVEL_NAME[item.level]} "${item.nama}" ${formatRupiah(item.realisasi!)} melebihi anggarannya ${formatRupiah(item.anggaran)}.`, {
+          tertulis: item.realisasi,
+          seharusnya: item.anggaran,
+        }),
+      );
+    }
+    return over;
+  };
+  items.forEach(visit);
+  return out;
+}
+
+function belanjaByJenis(all: BudgetItem[]): BelanjaJenis[] {
+  const groups = new Map<JenisBelanja, BudgetItem[]>();
+  for (const item of all) {
+    if (item.level !== 'rekening' || item.children.length > 0 || !item.kode) continue;
+    const jenis = BELANJA_PREFIX[item.kode.split('.').slice(0, 2).join('.')];
+    if (!jenis) continue;
+    if (!groups.has(jenis)) groups.set(jenis, []);
+    groups.get(jenis)!.push(item);
+  }
+  return (['operasi', 'modal', 'tidakTerduga', 'transfer'] as const)
+    .filter((j) => groups.has(j))
+    .map((jenis) => {
+      const list = groups.get(jenis)!;
+      const anggaran = sum(list.map((i) => i.anggaran));
+      const realisasi = list.some((i) => i.realisasi === null) ? null : sum(list.map((i) => i.realisasi!));
+      return { jenis, anggaran, realisasi, serapan: realisasi === null ? null : percent(realisasi, anggaran) };
+    });
+}

@@ -1,0 +1,83 @@
+import { parsePercent, writtenDecimals } from './amount';
+import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, PercentCell, LEVEL_NAME } from './budget';
+import { Decimal, ZERO, formatPersen, formatRupiah, percent, sum } from './decimal';
+import { Finding, finding } from './findings';
+
+/** DPA children that the realisasi sheet leaves out, so a parent's anggaran may rightly exceed its listed children. */
+export type MissingChildren = (row: BudgetRow) => { amount: Decimal; names: string[] } | null;
+
+const COLUMN_NAME: Record<AmountColumn, string> = { anggaran: 'Anggaran', realisasi: 'Realisasi' };
+
+function counted(children: BudgetRow[]): BudgetRow[] {
+  return children.filter((c) => c.duplicateOf === null);
+}
+
+/** What the user sees written for a row, falling back to the bottom-up value where the cell is blank or unreadable. */
+function writtenOrComputed(row: BudgetRow, col: AmountColumn): Decimal {
+  const a = row.amounts[col];
+  return a && !a.empty && a.value !== null ? a.value : (row.computed[col] ?? ZERO);
+}
+
+/**
+ * `jumlah` findings: a written parent or total that is neither the sum of its children as written
+ * nor the bottom-up sum. Checking against both keeps one mistake to one finding: a wrong leaf is
+ * flagged at its parent only, a wrong subtotal at the subtotal only.
+ */
+export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: MissingChildren): Finding[] {
+  const out: Finding[] = [];
+  const check = (written: AmountCell | undefined, children: BudgetRow[], label: string, owner: BudgetRow | null) => {
+    if (!written || written.empty || written.value === null || children.length === 0) return;
+    const extra = owner && missing ? missing(owner) : null;
+    // A missing row's anggaran is known from the DPA; its realisasi is not.
+    const plus = extra && col === 'anggaran' ? extra.amount : ZERO;
+    const asWritten = sum(children.map((c) => writtenOrComputed(c, col))).plus(plus);
+    const bottomUp = sum(children.map((c) => c.computed[col] ?? ZERO)).plus(plus);
+    if (written.value.eq(asWritten) || written.value.eq(bottomUp)) return;
+    const diff = written.value.minus(asWritten);
+    let pesan = `${COLUMN_NAME[col]} ${label} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (selisih ${formatRupiah(diff)}).`;
+    if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp)}.`;
+    if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `"${n}"`).join(', ')}.`;
+    out.push(finding('jumlah', written.ref, pesan, { tertulis: written.value, seharusnya: asWritten }));
+  };
+  for (const row of sheet.rows) {
+    if (row.duplicateOf) continue;
+    check(row.amounts[col], counted(row.children), `${LEVEL_NAME[row.level]} "${row.nama}"`, row);
+  }
+  if (sheet.total) check(sheet.total.amounts[col], counted(sheet.roots), 'baris JUMLAH', null);
+  return out;
+}
+
+/**
+ * `persen` findings: a written percentage that matches neither its own row's numbers nor the
+ * corrected ones (a percentage already right for the corrected amount is not a second mistake).
+ */
+export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow | null) => Decimal | null): Finding[] {
+  const out: Finding[] = [];
+  const check = (cell: PercentCell | null, own: Decimal | null, fixed: Decimal | null, label: string) => {
+    if (!cell || (own === null && fixed === null)) return;
+    const p = parsePercent(cell.raw, cell.format, own ?? fixed);
+    if (p.kind !== 'number') return;
+    const decimals = Math.min(writtenDecimals(cell.raw, cell.format), 2);
+    const tolerance = new Decimal('0.01');
+    const close = (x: Decimal | null) => x !== null && p.value.minus(x.toDecimalPlaces(decimals)).abs().lte(tolerance);
+    if (close(own) || close(fixed)) return;
+    const expected = own ?? fixed!;
+    out.push(
+      finding(
+        'persen',
+        cell.ref,
+        `Persentase ${label} tertulis ${formatPersen(p.value)}%, seharusnya ${formatPersen(expected)}% menurut angka di barisnya sendiri.`,
+        { tertulis: p.value.toDecimalPlaces(2), seharusnya: expected.toDecimalPlaces(2) },
+      ),
+    );
+  };
+  const ownRatio = (amounts: BudgetRow['amounts']) => {
+    const a = amounts.anggaran;
+    const r = amounts.realisasi;
+    if (!a || !r || a.value === null || r.value === null) return null;
+    return percent(r.value, a.value);
+  };
+  for (const row of sheet.rows) check(row.persen, ownRatio(row.amounts), corrected(row), `${LEVEL_NAME[row.level]} "${row.nama}"`);
+  if (sheet.total) check(sheet.total.persen, ownRatio(sheet.total.amounts), corrected(null), 'baris JUMLAH');
+  return out;
+}

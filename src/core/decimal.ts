@@ -1,0 +1,42 @@
+import DecimalBase from 'decimal.js';
+
+/** The one Decimal used for money and percentages: 40 significant digits, half-up rounding. */
+export const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO = new Decimal(0);
+export const HUNDRED = new Decimal(100);
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+/** part / whole × 100, or null when whole is zero. Exact; round only for display. */
+export function percent(part: Decimal, whole: Decimal): Decimal | null {
+  if (whole.isZero()) return null;
+  return part.div(whole).times(HUNDRED);
+}
+
+/** Two-decimal string with a '.', half-up: the JSON form of a percentage. */
+export function percentString(p: Decimal | null): string | null {
+  return p === null ? null : p.toFixed(2);
+}
+
+/** Indonesian display: thousands '.', decimals ','. */
+export function formatIndonesian(d: Decimal, decimals: number): string {
+  const fixed = d.abs().toFixed(decimals);
+  const [intPart, frac] = fixed.split('.');
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const sign = d.isNegative() && /[1-9]/.test(fixed) ? '-' : '';
+  return sign + grouped + (frac ? ',' + frac : '');
+}
+
+export function formatRupiah(d: Decimal): string {
+  return formatIndonesian(d, d.isInteger() ? 0 : 2);
+}
+
+export function formatPersen(p: Decimal): string {
+  return formatIndonesian(p, 2);
+}

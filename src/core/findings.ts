@@ -1,0 +1,74 @@
+import { Decimal } from './decimal';
+
+export type Tingkat = 'galat' | 'peringatan';
+
+export type Jenis =
+  | 'jumlah'
+  | 'antar-lembar'
+  | 'melebihi'
+  | 'persen'
+  | 'tidak-ditemukan'
+  | 'duplikat'
+  | 'nilai'
+  | 'pencocokan'
+  | 'data-kosong';
+
+export const TINGKAT_OF: Record<Jenis, Tingkat> = {
+  jumlah: 'galat',
+  'antar-lembar': 'galat',
+  melebihi: 'galat',
+  persen: 'galat',
+  'tidak-ditemukan': 'galat',
+  duplikat: 'galat',
+  nilai: 'galat',
+  pencocokan: 'peringatan',
+  'data-kosong': 'peringatan',
+};
+
+/** A place on the user's sheet. */
+export interface CellRef {
+  lembar: string;
+  sel: string;
+}
+
+export interface Finding {
+  tingkat: Tingkat;
+  jenis: Jenis;
+  lembar: string | null;
+  sel: string | null;
+  tertulis: string | null;
+  seharusnya: string | null;
+  selisih: string | null;
+  pesan: string;
+  /** The other row involved (the counterpart of a match, the other sheet's cell). */
+  terkait?: CellRef;
+}
+
+export function finding(
+  jenis: Jenis,
+  at: CellRef | null,
+  pesan: string,
+  values?: { tertulis?: Decimal | string | null; seharusnya?: Decimal | string | null },
+  terkait?: CellRef,
+): Finding {
+  const tertulis = values?.tertulis ?? null;
+  const seharusnya = values?.seharusnya ?? null;
+  const selisih =
+    tertulis instanceof Decimal && seharusnya instanceof Decimal ? tertulis.minus(seharusnya).toString() : null;
+  const f: Finding = {
+    tingkat: TINGKAT_OF[jenis],
+    jenis,
+    lembar: at?.lembar ?? null,
+    sel: at?.sel ?? null,
+    tertulis: tertulis === null ? null : tertulis.toString(),
+    seharusnya: seharusnya === null ? null : seharusnya.toString(),
+    selisih,
+    pesan,
+  };
+  if (terkait) f.terkait = terkait;
+  return f;
+}
+
+export function describeRef(ref: CellRef): string {
+  return `${ref.lembar}!${ref.sel}`;
+}

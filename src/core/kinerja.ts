@@ -1,0 +1,168 @@
+import { CellValue, Grid, cellAddress, cellText, isCellError } from './grid';
+import { decimalFromNumber, parseNumberText } from './amount';
+import { Decimal } from './decimal';
+import { CellRef, Finding, finding } from './findings';
+import { HeaderMatch, KinerjaRole, isColumnNumberingRow } from './header';
+import { normalizeName } from './names';
+
+export type Arah = 'naik' | 'turun';
+
+/** A target or realisasi as written, with the number it stands for. */
+export interface KinerjaValue {
+  teks: string;
+  nilai: Decimal | null;
+  /** SAKIP letter grade, when written (`A`, `BB (74)`). */
+  huruf: string | null;
+  /** Set when the number is the lower bound of a letter grade written without a number. */
+  dariHuruf: boolean;
+  persen: boolean;
+  ref: CellRef;
+}
+
+export interface IndikatorRow {
+  nama: string;
+  satuan: string;
+  arah: Arah;
+  target: KinerjaValue | null;
+  realisasi: KinerjaValue | null;
+  targetRenstra: KinerjaValue | null;
+  /** Earlier years' realisasi, oldest first. */
+  realisasiLalu: { tahun: number; nilai: KinerjaValue | null }[];
+  pendukung: { teks: string; ref: CellRef }[];
+  nameRef: CellRef;
+}
+
+export interface SasaranRow {
+  nama: string;
+  nameRef: CellRef;
+  indikator: IndikatorRow[];
+}
+
+export interface KinerjaSheet {
+  name: string;
+  header: HeaderMatch<KinerjaRole>;
+  /** The year of the current realisasi column, when its header names one. */
+  tahun: number | null;
+  tahunLalu: number[];
+  sasaran: SasaranRow[];
+  findings: Finding[];
+}
+
+/** Lower bound of each SAKIP grade, used when a grade is written without its number. */
+export const SAKIP_GRADES: Record<string, number> = { AA: 90, A: 80, BB: 70, B: 60, CC: 50, C: 30, D: 0 };
+
+export function parseArah(text: string): Arah {
+  const t = text.trim().toLowerCase();
+  if (/^[-−–]$/.test(t) || /turun|negatif|menurun|minus|rendah/.test(t)) return 'turun';
+  return 'naik';
+}
+
+/** `4 Dok` → 4, `BB (74)` → 74, `A` → 80 (grade bound), `100%` → 100, a %-formatted 1 → 100. */
+export function parseKinerjaValue(v: CellValue, format: string | null, ref: CellRef): KinerjaValue | null {
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+  if (typeof v === 'number') {
+    const isPct = !!format && format.includes('%');
+    const d = decimalFromNumber(v);
+    const nilai = isPct ? d.times(100) : d;
+    return { teks: isPct ? `${nilai.toString()}%` : d.toString(), nilai, huruf: null, dariHuruf: false, persen: isPct, ref };
+  }
+  const teks = isCellError(v) ? v.error : cellText(v);
+  if (/^[-–—]+$/.test(teks)) return null;
+  const grade = /^(AA|A|BB|B|CC|C|D)\b(?![.,]?\d)/.exec(teks.trim());
+  const numMatch = /[-−]?\d[\d.,]*/.exec(teks);
+  const nilai = numMatch ? parseNumberText(numMatch[0].replace(/[.,]$/, '').replace('−', '-')) : null;
+  const persen = /%/.test(teks);
+  if (nilai !== null) return { teks, nilai, huruf: grade ? grade[1] : null, dariHuruf: false, persen, ref };
+  if (grade) return { teks, nilai: new Decimal(SAKIP_GRADES[grade[1]]), huruf: grade[1], dariHuruf: true, persen, ref };
+  return { teks, nilai: null, huruf: null, dariHuruf: false, persen, ref };
+}
+
+/** The unit written after the number (`4 Dok` → `Dok`), for sheets without a Satuan column. */
+function unitFromText(value: KinerjaValue | null): string {
+  if (!value) return '';
+  if (value.persen) return '%';
+  const m = /^[-−]?\d[\d.,]*\s*(.+)$/.exec(value.teks.trim());
+  return m ? m[1].trim() : '';
+}
+
+function splitPendukung(text: string): string[] {
+  return text
+    .split(/[;\n\r]+/)
+    .map((t) => t.replace(/^\s*(\d+[.)]|[-•*])\s+/, '').trim())
+    .filter((t) => t !== '' && t !== '-');
+}
+
+export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<KinerjaRole>): KinerjaSheet {
+  const cols = { ...header.columns };
+  const findings: Finding[] = [];
+  const ref = (r: number, c: number): CellRef => ({ lembar: grid.name, sel: cellAddress(grid, r, c) });
+  const format = (r: number, c: number) => grid.numberFormats?.[r]?.[c] ?? null;
+
+  let tahun: number | null = null;
+  let earlier: { year: number; col: number }[] = [];
+  if (header.years.length > 0) {
+    const plain = header.texts.findIndex((t, c) => /realisasi/i.test(t) && !header.years.some((y) => y.col === c));
+    const maxYear = Math.max(...header.years.map((y) => y.year));
+    if (plain >= 0) {
+      cols.realisasi = plain;
+      earlier = header.years;
+    } else {
+      const current = header.years.find((y) => y.year === maxYear)!;
+      cols.realisasi = current.col;
+      tahun = maxYear;
+      earlier = header.years.filter((y) => y !== current);
+    }
+    earlier.sort((a, b) => a.year - b.year);
+  }
+
+  const sasaran: SasaranRow[] = [];
+  let current: SasaranRow | null = null;
+  let last: IndikatorRow | null = null;
+  const text = (r: number, c: number | undefined) => (c === undefined ? '' : cellText(values[r]?.[c] ?? null));
+  const value = (r: number, c: number | undefined) => (c === undefined ? null : parseKinerjaValue(values[r]?.[c] ?? null, format(r, c), ref(r, c)));
+
+  for (let r = header.row + header.height; r < values.length; r++) {
+    const row = values[r] ?? [];
+    if (row.every((v) => cellText(v) === '') || isColumnNumberingRow(row)) continue;
+    if (row.some((v) => /^sumber\b/i.test(cellText(v)))) break;
+    const sasaranText = text(r, cols.sasaran);
+    const indikatorText = text(r, cols.indikator);
+    const target = value(r, cols.target);
+    const realisasi = value(r, cols.realisasi);
+    if (!target && !realisasi && last) {
+      // A wrapped line of the row above: text only, no figures.
+      if (sasaranText && current && normalizeName(sasaranText) !== normalizeName(current.nama)) current.nama += ` ${sasaranText}`;
+      if (indikatorText && normalizeName(indikatorText) !== normalizeName(last.nama)) last.nama += ` ${indikatorText}`;
+      continue;
+    }
+    if (!indikatorText && !target) continue;
+    if (sasaranText && (!current || normalizeName(sasaranText) !== normalizeName(current.nama))) {
+      current = { nama: sasaranText, nameRef: ref(r, cols.sasaran!), indikator: [] };
+      sasaran.push(current);
+    }
+    if (!current) {
+      current = { nama: indikatorText, nameRef: ref(r, cols.indikator!), indikator: [] };
+      sasaran.push(current);
+    }
+    const targetRenstra = value(r, cols.targetRenstra);
+    const pendukungText = text(r, cols.pendukung);
+    last = {
+      nama: indikatorText,
+      satuan: text(r, cols.satuan) || unitFromText(target),
+      arah: parseArah(text(r, cols.arah)),
+      target,
+      realisasi,
+      targetRenstra,
+      realisasiLalu: earlier.map((y) => ({ tahun: y.year, nilai: value(r, y.col) })),
+      pendukung: cols.pendukung === undefined ? [] : splitPendukung(pendukungText).map((teks) => ({ teks, ref: ref(r, cols.pendukung!) })),
+      nameRef: ref(r, cols.indikator!),
+    };
+    for (const v of [target, realisasi, targetRenstra]) {
+      if (v && v.nilai === null) {
+        findings.push(finding('nilai', v.ref, `Nilai "${v.teks}" di ${grid.name}!${v.ref.sel} tidak memuat angka; capaian tidak dapat dihitung.`, { tertulis: v.teks }));
+      }
+    }
+    current.indikator.push(last);
+  }
+  return { name: grid.name, header, tahun, tahunLalu: earlier.map((y) => y.year), sasaran, findings };
+}

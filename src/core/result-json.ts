@@ -1,0 +1,138 @@
+import { BelanjaJenis, BudgetItem } from './anggaran';
+import { Level } from './budget';
+import { IndikatorResult, SasaranResult } from './capaian';
+import { Decimal, percentString } from './decimal';
+import { EngineResult } from './engine';
+import { KinerjaValue } from './kinerja';
+
+/** The machine-readable result, keys exactly as SPEC §8: money as exact strings, percentages with two decimals. */
+export interface ResultJson {
+  lembar: { dpa: string | null; realisasi: string | null; kinerja: string | null };
+  anggaran: {
+    anggaran: string;
+    realisasi: string | null;
+    serapan: string | null;
+    belanjaOperasi: BelanjaJson | null;
+    belanjaModal: BelanjaJson | null;
+    program: ItemJson[];
+  } | null;
+  sasaran: SasaranJson[];
+  rataRataCapaian: string | null;
+  temuan: {
+    tingkat: string;
+    jenis: string;
+    lembar: string | null;
+    sel: string | null;
+    tertulis: string | null;
+    seharusnya: string | null;
+    selisih: string | null;
+    pesan: string;
+  }[];
+}
+
+interface BelanjaJson {
+  anggaran: string;
+  realisasi: string | null;
+  serapan: string | null;
+}
+
+interface ItemJson {
+  kode: string | null;
+  nama: string;
+  anggaran: string;
+  realisasi: string | null;
+  serapan: string | null;
+  kegiatan?: ItemJson[];
+  subKegiatan?: ItemJson[];
+}
+
+interface SasaranJson {
+  nama: string;
+  capaian: string | null;
+  predikat: string | null;
+  anggaran: string | null;
+  realisasi: string | null;
+  serapan: string | null;
+  efisiensi: string | null;
+  indikator: IndikatorJson[];
+}
+
+interface IndikatorJson {
+  nama: string;
+  satuan: string;
+  arah: string;
+  target: string | null;
+  realisasi: string | null;
+  capaian: string | null;
+  predikat: string | null;
+}
+
+const money = (d: Decimal | null): string | null => (d === null ? null : d.toString());
+const value = (v: KinerjaValue | null): string | null => (v?.nilai ? v.nilai.toString() : null);
+
+/** The items of `level` nearest below `item` (a program's kegiatan, a kegiatan's sub kegiatan). */
+export function descendantsAt(items: BudgetItem[], level: Level): BudgetItem[] {
+  const out: BudgetItem[] = [];
+  const visit = (i: BudgetItem) => (i.level === level ? out.push(i) : i.children.forEach(visit));
+  items.forEach(visit);
+  return out;
+}
+
+function itemJson(item: BudgetItem, below: Level[]): ItemJson {
+  const json: ItemJson = { kode: item.kode, nama: item.nama, anggaran: item.anggaran.toString(), realisasi: money(item.realisasi), serapan: percentString(item.serapan) };
+  const [next, ...rest] = below;
+  if (next === 'kegiatan') json.kegiatan = descendantsAt(item.children, 'kegiatan').map((k) => itemJson(k, rest));
+  if (next === 'subKegiatan') json.subKegiatan = descendantsAt(item.children, 'subKegiatan').map((k) => itemJson(k, rest));
+  return json;
+}
+
+function belanja(list: BelanjaJenis[], jenis: BelanjaJenis['jenis']): BelanjaJson | null {
+  const b = list.find((x) => x.jenis === jenis);
+  return b ? { anggaran: b.anggaran.toString(), realisasi: money(b.realisasi), serapan: percentString(b.serapan) } : null;
+}
+
+function indikatorJson(i: IndikatorResult): IndikatorJson {
+  return { nama: i.nama, satuan: i.satuan, arah: i.arah, target: value(i.target), realisasi: value(i.realisasi), capaian: percentString(i.capaian), predikat: i.predikat };
+}
+
+function sasaranJson(s: SasaranResult): SasaranJson {
+  return {
+    nama: s.nama,
+    capaian: percentString(s.capaian),
+    predikat: s.predikat,
+    anggaran: money(s.anggaran),
+    realisasi: money(s.realisasi),
+    serapan: percentString(s.serapan),
+    efisiensi: s.efisiensi,
+    indikator: s.indikator.map(indikatorJson),
+  };
+}
+
+export function toJson(result: EngineResult): ResultJson {
+  const a = result.anggaran;
+  return {
+    lembar: result.lembar,
+    anggaran: a
+      ? {
+          anggaran: a.anggaran.toString(),
+          realisasi: money(a.realisasi),
+          serapan: percentString(a.serapan),
+          belanjaOperasi: belanja(a.belanja, 'operasi'),
+          belanjaModal: belanja(a.belanja, 'modal'),
+          program: descendantsAt(a.items, 'program').map((p) => itemJson(p, ['kegiatan', 'subKegiatan'])),
+        }
+      : null,
+    sasaran: result.kinerja?.sasaran.map(sasaranJson) ?? [],
+    rataRataCapaian: percentString(result.kinerja?.rataRataCapaian ?? null),
+    temuan: result.temuan.map((f) => ({
+      tingkat: f.tingkat,
+      jenis: f.jenis,
+      lembar: f.lembar,
+      sel: f.sel,
+      tertulis: f.tertulis,
+      seharusnya: f.seharusnya,
+      selisih: f.selisih,
+      pesan: f.pesan,
+    })),
+  };
+}
