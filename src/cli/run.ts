@@ -92,6 +92,7 @@ function summary(result: EngineResult, io: Io): void {
 }
 
 async function writeJson(file: string, data: unknown): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   await fs.writeFile(tmp, JSON.stringify(data, null, 2) + '\n', 'utf8');
   await fs.rename(tmp, file);

@@ -77,6 +77,7 @@ export function writeResultSheets(wb: ExcelJS.Workbook, sheets: ResultSheet[]): 
 export async function saveXlsx(wb: ExcelJS.Workbook, file: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await wb.xlsx.writeFile(tmp);
     await fs.rename(tmp, file);
   } catch (e) {
