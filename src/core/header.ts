@@ -136,17 +136,19 @@ export function findHeader<R extends string>(
   const last = forcedRow ?? Math.min(values.length - 1, SCAN_ROWS);
   for (let r = first; r <= last; r++) {
     const single = rowTexts(values, r, width);
-    const candidates: { texts: string[]; height: number }[] = [{ texts: single, height: 1 }];
+    const candidates: { texts: string[]; height: number; bonus: number }[] = [{ texts: single, height: 1, bonus: 0 }];
     if (r + 1 < values.length) {
       const below = yearTexts(values, r + 1, width);
       if (below.some((t) => t !== '') && !looksLikeData(values[r + 1] ?? [])) {
-        candidates.push({ texts: single.map((t, c) => (below[c] && below[c] !== t ? `${t} ${below[c]}`.trim() : t)), height: 2 });
+        // A header cell merged down over both rows shows the same text in each (merges are filled).
+        const mergedDown = single.some((t, c) => t !== '' && below[c] === t);
+        candidates.push({ texts: single.map((t, c) => (below[c] && below[c] !== t ? `${t} ${below[c]}`.trim() : t)), height: 2, bonus: mergedDown ? 2 : 0 });
       }
     }
     for (const cand of candidates) {
       const { columns, count } = assign(cand.texts, guess);
       if (!accept(columns)) continue;
-      const score = count * 10 - cand.height;
+      const score = count * 10 - cand.height + cand.bonus;
       if (!best || score > best.score) {
         best = { m: { row: r, height: cand.height, columns, texts: cand.texts, years: [] }, score };
       }
