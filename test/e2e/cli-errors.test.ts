@@ -1,0 +1,101 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { HELP, runCli } from '../../src/cli/run';
+import { FIXTURES, makeXlsx, tempDir } from '../helpers';
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+describe('unusable input: exit 2, one Indonesian message, no output left behind', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tempDir();
+  });
+
+  const cases: [string, (d: string) => Promise<string>, RegExp][] = [
+    ['a missing file', async (d) => path.join(d, 'tidak-ada.xlsx'), /tidak ditemukan/],
+    ['an empty file', async (d) => { const f = path.join(d, 'kosong.xlsx'); await fs.writeFile(f, ''); return f; }, /kosong/],
+    ['a text file named .xlsx', async (d) => { const f = path.join(d, 'teks.xlsx'); await fs.writeFile(f, 'bukan excel'); return f; }, /bukan buku kerja \.xlsx/],
+    ['a .csv', async (d) => { const f = path.join(d, 'data.csv'); await fs.writeFile(f, 'Uraian;Anggaran\nA;1\n'); return f; }, /CSV/],
+    ['an old .xls', async (d) => { const f = path.join(d, 'lama.xls'); await fs.writeFile(f, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)])); return f; }, /\.xls\)/],
+    [
+      'a password-protected workbook',
+      async (d) => { const f = path.join(d, 'sandi.xlsx'); await fs.writeFile(f, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(100), Buffer.from('EncryptionInfo', 'utf16le')])); return f; },
+      /kata sandi/,
+    ],
+    ['a corrupted .xlsx', async (d) => { const f = path.join(d, 'rusak.xlsx'); const b = await fs.readFile(path.join(FIXTURES, 'semboro-bersih.xlsx')); await fs.writeFile(f, b.subarray(0, 3000)); return f; }, /rusak/],
+    [
+      'a workbook without any recognisable header',
+      async (d) => makeXlsx(d, 'tanpa-judul.xlsx', [{ name: 'Catatan', rows: [['Rapat tanggal 3'], ['Hadir', 12]] }]),
+      /Tidak ada lembar yang dikenali/,
+    ],
+    ['a workbook without sheets', async (d) => makeXlsx(d, 'tanpa-lembar.xlsx', []), /tidak memiliki lembar|Tidak ada lembar/],
+  ];
+
+  it.each(cases)('%s', async (_name, make, message) => {
+    const input = await make(dir);
+    const out = path.join(dir, `hasil-${path.basename(input)}.xlsx`);
+    const json = path.join(dir, `hasil-${path.basename(input)}.json`);
+    const r = await run([input, '-o', out, '--json', json]);
+    expect(r.code).toBe(2);
+    const galat = r.err.filter((l) => l.startsWith('Galat'));
+    expect(galat).toHaveLength(1);
+    expect(galat[0]).toMatch(message);
+    expect(r.err.join('\n')).not.toMatch(/\n\s+at /);
+    await expect(fs.access(out)).rejects.toThrow();
+    await expect(fs.access(json)).rejects.toThrow();
+  });
+
+  it('names a missing sheet given with --dpa', async () => {
+    const r = await run([path.join(FIXTURES, 'semboro-bersih.xlsx'), '--dpa', 'DPA 2025']);
+    expect(r.code).toBe(2);
+    expect(r.err.at(-1)).toBe('Galat: Lembar "DPA 2025" tidak ada di buku kerja ini.');
+  });
+
+  it('refuses to overwrite the input', async () => {
+    const input = path.join(dir, 'buku.xlsx');
+    await fs.copyFile(path.join(FIXTURES, 'semboro-bersih.xlsx'), input);
+    const r = await run([input, '-o', input]);
+    expect(r.code).toBe(2);
+    expect(r.err.at(-1)).toMatch(/tidak boleh sama dengan berkas masukan/);
+  });
+
+  it('rejects an unknown option', async () => {
+    const r = await run(['buku.xlsx', '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.err.at(-1)).toMatch(/Pilihan "--format" tidak dikenal/);
+  });
+});
+
+describe('options', () => {
+  it('--help prints the Indonesian usage and exits 0', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n')).toBe(HELP);
+    expect(HELP).toMatch(/^Pemakaian: hitung-capaian <buku.xlsx>/);
+  });
+
+  it('--dpa/--realisasi/--kinerja override the detection', async () => {
+    const r = await run([path.join(FIXTURES, 'semboro-bersih.xlsx'), '--dpa', 'Realisasi 2024', '--realisasi', 'Realisasi 2024']);
+    expect(r.code).toBe(0);
+    expect(r.err.join('\n')).toMatch(/Lembar "Realisasi 2024": dpa \+ realisasi/);
+    expect(r.out[0]).toBe('Anggaran 3.894.507.781, realisasi 3.545.596.394, serapan 91,04%');
+  });
+
+  it('--pengaturan sets the cap and the efisiensi rule', async () => {
+    const dir = await tempDir();
+    const settings = path.join(dir, 'p.json');
+    await fs.writeFile(settings, JSON.stringify({ batasCapaian: null, efisiensi: 'berjenjang' }));
+    const json = path.join(dir, 'h.json');
+    expect((await run([path.join(FIXTURES, 'semboro-bersih.xlsx'), '--pengaturan', settings, '--json', json])).code).toBe(0);
+    const result = JSON.parse(await fs.readFile(json, 'utf8'));
+    // Without the cap the SAKIP indikator's 108,92 counts in full: (500 + 92,857… + 108,918…) / 6.
+    expect(result.rataRataCapaian).toBe('100.30');
+    expect(result.sasaran.map((s: { efisiensi: string | null }) => s.efisiensi)).toEqual([null, 'Tidak efisien', 'Efisien', 'Efisien', null, 'Efisien']);
+    // 100 − 94,53 = 5,47 is just beyond the ±5 band; 92,86 − 99,67 = −6,81 beyond it the other way.
+  });
+});
