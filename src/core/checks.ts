@@ -67,7 +67,7 @@ export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow 
         'persen',
         cell.ref,
         `Persentase ${label} tertulis ${formatPersen(p.value)}%, seharusnya ${formatPersen(expected)}% menurut angka di barisnya sendiri.`,
-        { tertulis: p.value.toDecimalPlaces(2), seharusnya: expected.toDecimalPlaces(2) },
+        { tertulis: p.value.toDecimalPlaces(2), seharusnya: expected.toDecimalPlaces(2), decimals: 2 },
       ),
     );
   };

@@ -48,22 +48,22 @@ export function finding(
   jenis: Jenis,
   at: CellRef | null,
   pesan: string,
-  values?: { tertulis?: Decimal | string | null; seharusnya?: Decimal | string | null },
+  values?: { tertulis?: Decimal | string | null; seharusnya?: Decimal | string | null; decimals?: number },
   terkait?: CellRef,
 ): Finding {
   const tertulis = values?.tertulis ?? null;
   const seharusnya = values?.seharusnya ?? null;
-  const selisih =
-    tertulis instanceof Decimal && seharusnya instanceof Decimal ? tertulis.minus(seharusnya).toString() : null;
+  const show = (v: Decimal | string | null) => (v === null ? null : v instanceof Decimal && values?.decimals !== undefined ? v.toFixed(values.decimals) : v.toString());
+  const selisih = tertulis instanceof Decimal && seharusnya instanceof Decimal ? show(tertulis.minus(seharusnya)) : null;
   const f: Finding = {
     tingkat: TINGKAT_OF[jenis],
     jenis,
     lembar: at?.lembar ?? null,
     sel: at?.sel ?? null,
-    tertulis: tertulis === null ? null : tertulis.toString(),
-    seharusnya: seharusnya === null ? null : seharusnya.toString(),
+    tertulis: show(tertulis),
+    seharusnya: show(seharusnya),
     selisih,
-    pesan,
+    pesan: pesan.charAt(0).toUpperCase() + pesan.slice(1),
   };
   if (terkait) f.terkait = terkait;
   return f;
