@@ -82,7 +82,7 @@ class BudgetIndex {
     for (const item of all) {
       if (item.level === 'rekening') continue;
       if (item.row.kodeKey && !this.byKode.has(item.row.kodeKey)) this.byKode.set(item.row.kodeKey, item);
-      const key = normalizeName(item.nama);
+      const key = item.row.namaKey;
       if (key && !this.byName.has(key)) this.byName.set(key, item);
       this.tokens.push({ item, tokens: nameTokens(item.nama) });
     }

@@ -100,7 +100,7 @@ function rowTexts(values: CellValue[][], r: number, width: number): string[] {
   return out;
 }
 
-function yearTexts(values: CellValue[][], r: number, width: number): string[] {
+function allTexts(values: CellValue[][], r: number, width: number): string[] {
   const row = values[r] ?? [];
   const out: string[] = [];
   for (let c = 0; c < width; c++) out.push(cellText(row[c] ?? null));
@@ -138,7 +138,7 @@ export function findHeader<R extends string>(
     const single = rowTexts(values, r, width);
     const candidates: { texts: string[]; height: number; bonus: number }[] = [{ texts: single, height: 1, bonus: 0 }];
     if (r + 1 < values.length) {
-      const below = yearTexts(values, r + 1, width);
+      const below = allTexts(values, r + 1, width);
       if (below.some((t) => t !== '') && !looksLikeData(values[r + 1] ?? [])) {
         // A header cell merged down over both rows shows the same text in each (merges are filled).
         const mergedDown = single.some((t, c) => t !== '' && below[c] === t);
