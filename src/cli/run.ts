@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { openXlsx, workbookFromExcelJS } from '../adapters/xlsx/read';
 import { saveXlsx, writeResultSheets } from '../adapters/xlsx/write';
+import { writeAtomically } from '../adapters/fs/write-atomically';
 import { formatPersen, formatRupiah } from '../core/decimal';
 import { EngineResult, hitung } from '../core/engine';
 import { InputError } from '../core/errors';
@@ -91,13 +92,6 @@ function summary(result: EngineResult, io: Io): void {
   for (const f of result.temuan) io.out(`  [${f.tingkat}] ${f.lembar ?? ''}${f.sel ? `!${f.sel}` : ''} ${f.jenis}: ${f.pesan}`);
 }
 
-async function writeJson(file: string, data: unknown): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await fs.writeFile(tmp, JSON.stringify(data, null, 2) + '\n', 'utf8');
-  await fs.rename(tmp, file);
-}
-
 /** The command line, without process.exit: returns the exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
@@ -116,7 +110,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     summary(result, io);
     if (opts.json) {
       io.err(`Menulis ${opts.json}…`);
-      await writeJson(opts.json, toJson(result));
+      const json = JSON.stringify(toJson(result), null, 2) + '\n';
+      await writeAtomically(opts.json, (tmp) => fs.writeFile(tmp, json, 'utf8'));
     }
     if (opts.output) {
       io.err(`Menulis ${opts.output}…`);

@@ -103,7 +103,7 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Ang
       findings.push(...matching.findings);
       findings.push(...checkBetweenSheets(items, matching.toRealisasi, real.name));
     }
-    findings.push(...checkOverspend(items, (row) => (single ? row : (matching?.toRealisasi.get(row) ?? null))));
+    findings.push(...checkOverspend(items, realOf));
   }
 
   const anggaran = sheetTotal(dpa, 'anggaran');

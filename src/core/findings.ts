@@ -68,7 +68,3 @@ export function finding(
   if (terkait) f.terkait = terkait;
   return f;
 }
-
-export function describeRef(ref: CellRef): string {
-  return `${ref.lembar}!${ref.sel}`;
-}

@@ -93,17 +93,11 @@ type Guesser<R> = (text: string) => Guess<R> | null;
 
 const SCAN_ROWS = 40;
 
-function rowTexts(values: CellValue[][], r: number, width: number): string[] {
+/** A row's texts; numbers are kept only where they may be sub-headers (years under "Realisasi"). */
+function rowTexts(values: CellValue[][], r: number, width: number, keepNumbers: boolean): string[] {
   const row = values[r] ?? [];
   const out: string[] = [];
-  for (let c = 0; c < width; c++) out.push(typeof row[c] === 'number' ? '' : cellText(row[c] ?? null));
-  return out;
-}
-
-function allTexts(values: CellValue[][], r: number, width: number): string[] {
-  const row = values[r] ?? [];
-  const out: string[] = [];
-  for (let c = 0; c < width; c++) out.push(cellText(row[c] ?? null));
+  for (let c = 0; c < width; c++) out.push(!keepNumbers && typeof row[c] === 'number' ? '' : cellText(row[c] ?? null));
   return out;
 }
 
@@ -135,10 +129,10 @@ export function findHeader<R extends string>(
   const first = forcedRow ?? 0;
   const last = forcedRow ?? Math.min(values.length - 1, SCAN_ROWS);
   for (let r = first; r <= last; r++) {
-    const single = rowTexts(values, r, width);
+    const single = rowTexts(values, r, width, false);
     const candidates: { texts: string[]; height: number; bonus: number }[] = [{ texts: single, height: 1, bonus: 0 }];
     if (r + 1 < values.length) {
-      const below = allTexts(values, r + 1, width);
+      const below = rowTexts(values, r + 1, width, true);
       if (below.some((t) => t !== '') && !looksLikeData(values[r + 1] ?? [])) {
         // A header cell merged down over both rows shows the same text in each (merges are filled).
         const mergedDown = single.some((t, c) => t !== '' && below[c] === t);

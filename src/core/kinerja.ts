@@ -41,8 +41,6 @@ export interface SasaranRow {
 export interface KinerjaSheet {
   name: string;
   header: HeaderMatch<KinerjaRole>;
-  /** The year of the current realisasi column, when its header names one. */
-  tahun: number | null;
   tahunLalu: number[];
   sasaran: SasaranRow[];
   findings: Finding[];
@@ -98,7 +96,6 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
   const ref = (r: number, c: number): CellRef => ({ lembar: grid.name, sel: cellAddress(grid, r, c) });
   const format = (r: number, c: number) => grid.numberFormats?.[r]?.[c] ?? null;
 
-  let tahun: number | null = null;
   let earlier: { year: number; col: number }[] = [];
   if (header.years.length > 0) {
     const plain = header.texts.findIndex((t, c) => /realisasi/i.test(t) && !header.years.some((y) => y.col === c));
@@ -109,7 +106,6 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
     } else {
       const current = header.years.find((y) => y.year === maxYear)!;
       cols.realisasi = current.col;
-      tahun = maxYear;
       earlier = header.years.filter((y) => y !== current);
     }
     earlier.sort((a, b) => a.year - b.year);
@@ -164,5 +160,5 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
     }
     current.indikator.push(last);
   }
-  return { name: grid.name, header, tahun, tahunLalu: earlier.map((y) => y.year), sasaran, findings };
+  return { name: grid.name, header, tahunLalu: earlier.map((y) => y.year), sasaran, findings };
 }

@@ -1,6 +1,5 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { writeAtomically } from '../fs/write-atomically';
 import { isResultSheet } from '../../core/result-sheets';
 import { ResultSheet, Table, TableCell } from '../../core/tables';
 
@@ -73,15 +72,6 @@ export function writeResultSheets(wb: ExcelJS.Workbook, sheets: ResultSheet[]): 
   }
 }
 
-/** Writes to a temporary file beside the target, then renames: no half-written output is ever left. */
 export async function saveXlsx(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await wb.xlsx.writeFile(tmp);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
+  await writeAtomically(file, (tmp) => wb.xlsx.writeFile(tmp));
 }
