@@ -8,7 +8,11 @@ import { EngineResult, hitung } from '../core/engine';
 import { InputError } from '../core/errors';
 import { Settings } from '../core/settings';
 import { toJson } from '../core/result-json';
+import { layoutSheets } from '../core/sheet-layout';
+import { tableToHtml } from '../core/table-html';
 import { buildResultSheets } from '../core/tables';
+import { Packer } from 'docx';
+import { buildDocx } from '../adapters/docx/build-docx';
 
 export const HELP = `Pemakaian: hitung-capaian <buku.xlsx> [pilihan]
 
@@ -19,6 +23,8 @@ Berkas masukan tidak pernah diubah.
 Pilihan:
   -o, --output <hasil.xlsx>   tulis salinan buku kerja beserta lembar hasil (HC …)
       --json <hasil.json>     tulis hasil dalam format JSON
+      --docx <tabel.docx>     tulis tabel laporan (LKjIP bab III) ke dokumen Word
+      --html <tabel.html>     tulis tabel laporan sebagai halaman HTML
       --dpa <lembar>          nama lembar DPA (bila deteksi otomatis keliru)
       --realisasi <lembar>    nama lembar realisasi anggaran
       --kinerja <lembar>      nama lembar kinerja (sasaran, indikator, target, realisasi)
@@ -37,10 +43,12 @@ interface Options {
   input: string;
   output?: string;
   json?: string;
+  docx?: string;
+  html?: string;
   settings: Partial<Settings>;
 }
 
-const VALUE_FLAGS = new Set(['-o', '--output', '--json', '--dpa', '--realisasi', '--kinerja', '--pengaturan']);
+const VALUE_FLAGS = new Set(['-o', '--output', '--json', '--docx', '--html', '--dpa', '--realisasi', '--kinerja', '--pengaturan']);
 
 async function parseArgs(argv: string[]): Promise<Options | 'help'> {
   const positional: string[] = [];
@@ -71,7 +79,7 @@ async function parseArgs(argv: string[]): Promise<Options | 'help'> {
     const v = flags.get(`--${role}`);
     if (v !== undefined) settings.lembar[role] = v;
   }
-  return { input: positional[0], output: flags.get('--output'), json: flags.get('--json'), settings };
+  return { input: positional[0], output: flags.get('--output'), json: flags.get('--json'), docx: flags.get('--docx'), html: flags.get('--html'), settings };
 }
 
 function summary(result: EngineResult, io: Io): void {
@@ -92,6 +100,11 @@ function summary(result: EngineResult, io: Io): void {
   for (const f of result.temuan) io.out(`  [${f.tingkat}] ${f.lembar ?? ''}${f.sel ? `!${f.sel}` : ''} ${f.jenis}: ${f.pesan}`);
 }
 
+function htmlPage(tables: string[]): string {
+  const body = tables.map((t) => `<section style="margin-bottom:24pt">${t}</section>`).join('\n');
+  return `<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"><title>Tabel LKjIP</title></head><body>\n${body}\n</body></html>\n`;
+}
+
 /** The command line, without process.exit: returns the exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
@@ -101,7 +114,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const input = path.resolve(opts.input);
-    for (const out of [opts.output, opts.json]) {
+    for (const out of [opts.output, opts.json, opts.docx, opts.html]) {
       if (out && path.resolve(out) === input) throw new InputError('Berkas hasil tidak boleh sama dengan berkas masukan; berkas masukan tidak pernah ditimpa.');
     }
     io.err(`Membaca ${opts.input}…`);
@@ -113,9 +126,20 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const json = JSON.stringify(toJson(result), null, 2) + '\n';
       await writeAtomically(opts.json, (tmp) => fs.writeFile(tmp, json, 'utf8'));
     }
+    const sheets = buildResultSheets(result);
+    if (opts.docx) {
+      io.err(`Menulis ${opts.docx}…`);
+      const buffer = await Packer.toBuffer(buildDocx(sheets.map((s) => s.table)));
+      await writeAtomically(opts.docx, (tmp) => fs.writeFile(tmp, buffer));
+    }
+    if (opts.html) {
+      io.err(`Menulis ${opts.html}…`);
+      const html = htmlPage(sheets.map((s) => tableToHtml(s.table)));
+      await writeAtomically(opts.html, (tmp) => fs.writeFile(tmp, html, 'utf8'));
+    }
     if (opts.output) {
       io.err(`Menulis ${opts.output}…`);
-      writeResultSheets(wb, buildResultSheets(result));
+      writeResultSheets(wb, layoutSheets(sheets));
       await saveXlsx(wb, opts.output);
     }
     return 0;

@@ -38,6 +38,14 @@ export interface AnggaranResult {
   findings: Finding[];
 }
 
+/** The items of `level` nearest below `item` (a program's kegiatan, a kegiatan's sub kegiatan). */
+export function descendantsAt(items: BudgetItem[], level: Level): BudgetItem[] {
+  const out: BudgetItem[] = [];
+  const visit = (i: BudgetItem) => (i.level === level ? out.push(i) : i.children.forEach(visit));
+  items.forEach(visit);
+  return out;
+}
+
 const BELANJA_PREFIX: Record<string, JenisBelanja> = { '5.1': 'operasi', '5.2': 'modal', '5.3': 'tidakTerduga', '5.4': 'transfer' };
 
 /**

@@ -15,6 +15,8 @@ export interface EngineResult {
   deteksi: SheetDetection[];
   anggaran: AnggaranResult | null;
   kinerja: KinerjaResult | null;
+  /** The reporting year, from the kinerja headers or the sheet names, for captions. */
+  tahun: number | null;
   /** Earlier years of the kinerja sheet, for the comparison table. */
   tahunLalu: number[];
   temuan: Finding[];
@@ -61,9 +63,18 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
     deteksi: detected.deteksi,
     anggaran,
     kinerja,
+    tahun: kinerjaSheet?.tahun ?? yearInNames([dpa?.name, real?.name]),
     tahunLalu: kinerjaSheet?.tahunLalu ?? [],
     temuan: [...(anggaran?.findings ?? []), ...(kinerja?.findings ?? [])],
     catatan,
     pengaturan: settings,
   };
+}
+
+function yearInNames(names: (string | undefined)[]): number | null {
+  for (const n of names) {
+    const m = n ? /\b(19|20)\d{2}\b/.exec(n) : null;
+    if (m) return Number(m[0]);
+  }
+  return null;
 }

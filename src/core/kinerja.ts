@@ -41,6 +41,8 @@ export interface SasaranRow {
 export interface KinerjaSheet {
   name: string;
   header: HeaderMatch<KinerjaRole>;
+  /** The reporting year, from a header such as "Realisasi 2024", when written. */
+  tahun: number | null;
   tahunLalu: number[];
   sasaran: SasaranRow[];
   findings: Finding[];
@@ -160,5 +162,8 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
     }
     current.indikator.push(last);
   }
-  return { name: grid.name, header, tahunLalu: earlier.map((y) => y.year), sasaran, findings };
+  const yearIn = (col: number | undefined) => (col === undefined ? null : /\b(19|20)\d{2}\b/.exec(header.texts[col] ?? ''));
+  const written = yearIn(cols.realisasi) ?? yearIn(cols.target);
+  const tahun = written ? Number(written[0]) : earlier.length > 0 ? earlier[earlier.length - 1].year + 1 : null;
+  return { name: grid.name, header, tahun, tahunLalu: earlier.map((y) => y.year), sasaran, findings };
 }

@@ -1,4 +1,4 @@
-import { BelanjaJenis, BudgetItem } from './anggaran';
+import { BelanjaJenis, BudgetItem, descendantsAt } from './anggaran';
 import { Level } from './budget';
 import { IndikatorResult, SasaranResult } from './capaian';
 import { Decimal, percentString } from './decimal';
@@ -69,14 +69,6 @@ interface IndikatorJson {
 
 const money = (d: Decimal | null): string | null => (d === null ? null : d.toString());
 const value = (v: KinerjaValue | null): string | null => (v?.nilai ? v.nilai.toString() : null);
-
-/** The items of `level` nearest below `item` (a program's kegiatan, a kegiatan's sub kegiatan). */
-export function descendantsAt(items: BudgetItem[], level: Level): BudgetItem[] {
-  const out: BudgetItem[] = [];
-  const visit = (i: BudgetItem) => (i.level === level ? out.push(i) : i.children.forEach(visit));
-  items.forEach(visit);
-  return out;
-}
 
 function itemJson(item: BudgetItem, below: Level[]): ItemJson {
   const json: ItemJson = { kode: item.kode, nama: item.nama, anggaran: item.anggaran.toString(), realisasi: money(item.realisasi), serapan: percentString(item.serapan) };

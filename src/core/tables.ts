@@ -1,160 +1,448 @@
-import { BudgetItem } from './anggaran';
-import { Decimal } from './decimal';
+import { BudgetItem, descendantsAt, JenisBelanja } from './anggaran';
+import { SasaranResult } from './capaian';
+import { Decimal, ZERO, percent, sum } from './decimal';
 import { EngineResult } from './engine';
+import { Finding } from './findings';
 import { KinerjaValue } from './kinerja';
-import { RESULT_SHEETS } from './result-sheets';
+import { RESULT_SHEETS, TableId } from './result-sheets';
 
-/** Host-neutral table models; each adapter renders them (xlsx now, Office.js and Word later). */
+/** One cell of a report table, typed so that each renderer formats it its own way. */
 export type TableCell =
   | { kind: 'text'; value: string }
   | { kind: 'money'; value: Decimal }
   | { kind: 'percent'; value: Decimal }
+  /** A kinerja figure written as a plain number (`90`, `83,57`, `100%`). */
+  | { kind: 'number'; value: Decimal; decimals: number; persen: boolean }
+  | { kind: 'check' }
   | { kind: 'link'; value: string; lembar: string; sel: string }
   | { kind: 'empty' };
 
-export interface TableRow {
-  cells: TableCell[];
-  /** Indentation level in the first text column. */
-  level: number;
-  emphasis: 'none' | 'bold' | 'italic';
+/** A merged block, in rows and columns relative to the header or the body. */
+export interface Merge {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
 }
 
+export type Emphasis = 'none' | 'bold' | 'italic';
+
+export interface TableRow {
+  /** Exactly one cell per column; cells covered by a merge are `empty`. */
+  cells: TableCell[];
+  /** Indentation of the row's name column. */
+  level: number;
+  emphasis: Emphasis;
+  /** Totals are shaded lightly, like the seed's JUMLAH and TOTAL lines. */
+  total: boolean;
+}
+
+export interface TableColumn {
+  /** Width in Excel character units; other renderers scale it. */
+  width: number;
+  align: 'left' | 'center' | 'right';
+}
+
+/** A host-neutral report table: every renderer (xlsx, Office.js, Word, HTML) draws this. */
 export interface Table {
+  id: TableId;
+  /** Where the table sits in an LKjIP built like the seed report, e.g. `Tabel 3.2`. */
+  nomor: string | null;
   caption: string;
-  columns: { header: string; width: number }[];
+  /** Header rows, full grid; cells covered by a merge are ''. */
+  header: string[][];
+  headerMerges: Merge[];
+  columns: TableColumn[];
   rows: TableRow[];
+  merges: Merge[];
+  /** Column whose text is indented by row level. */
+  nameColumn: number;
   source: string | null;
+  orientation: 'portrait' | 'landscape';
 }
 
 export interface ResultSheet {
   name: string;
-  tables: Table[];
+  table: Table;
 }
 
 const text = (value: string): TableCell => ({ kind: 'text', value });
-const money = (value: Decimal | null): TableCell => (value === null ? { kind: 'empty' } : { kind: 'money', value });
-const pct = (value: Decimal | null): TableCell => (value === null ? { kind: 'empty' } : { kind: 'percent', value });
-const row = (cells: TableCell[], level = 0, emphasis: TableRow['emphasis'] = 'none'): TableRow => ({ cells, level, emphasis });
-const written = (v: KinerjaValue | null): TableCell => text(v?.teks ?? '-');
+const empty: TableCell = { kind: 'empty' };
+const money = (value: Decimal | null): TableCell => (value === null ? text('-') : { kind: 'money', value });
+const pct = (value: Decimal | null): TableCell => (value === null ? text('-') : { kind: 'percent', value });
+const row = (cells: TableCell[], options: { level?: number; emphasis?: Emphasis; total?: boolean } = {}): TableRow => ({
+  cells,
+  level: options.level ?? 0,
+  emphasis: options.emphasis ?? 'none',
+  total: options.total ?? false,
+});
+const left = (width: number): TableColumn => ({ width, align: 'left' });
+const centre = (width: number): TableColumn => ({ width, align: 'center' });
+const right = (width: number): TableColumn => ({ width, align: 'right' });
 
-function realisasiAnggaran(result: EngineResult): Table | null {
-  const a = result.anggaran;
-  if (!a) return null;
-  const rows: TableRow[] = [];
-  const visit = (item: BudgetItem, number: string, depth: number) => {
-    if (item.level === 'rekening') return;
-    const emphasis = item.level === 'program' ? 'bold' : item.level === 'subKegiatan' ? 'italic' : 'none';
-    rows.push(row([text(number), text(item.nama), money(item.anggaran), money(item.realisasi), pct(item.serapan)], depth, emphasis));
-    item.children.forEach((c, i) => visit(c, `${number}.${i + 1}`, depth + 1));
+/** A target or realisasi as written: plain numbers as numbers, anything else (`4 Dok`, `BB (74)`) as text. */
+function written(v: KinerjaValue | null): TableCell {
+  if (!v) return text('-');
+  const plain = /^(-?\d+)(?:\.(\d+))?(%?)$/.exec(v.teks.trim());
+  if (plain && v.nilai !== null) return { kind: 'number', value: v.nilai, decimals: plain[2]?.length ?? 0, persen: plain[3] === '%' };
+  return text(v.teks);
+}
+
+function withYear(title: string, tahun: number | null): string {
+  return tahun === null ? title : `${title} Tahun ${tahun}`;
+}
+
+function sheetSource(...names: (string | null)[]): string | null {
+  const present = names.filter((n): n is string => !!n);
+  return present.length === 0 ? null : `Sumber: lembar ${present.map((n) => `"${n}"`).join(' dan ')}, diolah dengan Hitung Capaian`;
+}
+
+const LEVEL_WORD: Partial<Record<BudgetItem['level'], string>> = { program: 'Program', kegiatan: 'Kegiatan', subKegiatan: 'Sub Kegiatan' };
+
+/** `Kegiatan Administrasi …`, as the seed names rows; names that already say their level are kept. */
+function labelled(item: BudgetItem): string {
+  const word = LEVEL_WORD[item.level];
+  if (!word || item.nama.toLowerCase().startsWith(word.toLowerCase())) return item.nama;
+  return `${word} ${item.nama}`;
+}
+
+function emphasisOf(item: BudgetItem): Emphasis {
+  return item.level === 'program' ? 'bold' : item.level === 'subKegiatan' ? 'italic' : 'none';
+}
+
+/** Program → kegiatan → sub kegiatan below `item`, in DPA order, with their depth. */
+function outline(items: BudgetItem[]): { item: BudgetItem; depth: number; number: string }[] {
+  const out: { item: BudgetItem; depth: number; number: string }[] = [];
+  const below: Partial<Record<BudgetItem['level'], BudgetItem['level']>> = { program: 'kegiatan', kegiatan: 'subKegiatan' };
+  const visit = (item: BudgetItem, depth: number, number: string) => {
+    out.push({ item, depth, number });
+    const next = below[item.level];
+    if (next) descendantsAt(item.children, next).forEach((c, i) => visit(c, depth + 1, `${number}.${i + 1}`));
   };
-  a.items.forEach((item, i) => visit(item, String(i + 1), 0));
-  rows.push(row([text(''), text('JUMLAH'), money(a.anggaran), money(a.realisasi), pct(a.serapan)], 0, 'bold'));
-  return {
-    caption: 'Realisasi Anggaran',
-    columns: [
-      { header: 'No', width: 8 },
-      { header: 'Program/Kegiatan/Sub Kegiatan', width: 60 },
-      { header: 'Anggaran (Rp)', width: 18 },
-      { header: 'Realisasi (Rp)', width: 18 },
-      { header: '% Realisasi', width: 12 },
-    ],
-    rows,
-    source: `Sumber: ${[result.lembar.dpa, result.lembar.realisasi].filter(Boolean).join(' dan ')}`,
-  };
+  items.forEach((item, i) => visit(item, 0, String(i + 1)));
+  return out;
+}
+
+function sasaranNumber(result: EngineResult, s: SasaranResult): number {
+  return result.kinerja!.sasaran.indexOf(s) + 1;
 }
 
 function pengukuranKinerja(result: EngineResult): Table | null {
   const k = result.kinerja;
-  if (!k) return null;
+  if (!k || k.sasaran.length === 0) return null;
   const rows: TableRow[] = [];
-  k.sasaran.forEach((s, i) =>
+  const merges: Merge[] = [];
+  k.sasaran.forEach((s, i) => {
+    const first = rows.length;
     s.indikator.forEach((ind, j) =>
       rows.push(
         row([
-          text(j === 0 ? String(i + 1) : ''),
-          text(j === 0 ? s.nama : ''),
+          j === 0 ? text(String(i + 1)) : empty,
+          j === 0 ? text(s.nama) : empty,
           text(ind.nama),
           written(ind.target),
           written(ind.realisasi),
           pct(ind.capaian),
           written(ind.targetRenstra),
           pct(ind.capaianRenstra),
-          text(ind.predikat ?? '-'),
         ]),
       ),
-    ),
-  );
-  rows.push(row([text(''), text('Rata-rata capaian'), text(''), text(''), text(''), pct(k.rataRataCapaian), text(''), text(''), text('')], 0, 'bold'));
+    );
+    if (s.indikator.length > 1) merges.push({ row: first, col: 0, rowSpan: s.indikator.length, colSpan: 1 }, { row: first, col: 1, rowSpan: s.indikator.length, colSpan: 1 });
+  });
+  const last = rows.length;
+  rows.push(row([text('Rata-rata capaian kinerja'), empty, empty, empty, empty, pct(k.rataRataCapaian), empty, empty], { emphasis: 'bold', total: true }));
+  merges.push({ row: last, col: 0, rowSpan: 1, colSpan: 5 });
+  const tahun = result.tahun ?? '';
   return {
-    caption: 'Pengukuran Realisasi Kinerja',
-    columns: [
-      { header: 'No', width: 6 },
-      { header: 'Sasaran', width: 40 },
-      { header: 'Indikator', width: 40 },
-      { header: 'Target', width: 12 },
-      { header: 'Realisasi', width: 12 },
-      { header: '% Capaian', width: 11 },
-      { header: 'Target Akhir Renstra', width: 12 },
-      { header: '% terhadap Renstra', width: 11 },
-      { header: 'Predikat', width: 14 },
+    id: 'pengukuran-kinerja',
+    nomor: 'Tabel 3.2',
+    caption: withYear('Pengukuran Realisasi Kinerja', result.tahun),
+    header: [
+      ['No', 'Sasaran Strategis', 'Indikator Sasaran', `Target ${tahun}`.trim(), `Realisasi ${tahun}`.trim(), 'Tingkat Capaian Kinerja (%)', 'Target Akhir Renstra', 'Tingkat Capaian terhadap Target Akhir Renstra (%)'],
+      ['1', '2', '3', '4', '5', '6 (5/4×100)', '7', '8 (5/7×100)'],
     ],
+    headerMerges: [],
+    columns: [centre(5), left(34), left(34), centre(11), centre(11), right(12), centre(11), right(14)],
     rows,
-    source: result.lembar.kinerja ? `Sumber: ${result.lembar.kinerja}` : null,
+    merges,
+    nameColumn: 1,
+    source: sheetSource(result.lembar.kinerja),
+    orientation: 'landscape',
+  };
+}
+
+function perbandinganTahun(result: EngineResult): Table | null {
+  const k = result.kinerja;
+  if (!k || result.tahunLalu.length === 0) return null;
+  const years = [...result.tahunLalu.map(String), result.tahun === null ? 'Tahun ini' : String(result.tahun)];
+  const rows: TableRow[] = [];
+  const merges: Merge[] = [];
+  k.sasaran.forEach((s) => {
+    const first = rows.length;
+    s.indikator.forEach((ind, j) => rows.push(row([j === 0 ? text(s.nama) : empty, text(ind.nama), ...ind.realisasiLalu.map((y) => written(y.nilai)), written(ind.realisasi)])));
+    if (s.indikator.length > 1) merges.push({ row: first, col: 0, rowSpan: s.indikator.length, colSpan: 1 });
+  });
+  return {
+    id: 'perbandingan-tahun',
+    nomor: 'Tabel 3.3',
+    caption: `Perbandingan Realisasi Kinerja Sasaran ${result.tahun === null ? 'Tahun Ini' : `Tahun ${result.tahun}`} dengan Tahun Sebelumnya`,
+    header: [
+      ['Sasaran Strategis', 'Indikator Sasaran', 'Realisasi', ...years.slice(1).map(() => '')],
+      ['', '', ...years],
+    ],
+    headerMerges: [
+      { row: 0, col: 0, rowSpan: 2, colSpan: 1 },
+      { row: 0, col: 1, rowSpan: 2, colSpan: 1 },
+      { row: 0, col: 2, rowSpan: 1, colSpan: years.length },
+    ],
+    columns: [left(36), left(36), ...years.map(() => centre(11))],
+    rows,
+    merges,
+    nameColumn: 0,
+    source: sheetSource(result.lembar.kinerja),
+    orientation: years.length > 4 ? 'landscape' : 'portrait',
+  };
+}
+
+function programPendukung(result: EngineResult): Table | null {
+  const k = result.kinerja;
+  if (!k || !result.anggaran) return null;
+  const rows: TableRow[] = [];
+  const merges: Merge[] = [];
+  for (const s of k.sasaran) {
+    if (s.pendukung.length === 0) continue;
+    const first = rows.length;
+    for (const { item, depth } of outline(s.pendukung)) {
+      rows.push(
+        row([rows.length === first ? text(`Sasaran ${sasaranNumber(result, s)}: ${s.nama}`) : empty, text(labelled(item)), money(item.anggaran), money(item.realisasi), pct(item.serapan)], {
+          level: depth,
+          emphasis: emphasisOf(item),
+        }),
+      );
+    }
+    merges.push({ row: first, col: 0, rowSpan: rows.length - first, colSpan: 1 });
+    merges.push({ row: rows.length, col: 0, rowSpan: 1, colSpan: 2 });
+    rows.push(row([text('TOTAL'), empty, money(s.anggaran), money(s.realisasi), pct(s.serapan)], { emphasis: 'bold', total: true }));
+  }
+  if (rows.length === 0) return null;
+  return {
+    id: 'program-pendukung',
+    nomor: 'Tabel 3.6',
+    caption: 'Program Pendukung Sasaran',
+    header: [['Sasaran', 'Program/Kegiatan/Sub Kegiatan Pendukung Sasaran', 'Anggaran (Rp)', 'Realisasi (Rp)', '% Serapan Anggaran']],
+    headerMerges: [],
+    columns: [left(28), left(48), right(17), right(17), right(11)],
+    rows,
+    merges,
+    nameColumn: 1,
+    source: sheetSource(result.lembar.kinerja, result.lembar.dpa, result.lembar.realisasi),
+    orientation: 'portrait',
   };
 }
 
 function efisiensi(result: EngineResult): Table | null {
   const k = result.kinerja;
   if (!k || !result.anggaran) return null;
+  const rows = k.sasaran.filter((s) => s.efisiensi !== null).map((s) => row([text(`${sasaranNumber(result, s)}. ${s.nama}`), pct(s.capaian), pct(s.serapan), text(s.efisiensi!)]));
+  if (rows.length === 0) return null;
+  const rule = result.pengaturan.efisiensi === 'sederhana' ? 'Efisien bila % capaian ≥ % serapan' : `Selisih capaian − serapan: > ${result.pengaturan.ambangEfisiensi} Efisien, ±${result.pengaturan.ambangEfisiensi} Cukup efisien`;
   return {
+    id: 'efisiensi',
+    nomor: 'Tabel 3.7',
     caption: 'Efisiensi Penggunaan Sumber Daya',
-    columns: [
-      { header: 'Sasaran', width: 60 },
-      { header: '% Capaian Kinerja', width: 14 },
-      { header: '% Serapan Anggaran', width: 14 },
-      { header: 'Kategori Efisiensi', width: 16 },
-    ],
-    rows: k.sasaran.filter((s) => s.efisiensi !== null).map((s) => row([text(s.nama), pct(s.capaian), pct(s.serapan), text(s.efisiensi!)])),
-    source: null,
+    header: [['Sasaran', '% Capaian Kinerja', '% Serapan Anggaran', 'Kategori Efisiensi']],
+    headerMerges: [],
+    columns: [left(56), right(13), right(13), centre(15)],
+    rows,
+    merges: [],
+    nameColumn: 0,
+    source: `Sumber: % capaian kinerja dari Tabel 3.2, % serapan anggaran dari Tabel 3.6 (${rule})`,
+    orientation: 'portrait',
   };
+}
+
+function predikat(result: EngineResult): Table | null {
+  const k = result.kinerja;
+  if (!k || k.sasaran.length === 0) return null;
+  const bands = result.pengaturan.predikat.map((b) => b.nama);
+  const width = 2 + bands.length;
+  const checks = (p: string | null) => bands.map((b): TableCell => (b === p ? { kind: 'check' } : empty));
+  const rows: TableRow[] = [];
+  const merges: Merge[] = [];
+  k.sasaran.forEach((s, i) => {
+    merges.push({ row: rows.length, col: 0, rowSpan: 1, colSpan: width });
+    rows.push(row([text(`Sasaran ${i + 1}: ${s.nama}`), ...Array<TableCell>(width - 1).fill(empty)], { emphasis: 'bold' }));
+    s.indikator.forEach((ind, j) => rows.push(row([text(`Indikator ${i + 1}.${j + 1}: ${ind.nama}`), pct(ind.capaian), ...checks(ind.predikat)], { level: 1 })));
+    rows.push(row([text('Rata-rata capaian sasaran'), pct(s.capaian), ...checks(s.predikat)], { level: 1, emphasis: 'italic' }));
+  });
+  const overall = k.rataRataCapaian === null ? null : result.pengaturan.predikat.find((b) => k.rataRataCapaian!.gte(b.min))?.nama ?? null;
+  rows.push(row([text('Rata-rata capaian seluruh indikator'), pct(k.rataRataCapaian), ...checks(overall)], { emphasis: 'bold', total: true }));
+  const cap = result.pengaturan.batasCapaian;
+  return {
+    id: 'predikat',
+    nomor: 'Tabel 3.8',
+    caption: withYear('Rekapitulasi Predikat Capaian Kinerja', result.tahun),
+    header: [
+      ['Sasaran/Indikator Sasaran', '% Capaian', 'Predikat Kinerja', ...bands.slice(1).map(() => '')],
+      ['', '', ...bands],
+    ],
+    headerMerges: [
+      { row: 0, col: 0, rowSpan: 2, colSpan: 1 },
+      { row: 0, col: 1, rowSpan: 2, colSpan: 1 },
+      { row: 0, col: 2, rowSpan: 1, colSpan: bands.length },
+    ],
+    columns: [left(48), right(11), ...bands.map(() => centre(9))],
+    rows,
+    merges,
+    nameColumn: 0,
+    source: `Sumber: Tabel 3.2${cap === null ? '' : `; rata-rata dihitung dengan capaian tiap indikator dibatasi ${cap}%`}`,
+    orientation: 'portrait',
+  };
+}
+
+function realisasiAnggaran(result: EngineResult): Table | null {
+  const a = result.anggaran;
+  if (!a) return null;
+  const programs = descendantsAt(a.items, 'program');
+  const top = programs.length > 0 ? programs : a.items;
+  const rows = outline(top).map(({ item, depth, number }) =>
+    row([text(number), text(labelled(item)), money(item.anggaran), money(item.realisasi), pct(item.serapan)], {
+      level: depth,
+      emphasis: emphasisOf(item),
+    }),
+  );
+  rows.push(row([empty, text('JUMLAH'), money(a.anggaran), money(a.realisasi), pct(a.serapan)], { emphasis: 'bold', total: true }));
+  return {
+    id: 'realisasi-anggaran',
+    nomor: 'Tabel 3.9',
+    caption: withYear('Realisasi Anggaran', result.tahun),
+    header: [['No', 'Program/Kegiatan/Sub Kegiatan', 'Anggaran (Rp)', 'Realisasi (Rp)', '% Realisasi']],
+    headerMerges: [],
+    columns: [centre(7), left(58), right(17), right(17), right(11)],
+    rows,
+    merges: [],
+    nameColumn: 1,
+    source: sheetSource(result.lembar.dpa, result.lembar.realisasi),
+    orientation: 'portrait',
+  };
+}
+
+const JENIS_NAME: Record<JenisBelanja, string> = {
+  operasi: 'Belanja Operasi',
+  modal: 'Belanja Modal',
+  tidakTerduga: 'Belanja Tidak Terduga',
+  transfer: 'Belanja Transfer',
+};
+
+function belanjaOperasiModal(result: EngineResult): Table | null {
+  const a = result.anggaran;
+  if (!a || a.belanja.length === 0) return null;
+  const rows = a.belanja.map((b) => row([text(JENIS_NAME[b.jenis]), money(b.anggaran), pct(percent(b.anggaran, a.anggaran)), money(b.realisasi), pct(b.serapan)]));
+  const anggaran = sum(a.belanja.map((b) => b.anggaran));
+  const realisasi = a.belanja.every((b) => b.realisasi !== null) ? sum(a.belanja.map((b) => b.realisasi!)) : null;
+  rows.push(row([text('JUMLAH'), money(anggaran), pct(percent(anggaran, a.anggaran)), money(realisasi), pct(realisasi === null ? null : percent(realisasi, anggaran))], { emphasis: 'bold', total: true }));
+  return {
+    id: 'belanja-operasi-modal',
+    nomor: null,
+    caption: withYear('Realisasi Belanja Operasi dan Belanja Modal', result.tahun),
+    header: [['Jenis Belanja', 'Anggaran (Rp)', '% dari Total Anggaran', 'Realisasi (Rp)', '% Realisasi']],
+    headerMerges: [],
+    columns: [left(30), right(17), right(12), right(17), right(11)],
+    rows,
+    merges: [],
+    nameColumn: 0,
+    source: sheetSource(result.lembar.dpa, result.lembar.realisasi),
+    orientation: 'portrait',
+  };
+}
+
+function alokasiAnggaran(result: EngineResult): Table | null {
+  const k = result.kinerja;
+  const a = result.anggaran;
+  if (!k || !a) return null;
+  const rows: TableRow[] = [];
+  const merges: Merge[] = [];
+  const supported = k.sasaran.filter((s) => s.pendukung.length > 0);
+  if (supported.length === 0) return null;
+  for (const s of supported) {
+    const first = rows.length;
+    for (const item of s.pendukung) rows.push(row([rows.length === first ? text(`Sasaran ${sasaranNumber(result, s)}: ${s.nama}`) : empty, text(labelled(item)), money(item.anggaran), pct(percent(item.anggaran, a.anggaran))]));
+    if (s.pendukung.length > 1) {
+      merges.push({ row: first, col: 0, rowSpan: s.pendukung.length + 1, colSpan: 1 });
+      rows.push(row([empty, text('Jumlah sasaran'), money(s.anggaran), pct(s.alokasi)], { emphasis: 'italic' }));
+    }
+  }
+  const allocated = sum(supported.map((s) => s.anggaran ?? ZERO));
+  merges.push({ row: rows.length, col: 0, rowSpan: 1, colSpan: 2 });
+  rows.push(row([text('Jumlah dialokasikan ke sasaran'), empty, money(allocated), pct(percent(allocated, a.anggaran))], { emphasis: 'bold', total: true }));
+  merges.push({ row: rows.length, col: 0, rowSpan: 1, colSpan: 2 });
+  rows.push(row([text('Total anggaran'), empty, money(a.anggaran), pct(percent(a.anggaran, a.anggaran))], { emphasis: 'bold', total: true }));
+  return {
+    id: 'alokasi-anggaran',
+    nomor: null,
+    caption: withYear('Alokasi Anggaran per Sasaran', result.tahun),
+    header: [['Sasaran', 'Program/Kegiatan Pendukung', 'Anggaran (Rp)', '% dari Total Anggaran']],
+    headerMerges: [],
+    columns: [left(40), left(44), right(17), right(12)],
+    rows,
+    merges,
+    nameColumn: 1,
+    source: sheetSource(result.lembar.kinerja, result.lembar.dpa),
+    orientation: 'portrait',
+  };
+}
+
+function findingAmount(f: Finding, value: string | null): TableCell {
+  if (value === null) return empty;
+  if (!/^-?\d+(\.\d+)?$/.test(value)) return text(value);
+  return f.jenis === 'persen' ? { kind: 'percent', value: new Decimal(value) } : { kind: 'money', value: new Decimal(value) };
 }
 
 function pemeriksaan(result: EngineResult): Table {
+  const rows = result.temuan.map((f) =>
+    row([
+      text(f.tingkat === 'galat' ? 'Galat' : 'Peringatan'),
+      text(f.jenis),
+      text(f.lembar ?? ''),
+      f.lembar && f.sel ? { kind: 'link', value: f.sel, lembar: f.lembar, sel: f.sel } : empty,
+      findingAmount(f, f.tertulis),
+      findingAmount(f, f.seharusnya),
+      findingAmount(f, f.selisih),
+      text(f.pesan),
+    ]),
+  );
+  if (rows.length === 0) rows.push(row([text('Tidak ada temuan: semua jumlah, persentase dan kecocokan antar-lembar sudah benar.'), ...Array<TableCell>(7).fill(empty)]));
   return {
-    caption: 'Pemeriksaan',
-    columns: [
-      { header: 'Tingkat', width: 11 },
-      { header: 'Jenis', width: 15 },
-      { header: 'Lembar', width: 16 },
-      { header: 'Sel', width: 8 },
-      { header: 'Tertulis', width: 16 },
-      { header: 'Seharusnya', width: 16 },
-      { header: 'Selisih', width: 14 },
-      { header: 'Pesan', width: 80 },
-    ],
-    rows: result.temuan.map((f) => {
-      const num = (s: string | null): TableCell => (s !== null && /^-?\d+(\.\d+)?$/.test(s) ? { kind: 'money', value: new Decimal(s) } : text(s ?? ''));
-      return row([
-        text(f.tingkat),
-        text(f.jenis),
-        text(f.lembar ?? ''),
-        f.lembar && f.sel ? { kind: 'link', value: f.sel, lembar: f.lembar, sel: f.sel } : text(''),
-        num(f.tertulis),
-        num(f.seharusnya),
-        num(f.selisih),
-        text(f.pesan),
-      ]);
-    }),
-    source: null,
+    id: 'pemeriksaan',
+    nomor: null,
+    caption: 'Hasil Pemeriksaan',
+    header: [['Tingkat', 'Jenis', 'Lembar', 'Sel', 'Tertulis', 'Seharusnya', 'Selisih', 'Pesan']],
+    headerMerges: [],
+    columns: [left(11), left(14), left(16), centre(7), right(15), right(15), right(14), left(70)],
+    rows,
+    merges: result.temuan.length === 0 ? [{ row: 0, col: 0, rowSpan: 1, colSpan: 8 }] : [],
+    nameColumn: 7,
+    source: result.catatan.length > 0 ? `Catatan: ${result.catatan.join(' ')}` : null,
+    orientation: 'landscape',
   };
 }
 
+/** Every computable table of SPEC §6, in report order, each on its own result sheet. */
+export function buildTables(result: EngineResult): Table[] {
+  return [
+    pengukuranKinerja(result),
+    perbandinganTahun(result),
+    programPendukung(result),
+    efisiensi(result),
+    predikat(result),
+    realisasiAnggaran(result),
+    belanjaOperasiModal(result),
+    alokasiAnggaran(result),
+    pemeriksaan(result),
+  ].filter((t): t is Table => t !== null);
+}
+
 export function buildResultSheets(result: EngineResult): ResultSheet[] {
-  const sheets: ResultSheet[] = [];
-  const kinerja = [pengukuranKinerja(result), efisiensi(result)].filter((t): t is Table => t !== null);
-  if (kinerja.length > 0) sheets.push({ name: RESULT_SHEETS.kinerja, tables: kinerja });
-  const anggaran = realisasiAnggaran(result);
-  if (anggaran) sheets.push({ name: RESULT_SHEETS.anggaran, tables: [anggaran] });
-  sheets.push({ name: RESULT_SHEETS.pemeriksaan, tables: [pemeriksaan(result)] });
-  return sheets;
+  return buildTables(result).map((table) => ({ name: RESULT_SHEETS[table.id], table }));
 }

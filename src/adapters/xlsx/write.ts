@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { writeAtomically } from '../fs/write-atomically';
 import { isResultSheet } from '../../core/result-sheets';
-import { ResultSheet, Table, TableCell } from '../../core/tables';
+import { CellStyle, SheetLayout, TEXT_FORMAT } from '../../core/sheet-layout';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -10,66 +10,65 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-function cellValue(cell: TableCell): ExcelJS.CellValue {
-  switch (cell.kind) {
-    case 'text':
-      // Strings are stored as text, never as formulas, whatever they begin with.
-      return cell.value;
-    case 'money':
-    case 'percent':
-      return cell.value.toNumber();
-    case 'link':
-      return { text: cell.value, hyperlink: `#'${cell.lembar.replace(/'/g, "''")}'!${cell.sel}` };
-    case 'empty':
-      return null;
-  }
+function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  cell.font = {
+    name: 'Arial',
+    size: s.size ?? 10,
+    bold: s.bold,
+    italic: s.italic,
+    underline: s.underline,
+    color: s.color ? { argb: 'FF' + s.color } : undefined,
+  };
+  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + s.fill } };
+  if (s.border) cell.border = THIN;
+  cell.alignment = { horizontal: s.hAlign, vertical: s.vAlign, wrapText: s.wrap, indent: s.indent };
 }
 
-function writeTable(ws: ExcelJS.Worksheet, table: Table, startRow: number): number {
-  let r = startRow;
-  ws.getCell(r, 1).value = table.caption;
-  ws.getCell(r, 1).font = { bold: true };
-  r += 1;
-  table.columns.forEach((c, i) => {
-    const cell = ws.getCell(r, i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
-    cell.border = THIN;
-  });
-  for (const row of table.rows) {
-    r += 1;
-    row.cells.forEach((c, i) => {
-      const cell = ws.getCell(r, i + 1);
-      cell.value = cellValue(c);
-      cell.border = THIN;
-      if (c.kind === 'money') cell.numFmt = '#,##0';
-      if (c.kind === 'percent') cell.numFmt = '0.00';
-      if (c.kind === 'text' || c.kind === 'link') cell.alignment = { wrapText: true, vertical: 'top', indent: i === 1 ? row.level : 0 };
-      if (row.emphasis !== 'none') cell.font = { bold: row.emphasis === 'bold', italic: row.emphasis === 'italic' };
-      if (c.kind === 'link') cell.font = { color: { argb: 'FF0563C1' }, underline: true };
-    });
+function writeLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
+  const styles = new Map<string, CellStyle>();
+  for (const { block, style } of layout.styles) {
+    for (let r = block.row; r < block.row + block.rows; r++) {
+      for (let c = block.col; c < block.col + block.cols; c++) {
+        const key = `${r},${c}`;
+        styles.set(key, { ...styles.get(key), ...style });
+      }
+    }
   }
-  if (table.source) {
-    r += 1;
-    ws.getCell(r, 1).value = table.source;
-    ws.getCell(r, 1).font = { italic: true, size: 9 };
+  layout.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const cell = ws.getCell(r + 1, c + 1);
+      // A string is stored as a string, never as a formula, whatever it begins with.
+      cell.value = value;
+      const format = layout.numberFormats[r][c];
+      if (format !== 'General' && format !== TEXT_FORMAT) cell.numFmt = format;
+      applyStyle(cell, styles.get(`${r},${c}`) ?? {});
+    }),
+  );
+  for (const link of layout.links) {
+    const cell = ws.getCell(link.row + 1, link.col + 1);
+    cell.value = { text: String(cell.value ?? link.sel), hyperlink: `#'${link.lembar.replace(/'/g, "''")}'!${link.sel}` };
   }
-  return r + 2;
+  for (const m of layout.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  layout.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  layout.rowHeights.forEach((h, r) => (ws.getRow(r + 1).height = h));
+  const p = layout.printArea;
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: layout.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: `A1:${ws.getCell(p.row + p.rows, p.col + p.cols).address}`,
+    printTitlesRow: `${layout.headerRows.first + 1}:${layout.headerRows.last + 1}`,
+    margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  ws.views = [{ state: 'frozen', ySplit: layout.headerRows.last + 1, showGridLines: false }];
 }
 
 /** Replaces the tool's own result sheets in an ExcelJS workbook; the user's sheets are not touched. */
-export function writeResultSheets(wb: ExcelJS.Workbook, sheets: ResultSheet[]): void {
+export function writeResultSheets(wb: ExcelJS.Workbook, layouts: SheetLayout[]): void {
   for (const ws of [...wb.worksheets]) if (isResultSheet(ws.name)) wb.removeWorksheet(ws.id);
-  for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name);
-    const widths = new Map<number, number>();
-    for (const t of sheet.tables) t.columns.forEach((c, i) => widths.set(i + 1, Math.max(widths.get(i + 1) ?? 0, c.width)));
-    for (const [col, width] of widths) ws.getColumn(col).width = width;
-    let r = 1;
-    for (const t of sheet.tables) r = writeTable(ws, t, r);
-  }
+  for (const layout of layouts) writeLayout(wb.addWorksheet(layout.name), layout);
 }
 
 export async function saveXlsx(wb: ExcelJS.Workbook, file: string): Promise<void> {

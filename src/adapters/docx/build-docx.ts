@@ -1,0 +1,174 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ISectionOptions,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table as DocxTable,
+  TableCell as DocxCell,
+  TableLayoutType,
+  TableRow as DocxRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import { HEADER_FILL, TOTAL_FILL } from '../../core/sheet-layout';
+import { displayCell, mergeMap } from '../../core/table-html';
+import { Merge, Table } from '../../core/tables';
+
+/** A4 in twips, with the margins of a government report: 4 cm left, 3 cm elsewhere. */
+const A4 = { width: 11906, height: 16838 };
+const CM = 567;
+const MARGIN = { top: 3 * CM, right: 3 * CM, bottom: 3 * CM, left: 4 * CM };
+const FONT = 'Arial';
+const BODY_SIZE = 18; // half-points: 9 pt
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+function textParagraph(text: string, options: { bold?: boolean; italics?: boolean; size?: number; align?: keyof typeof ALIGN; indent?: number; after?: number }): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[options.align ?? 'left'],
+    indent: options.indent ? { left: options.indent } : undefined,
+    spacing: { before: 0, after: options.after ?? 0 },
+    children: [new TextRun({ text, bold: options.bold, italics: options.italics, size: options.size ?? BODY_SIZE, font: FONT })],
+  });
+}
+
+const TWIPS_PER_DIGIT = 100; // 9 pt Arial
+const TWIPS_PER_MARK = 50; // '.', ',' and spaces are half a digit wide
+const CELL_PADDING = 280;
+const BOLD = 1.12;
+
+const textTwips = (t: string) => [...t].reduce((a, ch) => a + (/[.,\s]/.test(ch) ? TWIPS_PER_MARK : TWIPS_PER_DIGIT), 0);
+
+/**
+ * Figures must never wrap: number and short columns get the width of their longest text, text
+ * columns share the rest in the proportions of the model.
+ */
+function columnWidths(table: Table, textWidth: number): number[] {
+  const longestWord = (t: string) => Math.max(0, ...t.split(/\s+/).map((w) => w.length));
+  const headerMap = mergeMap(table.header.length, table.columns.length, table.headerMerges);
+  const bodyMap = mergeMap(table.rows.length, table.columns.length, table.merges);
+  const single = (m: Merge | 'covered' | null) => m === null || (m !== 'covered' && m.colSpan === 1);
+  const fixed = table.columns.map((c, col) => {
+    if (c.align === 'left') return null;
+    const rows = table.rows.filter((_, r) => single(bodyMap[r][col]));
+    const body = Math.max(0, ...rows.map((r) => textTwips(displayCell(r.cells[col])) * (r.emphasis === 'bold' ? BOLD : 1)));
+    const header = Math.max(0, ...table.header.filter((_, r) => single(headerMap[r][col])).map((h) => longestWord(h[col]) * TWIPS_PER_DIGIT * BOLD));
+    return Math.max(body, header, 3 * TWIPS_PER_DIGIT) + CELL_PADDING;
+  });
+  const rest = textWidth - fixed.reduce<number>((a, w) => a + (w ?? 0), 0);
+  const flexible = table.columns.reduce((a, c, col) => a + (fixed[col] === null ? c.width : 0), 0);
+  if (flexible === 0 || rest < flexible * 30) {
+    const total = table.columns.reduce((a, c) => a + c.width, 0);
+    return table.columns.map((c) => Math.floor((c.width / total) * textWidth));
+  }
+  return table.columns.map((c, col) => Math.floor(fixed[col] ?? (rest * c.width) / flexible));
+}
+
+function docxTable(table: Table, textWidth: number): DocxTable {
+  const widths = columnWidths(table, textWidth);
+  const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+
+  const headerMap = mergeMap(table.header.length, table.columns.length, table.headerMerges);
+  const header = table.header.map(
+    (h, r) =>
+      new DocxRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: h.flatMap((t, c) => {
+          const m = headerMap[r][c];
+          if (m === 'covered') return [];
+          return [
+            new DocxCell({
+              columnSpan: m?.colSpan,
+              rowSpan: m?.rowSpan,
+              width: { size: spanWidth(c, m?.colSpan ?? 1), type: WidthType.DXA },
+              shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL },
+              verticalAlign: VerticalAlignTable.CENTER,
+              children: [textParagraph(t, { bold: true, align: 'center' })],
+            }),
+          ];
+        }),
+      }),
+  );
+  const bodyMap = mergeMap(table.rows.length, table.columns.length, table.merges);
+  const body = table.rows.map(
+    (row, r) =>
+      new DocxRow({
+        cantSplit: true,
+        children: row.cells.flatMap((cell, c) => {
+          const m = bodyMap[r][c];
+          if (m === 'covered') return [];
+          return [
+            new DocxCell({
+              columnSpan: m?.colSpan,
+              rowSpan: m?.rowSpan,
+              width: { size: spanWidth(c, m?.colSpan ?? 1), type: WidthType.DXA },
+              shading: row.total ? { type: ShadingType.CLEAR, color: 'auto', fill: TOTAL_FILL } : undefined,
+              children: [
+                textParagraph(displayCell(cell), {
+                  bold: row.emphasis === 'bold',
+                  italics: row.emphasis === 'italic',
+                  align: table.columns[c].align,
+                  indent: c === table.nameColumn ? row.level * 200 : 0,
+                }),
+              ],
+            }),
+          ];
+        }),
+      }),
+  );
+  return new DocxTable({
+    rows: [...header, ...body],
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: BORDERS,
+  });
+}
+
+function tableBlock(table: Table, textWidth: number): (Paragraph | DocxTable)[] {
+  const out: (Paragraph | DocxTable)[] = [];
+  if (table.nomor) out.push(textParagraph(table.nomor, { bold: true, size: 22, align: 'center' }));
+  out.push(textParagraph(table.caption, { bold: true, size: 22, align: 'center', after: 120 }));
+  out.push(docxTable(table, textWidth));
+  if (table.source) out.push(textParagraph(table.source, { italics: true, size: 16 }));
+  out.push(textParagraph('', { after: 240 }));
+  return out;
+}
+
+/**
+ * Every table in one Word document, A4, portrait or landscape as each table needs, header rows
+ * repeated on each page. Host-neutral: the CLI packs it to a file, the task pane to a download.
+ */
+export function buildDocx(tables: Table[]): Document {
+  const sections: ISectionOptions[] = [];
+  let current: { orientation: Table['orientation']; children: (Paragraph | DocxTable)[] } | null = null;
+  for (const table of tables) {
+    if (!current || current.orientation !== table.orientation) {
+      current = { orientation: table.orientation, children: [] };
+      sections.push({
+        properties: {
+          page: {
+            size: { ...A4, orientation: table.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: MARGIN,
+          },
+        },
+        children: current.children,
+      });
+    }
+    const pageWidth = table.orientation === 'landscape' ? A4.height : A4.width;
+    current.children.push(...tableBlock(table, pageWidth - MARGIN.left - MARGIN.right));
+  }
+  return new Document({
+    creator: 'Hitung Capaian',
+    title: 'Tabel LKjIP',
+    styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
+    sections,
+  });
+}

@@ -1,0 +1,254 @@
+import { columnLetter } from './grid';
+import { ResultSheet, Table, TableCell } from './tables';
+
+/**
+ * A result sheet laid out cell by cell: what the xlsx and Office.js adapters both write, so that
+ * positions, formats and styles are decided once, here.
+ */
+
+/** A rectangle of cells, 0-based. */
+export interface Block {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** Font colour, hex RRGGBB. */
+  color?: string;
+  size?: number;
+  /** Fill colour, hex RRGGBB. */
+  fill?: string;
+  border?: boolean;
+  wrap?: boolean;
+  hAlign?: 'left' | 'center' | 'right';
+  vAlign?: 'top' | 'middle';
+  indent?: number;
+}
+
+export interface SheetLayout {
+  name: string;
+  /** Rectangular: rows × columns of the whole sheet. Text is always text, never a formula. */
+  values: (string | number | null)[][];
+  /** Same shape as values. `@` marks text, so a host never reads it as a formula. */
+  numberFormats: string[][];
+  merges: Block[];
+  /** Applied in order; later blocks add to earlier ones. */
+  styles: { block: Block; style: CellStyle }[];
+  links: { row: number; col: number; lembar: string; sel: string }[];
+  /** Excel character units, one per column. */
+  columnWidths: number[];
+  /** Points, one per row, estimated from the wrapped text (hosts do not fit merged cells). */
+  rowHeights: number[];
+  /** Header and body, without caption and source: what the user selects to copy. */
+  table: Block;
+  /** The header rows, repeated on every printed page. */
+  headerRows: { first: number; last: number };
+  printArea: Block;
+  orientation: 'portrait' | 'landscape';
+}
+
+export const HEADER_FILL = 'D9E2F3';
+export const TOTAL_FILL = 'F2F2F2';
+export const LINK_COLOR = '0563C1';
+
+export const MONEY_FORMAT = '#,##0';
+export const PERCENT_FORMAT = '0.00';
+export const TEXT_FORMAT = '@';
+export const CHECK_MARK = '✓';
+
+function numberFormatOf(cell: TableCell): string {
+  switch (cell.kind) {
+    case 'money':
+      return MONEY_FORMAT;
+    case 'percent':
+      return PERCENT_FORMAT;
+    case 'number': {
+      const decimals = cell.decimals > 0 ? '.' + '0'.repeat(cell.decimals) : '';
+      return cell.persen ? `0${decimals}%` : `#,##0${decimals}`;
+    }
+    case 'empty':
+      return 'General';
+    default:
+      return TEXT_FORMAT;
+  }
+}
+
+function valueOf(cell: TableCell): string | number | null {
+  switch (cell.kind) {
+    case 'text':
+    case 'link':
+      return cell.value;
+    case 'money':
+    case 'percent':
+      return cell.value.toNumber();
+    case 'number':
+      return cell.persen ? cell.value.div(100).toNumber() : cell.value.toNumber();
+    case 'check':
+      return CHECK_MARK;
+    case 'empty':
+      return null;
+  }
+}
+
+/** Consecutive rows for which `key` gives the same non-null value, as [first, count, key]. */
+function runs<K>(count: number, key: (i: number) => K | null): [number, number, K][] {
+  const out: [number, number, K][] = [];
+  for (let i = 0; i < count; i++) {
+    const k = key(i);
+    if (k === null) continue;
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === i && last[2] === k) last[1] += 1;
+    else out.push([i, 1, k]);
+  }
+  return out;
+}
+
+export function layoutTable(name: string, table: Table): SheetLayout {
+  const width = table.columns.length;
+  const values: (string | number | null)[][] = [];
+  const numberFormats: string[][] = [];
+  const merges: Block[] = [];
+  const styles: { block: Block; style: CellStyle }[] = [];
+  const textRow = (s: string) => {
+    values.push([s, ...Array<null>(width - 1).fill(null)]);
+    numberFormats.push([TEXT_FORMAT, ...Array<string>(width - 1).fill('General')]);
+  };
+  const wholeRow = (row: number): Block => ({ row, col: 0, rows: 1, cols: width });
+
+  for (const title of [table.nomor, table.caption]) {
+    if (title === null) continue;
+    const r = values.length;
+    textRow(title);
+    merges.push(wholeRow(r));
+    styles.push({ block: wholeRow(r), style: { bold: true, hAlign: 'center', size: 12 } });
+  }
+  textRow('');
+  numberFormats[numberFormats.length - 1][0] = 'General';
+  values[values.length - 1][0] = null;
+
+  const headerFirst = values.length;
+  for (const h of table.header) {
+    values.push(h.map((t) => (t === '' ? null : t)));
+    numberFormats.push(h.map(() => TEXT_FORMAT));
+  }
+  for (const m of table.headerMerges) merges.push({ row: headerFirst + m.row, col: m.col, rows: m.rowSpan, cols: m.colSpan });
+  const headerBlock: Block = { row: headerFirst, col: 0, rows: table.header.length, cols: width };
+  styles.push({ block: headerBlock, style: { bold: true, fill: HEADER_FILL, border: true, wrap: true, hAlign: 'center', vAlign: 'middle' } });
+
+  const bodyFirst = values.length;
+  for (const r of table.rows) {
+    values.push(r.cells.map(valueOf));
+    numberFormats.push(r.cells.map(numberFormatOf));
+  }
+  for (const m of table.merges) merges.push({ row: bodyFirst + m.row, col: m.col, rows: m.rowSpan, cols: m.colSpan });
+  const n = table.rows.length;
+  if (n > 0) {
+    styles.push({ block: { row: bodyFirst, col: 0, rows: n, cols: width }, style: { border: true, wrap: true, vAlign: 'top' } });
+    table.columns.forEach((c, col) => styles.push({ block: { row: bodyFirst, col, rows: n, cols: 1 }, style: { hAlign: c.align } }));
+    for (const [first, count, emphasis] of runs(n, (i) => (table.rows[i].emphasis === 'none' ? null : table.rows[i].emphasis))) {
+      styles.push({ block: { row: bodyFirst + first, col: 0, rows: count, cols: width }, style: emphasis === 'bold' ? { bold: true } : { italic: true } });
+    }
+    for (const [first, count] of runs(n, (i) => (table.rows[i].total ? true : null))) {
+      styles.push({ block: { row: bodyFirst + first, col: 0, rows: count, cols: width }, style: { fill: TOTAL_FILL } });
+    }
+    for (const [first, count, level] of runs(n, (i) => (table.rows[i].level > 0 ? table.rows[i].level : null))) {
+      styles.push({ block: { row: bodyFirst + first, col: table.nameColumn, rows: count, cols: 1 }, style: { indent: level } });
+    }
+  }
+  const links: SheetLayout['links'] = [];
+  table.rows.forEach((r, i) =>
+    r.cells.forEach((c, col) => {
+      if (c.kind === 'link') links.push({ row: bodyFirst + i, col, lembar: c.lembar, sel: c.sel });
+    }),
+  );
+  for (const l of links) styles.push({ block: { row: l.row, col: l.col, rows: 1, cols: 1 }, style: { color: LINK_COLOR, underline: true } });
+
+  const tableBlock: Block = { row: headerFirst, col: 0, rows: table.header.length + n, cols: width };
+  if (table.source !== null) {
+    const r = values.length;
+    textRow(table.source);
+    merges.push(wholeRow(r));
+    styles.push({ block: wholeRow(r), style: { italic: true, size: 9, wrap: true, vAlign: 'top' } });
+  }
+  const columnWidths = table.columns.map((c) => c.width);
+  return {
+    name,
+    values,
+    numberFormats,
+    merges,
+    styles,
+    links,
+    columnWidths,
+    rowHeights: estimateRowHeights(values, merges, styles, columnWidths),
+    table: tableBlock,
+    headerRows: { first: headerFirst, last: headerFirst + table.header.length - 1 },
+    printArea: { row: 0, col: 0, rows: values.length, cols: width },
+    orientation: table.orientation,
+  };
+}
+
+const LINE_HEIGHT = 12.75;
+
+/** Lines a text needs at `width` characters, wrapping at spaces like Excel does. */
+export function wrappedLines(text: string, width: number): number {
+  const capacity = Math.max(1, Math.floor(width * 1.1) - 1);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines += 1;
+    let used = 0;
+    for (const word of paragraph.split(' ')) {
+      if (used > 0 && used + 1 + word.length <= capacity) used += 1 + word.length;
+      else if (used === 0 && word.length <= capacity) used = word.length;
+      else {
+        const pieces = Math.max(1, Math.ceil(word.length / capacity));
+        lines += (used > 0 ? 1 : 0) + pieces - 1;
+        used = word.length - (pieces - 1) * capacity;
+      }
+    }
+  }
+  return lines;
+}
+
+function estimateRowHeights(values: (string | number | null)[][], merges: Block[], styles: { block: Block; style: CellStyle }[], widths: number[]): number[] {
+  const wraps = new Set<number>();
+  for (const { block, style } of styles) if (style.wrap) for (let r = block.row; r < block.row + block.rows; r++) wraps.add(r);
+  const anchor = new Map<string, Block>();
+  const covered = new Set<string>();
+  for (const m of merges) {
+    anchor.set(`${m.row},${m.col}`, m);
+    for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(`${r},${c}`);
+  }
+  const spanWidth = (b: Block) => widths.slice(b.col, b.col + b.cols).reduce((a, w) => a + w, 0);
+  const lines = values.map((row, r) =>
+    row.reduce<number>((most, v, c) => {
+      const m = anchor.get(`${r},${c}`);
+      if (typeof v !== 'string' || !wraps.has(r) || covered.has(`${r},${c}`) || (m && m.rows > 1)) return most;
+      return Math.max(most, wrappedLines(v, m ? spanWidth(m) : widths[c]));
+    }, 1),
+  );
+  const heights = lines.map((n) => n * LINE_HEIGHT + 2);
+  for (const m of merges) {
+    const v = values[m.row][m.col];
+    if (m.rows < 2 || typeof v !== 'string') continue;
+    const need = wrappedLines(v, spanWidth(m)) * LINE_HEIGHT + 2;
+    const have = heights.slice(m.row, m.row + m.rows).reduce((a, h) => a + h, 0);
+    if (need > have) heights[m.row + m.rows - 1] += need - have;
+  }
+  return heights;
+}
+
+export function layoutSheets(sheets: ResultSheet[]): SheetLayout[] {
+  return sheets.map((s) => layoutTable(s.name, s.table));
+}
+
+/** `A1`-style address of a block, for hosts that address ranges by text. */
+export function blockAddress(b: Block): string {
+  const col = columnLetter;
+  const start = `${col(b.col)}${b.row + 1}`;
+  return b.rows === 1 && b.cols === 1 ? start : `${start}:${col(b.col + b.cols - 1)}${b.row + b.rows}`;
+}
