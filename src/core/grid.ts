@@ -57,6 +57,16 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/** `B2:D9`, `$B$2`, or `'Sheet'!B2:D9` → 0-based rectangle; null when it is not an address. */
+export function parseRange(address: string): CellRange | null {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(local);
+  if (!m) return null;
+  const top = Number(m[2]) - 1;
+  const left = columnIndex(m[1]);
+  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? columnIndex(m[3]) : left };
+}
+
 /** A1 address on the user's sheet of the grid cell (r, c). */
 export function cellAddress(grid: Grid, r: number, c: number): string {
   return `${columnLetter(grid.origin.col + c)}${grid.origin.row + r + 1}`;

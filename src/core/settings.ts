@@ -49,7 +49,8 @@ export function withDefaults(partial: Partial<Settings> | undefined): Settings {
   return {
     ...DEFAULT_SETTINGS,
     ...partial,
-    predikat: [...(partial?.predikat ?? DEFAULT_PREDIKAT)].sort((a, b) => b.min - a.min),
+    // JSON has no -Infinity: a band saved without a lower bound comes back as null.
+    predikat: (partial?.predikat ?? DEFAULT_PREDIKAT).map((b) => ({ nama: b.nama, min: b.min ?? Number.NEGATIVE_INFINITY })).sort((a, b) => b.min - a.min),
     lembar: { ...partial?.lembar },
     kolom: { ...partial?.kolom },
   };

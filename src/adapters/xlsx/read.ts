@@ -2,17 +2,10 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { InputError } from '../../core/errors';
-import { CellRange, CellValue, Grid, Workbook } from '../../core/grid';
+import { CellRange, CellValue, Grid, parseRange, Workbook } from '../../core/grid';
 
 /** A formula whose result was never saved (the file was written by a tool that does not calculate). */
 export const NO_CACHED_RESULT = 'rumus tanpa nilai tersimpan';
-
-function decodeRange(a1: string): CellRange | null {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1.replace(/\$/g, ''));
-  if (!m) return null;
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) };
-}
 
 export function toCellValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
@@ -55,7 +48,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
       numberFormats[r] = new Array(width).fill(null);
     }
   }
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(decodeRange).filter((m): m is CellRange => m !== null);
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is CellRange => m !== null);
   return { name: ws.name, values, numberFormats, origin: { row: 0, col: 0 }, merges, hidden: ws.state !== 'visible', hiddenRows };
 }
 

@@ -1,0 +1,67 @@
+/// <reference types="office-js" />
+import { EngineResult, hitung, Progress } from '../../core/engine';
+import { RESULT_SHEETS, TableId } from '../../core/result-sheets';
+import { Settings } from '../../core/settings';
+import { blockAddress, layoutSheets, SheetLayout } from '../../core/sheet-layout';
+import { buildResultSheets, Table } from '../../core/tables';
+import { readWorkbook, SETTINGS_KEY } from './excel-read';
+import { writeLayouts } from './excel-write';
+
+export const REQUIRED_API = '1.9';
+export const MERGES_API = '1.13';
+
+export type IsSetSupported = (name: string, version: string) => boolean;
+
+/** Why this Excel cannot run the add-in, in Indonesian, or null when it can. */
+export function requirementProblem(isSetSupported: IsSetSupported): string | null {
+  if (isSetSupported('ExcelApi', REQUIRED_API)) return null;
+  return `Versi Excel ini belum mendukung ExcelApi ${REQUIRED_API} yang diperlukan Hitung Capaian (tata letak halaman dan pengaturan buku kerja). Gunakan Microsoft 365, Excel 2021 atau yang lebih baru, atau Excel di web.`;
+}
+
+export interface ExcelRun {
+  result: EngineResult;
+  tables: Table[];
+  layouts: SheetLayout[];
+  /** The user's sheet names, for the overrides in the task pane. */
+  sheetNames: string[];
+  /** The settings used, as saved in the workbook. */
+  settings: Partial<Settings>;
+}
+
+/**
+ * One whole run inside Excel: read the sheets, compute, replace the result sheets, save the
+ * settings in the workbook. `settings` null means: those saved by the last run, or detection.
+ * The ribbon button and the task pane both call this, and only this.
+ */
+export async function hitungInExcel(context: Excel.RequestContext, settings: Partial<Settings> | null, isSetSupported: IsSetSupported, progress: Progress = () => {}): Promise<ExcelRun> {
+  progress('Membaca lembar kerja…');
+  const input = await readWorkbook(context, isSetSupported('ExcelApi', MERGES_API));
+  const used = settings ?? input.saved ?? {};
+  const result = hitung(input.workbook, used, progress);
+  progress('Menyusun tabel laporan…');
+  const sheets = buildResultSheets(result);
+  const layouts = layoutSheets(sheets);
+  progress('Menulis lembar hasil…');
+  context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(used));
+  await writeLayouts(context, input.allNames, layouts);
+  return { result, tables: sheets.map((s) => s.table), layouts, sheetNames: input.sheetNames, settings: used };
+}
+
+/** Shows a cell of the user's workbook: activates its sheet and selects it. */
+export async function selectCell(context: Excel.RequestContext, lembar: string, sel: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(lembar);
+  ws.activate();
+  ws.getRange(sel).select();
+  await context.sync();
+}
+
+/** Selects a result table (header and body), ready for Ctrl+C. */
+export async function selectTable(context: Excel.RequestContext, id: TableId, layouts: SheetLayout[]): Promise<void> {
+  const layout = layouts.find((l) => l.name === RESULT_SHEETS[id]);
+  if (!layout) return;
+  const ws = context.workbook.worksheets.getItem(layout.name);
+  ws.activate();
+  ws.getRange(blockAddress(layout.table)).select();
+  await context.sync();
+}
+

@@ -1,0 +1,613 @@
+/**
+ * A fake Excel host with the semantics the Office.js adapter must respect: a property read before
+ * `load()` and `sync()` throws like Excel's PropertyNotLoaded; writes are queued and applied at
+ * `sync()`; each sync's request size is measured and over 5 MB fails like Excel on the web.
+ * Pure TypeScript, so it runs under jest and in the browser demo.
+ */
+import { CellRange, columnLetter, parseRange, Workbook as CoreWorkbook } from '../../../src/core/grid';
+
+export const REQUEST_LIMIT = 5 * 1024 * 1024;
+
+export class OfficeError extends Error {
+  constructor(
+    public code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OfficeExtension.Error';
+  }
+}
+
+export interface FakeCell {
+  value: string | number | boolean | null;
+  format: string;
+  formula?: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: 'Visible' | 'Hidden';
+  cells: (FakeCell | undefined)[][];
+  merges: string[];
+  /** Every format, hyperlink, layout or chart call, as `address path = value`, for tests to inspect. */
+  formatting: { address: string; path: string; value: unknown }[];
+  charts: { type: string; source: string }[];
+  frozenRows: number;
+}
+
+interface Op {
+  bytes: number;
+  apply: () => void;
+}
+
+type Rect = CellRange;
+
+function parseAddress(address: string): Rect {
+  const r = parseRange(address);
+  if (!r) throw new OfficeError('InvalidArgument', `Alamat tidak valid: ${address}`);
+  return r;
+}
+
+function rectAddress(sheet: string, r: Rect): string {
+  const a = `${columnLetter(r.left)}${r.top + 1}`;
+  const b = `${columnLetter(r.right)}${r.bottom + 1}`;
+  return `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${a === b ? a : `${a}:${b}`}`;
+}
+
+function propNames(props?: string | string[] | { select?: string }): string[] {
+  if (props === undefined) return ['*'];
+  if (Array.isArray(props)) return props;
+  if (typeof props === 'object') return (props.select ?? '*').split(',').map((s) => s.trim());
+  return props.split(',').map((s) => s.trim());
+}
+
+class ClientObject {
+  private snapshot = new Map<string, unknown>();
+  protected resolved = false;
+
+  constructor(protected ctx: RequestContext) {}
+
+  load(props?: string | string[] | { select?: string }): this {
+    const names = propNames(props);
+    this.ctx.queueLoad(() => {
+      for (const n of names) this.fill(n);
+      this.resolved = true;
+    });
+    return this;
+  }
+
+  /** Takes the value of `prop` from the host at sync time. */
+  protected fill(prop: string): void {
+    this.snapshot.set(prop, this.fetch(prop));
+  }
+
+  protected fetch(prop: string): unknown {
+    throw new OfficeError('InvalidArgument', `Properti "${prop}" tidak ada.`);
+  }
+
+  protected read<T>(prop: string): T {
+    if (!this.snapshot.has(prop)) {
+      throw new OfficeError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    }
+    return this.snapshot.get(prop) as T;
+  }
+
+  protected write(description: unknown, apply: () => void): void {
+    this.ctx.queue(description, apply);
+  }
+}
+
+export class RequestContext {
+  private ops: Op[] = [];
+  readonly workbook: Workbook;
+
+  constructor(readonly host: FakeExcel) {
+    this.workbook = new Workbook(this);
+  }
+
+  queue(description: unknown, apply: () => void): void {
+    this.ops.push({ bytes: JSON.stringify(description).length, apply });
+  }
+
+  queueLoad(apply: () => void): void {
+    this.ops.push({ bytes: 64, apply });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.ops;
+    this.ops = [];
+    const bytes = ops.reduce((a, o) => a + o.bytes, 0);
+    this.host.syncs += 1;
+    this.host.requestBytes.push(bytes);
+    if (bytes > REQUEST_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+    for (const op of ops) op.apply();
+  }
+}
+
+class Workbook {
+  readonly worksheets: WorksheetCollection;
+  readonly settings: SettingCollection;
+  constructor(private ctx: RequestContext) {
+    this.worksheets = new WorksheetCollection(ctx);
+    this.settings = new SettingCollection(ctx);
+  }
+
+  getSelectedRange(): Range {
+    const sel = this.ctx.host.selection;
+    if (!sel) throw new OfficeError('ItemNotFound', 'Tidak ada pilihan.');
+    return new Range(this.ctx, sel.sheet, () => parseAddress(sel.address));
+  }
+}
+
+class WorksheetCollection extends ClientObject {
+  load(props?: string | string[] | { select?: string }): this {
+    const names = propNames(props);
+    const items = names.filter((n) => n.startsWith('items/')).map((n) => n.slice(6));
+    this.ctx.queueLoad(() => {
+      const ws = this.ctx.host.sheets.map((s) => {
+        const w = new Worksheet(this.ctx, s.name);
+        w.fillNow(items.length > 0 ? items : ['name', 'visibility']);
+        return w;
+      });
+      this.setItems(ws);
+    });
+    return this;
+  }
+
+  private items_: Worksheet[] | null = null;
+  private setItems(items: Worksheet[]) {
+    this.items_ = items;
+  }
+
+  get items(): Worksheet[] {
+    if (!this.items_) throw new OfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load('items') and context.sync().");
+    return this.items_;
+  }
+
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.ctx, name);
+  }
+
+  add(name: string): Worksheet {
+    this.write({ op: 'addWorksheet', name }, () => {
+      if (this.ctx.host.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new OfficeError('ItemAlreadyExists', `Lembar "${name}" sudah ada.`);
+      this.ctx.host.sheets.push(emptySheet(name));
+    });
+    return new Worksheet(this.ctx, name);
+  }
+}
+
+function emptySheet(name: string): FakeSheet {
+  return { name, visibility: 'Visible', cells: [], merges: [], formatting: [], charts: [], frozenRows: 0 };
+}
+
+class Worksheet extends ClientObject {
+  readonly pageLayout: PageLayout;
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly charts: { add: (type: string, source: Range, seriesBy?: string) => Chart };
+
+  constructor(
+    ctx: RequestContext,
+    private sheetName: string,
+  ) {
+    super(ctx);
+    this.pageLayout = new PageLayout(ctx, this);
+    this.freezePanes = { freezeRows: (n: number) => this.write({ op: 'freezeRows', sheet: sheetName, n }, () => (this.data().frozenRows = n)) };
+    this.charts = {
+      add: (type: string, source: Range) => {
+        this.write({ op: 'addChart', sheet: sheetName, type }, () => this.data().charts.push({ type, source: source.resolvedAddress() }));
+        return new Chart(ctx, this);
+      },
+    };
+  }
+
+  data(): FakeSheet {
+    const s = this.ctx.host.sheets.find((x) => x.name === this.sheetName);
+    if (!s) throw new OfficeError('ItemNotFound', `Lembar "${this.sheetName}" tidak ada.`);
+    return s;
+  }
+
+  fillNow(props: string[]): void {
+    for (const p of props) this.fill(p);
+  }
+
+  protected fetch(prop: string): unknown {
+    if (prop === 'name') return this.data().name;
+    if (prop === 'visibility') return this.data().visibility;
+    return super.fetch(prop);
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  get visibility(): string {
+    return this.read('visibility');
+  }
+
+  getRange(address: string): Range {
+    return new Range(this.ctx, this.sheetName, () => parseAddress(address));
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): Range {
+    return new Range(this.ctx, this.sheetName, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    return new Range(this.ctx, this.sheetName, () => usedRect(this.data(), valuesOnly ?? false));
+  }
+
+  delete(): void {
+    this.write({ op: 'deleteWorksheet', sheet: this.sheetName }, () => {
+      const host = this.ctx.host;
+      host.sheets = host.sheets.filter((s) => s.name !== this.sheetName);
+    });
+  }
+
+  activate(): void {
+    this.write({ op: 'activate', sheet: this.sheetName }, () => {
+      this.data();
+      this.ctx.host.activeSheet = this.sheetName;
+    });
+  }
+}
+
+function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
+  let rect: Rect | null = null;
+  sheet.cells.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (!cell) return;
+      if (valuesOnly && (cell.value === null || cell.value === '') && !cell.formula) return;
+      rect = rect
+        ? { top: Math.min(rect.top, r), left: Math.min(rect.left, c), bottom: Math.max(rect.bottom, r), right: Math.max(rect.right, c) }
+        : { top: r, left: c, bottom: r, right: c };
+    }),
+  );
+  return rect;
+}
+
+class PageLayout {
+  constructor(
+    private ctx: RequestContext,
+    private ws: Worksheet,
+  ) {}
+  private record(path: string, value: unknown) {
+    this.ctx.queue({ op: 'pageLayout', path, value }, () => this.ws.data().formatting.push({ address: '', path: `pageLayout.${path}`, value }));
+  }
+  set orientation(v: string) {
+    this.record('orientation', v);
+  }
+  set paperSize(v: string) {
+    this.record('paperSize', v);
+  }
+  set zoom(v: unknown) {
+    this.record('zoom', v);
+  }
+  setPrintArea(address: string): void {
+    this.record('printArea', address);
+  }
+  setPrintTitleRows(address: string): void {
+    this.record('printTitleRows', address);
+  }
+}
+
+class Chart {
+  constructor(
+    private ctx: RequestContext,
+    private ws: Worksheet,
+  ) {}
+  setPosition(start: string, end?: string): void {
+    this.ctx.queue({ op: 'chartPosition', start, end }, () => this.ws.data().formatting.push({ address: start, path: 'chart.position', value: end }));
+  }
+  readonly title = {
+    set text(_v: string) {},
+  };
+}
+
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
+
+export class Range extends ClientObject {
+  readonly format: RangeFormat;
+
+  constructor(
+    ctx: RequestContext,
+    readonly sheetName: string,
+    private locate: () => Rect | null,
+  ) {
+    super(ctx);
+    this.format = new RangeFormat(ctx, this);
+  }
+
+  private sheet(): FakeSheet {
+    const s = this.ctx.host.sheets.find((x) => x.name === this.sheetName);
+    if (!s) throw new OfficeError('ItemNotFound', `Lembar "${this.sheetName}" tidak ada.`);
+    return s;
+  }
+
+  rect(): Rect | null {
+    return this.locate();
+  }
+
+  resolvedAddress(): string {
+    const r = this.locate();
+    return r ? rectAddress(this.sheetName, r) : '';
+  }
+
+  protected fetch(prop: string): unknown {
+    const r = this.locate();
+    if (prop === 'isNullObject') return r === null;
+    if (r === null) return null;
+    const sheet = this.sheet();
+    const grid = <T>(f: (c: FakeCell | undefined) => T): T[][] =>
+      Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => f(sheet.cells[r.top + i]?.[r.left + j])));
+    switch (prop) {
+      case 'address':
+        return rectAddress(this.sheetName, r);
+      case 'values':
+        return grid((c) => (c?.formula !== undefined ? '#NAME?' : (c?.value ?? '')));
+      case 'numberFormat':
+        return grid((c) => c?.format ?? 'General');
+      case 'formulas':
+        return grid((c) => c?.formula ?? c?.value ?? '');
+      case 'rowIndex':
+        return r.top;
+      case 'columnIndex':
+        return r.left;
+      case 'rowCount':
+        return r.bottom - r.top + 1;
+      case 'columnCount':
+        return r.right - r.left + 1;
+      default:
+        return super.fetch(prop);
+    }
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    super.load(props);
+    this.ctx.queueLoad(() => this.fill('isNullObject'));
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+
+  private writeGrid(prop: 'values' | 'numberFormat', data: unknown[][]): void {
+    this.write({ op: 'set', address: '?', prop, data }, () => {
+      const r = this.locate();
+      if (!r) throw new OfficeError('InvalidReference', 'Range kosong.');
+      if (data.length !== r.bottom - r.top + 1 || data.some((row) => row.length !== r.right - r.left + 1)) {
+        throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}).`);
+      }
+      const sheet = this.sheet();
+      data.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const rr = r.top + i;
+          const cc = r.left + j;
+          sheet.cells[rr] ??= [];
+          const cell = (sheet.cells[rr][cc] ??= { value: null, format: 'General' });
+          if (prop === 'numberFormat') cell.format = String(v);
+          else if (typeof v === 'string' && v.startsWith("'")) {
+            cell.value = v.slice(1);
+            delete cell.formula;
+          } else if (typeof v === 'string' && /^[=+\-@]./.test(v) && cell.format !== '@' && !/^-?\d/.test(v)) {
+            // What Excel does with such a string in a cell not formatted as text: a formula.
+            cell.formula = v;
+            cell.value = null;
+          } else {
+            cell.value = v as FakeCell['value'];
+            delete cell.formula;
+          }
+        }),
+      );
+    });
+  }
+
+  set values(data: unknown[][]) {
+    this.writeGrid('values', data);
+  }
+  set numberFormat(data: unknown[][]) {
+    this.writeGrid('numberFormat', data);
+  }
+
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.write({ op: 'hyperlink', link }, () => {
+      if (link.address) throw new OfficeError('InvalidArgument', 'Tautan ke luar buku kerja tidak diharapkan.');
+      this.sheet().formatting.push({ address: this.resolvedAddress(), path: 'hyperlink', value: link.documentReference });
+    });
+  }
+
+  merge(across = false): void {
+    this.write({ op: 'merge', across }, () => this.sheet().merges.push(this.resolvedAddress()));
+  }
+
+  select(): void {
+    this.write({ op: 'select' }, () => {
+      const r = this.locate();
+      if (!r) throw new OfficeError('InvalidReference', 'Range kosong.');
+      this.ctx.host.selection = { sheet: this.sheetName, address: rectAddress(this.sheetName, r).split('!')[1] };
+      this.ctx.host.activeSheet = this.sheetName;
+    });
+  }
+
+  getMergedAreasOrNullObject(): { areas: { items: { address: string }[] }; load: (p?: string) => unknown; isNullObject: boolean } {
+    const self = this;
+    let loaded: { address: string }[] | null = null;
+    const areas = {
+      get items() {
+        if (!loaded) throw new OfficeError('PropertyNotLoaded', "The property 'areas' is not available.");
+        return loaded;
+      },
+    };
+    const obj = {
+      areas,
+      isNullObject: false,
+      load: () => {
+        self.ctx.queueLoad(() => {
+          const r = self.locate();
+          const inside = self.sheet().merges.map(parseAddress).filter((m) => r && m.top >= r.top && m.bottom <= r.bottom && m.left >= r.left && m.right <= r.right);
+          loaded = inside.map((m) => ({ address: rectAddress(self.sheetName, m) }));
+          obj.isNullObject = inside.length === 0;
+        });
+        return obj;
+      },
+    };
+    return obj;
+  }
+
+  record(path: string, value: unknown): void {
+    this.write({ op: 'format', path, value }, () => this.sheet().formatting.push({ address: this.resolvedAddress(), path, value }));
+  }
+}
+
+/** Format setters record what was asked; reading them back is not needed by the adapter. */
+class RangeFormat {
+  readonly font: Record<string, unknown>;
+  readonly fill: Record<string, unknown>;
+  readonly borders: { getItem: (edge: string) => Record<string, unknown> };
+
+  constructor(
+    _ctx: RequestContext,
+    private range: Range,
+  ) {
+    const recorder = (prefix: string) =>
+      new Proxy({} as Record<string, unknown>, {
+        set: (_t, key, value) => {
+          this.range.record(`${prefix}.${String(key)}`, value);
+          return true;
+        },
+        get: (_t, key) => {
+          throw new OfficeError('PropertyNotLoaded', `The property '${prefix}.${String(key)}' is not available.`);
+        },
+      });
+    this.font = recorder('font');
+    this.fill = recorder('fill');
+    this.borders = {
+      getItem: (edge: string) => {
+        if (!EDGES.includes(edge)) throw new OfficeError('InvalidArgument', `Tepi ${edge} tidak dikenal.`);
+        return recorder(`borders.${edge}`);
+      },
+    };
+  }
+
+  set wrapText(v: boolean) {
+    this.range.record('wrapText', v);
+  }
+  set horizontalAlignment(v: string) {
+    this.range.record('horizontalAlignment', v);
+  }
+  set verticalAlignment(v: string) {
+    this.range.record('verticalAlignment', v);
+  }
+  set indentLevel(v: number) {
+    this.range.record('indentLevel', v);
+  }
+  set columnWidth(v: number) {
+    this.range.record('columnWidth', v);
+  }
+  set rowHeight(v: number) {
+    this.range.record('rowHeight', v);
+  }
+}
+
+class SettingCollection {
+  constructor(private ctx: RequestContext) {}
+
+  add(key: string, value: string): void {
+    this.ctx.queue({ op: 'setting', key, value }, () => this.ctx.host.settings.set(key, value));
+  }
+
+  getItemOrNullObject(key: string): { load: (p?: string) => unknown; readonly value: string; readonly isNullObject: boolean } {
+    const ctx = this.ctx;
+    let state: { value: string | null } | null = null;
+    const item = {
+      load: () => {
+        ctx.queueLoad(() => (state = { value: ctx.host.settings.get(key) ?? null }));
+        return item;
+      },
+      get isNullObject() {
+        if (!state) throw new OfficeError('PropertyNotLoaded', "The property 'isNullObject' is not available.");
+        return state.value === null;
+      },
+      get value() {
+        if (!state) throw new OfficeError('PropertyNotLoaded', "The property 'value' is not available.");
+        if (state.value === null) throw new OfficeError('ItemNotFound', 'Pengaturan tidak ada.');
+        return state.value;
+      },
+    };
+    return item;
+  }
+}
+
+/** The host: sheets, settings, selection, and what was asked of it. */
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  settings = new Map<string, string>();
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
+  syncs = 0;
+  requestBytes: number[] = [];
+  /** Requirement sets the host claims to support. */
+  apiVersion = '1.13';
+
+  /** A host holding the sheets of a workbook read by the ExcelJS adapter. */
+  static fromWorkbook(wb: CoreWorkbook): FakeExcel {
+    const host = new FakeExcel();
+    for (const g of wb.sheets) {
+      const sheet = emptySheet(g.name);
+      sheet.visibility = g.hidden ? 'Hidden' : 'Visible';
+      g.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const format = g.numberFormats?.[r]?.[c] ?? 'General';
+          if (v === null && format === 'General') return;
+          const rr = g.origin.row + r;
+          sheet.cells[rr] ??= [];
+          sheet.cells[rr][g.origin.col + c] = { value: v !== null && typeof v === 'object' ? v.error : v, format };
+        }),
+      );
+      sheet.merges = (g.merges ?? []).map((m) => rectAddress(g.name, m).split('!')[1]);
+      host.sheets.push(sheet);
+    }
+    return host;
+  }
+
+  async run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
+    return batch(new RequestContext(this));
+  }
+
+  isSetSupported(name: string, version: string): boolean {
+    const v = (s: string) => s.split('.').map(Number);
+    const [a, b] = v(version);
+    const [x, y] = v(this.apiVersion);
+    return name === 'ExcelApi' && (x > a || (x === a && y >= b));
+  }
+
+  /** The sheet's values as the user sees them, for before/after comparisons. */
+  snapshot(name: string): string {
+    const s = this.sheets.find((x) => x.name === name);
+    return JSON.stringify(s ? { cells: s.cells, merges: s.merges } : null);
+  }
+
+  /** Every request so far, in bytes, largest first. */
+  largestRequest(): number {
+    return Math.max(0, ...this.requestBytes);
+  }
+}
