@@ -68,13 +68,17 @@ export async function readWorkbook(context: Excel.RequestContext, withMerges: bo
     };
   });
 
-  let saved: Partial<Settings> | null = null;
-  if (!setting.isNullObject) {
-    try {
-      saved = JSON.parse(setting.value) as Partial<Settings>;
-    } catch {
-      saved = null;
-    }
-  }
+  const saved = parseSaved(setting);
   return { workbook: { sheets: grids }, sheetNames: own.map((ws) => ws.name), allNames: sheets.items.map((ws) => ws.name), saved };
+}
+
+/** Settings saved by an earlier run; a damaged value counts as none. */
+export function parseSaved(setting: Excel.Setting): Partial<Settings> | null {
+  if (setting.isNullObject) return null;
+  try {
+    const v = JSON.parse(setting.value) as unknown;
+    return v && typeof v === 'object' ? (v as Partial<Settings>) : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 import { EngineResult, hitung, Progress } from '../../core/engine';
-import { RESULT_SHEETS, TableId } from '../../core/result-sheets';
+import { isResultSheet, RESULT_SHEETS, TableId } from '../../core/result-sheets';
 import { Settings } from '../../core/settings';
 import { blockAddress, layoutSheets, SheetLayout } from '../../core/sheet-layout';
 import { buildResultSheets, Table } from '../../core/tables';
-import { readWorkbook, SETTINGS_KEY } from './excel-read';
+import { parseSaved, readWorkbook, SETTINGS_KEY } from './excel-read';
 import { writeLayouts } from './excel-write';
 
 export const REQUIRED_API = '1.9';
@@ -65,3 +65,21 @@ export async function selectTable(context: Excel.RequestContext, id: TableId, la
   await context.sync();
 }
 
+
+/** What the task pane needs before a run: the user's sheet names and the saved settings. */
+export async function readStart(context: Excel.RequestContext): Promise<{ sheetNames: string[]; saved: Partial<Settings> | null }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  setting.load('value');
+  await context.sync();
+  return { sheetNames: sheets.items.map((s) => s.name).filter((n) => !isResultSheet(n)), saved: parseSaved(setting) };
+}
+
+/** Shows a result sheet from its top. */
+export async function showSheet(context: Excel.RequestContext, name: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(name);
+  ws.activate();
+  ws.getRange('A1').select();
+  await context.sync();
+}

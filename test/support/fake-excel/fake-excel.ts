@@ -120,7 +120,11 @@ export class RequestContext {
     this.host.syncs += 1;
     this.host.requestBytes.push(bytes);
     if (bytes > REQUEST_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
-    for (const op of ops) op.apply();
+    try {
+      for (const op of ops) op.apply();
+    } finally {
+      for (const listener of this.host.listeners) listener();
+    }
   }
 }
 
@@ -565,6 +569,8 @@ export class FakeExcel {
   activeSheet: string | null = null;
   syncs = 0;
   requestBytes: number[] = [];
+  /** Called after every sync, for a view of the workbook (the browser demo). */
+  listeners: (() => void)[] = [];
   /** Requirement sets the host claims to support. */
   apiVersion = '1.13';
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Serves the task pane on the fake Excel host, holding a workbook read by the ExcelJS adapter:
+//   node scripts/demo-server.js [buku.xlsx] [--port 3000]
+// Needs `npm run build` (the adapters in dist/) and the web bundle in dist-web/ (`npm run demo` does both).
+const http = require('http');
+const fs = require('fs');
+const path = require('path');
+const { openXlsx, workbookFromExcelJS } = require('../dist/adapters/xlsx/read');
+
+const root = path.join(__dirname, '..');
+const web = path.join(root, 'dist-web');
+const args = process.argv.slice(2);
+const portFlag = args.indexOf('--port');
+const port = Number(portFlag >= 0 ? args[portFlag + 1] : process.env.PORT || 3000);
+const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port') || path.join(root, 'examples', 'semboro-tercetak.xlsx');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
+
+async function main() {
+  const workbook = JSON.stringify(workbookFromExcelJS(await openXlsx(file)));
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/') {
+      res.writeHead(302, { Location: '/demo.html' });
+      return res.end();
+    }
+    if (url.pathname === '/demo/workbook.json') {
+      res.writeHead(200, { 'Content-Type': TYPES['.json'] });
+      return res.end(workbook);
+    }
+    const target = path.normalize(path.join(web, decodeURIComponent(url.pathname)));
+    if (!target.startsWith(web + path.sep) || !fs.existsSync(target) || fs.statSync(target).isDirectory()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('Tidak ditemukan');
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(target)] || 'application/octet-stream' });
+    fs.createReadStream(target).pipe(res);
+  });
+  server.listen(port, '127.0.0.1', () => console.log(`Demo Hitung Capaian dengan ${path.basename(file)}: http://localhost:${port}/`));
+}
+
+main().catch((e) => {
+  console.error(`Galat: ${e.message}`);
+  process.exit(2);
+});

@@ -1,0 +1,12 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { officeHost } from './host';
+
+Office.onReady(() => {
+  createRoot(document.getElementById('root')!).render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={officeHost} />
+    </FluentProvider>,
+  );
+});

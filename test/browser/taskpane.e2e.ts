@@ -1,0 +1,108 @@
+import { ChildProcess, spawn } from 'child_process';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { FIXTURES, runWithJson } from '../helpers';
+
+const root = path.join(__dirname, '..', '..');
+const PORT = 3000 + Math.floor(Math.random() * 1000) + 1000;
+const BASE = `http://localhost:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+interface DemoWindow {
+  hitungCapaianDemo: { host: { sheets: { name: string; cells: ({ value: unknown } | undefined)[][] }[]; selection: { sheet: string; address: string } | null } };
+}
+
+let server: ChildProcess;
+let browser: Browser;
+let page: Page;
+const foreign: string[] = [];
+const cspErrors: string[] = [];
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${BASE}/demo.html`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('demo server did not start');
+}
+
+beforeAll(async () => {
+  server = spawn(process.execPath, [path.join(root, 'scripts', 'demo-server.js'), path.join(FIXTURES, 'semboro-tercetak.xlsx'), '--port', String(PORT)], { stdio: 'inherit' });
+  await waitForServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(BASE) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+  });
+  await page.goto(`${BASE}/demo.html`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+const hostState = () => page.evaluate(() => (window as unknown as DemoWindow).hitungCapaianDemo.host);
+
+describe('the task pane on the fake Excel host', () => {
+  it('computes on a click and shows the same summary as the command line', async () => {
+    const cli = (await runWithJson(path.join(FIXTURES, 'semboro-tercetak.xlsx'))).json!;
+    await page.getByRole('button', { name: 'Hitung Capaian', exact: true }).click();
+    await page.getByTestId('ringkasan').waitFor();
+    const id = (s: string) => s.replace('.', ',');
+    await expect(page.getByTestId('serapan').textContent()).resolves.toBe(`${id(cli.anggaran!.serapan!)}%`);
+    await expect(page.getByTestId('rata-rata').textContent()).resolves.toBe(`${id(cli.rataRataCapaian!)}%`);
+    const galat = cli.temuan.filter((t) => t.tingkat === 'galat').length;
+    await expect(page.getByTestId('jumlah-temuan').textContent()).resolves.toBe(`${galat} galat, ${cli.temuan.length - galat} peringatan`);
+  });
+
+  it('writes the result tables into the workbook and leaves the user sheets alone', async () => {
+    const host = await hostState();
+    const names = host.sheets.map((s) => s.name);
+    expect(names.slice(0, 3)).toEqual(['DPA 2024', 'Realisasi 2024', 'Kinerja 2024']);
+    expect(names).toContain('HC Realisasi Anggaran');
+    const anggaran = host.sheets.find((s) => s.name === 'HC Realisasi Anggaran')!;
+    expect(anggaran.cells.flat().map((c) => c?.value)).toContain('JUMLAH');
+    await expect(page.locator('[data-testid="lembar"]').getAttribute('data-sheet')).resolves.toMatch(/^HC |DPA 2024/);
+  });
+
+  it('selects the cell of a finding in the user’s sheet on a click', async () => {
+    await page.getByRole('button', { name: 'DPA 2024!C23' }).first().click();
+    await page.waitForFunction(() => (window as unknown as DemoWindow).hitungCapaianDemo.host.selection?.address === 'C23');
+    expect((await hostState()).selection).toEqual({ sheet: 'DPA 2024', address: 'C23' });
+    await expect(page.locator('[data-testid="lembar"]').getAttribute('data-sheet')).resolves.toBe('DPA 2024');
+  });
+
+  it('selects a result table for Ctrl+C and downloads every table as .docx', async () => {
+    await page.getByRole('button', { name: 'Pilih tabel' }).first().click();
+    await page.getByText('Tabel terpilih').waitFor();
+    expect((await hostState()).selection).toEqual({ sheet: 'HC Pengukuran Kinerja', address: 'A4:H12' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Unduh semua tabel/ }).click()]);
+    const file = await download.path();
+    expect((await fs.readFile(file)).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('replaces its sheets on a second run and works from the keyboard', async () => {
+    const before = (await hostState()).sheets.map((s) => s.name);
+    const button = page.getByRole('button', { name: 'Hitung Capaian', exact: true });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ringkasan').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    expect((await hostState()).sheets.map((s) => s.name)).toEqual(before);
+    if (process.env.HC_SCREENSHOT) await page.screenshot({ path: process.env.HC_SCREENSHOT });
+  });
+
+  it('loaded nothing from another origin and broke no Content-Security-Policy rule', () => {
+    expect(foreign).toEqual([]);
+    expect(cspErrors).toEqual([]);
+  });
+});

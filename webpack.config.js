@@ -1,0 +1,62 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+/** Where the add-in is served in production: the one place to change it. */
+const URL_PROD = 'https://hitung-capaian.example.id/';
+const URL_DEV = 'https://localhost:3000/';
+
+/**
+ * The task pane may load its own files and Office's script, nothing else. Styles are inline
+ * because Fluent UI injects them at run time.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+module.exports = (env, argv) => {
+  const production = argv.mode === 'production';
+  const page = (name, template, chunks, extra = {}) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, csp: CSP, ...extra });
+  return {
+    devtool: production ? false : 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      pesan: './src/commands/pesan.ts',
+      demo: './src/demo/demo.tsx',
+    },
+    output: { path: path.resolve(__dirname, 'dist-web'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [{ test: /\.tsx?$/, loader: 'ts-loader', options: { configFile: 'tsconfig.web.json' } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      page('taskpane', './src/taskpane/taskpane.html', ['taskpane'], { officeJs: true }),
+      page('commands', './src/commands/commands.html', ['commands']),
+      page('pesan', './src/commands/pesan.html', ['pesan']),
+      page('demo', './src/taskpane/taskpane.html', ['demo'], { officeJs: false }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (production ? content.toString().replaceAll(URL_DEV, URL_PROD).replaceAll(URL_DEV.slice(0, -1), URL_PROD.slice(0, -1)) : content) },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      static: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: env.httpsOptions },
+    },
+  };
+};
