@@ -23,8 +23,23 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-module.exports = (env, argv) => {
+/** Office's dev certificate; where it cannot be installed as trusted (Linux without sudo), served as is. */
+async function devCertificates() {
+  const certs = require('office-addin-dev-certs');
+  try {
+    return await certs.getHttpsServerOptions();
+  } catch (e) {
+    console.warn(`Sertifikat pengembang tidak dapat dipasang sebagai tepercaya (${e.message.split('\n')[0]}); server tetap memakai sertifikat yang dibuat.`);
+    const fs = require('fs');
+    const dir = require('path').join(require('os').homedir(), '.office-addin-dev-certs');
+    return { key: fs.readFileSync(path.join(dir, 'localhost.key')), cert: fs.readFileSync(path.join(dir, 'localhost.crt')), ca: fs.readFileSync(path.join(dir, 'ca.crt')) };
+  }
+}
+
+module.exports = async (env, argv) => {
   const production = argv.mode === 'production';
+  // Office only loads add-ins over https: the dev server uses the certificate office-addin-dev-certs installs.
+  const https = env.WEBPACK_SERVE ? await devCertificates() : undefined;
   const page = (name, template, chunks, extra = {}) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, csp: CSP, ...extra });
   return {
     devtool: production ? false : 'source-map',
@@ -40,6 +55,8 @@ module.exports = (env, argv) => {
       rules: [{ test: /\.tsx?$/, loader: 'ts-loader', options: { configFile: 'tsconfig.web.json' } }],
     },
     performance: { hints: false },
+    // No `new Function("return this")` from webpack's runtime: the pane runs without eval under its CSP.
+    node: { global: false },
     plugins: [
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane'], { officeJs: true }),
       page('commands', './src/commands/commands.html', ['commands']),
@@ -48,7 +65,11 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (production ? content.toString().replaceAll(URL_DEV, URL_PROD).replaceAll(URL_DEV.slice(0, -1), URL_PROD.slice(0, -1)) : content) },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (production ? content.toString().replaceAll(URL_DEV, URL_PROD).replaceAll(URL_DEV.slice(0, -1), URL_PROD.slice(0, -1)) : content),
+          },
         ],
       }),
     ],
@@ -56,7 +77,7 @@ module.exports = (env, argv) => {
       port: 3000,
       static: false,
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: { type: 'https', options: env.httpsOptions },
+      server: { type: 'https', options: https },
     },
   };
 };

@@ -14,7 +14,14 @@ const args = process.argv.slice(2);
 const portFlag = args.indexOf('--port');
 const port = Number(portFlag >= 0 ? args[portFlag + 1] : process.env.PORT || 3000);
 const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port') || path.join(root, 'examples', 'semboro-tercetak.xlsx');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.map': 'application/json',
+};
 
 async function main() {
   const workbook = JSON.stringify(workbookFromExcelJS(await openXlsx(file)));

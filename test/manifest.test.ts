@@ -7,7 +7,10 @@ const manifest = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
 
 describe('manifest.xml', () => {
   it('validates against the Office add-in manifest schemas (xmllint, offline)', () => {
-    const out = execFileSync('xmllint', ['--noout', '--schema', path.join(__dirname, 'schemas', 'OfficeAppManifestV1_1.xsd'), path.join(root, 'manifest.xml')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('xmllint', ['--noout', '--schema', path.join(__dirname, 'schemas', 'OfficeAppManifestV1_1.xsd'), path.join(root, 'manifest.xml')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(out).toBe('');
   });
 
@@ -24,7 +27,12 @@ describe('manifest.xml', () => {
     expect(manifest).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>hitungCapaian<\/FunctionName>/);
     expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">/);
     expect(manifest).toContain('<Permissions>ReadWriteDocument</Permissions>');
-    for (const size of [16, 32, 80]) expect(readFileSync(path.join(root, 'assets', `icon-${size}.png`)).subarray(1, 4).toString()).toBe('PNG');
+    for (const size of [16, 32, 80])
+      expect(
+        readFileSync(path.join(root, 'assets', `icon-${size}.png`))
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
   });
 
   it('points at https://localhost:3000 during development; the production URL is set in webpack.config.js', () => {

@@ -86,7 +86,9 @@ function summary(result: EngineResult, io: Io): void {
   for (const d of result.deteksi) {
     const peran = d.peran.length > 0 ? d.peran.join(' + ') : 'tidak dipakai';
     const kolom = d.kolom.map((k) => `${k.peran}=${k.kolom}`).join(', ');
-    io.err(`  Lembar "${d.lembar}": ${peran}${d.barisJudul ? `, judul di baris ${d.barisJudul}` : ''}${kolom ? ` (${kolom})` : ''}${d.catatan.length ? `. ${d.catatan.join(' ')}` : ''}`);
+    io.err(
+      `  Lembar "${d.lembar}": ${peran}${d.barisJudul ? `, judul di baris ${d.barisJudul}` : ''}${kolom ? ` (${kolom})` : ''}${d.catatan.length ? `. ${d.catatan.join(' ')}` : ''}`,
+    );
   }
   for (const c of result.catatan) io.err(`  Catatan: ${c}`);
   const a = result.anggaran;
@@ -94,7 +96,8 @@ function summary(result: EngineResult, io: Io): void {
     io.out(`Anggaran ${formatRupiah(a.anggaran)}, realisasi ${a.realisasi ? formatRupiah(a.realisasi) : '-'}, serapan ${a.serapan ? `${formatPersen(a.serapan)}%` : '-'}`);
   }
   const k = result.kinerja;
-  if (k) io.out(`Rata-rata capaian kinerja ${k.rataRataCapaian ? `${formatPersen(k.rataRataCapaian)}%` : '-'} dari ${k.sasaran.reduce((n, s) => n + s.indikator.length, 0)} indikator`);
+  if (k)
+    io.out(`Rata-rata capaian kinerja ${k.rataRataCapaian ? `${formatPersen(k.rataRataCapaian)}%` : '-'} dari ${k.sasaran.reduce((n, s) => n + s.indikator.length, 0)} indikator`);
   const galat = result.temuan.filter((f) => f.tingkat === 'galat').length;
   io.out(`Temuan: ${galat} galat, ${result.temuan.length - galat} peringatan`);
   for (const f of result.temuan) io.out(`  [${f.tingkat}] ${f.lembar ?? ''}${f.sel ? `!${f.sel}` : ''} ${f.jenis}: ${f.pesan}`);

@@ -1,10 +1,7 @@
 import { CellValue, isCellError } from './grid';
 import { Decimal } from './decimal';
 
-export type Parsed =
-  | { kind: 'number'; value: Decimal }
-  | { kind: 'empty' }
-  | { kind: 'invalid'; text: string };
+export type Parsed = { kind: 'number'; value: Decimal } | { kind: 'empty' } | { kind: 'invalid'; text: string };
 
 const EMPTY: Parsed = { kind: 'empty' };
 
@@ -40,7 +37,11 @@ export function parseNumberText(raw: string): Decimal | null {
     negative = true;
     t = paren[1].trim();
   }
-  t = t.replace(/^rp\.?\s*/i, '').replace(/,\s*-\s*$/, '').replace(/\.\s*-\s*$/, '').trim();
+  t = t
+    .replace(/^rp\.?\s*/i, '')
+    .replace(/,\s*-\s*$/, '')
+    .replace(/\.\s*-\s*$/, '')
+    .trim();
   if (/^[-–−]/.test(t)) {
     negative = !negative;
     t = t.slice(1).trim();

@@ -202,7 +202,11 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
     if (twin) {
       node.duplicateOf = twin;
       findings.push(
-        finding('duplikat', node.nameRef, `"${nama}" tercantum dua kali di bawah ${parent ? `"${parent.nama}"` : 'induk yang sama'} (baris ${twin.sheetRow} dan ${node.sheetRow}).`),
+        finding(
+          'duplikat',
+          node.nameRef,
+          `"${nama}" tercantum dua kali di bawah ${parent ? `"${parent.nama}"` : 'induk yang sama'} (baris ${twin.sheetRow} dan ${node.sheetRow}).`,
+        ),
       );
     }
     siblings.push(node);

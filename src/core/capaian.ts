@@ -174,7 +174,13 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
         if (!hit.exact) {
           const r = hit.item.row.nameRef;
           findings.push(
-            finding('pencocokan', p.ref, `Program pendukung "${p.teks}" dicocokkan dengan ${LEVEL_NAME[hit.item.level]} "${hit.item.nama}" (${r.lembar}!${r.sel}) karena namanya mirip.`, undefined, r),
+            finding(
+              'pencocokan',
+              p.ref,
+              `Program pendukung "${p.teks}" dicocokkan dengan ${LEVEL_NAME[hit.item.level]} "${hit.item.nama}" (${r.lembar}!${r.sel}) karena namanya mirip.`,
+              undefined,
+              r,
+            ),
           );
         }
         if (!linked.includes(hit.item)) linked.push(hit.item);

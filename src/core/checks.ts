@@ -63,12 +63,11 @@ export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow 
     if (close(own) || close(fixed)) return;
     const expected = own ?? fixed!;
     out.push(
-      finding(
-        'persen',
-        cell.ref,
-        `Persentase ${label} tertulis ${formatPersen(p.value)}%, seharusnya ${formatPersen(expected)}% menurut angka di barisnya sendiri.`,
-        { tertulis: p.value.toDecimalPlaces(2), seharusnya: expected.toDecimalPlaces(2), decimals: 2 },
-      ),
+      finding('persen', cell.ref, `Persentase ${label} tertulis ${formatPersen(p.value)}%, seharusnya ${formatPersen(expected)}% menurut angka di barisnya sendiri.`, {
+        tertulis: p.value.toDecimalPlaces(2),
+        seharusnya: expected.toDecimalPlaces(2),
+        decimals: 2,
+      }),
     );
   };
   const ownRatio = (amounts: BudgetRow['amounts']) => {

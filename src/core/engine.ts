@@ -54,9 +54,7 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
   const anggaran = dpa ? computeAnggaran(dpa, real) : null;
   progress('Menghitung capaian kinerja…');
   const kinerjaSheet = detected.kinerja ? readKinerjaSheet(detected.kinerja.grid, detected.kinerja.values, detected.kinerja.header) : null;
-  const kinerja = kinerjaSheet
-    ? computeKinerja(kinerjaSheet, anggaran ? { all: anggaran.all, anggaran: anggaran.anggaran, hasRealisasi: real !== null } : null, settings)
-    : null;
+  const kinerja = kinerjaSheet ? computeKinerja(kinerjaSheet, anggaran ? { all: anggaran.all, anggaran: anggaran.anggaran, hasRealisasi: real !== null } : null, settings) : null;
 
   return {
     lembar: { dpa: dpa?.name ?? null, realisasi: real?.name ?? null, kinerja: kinerjaSheet?.name ?? null },

@@ -2,16 +2,7 @@ import { Decimal } from './decimal';
 
 export type Tingkat = 'galat' | 'peringatan';
 
-export type Jenis =
-  | 'jumlah'
-  | 'antar-lembar'
-  | 'melebihi'
-  | 'persen'
-  | 'tidak-ditemukan'
-  | 'duplikat'
-  | 'nilai'
-  | 'pencocokan'
-  | 'data-kosong';
+export type Jenis = 'jumlah' | 'antar-lembar' | 'melebihi' | 'persen' | 'tidak-ditemukan' | 'duplikat' | 'nilai' | 'pencocokan' | 'data-kosong';
 
 export const TINGKAT_OF: Record<Jenis, Tingkat> = {
   jumlah: 'galat',

@@ -1,27 +1,8 @@
 import { CellValue, cellText } from './grid';
 
-export type BudgetRole =
-  | 'kode'
-  | 'nomor'
-  | 'uraian'
-  | 'anggaran'
-  | 'realisasi'
-  | 'realisasiLalu'
-  | 'realisasiBulanIni'
-  | 'sisa'
-  | 'persen';
+export type BudgetRole = 'kode' | 'nomor' | 'uraian' | 'anggaran' | 'realisasi' | 'realisasiLalu' | 'realisasiBulanIni' | 'sisa' | 'persen';
 
-export type KinerjaRole =
-  | 'nomor'
-  | 'sasaran'
-  | 'indikator'
-  | 'satuan'
-  | 'arah'
-  | 'target'
-  | 'realisasi'
-  | 'capaian'
-  | 'targetRenstra'
-  | 'pendukung';
+export type KinerjaRole = 'nomor' | 'sasaran' | 'indikator' | 'satuan' | 'arah' | 'target' | 'realisasi' | 'capaian' | 'targetRenstra' | 'pendukung';
 
 interface Guess<R> {
   role: R;

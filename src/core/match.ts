@@ -37,9 +37,7 @@ export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
     m.toDpa.set(r, d);
     if (how === 'mirip' || how === 'posisi') {
       const why = how === 'mirip' ? 'namanya mirip' : 'satu-satunya rincian di bawah induk yang sama';
-      m.findings.push(
-        finding('pencocokan', ref(r), `${describe(r)} dicocokkan dengan ${describe(d)} karena ${why}. Periksa apakah keduanya sama.`, undefined, ref(d)),
-      );
+      m.findings.push(finding('pencocokan', ref(r), `${describe(r)} dicocokkan dengan ${describe(d)} karena ${why}. Periksa apakah keduanya sama.`, undefined, ref(d)));
     }
   };
 

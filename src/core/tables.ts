@@ -159,7 +159,16 @@ function pengukuranKinerja(result: EngineResult): Table | null {
     nomor: 'Tabel 3.2',
     caption: withYear('Pengukuran Realisasi Kinerja', result.tahun),
     header: [
-      ['No', 'Sasaran Strategis', 'Indikator Sasaran', `Target ${tahun}`.trim(), `Realisasi ${tahun}`.trim(), 'Tingkat Capaian Kinerja (%)', 'Target Akhir Renstra', 'Tingkat Capaian terhadap Target Akhir Renstra (%)'],
+      [
+        'No',
+        'Sasaran Strategis',
+        'Indikator Sasaran',
+        `Target ${tahun}`.trim(),
+        `Realisasi ${tahun}`.trim(),
+        'Tingkat Capaian Kinerja (%)',
+        'Target Akhir Renstra',
+        'Tingkat Capaian terhadap Target Akhir Renstra (%)',
+      ],
       ['1', '2', '3', '4', '5', '6 (5/4×100)', '7', '8 (5/7×100)'],
     ],
     headerMerges: [],
@@ -215,10 +224,19 @@ function programPendukung(result: EngineResult): Table | null {
     const first = rows.length;
     for (const { item, depth } of outline(s.pendukung)) {
       rows.push(
-        row([rows.length === first ? text(`Sasaran ${sasaranNumber(result, s)}: ${s.nama}`) : empty, text(labelled(item)), money(item.anggaran), money(item.realisasi), pct(item.serapan)], {
-          level: depth,
-          emphasis: emphasisOf(item),
-        }),
+        row(
+          [
+            rows.length === first ? text(`Sasaran ${sasaranNumber(result, s)}: ${s.nama}`) : empty,
+            text(labelled(item)),
+            money(item.anggaran),
+            money(item.realisasi),
+            pct(item.serapan),
+          ],
+          {
+            level: depth,
+            emphasis: emphasisOf(item),
+          },
+        ),
       );
     }
     merges.push({ row: first, col: 0, rowSpan: rows.length - first, colSpan: 1 });
@@ -246,7 +264,10 @@ function efisiensi(result: EngineResult): Table | null {
   if (!k || !result.anggaran) return null;
   const rows = k.sasaran.filter((s) => s.efisiensi !== null).map((s) => row([text(`${sasaranNumber(result, s)}. ${s.nama}`), pct(s.capaian), pct(s.serapan), text(s.efisiensi!)]));
   if (rows.length === 0) return null;
-  const rule = result.pengaturan.efisiensi === 'sederhana' ? 'Efisien bila % capaian ≥ % serapan' : `Selisih capaian − serapan: > ${result.pengaturan.ambangEfisiensi} Efisien, ±${result.pengaturan.ambangEfisiensi} Cukup efisien`;
+  const rule =
+    result.pengaturan.efisiensi === 'sederhana'
+      ? 'Efisien bila % capaian ≥ % serapan'
+      : `Selisih capaian − serapan: > ${result.pengaturan.ambangEfisiensi} Efisien, ±${result.pengaturan.ambangEfisiensi} Cukup efisien`;
   return {
     id: 'efisiensi',
     nomor: 'Tabel 3.7',
@@ -276,7 +297,7 @@ function predikat(result: EngineResult): Table | null {
     s.indikator.forEach((ind, j) => rows.push(row([text(`Indikator ${i + 1}.${j + 1}: ${ind.nama}`), pct(ind.capaian), ...checks(ind.predikat)], { level: 1 })));
     rows.push(row([text('Rata-rata capaian sasaran'), pct(s.capaian), ...checks(s.predikat)], { level: 1, emphasis: 'italic' }));
   });
-  const overall = k.rataRataCapaian === null ? null : result.pengaturan.predikat.find((b) => k.rataRataCapaian!.gte(b.min))?.nama ?? null;
+  const overall = k.rataRataCapaian === null ? null : (result.pengaturan.predikat.find((b) => k.rataRataCapaian!.gte(b.min))?.nama ?? null);
   rows.push(row([text('Rata-rata capaian seluruh indikator'), pct(k.rataRataCapaian), ...checks(overall)], { emphasis: 'bold', total: true }));
   const cap = result.pengaturan.batasCapaian;
   return {
@@ -341,7 +362,12 @@ function belanjaOperasiModal(result: EngineResult): Table | null {
   const rows = a.belanja.map((b) => row([text(JENIS_NAME[b.jenis]), money(b.anggaran), pct(percent(b.anggaran, a.anggaran)), money(b.realisasi), pct(b.serapan)]));
   const anggaran = sum(a.belanja.map((b) => b.anggaran));
   const realisasi = a.belanja.every((b) => b.realisasi !== null) ? sum(a.belanja.map((b) => b.realisasi!)) : null;
-  rows.push(row([text('JUMLAH'), money(anggaran), pct(percent(anggaran, a.anggaran)), money(realisasi), pct(realisasi === null ? null : percent(realisasi, anggaran))], { emphasis: 'bold', total: true }));
+  rows.push(
+    row([text('JUMLAH'), money(anggaran), pct(percent(anggaran, a.anggaran)), money(realisasi), pct(realisasi === null ? null : percent(realisasi, anggaran))], {
+      emphasis: 'bold',
+      total: true,
+    }),
+  );
   return {
     id: 'belanja-operasi-modal',
     nomor: null,
@@ -367,7 +393,15 @@ function alokasiAnggaran(result: EngineResult): Table | null {
   if (supported.length === 0) return null;
   for (const s of supported) {
     const first = rows.length;
-    for (const item of s.pendukung) rows.push(row([rows.length === first ? text(`Sasaran ${sasaranNumber(result, s)}: ${s.nama}`) : empty, text(labelled(item)), money(item.anggaran), pct(percent(item.anggaran, a.anggaran))]));
+    for (const item of s.pendukung)
+      rows.push(
+        row([
+          rows.length === first ? text(`Sasaran ${sasaranNumber(result, s)}: ${s.nama}`) : empty,
+          text(labelled(item)),
+          money(item.anggaran),
+          pct(percent(item.anggaran, a.anggaran)),
+        ]),
+      );
     if (s.pendukung.length > 1) {
       merges.push({ row: first, col: 0, rowSpan: s.pendukung.length + 1, colSpan: 1 });
       rows.push(row([empty, text('Jumlah sasaran'), money(s.anggaran), pct(s.alokasi)], { emphasis: 'italic' }));

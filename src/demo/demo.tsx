@@ -73,7 +73,12 @@ function WorkbookView({ host }: { host: FakeExcel }) {
             <tr key={r}>
               <td className={`${styles.cell} ${styles.head}`}>{r + 1}</td>
               {Array.from({ length: width }, (_, c) => (
-                <td key={c} className={`${styles.cell} ${inSelection(r, c) ? styles.selected : ''}`} data-address={`${columnLetter(c)}${r + 1}`} style={{ textAlign: typeof row?.[c]?.value === 'number' ? 'right' : 'left' }}>
+                <td
+                  key={c}
+                  className={`${styles.cell} ${inSelection(r, c) ? styles.selected : ''}`}
+                  data-address={`${columnLetter(c)}${r + 1}`}
+                  style={{ textAlign: typeof row?.[c]?.value === 'number' ? 'right' : 'left' }}
+                >
                   {display(row?.[c])}
                 </td>
               ))}

@@ -156,10 +156,12 @@ export function App({ host }: { host: ExcelHost }) {
             tables={run.tables}
             onShow={(t) => guard(() => host.run((c) => showSheet(c, RESULT_SHEETS[t.id])))()}
             onSelect={(t) =>
-              host.run((c) => selectTable(c, t.id, run.layouts)).then(
-                () => setNotice('Tabel terpilih: tekan Ctrl+C, lalu tempel di Word.'),
-                (e) => setError(message(e)),
-              )
+              host
+                .run((c) => selectTable(c, t.id, run.layouts))
+                .then(
+                  () => setNotice('Tabel terpilih: tekan Ctrl+C, lalu tempel di Word.'),
+                  (e) => setError(message(e)),
+                )
             }
             onCopy={(t) => copyHtml(t).then(setNotice, (e) => setError(message(e)))}
             onDocx={() =>
@@ -175,7 +177,17 @@ export function App({ host }: { host: ExcelHost }) {
   );
 }
 
-function SheetChoice({ sheetNames, settings, onChange, run }: { sheetNames: string[]; settings: Partial<Settings>; onChange: (s: Partial<Settings>) => void; run: ExcelRun | null }) {
+function SheetChoice({
+  sheetNames,
+  settings,
+  onChange,
+  run,
+}: {
+  sheetNames: string[];
+  settings: Partial<Settings>;
+  onChange: (s: Partial<Settings>) => void;
+  run: ExcelRun | null;
+}) {
   const styles = useStyles();
   const lembar = settings.lembar ?? {};
   const deteksi = run?.result.deteksi ?? [];
@@ -226,11 +238,19 @@ function SheetChoice({ sheetNames, settings, onChange, run }: { sheetNames: stri
               <AccordionPanel>
                 <div className={styles.row}>
                   <Field label="Baris judul">
-                    <Input className={styles.small} defaultValue={String(settings.kolom?.[d.lembar]?.barisJudul ?? d.barisJudul ?? '')} onChange={(_, v) => setBaris(d.lembar, v.value)} />
+                    <Input
+                      className={styles.small}
+                      defaultValue={String(settings.kolom?.[d.lembar]?.barisJudul ?? d.barisJudul ?? '')}
+                      onChange={(_, v) => setBaris(d.lembar, v.value)}
+                    />
                   </Field>
                   {d.kolom.map((k) => (
                     <Field key={k.peran} label={`${k.peran} (“${k.judul}”)`}>
-                      <Input className={styles.small} defaultValue={settings.kolom?.[d.lembar]?.kolom?.[k.peran] ?? k.kolom} onChange={(_, v) => setKolom(d.lembar, k.peran, v.value)} />
+                      <Input
+                        className={styles.small}
+                        defaultValue={settings.kolom?.[d.lembar]?.kolom?.[k.peran] ?? k.kolom}
+                        onChange={(_, v) => setKolom(d.lembar, k.peran, v.value)}
+                      />
                     </Field>
                   ))}
                 </div>
@@ -261,7 +281,11 @@ function SettingsForm({ settings, onChange }: { settings: Partial<Settings>; onC
       <AccordionItem value="pengaturan">
         <AccordionHeader>Pengaturan perhitungan</AccordionHeader>
         <AccordionPanel>
-          <Switch label={cap === null ? 'Capaian tidak dibatasi dalam rata-rata' : `Capaian dibatasi ${cap}% dalam rata-rata`} checked={cap !== null} onChange={(_, d) => onChange({ ...settings, batasCapaian: d.checked ? 100 : null })} />
+          <Switch
+            label={cap === null ? 'Capaian tidak dibatasi dalam rata-rata' : `Capaian dibatasi ${cap}% dalam rata-rata`}
+            checked={cap !== null}
+            onChange={(_, d) => onChange({ ...settings, batasCapaian: d.checked ? 100 : null })}
+          />
           <Field label="Kategori efisiensi">
             <RadioGroup value={settings.efisiensi ?? 'sederhana'} onChange={(_, d) => onChange({ ...settings, efisiensi: d.value as Settings['efisiensi'] })}>
               <Radio value="sederhana" label="Efisien bila % capaian ≥ % serapan" />

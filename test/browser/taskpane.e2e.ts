@@ -106,3 +106,20 @@ describe('the task pane on the fake Excel host', () => {
     expect(cspErrors).toEqual([]);
   });
 });
+
+describe('the web bundle', () => {
+  it('contains no eval and no new Function, and every page carries the Content-Security-Policy', async () => {
+    const web = path.join(root, 'dist-web');
+    const files = await fs.readdir(web);
+    for (const f of files.filter((f) => f.endsWith('.js'))) {
+      const js = await fs.readFile(path.join(web, f), 'utf8');
+      expect([f, /new Function|[^\w.$]eval\(/.test(js)]).toEqual([f, false]);
+    }
+    for (const f of files.filter((f) => f.endsWith('.html'))) {
+      const html = await fs.readFile(path.join(web, f), 'utf8');
+      expect(html).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+      const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+      for (const s of scripts) expect(s === 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js' || !/^https?:/.test(s)).toBe(true);
+    }
+  });
+});

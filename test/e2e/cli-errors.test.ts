@@ -18,16 +18,61 @@ describe('unusable input: exit 2, one Indonesian message, no output left behind'
 
   const cases: [string, (d: string) => Promise<string>, RegExp][] = [
     ['a missing file', async (d) => path.join(d, 'tidak-ada.xlsx'), /tidak ditemukan/],
-    ['an empty file', async (d) => { const f = path.join(d, 'kosong.xlsx'); await fs.writeFile(f, ''); return f; }, /kosong/],
-    ['a text file named .xlsx', async (d) => { const f = path.join(d, 'teks.xlsx'); await fs.writeFile(f, 'bukan excel'); return f; }, /bukan buku kerja \.xlsx/],
-    ['a .csv', async (d) => { const f = path.join(d, 'data.csv'); await fs.writeFile(f, 'Uraian;Anggaran\nA;1\n'); return f; }, /CSV/],
-    ['an old .xls', async (d) => { const f = path.join(d, 'lama.xls'); await fs.writeFile(f, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)])); return f; }, /\.xls\)/],
+    [
+      'an empty file',
+      async (d) => {
+        const f = path.join(d, 'kosong.xlsx');
+        await fs.writeFile(f, '');
+        return f;
+      },
+      /kosong/,
+    ],
+    [
+      'a text file named .xlsx',
+      async (d) => {
+        const f = path.join(d, 'teks.xlsx');
+        await fs.writeFile(f, 'bukan excel');
+        return f;
+      },
+      /bukan buku kerja \.xlsx/,
+    ],
+    [
+      'a .csv',
+      async (d) => {
+        const f = path.join(d, 'data.csv');
+        await fs.writeFile(f, 'Uraian;Anggaran\nA;1\n');
+        return f;
+      },
+      /CSV/,
+    ],
+    [
+      'an old .xls',
+      async (d) => {
+        const f = path.join(d, 'lama.xls');
+        await fs.writeFile(f, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
+        return f;
+      },
+      /\.xls\)/,
+    ],
     [
       'a password-protected workbook',
-      async (d) => { const f = path.join(d, 'sandi.xlsx'); await fs.writeFile(f, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(100), Buffer.from('EncryptionInfo', 'utf16le')])); return f; },
+      async (d) => {
+        const f = path.join(d, 'sandi.xlsx');
+        await fs.writeFile(f, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(100), Buffer.from('EncryptionInfo', 'utf16le')]));
+        return f;
+      },
       /kata sandi/,
     ],
-    ['a corrupted .xlsx', async (d) => { const f = path.join(d, 'rusak.xlsx'); const b = await fs.readFile(path.join(FIXTURES, 'semboro-bersih.xlsx')); await fs.writeFile(f, b.subarray(0, 3000)); return f; }, /rusak/],
+    [
+      'a corrupted .xlsx',
+      async (d) => {
+        const f = path.join(d, 'rusak.xlsx');
+        const b = await fs.readFile(path.join(FIXTURES, 'semboro-bersih.xlsx'));
+        await fs.writeFile(f, b.subarray(0, 3000));
+        return f;
+      },
+      /rusak/,
+    ],
     [
       'a workbook without any recognisable header',
       async (d) => makeXlsx(d, 'tanpa-judul.xlsx', [{ name: 'Catatan', rows: [['Rapat tanggal 3'], ['Hadir', 12]] }]),

@@ -28,7 +28,12 @@ describe('each kind of finding at its cell', () => {
       ['1.2.2', 'Sub Kegiatan Beta Dua', 100, 100, '100'],
       ['1.2.4', 'Sub Kegiatan Gamma Baru', 0, 0, '-'],
     ];
-    run = await runWithJson(await makeXlsx(dir, 'temuan.xlsx', [{ name: 'DPA', rows: dpa }, { name: 'LRA', rows: lra }]));
+    run = await runWithJson(
+      await makeXlsx(dir, 'temuan.xlsx', [
+        { name: 'DPA', rows: dpa },
+        { name: 'LRA', rows: lra },
+      ]),
+    );
   });
   const kinds = () => run.json!.temuan.map((t) => `${t.jenis} ${t.lembar}!${t.sel}`);
 

@@ -155,7 +155,12 @@ describe('a kinerja sheet with arah turun, letters, units, an empty realisasi an
       [],
       ['Sumber: Bagian Perencanaan'],
     ];
-    run = await runWithJson(await makeXlsx(dir, 'kinerja.xlsx', [{ name: 'Anggaran', rows: budget }, { name: 'IKU', rows: kinerja }]));
+    run = await runWithJson(
+      await makeXlsx(dir, 'kinerja.xlsx', [
+        { name: 'Anggaran', rows: budget },
+        { name: 'IKU', rows: kinerja },
+      ]),
+    );
   });
 
   it('computes capaian with arah naik and turun, letters and units', () => {

@@ -34,9 +34,7 @@ describe('Semboro 2024, clean workbook (SPEC §7)', () => {
 
   it('gives kegiatan serapan in DPA order and all 17 sub kegiatan of the DPA', () => {
     const items = allItems(run.json!);
-    expect(items.filter((i) => i.level === 'kegiatan').map((k) => k.serapan)).toEqual([
-      '88.89', '97.50', '87.92', '92.32', '93.79', '99.66', '99.88', '80.91', '94.53',
-    ]);
+    expect(items.filter((i) => i.level === 'kegiatan').map((k) => k.serapan)).toEqual(['88.89', '97.50', '87.92', '92.32', '93.79', '99.66', '99.88', '80.91', '94.53']);
     expect(items.filter((i) => i.level === 'subKegiatan')).toHaveLength(17);
     const modal = items.find((i) => i.nama === 'Penyediaan Peralatan dan Perlengkapan Kantor')!;
     expect([modal.anggaran, modal.realisasi, modal.serapan]).toEqual(['107552700', '103135000', '95.89']);
@@ -76,9 +74,7 @@ describe('Semboro 2024 as printed, with its errors', () => {
   const at = (lembar: string, sel: string) => run.json!.temuan.filter((t) => t.lembar === lembar && t.sel === sel);
 
   it('finds DPA program 2 written above its kegiatan', () => {
-    expect(at('DPA 2024', 'C23')).toEqual([
-      expect.objectContaining({ tingkat: 'galat', jenis: 'jumlah', tertulis: '609079200', seharusnya: '599079200', selisih: '10000000' }),
-    ]);
+    expect(at('DPA 2024', 'C23')).toEqual([expect.objectContaining({ tingkat: 'galat', jenis: 'jumlah', tertulis: '609079200', seharusnya: '599079200', selisih: '10000000' })]);
   });
 
   it('finds the DPA JUMLAH 200 less than its programs', () => {
@@ -135,7 +131,10 @@ describe('Semboro 2024 as printed, with its errors', () => {
 });
 
 describe('the output workbook', () => {
-  const sha = async (f: string) => createHash('sha256').update(await fs.readFile(f)).digest('hex');
+  const sha = async (f: string) =>
+    createHash('sha256')
+      .update(await fs.readFile(f))
+      .digest('hex');
   const quiet = { out: () => {}, err: () => {} };
 
   it('keeps every original sheet, adds the result sheets, never writes the input, and replaces on re-run', async () => {

@@ -110,11 +110,21 @@ describe('the report tables of the clean Semboro workbook', () => {
   it('the alokasi table gives each sasaran its share of the total anggaran', () => {
     const all = rows(out.wb.getWorksheet('HC Alokasi Anggaran')!);
     expect(all.find((r) => r[0] === 'Total anggaran')![2]).toBe(3894507781);
-    expect(round2(all.find((r) => r[1] === 'Program Penyelenggaraan Pemerintahan dan Pelayanan Publik' || r[1] === 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK')![3])).toBe(15.64);
+    expect(
+      round2(all.find((r) => r[1] === 'Program Penyelenggaraan Pemerintahan dan Pelayanan Publik' || r[1] === 'PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK')![3]),
+    ).toBe(15.64);
   });
 
   it('the Word document has every table with Indonesian figures, A4, repeated header rows', () => {
-    for (const caption of ['Pengukuran Realisasi Kinerja Tahun 2024', 'Program Pendukung Sasaran', 'Efisiensi Penggunaan Sumber Daya', 'Rekapitulasi Predikat Capaian Kinerja Tahun 2024', 'Realisasi Anggaran Tahun 2024', 'Alokasi Anggaran per Sasaran Tahun 2024', 'Hasil Pemeriksaan']) {
+    for (const caption of [
+      'Pengukuran Realisasi Kinerja Tahun 2024',
+      'Program Pendukung Sasaran',
+      'Efisiensi Penggunaan Sumber Daya',
+      'Rekapitulasi Predikat Capaian Kinerja Tahun 2024',
+      'Realisasi Anggaran Tahun 2024',
+      'Alokasi Anggaran per Sasaran Tahun 2024',
+      'Hasil Pemeriksaan',
+    ]) {
       expect(out.docxText).toContain(caption);
     }
     for (const figure of ['2.700.414.981', '2.407.846.274', '89,17', '3.894.507.781', '3.545.596.394', '91,04', '98,81', '108,92', '83,57', 'Tidak efisien', '✓']) {
@@ -211,7 +221,11 @@ describe('tables that need more than the Semboro sheets have', () => {
 
   it('splits belanja operasi and modal with their share and serapan', () => {
     const all = rows(out.wb.getWorksheet('HC Belanja Operasi Modal')!);
-    const line = (name: string) => all.find((r) => r[0] === name)!.slice(1).map((v) => round2(v));
+    const line = (name: string) =>
+      all
+        .find((r) => r[0] === name)!
+        .slice(1)
+        .map((v) => round2(v));
     expect(line('Belanja Operasi')).toEqual([600, 60, 500, 83.33]);
     expect(line('Belanja Modal')).toEqual([400, 40, 400, 100]);
     expect(line('JUMLAH')).toEqual([1000, 100, 900, 90]);

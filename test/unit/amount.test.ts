@@ -28,14 +28,20 @@ describe('parseAmount', () => {
 
   it('reads any amount written the Indonesian way back exactly', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 99 }), fc.boolean(), fc.constantFrom('plain', 'rp', 'paren', 'minus'), (int, cents, negative, style) => {
-        const d = new Decimal(`${int}.${String(cents).padStart(2, '0')}`);
-        const text = formatIndonesian(d, 2);
-        const written = !negative ? (style === 'rp' ? `Rp ${text}` : text) : style === 'paren' ? `(${text})` : `-${text}`;
-        const p = parseAmount(written);
-        expect(p.kind).toBe('number');
-        if (p.kind === 'number') expect(p.value.eq(negative ? d.negated() : d)).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.boolean(),
+        fc.constantFrom('plain', 'rp', 'paren', 'minus'),
+        (int, cents, negative, style) => {
+          const d = new Decimal(`${int}.${String(cents).padStart(2, '0')}`);
+          const text = formatIndonesian(d, 2);
+          const written = !negative ? (style === 'rp' ? `Rp ${text}` : text) : style === 'paren' ? `(${text})` : `-${text}`;
+          const p = parseAmount(written);
+          expect(p.kind).toBe('number');
+          if (p.kind === 'number') expect(p.value.eq(negative ? d.negated() : d)).toBe(true);
+        },
+      ),
     );
   });
 

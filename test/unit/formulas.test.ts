@@ -29,7 +29,12 @@ describe('predikat and efisiensi', () => {
   ])('capaian %p is %s', (c, p) => expect(predikatOf(d(c), DEFAULT_SETTINGS)).toBe(p));
 
   it('takes custom bands in any order', () => {
-    const s = withDefaults({ predikat: [{ min: 0, nama: 'Kurang' }, { min: 80, nama: 'Baik' }] });
+    const s = withDefaults({
+      predikat: [
+        { min: 0, nama: 'Kurang' },
+        { min: 80, nama: 'Baik' },
+      ],
+    });
     expect(predikatOf(d(85), s)).toBe('Baik');
     expect(predikatOf(d(79), s)).toBe('Kurang');
   });

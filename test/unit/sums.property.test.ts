@@ -6,10 +6,10 @@ import { CellValue, Grid } from '../../src/core/grid';
 
 type Tree = number[][][]; // program → kegiatan → sub kegiatan amounts (in sen, as integers)
 
-const treeArb: fc.Arbitrary<Tree> = fc.array(
-  fc.array(fc.array(fc.integer({ min: 0, max: 2_000_000_000_00 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
-  { minLength: 1, maxLength: 4 },
-);
+const treeArb: fc.Arbitrary<Tree> = fc.array(fc.array(fc.array(fc.integer({ min: 0, max: 2_000_000_000_00 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), {
+  minLength: 1,
+  maxLength: 4,
+});
 
 const money = (sen: number) => new Decimal(sen).div(100);
 

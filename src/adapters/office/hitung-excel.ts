@@ -33,7 +33,12 @@ export interface ExcelRun {
  * settings in the workbook. `settings` null means: those saved by the last run, or detection.
  * The ribbon button and the task pane both call this, and only this.
  */
-export async function hitungInExcel(context: Excel.RequestContext, settings: Partial<Settings> | null, isSetSupported: IsSetSupported, progress: Progress = () => {}): Promise<ExcelRun> {
+export async function hitungInExcel(
+  context: Excel.RequestContext,
+  settings: Partial<Settings> | null,
+  isSetSupported: IsSetSupported,
+  progress: Progress = () => {},
+): Promise<ExcelRun> {
   progress('Membaca lembar kerja…');
   const input = await readWorkbook(context, isSetSupported('ExcelApi', MERGES_API));
   const used = settings ?? input.saved ?? {};
@@ -64,7 +69,6 @@ export async function selectTable(context: Excel.RequestContext, id: TableId, la
   ws.getRange(blockAddress(layout.table)).select();
   await context.sync();
 }
-
 
 /** What the task pane needs before a run: the user's sheet names and the saved settings. */
 export async function readStart(context: Excel.RequestContext): Promise<{ sheetNames: string[]; saved: Partial<Settings> | null }> {

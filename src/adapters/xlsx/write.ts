@@ -45,8 +45,8 @@ function writeLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
     }),
   );
   for (const link of layout.links) {
-    const cell = ws.getCell(link.row + 1, link.col + 1);
-    cell.value = { text: String(cell.value ?? link.sel), hyperlink: `#'${link.lembar.replace(/'/g, "''")}'!${link.sel}` };
+    const text = String(layout.values[link.row][link.col] ?? link.sel);
+    ws.getCell(link.row + 1, link.col + 1).value = { text, hyperlink: `#'${link.lembar.replace(/'/g, "''")}'!${link.sel}` };
   }
   for (const m of layout.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
   layout.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));

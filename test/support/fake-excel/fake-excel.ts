@@ -87,7 +87,10 @@ class ClientObject {
 
   protected read<T>(prop: string): T {
     if (!this.snapshot.has(prop)) {
-      throw new OfficeError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new OfficeError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     }
     return this.snapshot.get(prop) as T;
   }
@@ -467,7 +470,10 @@ export class Range extends ClientObject {
       load: () => {
         self.ctx.queueLoad(() => {
           const r = self.locate();
-          const inside = self.sheet().merges.map(parseAddress).filter((m) => r && m.top >= r.top && m.bottom <= r.bottom && m.left >= r.left && m.right <= r.right);
+          const inside = self
+            .sheet()
+            .merges.map(parseAddress)
+            .filter((m) => r && m.top >= r.top && m.bottom <= r.bottom && m.left >= r.left && m.right <= r.right);
           loaded = inside.map((m) => ({ address: rectAddress(self.sheetName, m) }));
           obj.isNullObject = inside.length === 0;
         });
