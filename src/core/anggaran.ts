@@ -1,4 +1,4 @@
-import { AmountColumn, BudgetRow, BudgetSheet, Level, LEVEL_NAME, sheetTotal } from './budget';
+import { AmountColumn, BudgetRow, BudgetSheet, countedChildren, Level, LEVEL_NAME, sheetTotal } from './budget';
 import { MissingChildren, checkPercentages, checkSums } from './checks';
 import { Decimal, ZERO, formatRupiah, percent, sum } from './decimal';
 import { Finding, finding } from './findings';
@@ -12,9 +12,32 @@ export interface BudgetItem {
   anggaran: Decimal;
   /** null where the realisasi sheet does not go this deep, or there is no realisasi sheet. */
   realisasi: Decimal | null;
-  serapan: Decimal | null;
+  readonly serapan: Decimal | null;
   children: BudgetItem[];
   row: BudgetRow;
+}
+
+/** serapan is worked out when read: most of a large DPA's rekening rows are never shown. */
+class Item implements BudgetItem {
+  level: Level;
+  kode: string | null;
+  nama: string;
+  anggaran: Decimal;
+  realisasi: Decimal | null = null;
+  children: BudgetItem[] = [];
+  private serapanCache: Decimal | null | undefined;
+
+  constructor(readonly row: BudgetRow) {
+    this.level = row.level;
+    this.kode = row.kode;
+    this.nama = row.nama;
+    this.anggaran = row.computed.anggaran ?? ZERO;
+  }
+
+  get serapan(): Decimal | null {
+    if (this.serapanCache === undefined) this.serapanCache = this.realisasi === null ? null : percent(this.realisasi, this.anggaran);
+    return this.serapanCache;
+  }
 }
 
 export type JenisBelanja = 'operasi' | 'modal' | 'tidakTerduga' | 'transfer';
@@ -62,25 +85,15 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Ang
   const all: BudgetItem[] = [];
   const build = (row: BudgetRow, realisasiKnown: boolean): BudgetItem => {
     const r = realOf(row);
-    const counted = row.children.filter((c) => c.duplicateOf === null);
+    const counted = countedChildren(row.children);
     const leafOnRealSide = r !== null && r.children.length === 0 && counted.length > 0 && !single;
-    const item: BudgetItem = {
-      level: row.level,
-      kode: row.kode,
-      nama: row.nama,
-      anggaran: row.computed.anggaran ?? ZERO,
-      realisasi: null,
-      serapan: null,
-      children: [],
-      row,
-    };
+    const item = new Item(row);
     all.push(item);
     item.children = counted.map((c) => build(c, realisasiKnown && !leafOnRealSide));
     if (real && realisasiKnown) {
       if (leafOnRealSide || counted.length === 0) item.realisasi = r ? (r.computed.realisasi ?? ZERO) : ZERO;
       else item.realisasi = sum(item.children.map((c) => c.realisasi ?? ZERO));
     }
-    item.serapan = item.realisasi === null ? null : percent(item.realisasi, item.anggaran);
     return item;
   };
   const items = dpa.roots.filter((r) => r.duplicateOf === null).map((r) => build(r, true));
@@ -206,7 +219,7 @@ function belanjaByJenis(all: BudgetItem[]): BelanjaJenis[] {
   const groups = new Map<JenisBelanja, BudgetItem[]>();
   for (const item of all) {
     if (item.level !== 'rekening' || item.children.length > 0 || !item.kode) continue;
-    const jenis = BELANJA_PREFIX[item.kode.split('.').slice(0, 2).join('.')];
+    const jenis = BELANJA_PREFIX[/^\d+\.\d+/.exec(item.kode)?.[0] ?? ''];
     if (!jenis) continue;
     if (!groups.has(jenis)) groups.set(jenis, []);
     groups.get(jenis)!.push(item);

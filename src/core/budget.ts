@@ -1,4 +1,4 @@
-import { CellValue, Grid, cellAddress, cellText, isCellError } from './grid';
+import { CellValue, Grid, cellAddress, cellText, isCellError, mergedDownCells } from './grid';
 import { parseAmount } from './amount';
 import { Decimal, ZERO, sum } from './decimal';
 import { CellRef, Finding, finding } from './findings';
@@ -94,14 +94,38 @@ const TOTAL_LINE = /^(grand )?(jumlah|total)( (belanja|anggaran|keseluruhan|selu
 const SOURCE_LINE = /^sumber\b/i;
 
 export function isTotalLine(text: string): boolean {
-  return TOTAL_LINE.test(normalizeName(text));
+  return /jumlah|total/i.test(text) && TOTAL_LINE.test(normalizeName(text));
 }
 
 /** Reads the rows below a budget header into a tree (see SPEC §2). */
+function isBlankRow(row: CellValue[]): boolean {
+  for (const v of row) if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return false;
+  return true;
+}
+
+function onlyMergedDown(row: CellValue[], r: number, mergedDown: Set<string>): boolean {
+  return row.every((v, c) => v === null || v === undefined || v === '' || mergedDown.has(`${r},${c}`));
+}
+
+/** A cell reference whose address is spelled out only when asked: most rows never are. */
+class LazyRef implements CellRef {
+  constructor(
+    private grid: Grid,
+    private r: number,
+    private c: number,
+  ) {}
+  get lembar(): string {
+    return this.grid.name;
+  }
+  get sel(): string {
+    return cellAddress(this.grid, this.r, this.c);
+  }
+}
+
 export function readBudgetSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<BudgetRole>): BudgetSheet {
   const cols = header.columns;
   const findings: Finding[] = [];
-  const ref = (r: number, c: number): CellRef => ({ lembar: grid.name, sel: cellAddress(grid, r, c) });
+  const ref = (r: number, c: number): CellRef => new LazyRef(grid, r, c);
   const format = (r: number, c: number): string | null => grid.numberFormats?.[r]?.[c] ?? null;
   const codeCol = cols.kode ?? cols.nomor;
   const nameCol = cols.uraian!;
@@ -109,6 +133,8 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
   const first = header.row + header.height;
 
   const usesSipd = detectSipd(values, first, codeCol, nameCol);
+  const underSub = { sipdSheet: usesSipd, underSubKegiatan: true };
+  const notUnderSub = { sipdSheet: usesSipd, underSubKegiatan: false };
   const rows: BudgetRow[] = [];
   const roots: BudgetRow[] = [];
   const stack: BudgetRow[] = [];
@@ -116,6 +142,9 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
   let prevRank: number | null = null;
   let hiddenRowsCounted = 0;
   const lastOutlineChild = new Map<string, number>();
+  const mergedDown = mergedDownCells(grid);
+  const siblingIndexes = new Map<BudgetRow | object, SiblingIndex>();
+  const sheetRoot = {};
 
   const readAmount = (r: number, col: AmountColumn, c: number | undefined): AmountCell | undefined => {
     if (c === undefined) return undefined;
@@ -134,9 +163,10 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
 
   for (let r = first; r < values.length; r++) {
     const row = values[r] ?? [];
-    if (row.every((v) => cellText(v) === '')) continue;
-    if (isColumnNumberingRow(row)) continue;
+    if (isBlankRow(row) || (mergedDown.size > 0 && onlyMergedDown(row, r, mergedDown))) continue;
     const nameText = cellText(row[nameCol] ?? null);
+    // A "1 2 3 …" row has no words in its name column.
+    if (!/[a-z]{2}/i.test(nameText) && isColumnNumberingRow(row)) continue;
     const codeCell = codeCol === undefined ? null : (row[codeCol] ?? null);
     const codeText = cellText(codeCell);
     if (SOURCE_LINE.test(nameText) || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) break;
@@ -147,7 +177,7 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
     if (anggaran) amounts.anggaran = anggaran;
     if (realisasi) amounts.realisasi = realisasi;
     const persen: PercentCell | null = cols.persen === undefined ? null : { raw: row[cols.persen] ?? null, format: format(r, cols.persen), ref: ref(r, cols.persen) };
-    const hasAmount = Object.values(amounts).some((a) => a && !a.empty);
+    const hasAmount = (anggaran !== undefined && !anggaran.empty) || (realisasi !== undefined && !realisasi.empty);
 
     if ((isTotalLine(nameText) && !splitSegments(codeText)) || (nameText === '' && isTotalLine(codeText))) {
       total = { sheetRow: grid.origin.row + r + 1, amounts, persen };
@@ -155,7 +185,7 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
     }
 
     let nama = nameText;
-    const ctx = { sipdSheet: usesSipd, underSubKegiatan: stack.length > 0 && stack[stack.length - 1].rank >= RANK.subKegiatan };
+    const ctx = stack.length > 0 && stack[stack.length - 1].rank >= RANK.subKegiatan ? underSub : notUnderSub;
     let code = codeText === '' ? null : classifyCode(outlineFromCell(codeCell, codeText, lastOutlineChild), ctx);
     const leading = splitLeadingCode(nameText);
     const leadingCode = leading ? classifyCode(leading.code, ctx) : null;
@@ -198,7 +228,9 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
     const parent = stack[stack.length - 1] ?? null;
     node.parent = parent;
     const siblings = parent ? parent.children : roots;
-    const twin = siblings.find((s) => sameItem(s, node));
+    let index = siblingIndexes.get(parent ?? sheetRoot);
+    if (!index) siblingIndexes.set(parent ?? sheetRoot, (index = new SiblingIndex()));
+    const twin = index.twinOf(node);
     if (twin) {
       node.duplicateOf = twin;
       findings.push(
@@ -219,26 +251,45 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
   return sheet;
 }
 
-function sameItem(a: BudgetRow, b: BudgetRow): boolean {
-  if (a.kodeKey && b.kodeKey) return a.kodeKey === b.kodeKey;
-  return a.namaKey !== '' && a.namaKey === b.namaKey;
+/**
+ * The earlier sibling that is the same item: the same kode when both have one, otherwise the same
+ * name. Indexed, so a sub kegiatan with thousands of rekening rows costs no more than it has rows.
+ */
+class SiblingIndex {
+  private byKode = new Map<string, BudgetRow>();
+  private byNameWithoutKode = new Map<string, BudgetRow>();
+  private byName = new Map<string, BudgetRow>();
+
+  twinOf(row: BudgetRow): BudgetRow | null {
+    const name = row.namaKey === '' ? undefined : row.namaKey;
+    let twin: BudgetRow | undefined;
+    if (row.kodeKey) {
+      const a = this.byKode.get(row.kodeKey);
+      const b = name === undefined ? undefined : this.byNameWithoutKode.get(name);
+      twin = a && b ? (a.sheetRow < b.sheetRow ? a : b) : (a ?? b);
+    } else if (name !== undefined) twin = this.byName.get(name);
+    if (row.kodeKey && !this.byKode.has(row.kodeKey)) this.byKode.set(row.kodeKey, row);
+    if (name !== undefined) {
+      if (!this.byName.has(name)) this.byName.set(name, row);
+      if (!row.kodeKey && !this.byNameWithoutKode.has(name)) this.byNameWithoutKode.set(name, row);
+    }
+    return twin ?? null;
+  }
 }
 
 /** Excel turns the outline number "1.10" into the number 1.1; the previous sibling tells. */
 function outlineFromCell(cell: CellValue, text: string, lastChild: Map<string, number>): string {
-  const segments = splitSegments(text);
-  if (!segments) return text;
-  const prefix = segments.slice(0, -1).join('.');
-  let last = Number(segments[segments.length - 1]);
-  if (typeof cell === 'number' && segments.length > 1) {
+  // Only a two-part outline number (1.10) can have been turned into a number (1.1) by Excel.
+  const m = /^(\d+)\.(\d+)$/.exec(text);
+  if (!m) return text;
+  const prefix = m[1];
+  let last = Number(m[2]);
+  if (typeof cell === 'number') {
     const prev = lastChild.get(prefix);
-    if (prev !== undefined && last <= prev && last * 10 === prev + 1) {
-      last = prev + 1;
-      segments[segments.length - 1] = String(last);
-    }
+    if (prev !== undefined && last <= prev && last * 10 === prev + 1) last = prev + 1;
   }
   lastChild.set(prefix, last);
-  return segments.join('.');
+  return `${prefix}.${last}`;
 }
 
 function detectSipd(values: CellValue[][], first: number, codeCol: number | undefined, nameCol: number): boolean {
@@ -254,13 +305,19 @@ function detectSipd(values: CellValue[][], first: number, codeCol: number | unde
 
 function computeBottomUp(sheet: BudgetSheet, col: AmountColumn): void {
   const visit = (node: BudgetRow): Decimal => {
-    const counted = node.children.filter((c) => c.duplicateOf === null);
-    node.children.filter((c) => c.duplicateOf !== null).forEach(visit);
+    const counted = countedChildren(node.children);
+    if (counted !== node.children) node.children.filter((c) => c.duplicateOf !== null).forEach(visit);
     const value = counted.length > 0 ? sum(counted.map(visit)) : (node.amounts[col]?.value ?? ZERO);
     node.computed[col] = value;
     return value;
   };
   sheet.roots.forEach(visit);
+}
+
+/** The children that count in sums (duplicates left out); the same array when there are none. */
+export function countedChildren(children: BudgetRow[]): BudgetRow[] {
+  for (const c of children) if (c.duplicateOf !== null) return children.filter((x) => x.duplicateOf === null);
+  return children;
 }
 
 export function sheetTotal(sheet: BudgetSheet, col: AmountColumn): Decimal {

@@ -1,5 +1,5 @@
 import { parsePercent, writtenDecimals } from './amount';
-import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, PercentCell, LEVEL_NAME } from './budget';
+import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, LEVEL_NAME } from './budget';
 import { Decimal, ZERO, formatPersen, formatRupiah, percent, sum } from './decimal';
 import { Finding, finding } from './findings';
 
@@ -8,9 +8,6 @@ export type MissingChildren = (row: BudgetRow) => { amount: Decimal; names: stri
 
 const COLUMN_NAME: Record<AmountColumn, string> = { anggaran: 'Anggaran', realisasi: 'Realisasi' };
 
-function counted(children: BudgetRow[]): BudgetRow[] {
-  return children.filter((c) => c.duplicateOf === null);
-}
 
 /** What the user sees written for a row, falling back to the bottom-up value where the cell is blank or unreadable. */
 function writtenOrComputed(row: BudgetRow, col: AmountColumn): Decimal {
@@ -30,9 +27,14 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     const extra = owner && missing ? missing(owner) : null;
     // A missing row's anggaran is known from the DPA; its realisasi is not.
     const plus = extra && col === 'anggaran' ? extra.amount : ZERO;
-    const asWritten = sum(children.map((c) => writtenOrComputed(c, col))).plus(plus);
-    const bottomUp = sum(children.map((c) => c.computed[col] ?? ZERO)).plus(plus);
-    if (written.value.eq(asWritten) || written.value.eq(bottomUp)) return;
+    // Children written as the computed values they are (leaves, or right subtotals) sum to the owner's computed value.
+    const sameAsComputed = owner !== null && owner.computed[col] !== undefined && children.every((c) => c.computed[col] !== undefined && writtenOrComputed(c, col).eq(c.computed[col]!));
+    const childrenAsWritten = sameAsComputed ? owner.computed[col]! : sum(children.map((c) => writtenOrComputed(c, col)));
+    const asWritten = plus.isZero() ? childrenAsWritten : childrenAsWritten.plus(plus);
+    if (written.value.eq(asWritten)) return;
+    const bottomUpChildren = sum(children.map((c) => c.computed[col] ?? ZERO));
+    const bottomUp = plus.isZero() ? bottomUpChildren : bottomUpChildren.plus(plus);
+    if (written.value.eq(bottomUp)) return;
     const diff = written.value.minus(asWritten);
     let pesan = `${COLUMN_NAME[col]} ${label} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (selisih ${formatRupiah(diff)}).`;
     if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp)}.`;
@@ -41,9 +43,9 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
   };
   for (const row of sheet.rows) {
     if (row.duplicateOf) continue;
-    check(row.amounts[col], counted(row.children), `${LEVEL_NAME[row.level]} "${row.nama}"`, row);
+    check(row.amounts[col], countedChildren(row.children), `${LEVEL_NAME[row.level]} "${row.nama}"`, row);
   }
-  if (sheet.total) check(sheet.total.amounts[col], counted(sheet.roots), 'baris JUMLAH', null);
+  if (sheet.total) check(sheet.total.amounts[col], countedChildren(sheet.roots), 'baris JUMLAH', null);
   return out;
 }
 
@@ -76,7 +78,7 @@ export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow 
     if (!a || !r || a.value === null || r.value === null) return null;
     return percent(r.value, a.value);
   };
-  for (const row of sheet.rows) check(row.persen, ownRatio(row.amounts), corrected(row), `${LEVEL_NAME[row.level]} "${row.nama}"`);
+  for (const row of sheet.rows) if (row.persen) check(row.persen, ownRatio(row.amounts), corrected(row), `${LEVEL_NAME[row.level]} "${row.nama}"`);
   if (sheet.total) check(sheet.total.persen, ownRatio(sheet.total.amounts), corrected(null), 'baris JUMLAH');
   return out;
 }

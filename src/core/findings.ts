@@ -56,6 +56,6 @@ export function finding(
     selisih,
     pesan: pesan.charAt(0).toUpperCase() + pesan.slice(1),
   };
-  if (terkait) f.terkait = terkait;
+  if (terkait) f.terkait = { lembar: terkait.lembar, sel: terkait.sel };
   return f;
 }

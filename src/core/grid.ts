@@ -97,3 +97,16 @@ export function valuesWithMergesFilled(grid: Grid): CellValue[][] {
   }
   return out;
 }
+
+/**
+ * Cells that only continue a merge from the row above (grid coordinates, `row,col`): after
+ * valuesWithMergesFilled they repeat the value above, so a budget row made only of them is the
+ * row above again, not a second item.
+ */
+export function mergedDownCells(grid: Grid): Set<string> {
+  const out = new Set<string>();
+  for (const m of grid.merges ?? []) {
+    for (let r = m.top + 1; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) out.add(`${r - grid.origin.row},${c - grid.origin.col}`);
+  }
+  return out;
+}

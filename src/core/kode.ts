@@ -11,12 +11,19 @@ export interface Code {
   segments: string[];
 }
 
+import { memo } from './memo';
+
 const NUMBERED = /^\d+(\.\d+)*\.?$/;
 
-export function splitSegments(text: string): string[] | null {
-  const t = text.trim().replace(/\s+/g, '');
+const segmentsOf = memo((text: string): readonly string[] | null => {
+  const t = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
   if (!NUMBERED.test(t)) return null;
-  return t.replace(/\.$/, '').split('.');
+  return Object.freeze((t.endsWith('.') ? t.slice(0, -1) : t).split('.'));
+});
+
+export function splitSegments(text: string): string[] | null {
+  const s = segmentsOf(text);
+  return s === null ? null : [...s];
 }
 
 /** A SIPD program-or-deeper code: 7.01.01, 7.01.01.2.02, 7.01.01.2.02.0001. */
@@ -40,6 +47,12 @@ export interface CodeContext {
 }
 
 export function classifyCode(text: string, ctx: CodeContext): Code | null {
+  return classified[(ctx.sipdSheet ? 2 : 0) + (ctx.underSubKegiatan ? 1 : 0)](text);
+}
+
+const classified = [0, 1, 2, 3].map((flags) => memo((text: string) => classify(text, { sipdSheet: flags >= 2, underSubKegiatan: flags % 2 === 1 })));
+
+function classify(text: string, ctx: CodeContext): Code | null {
   const segments = splitSegments(text);
   if (!segments) return null;
   const make = (kind: CodeKind): Code => ({ kind, text: segments.join('.'), segments });
@@ -51,8 +64,15 @@ export function classifyCode(text: string, ctx: CodeContext): Code | null {
 
 /** Segment-wise numeric key: 7.01.01.2.02.0001 and 7.01.01.2.02.01 compare equal. */
 export function codeKey(code: Code): string {
-  return code.segments.map((s) => String(parseInt(s, 10))).join('.');
+  return keyOf(code.text);
 }
+
+const keyOf = memo((text: string) =>
+  text
+    .split('.')
+    .map((s) => String(parseInt(s, 10)))
+    .join('.'),
+);
 
 /** A code written in front of a name: "7.01.01.2.02.0001 Penyediaan Gaji …". */
 export function splitLeadingCode(name: string): { code: string; rest: string } | null {

@@ -81,7 +81,12 @@ export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
       for (const c of candidates) if (freeD.has(c.d) && freeR.has(c.r)) take(c.d, c.r, 'mirip');
     }
 
-    if (freeD.size === 1 && freeR.size === 1) take([...freeD][0], [...freeR][0], 'posisi');
+    if (freeD.size === 1 && freeR.size === 1) {
+      const [d] = freeD;
+      const [r] = freeR;
+      // Two different codes say they are different items, whatever their position.
+      if (!(d.kodeKey && r.kodeKey)) take(d, r, 'posisi');
+    }
 
     for (const d of freeD) {
       m.findings.push(finding('tidak-ditemukan', ref(d), `${describe(d)} tidak ada di lembar ${real.name}; realisasinya dihitung 0.`));

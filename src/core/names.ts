@@ -1,4 +1,5 @@
 /** Name handling for matching rows between sheets and linking kinerja to programs. */
+import { memo } from './memo';
 
 const LEVEL_WORDS = /^(sub\s*kegiatan|kegiatan|program|sub\s*keg\.?|keg\.?|prog\.?)\b[\s:.-]*/i;
 
@@ -13,10 +14,12 @@ export function levelWord(name: string): LevelWord | null {
 }
 
 /** Case, spacing, punctuation and the leading level word ignored. */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+export const normalizeName = memo(normalize);
+
+function normalize(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return plain
     .trim()
     .replace(LEVEL_WORDS, '')
     .toLowerCase()

@@ -90,4 +90,30 @@ describe('random grids (property)', () => {
       { numRuns: 300 },
     );
   });
+
+  const rows = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 60 });
+  const headers: CellValue[][] = [
+    ['Kode', 'Uraian', 'Anggaran', 'Realisasi', '%'],
+    ['No', 'Program/Kegiatan', 'Pagu', 'Realisasi s.d. Bulan Ini', 'Sisa'],
+    ['Sasaran', 'Indikator', 'Satuan', 'Target', 'Realisasi', 'Program Pendukung'],
+  ];
+  // A hang would fail this test by jest's time limit; speed itself is measured by npm run bench.
+  it('behind a real header, reach the budget and kinerja readers and still only give a result or an InputError', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...headers), rows, rows, (header, a, b) => {
+        try {
+          const result = hitung({
+            sheets: [
+              { name: 'Satu', values: [header, ...a], origin: { row: 0, col: 0 } },
+              { name: 'Dua', values: [header, ...b], origin: { row: 0, col: 0 } },
+            ],
+          });
+          for (const f of result.temuan) expect(f.pesan.length).toBeGreaterThan(0);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

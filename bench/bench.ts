@@ -1,0 +1,89 @@
+/**
+ * npm run bench: a DPA and a realisasi sheet of REKENING rekening rows each (default 50.000), and
+ * medians of RUNS runs (default 5) of: the CLI against the floor (ExcelJS read + write of the same
+ * file), the engine alone, peak memory, and the Office adapter on the fake host.
+ */
+import { spawnSync } from 'child_process';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { hitungInExcel } from '../src/adapters/office/hitung-excel';
+import { openXlsx, workbookFromExcelJS } from '../src/adapters/xlsx/read';
+import { hitung } from '../src/core/engine';
+import { bigWorkbook } from '../test/support/big-workbook';
+import { FakeExcel, RequestContext } from '../test/support/fake-excel/fake-excel';
+
+const REKENING = Number(process.env.REKENING ?? 50_000);
+const RUNS = Number(process.env.RUNS ?? 5);
+const root = path.join(__dirname, '..', '..');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function timed(args: string[]): { seconds: number; peakMb: number } {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['-r', path.join(root, 'bench', 'report-rss.js'), ...args], { encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
+  const kb = Number(/PEAK_RSS_KB (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+  return { seconds, peakMb: kb / 1024 };
+}
+
+async function writeXlsx(file: string): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  const book = bigWorkbook(REKENING);
+  for (const sheet of book.sheets) wb.addWorksheet(sheet.name).addRows(sheet.values as ExcelJS.CellValue[][]);
+  await wb.xlsx.writeFile(file);
+  return book.sheets.reduce((n, s) => n + s.values.length, 0);
+}
+
+async function office(rekening: number): Promise<{ syncs: number; largest: number }> {
+  const host = FakeExcel.fromWorkbook(bigWorkbook(rekening));
+  await host.run((context: RequestContext) => hitungInExcel(context as unknown as Excel.RequestContext, null, (n, v) => host.isSetSupported(n, v)));
+  return { syncs: host.syncs, largest: host.largestRequest() };
+}
+
+async function main(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hc-bench-'));
+  const input = path.join(dir, 'besar.xlsx');
+  const rows = await writeXlsx(input);
+  console.log(`Buku uji: ${REKENING} rekening per lembar, ${rows} baris di dua lembar, ${((await fs.stat(input)).size / 1e6).toFixed(1)} MB; ${RUNS} kali.`);
+
+  const cli: { seconds: number; peakMb: number }[] = [];
+  const floor: { seconds: number; peakMb: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    floor.push(timed([path.join(root, 'bench', 'floor.js'), input, path.join(dir, 'floor.xlsx')]));
+    cli.push(timed([path.join(root, 'dist', 'cli', 'main.js'), input, '-o', path.join(dir, 'hasil.xlsx')]));
+  }
+
+  const workbook = workbookFromExcelJS(await openXlsx(input));
+  const engine: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = process.hrtime.bigint();
+    const result = hitung(workbook);
+    engine.push(Number(process.hrtime.bigint() - start) / 1e9);
+    if (result.temuan.some((t) => t.tingkat === 'galat')) throw new Error('the generated workbook should have no galat');
+  }
+
+  const small = await office(1_000);
+  const large = await office(REKENING);
+
+  const cliS = median(cli.map((c) => c.seconds));
+  const floorS = median(floor.map((c) => c.seconds));
+  const figures = {
+    'CLI (s)': cliS.toFixed(2),
+    'ExcelJS baca+tulis (s)': floorS.toFixed(2),
+    'CLI ÷ floor': (cliS / floorS).toFixed(2),
+    'Mesin saja (baris/s)': Math.round(rows / median(engine)),
+    'Memori puncak CLI (MB)': Math.round(median(cli.map((c) => c.peakMb))),
+    'Sync Office 1.000 / besar': `${small.syncs} / ${large.syncs}`,
+    'Permintaan terbesar (KB)': Math.round(large.largest / 1024),
+  };
+  console.table(figures);
+  await fs.rm(dir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
