@@ -8,7 +8,6 @@ export type MissingChildren = (row: BudgetRow) => { amount: Decimal; names: stri
 
 const COLUMN_NAME: Record<AmountColumn, string> = { anggaran: 'Anggaran', realisasi: 'Realisasi' };
 
-
 /** What the user sees written for a row, falling back to the bottom-up value where the cell is blank or unreadable. */
 function writtenOrComputed(row: BudgetRow, col: AmountColumn): Decimal {
   const a = row.amounts[col];
@@ -28,7 +27,8 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     // A missing row's anggaran is known from the DPA; its realisasi is not.
     const plus = extra && col === 'anggaran' ? extra.amount : ZERO;
     // Children written as the computed values they are (leaves, or right subtotals) sum to the owner's computed value.
-    const sameAsComputed = owner !== null && owner.computed[col] !== undefined && children.every((c) => c.computed[col] !== undefined && writtenOrComputed(c, col).eq(c.computed[col]!));
+    const sameAsComputed =
+      owner !== null && owner.computed[col] !== undefined && children.every((c) => c.computed[col] !== undefined && writtenOrComputed(c, col).eq(c.computed[col]!));
     const childrenAsWritten = sameAsComputed ? owner.computed[col]! : sum(children.map((c) => writtenOrComputed(c, col)));
     const asWritten = plus.isZero() ? childrenAsWritten : childrenAsWritten.plus(plus);
     if (written.value.eq(asWritten)) return;

@@ -19,7 +19,12 @@ describe('hostile and broken input', () => {
     const r = await run([
       {
         name: 'DPA',
-        rows: [HEADER, ['7.01.01', 'PROGRAM A', 300, 200], ['7.01.01.2.01', 'Kegiatan A1', { error: '#DIV/0!' } as ExcelJS.CellErrorValue, 100], ['7.01.01.2.02', 'Kegiatan A2', 'seratus', 100]],
+        rows: [
+          HEADER,
+          ['7.01.01', 'PROGRAM A', 300, 200],
+          ['7.01.01.2.01', 'Kegiatan A1', { error: '#DIV/0!' } as ExcelJS.CellErrorValue, 100],
+          ['7.01.01.2.02', 'Kegiatan A2', 'seratus', 100],
+        ],
       },
     ]);
     expect(r.code).toBe(0);
@@ -84,7 +89,10 @@ describe('hostile and broken input', () => {
   });
 
   it('outline numbers Excel turned into numbers (1.10 → 1.1) are ten kegiatan, not a duplicate', async () => {
-    const rows: ExcelJS.CellValue[][] = [['No', 'Uraian', 'Anggaran', 'Realisasi'], [1, 'PROGRAM A', 1000, 1000]];
+    const rows: ExcelJS.CellValue[][] = [
+      ['No', 'Uraian', 'Anggaran', 'Realisasi'],
+      [1, 'PROGRAM A', 1000, 1000],
+    ];
     for (let k = 1; k <= 10; k++) rows.push([Number(`1.${k}`), `Kegiatan nomor ${k}`, 100, 100]);
     const r = await run([{ name: 'DPA', rows }]);
     expect(r.json!.temuan.filter((t) => t.tingkat === 'galat')).toEqual([]);
@@ -93,7 +101,14 @@ describe('hostile and broken input', () => {
 
   it('a realisasi sheet whose codes match nothing: every row not found, DPA still computed', async () => {
     const r = await run([
-      { name: 'DPA', rows: [['Kode', 'Uraian', 'Anggaran'], ['7.01.01', 'PROGRAM A', 300], ['7.01.01.2.01', 'Kegiatan A1', 300]] },
+      {
+        name: 'DPA',
+        rows: [
+          ['Kode', 'Uraian', 'Anggaran'],
+          ['7.01.01', 'PROGRAM A', 300],
+          ['7.01.01.2.01', 'Kegiatan A1', 300],
+        ],
+      },
       { name: 'Realisasi', rows: [HEADER, ['9.09.09', 'Sesuatu yang lain sama sekali', 10, 5], ['9.09.09.2.09', 'Kegiatan asing lainnya', 10, 5]] },
     ]);
     expect(r.code).toBe(0);
@@ -121,7 +136,7 @@ describe('hostile and broken input', () => {
 
   it('names of several thousand characters and formula-like names are read as text', async () => {
     const long = 'Penyediaan '.repeat(600).trim();
-    const r = await run([{ name: 'DPA', rows: [HEADER, ['7.01.01', '=cmd|\' /C calc\'!A0', 300, 250], ['7.01.01.2.01', long, 300, 250]] }]);
+    const r = await run([{ name: 'DPA', rows: [HEADER, ['7.01.01', "=cmd|' /C calc'!A0", 300, 250], ['7.01.01.2.01', long, 300, 250]] }]);
     expect(r.code).toBe(0);
     const names = allItems(r.json!).map((i) => i.nama);
     expect(names).toContain(long);
