@@ -76,10 +76,12 @@ async function main(): Promise<void> {
     'CLI ÷ floor': (cliS / floorS).toFixed(2),
     'Mesin saja (baris/s)': Math.round(rows / median(engine)),
     'Memori puncak CLI (MB)': Math.round(median(cli.map((c) => c.peakMb))),
+    'Memori puncak floor (MB)': Math.round(median(floor.map((c) => c.peakMb))),
     'Sync Office 1.000 / besar': `${small.syncs} / ${large.syncs}`,
     'Permintaan terbesar (KB)': Math.round(large.largest / 1024),
   };
   console.table(figures);
+  console.log(`Mesin: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`);
   await fs.rm(dir, { recursive: true, force: true });
 }
 

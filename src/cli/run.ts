@@ -1,4 +1,5 @@
 import { promises as fs } from 'fs';
+import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { openXlsx, workbookFromExcelJS } from '../adapters/xlsx/read';
 import { saveXlsx, writeResultSheets } from '../adapters/xlsx/write';
@@ -10,9 +11,7 @@ import { Settings } from '../core/settings';
 import { toJson } from '../core/result-json';
 import { layoutSheets } from '../core/sheet-layout';
 import { tableToHtml } from '../core/table-html';
-import { buildResultSheets } from '../core/tables';
-import { Packer } from 'docx';
-import { buildDocx } from '../adapters/docx/build-docx';
+import { buildResultSheets, ResultSheet } from '../core/tables';
 
 export const HELP = `Pemakaian: hitung-capaian <buku.xlsx> [pilihan]
 
@@ -108,6 +107,34 @@ function htmlPage(tables: string[]): string {
   return `<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"><title>Tabel LKjIP</title></head><body>\n${body}\n</body></html>\n`;
 }
 
+/**
+ * Computes, prints the summary and writes the JSON, Word and HTML outputs. Only the result tables
+ * leave this function, so the grids and the budget tree can be freed before the workbook is written.
+ */
+async function computeAndReport(wb: ExcelJS.Workbook, opts: Options, io: Io): Promise<ResultSheet[]> {
+  const result = hitung(workbookFromExcelJS(wb), opts.settings, (m) => io.err(m));
+  summary(result, io);
+  if (opts.json) {
+    io.err(`Menulis ${opts.json}…`);
+    const json = JSON.stringify(toJson(result), null, 2) + '\n';
+    await writeAtomically(opts.json, (tmp) => fs.writeFile(tmp, json, 'utf8'));
+  }
+  const sheets = buildResultSheets(result);
+  if (opts.docx) {
+    io.err(`Menulis ${opts.docx}…`);
+    // Loaded only when asked for: the docx package is most of the start-up time otherwise.
+    const [{ Packer }, { buildDocx }] = await Promise.all([import('docx'), import('../adapters/docx/build-docx')]);
+    const buffer = await Packer.toBuffer(buildDocx(sheets.map((s) => s.table)));
+    await writeAtomically(opts.docx, (tmp) => fs.writeFile(tmp, buffer));
+  }
+  if (opts.html) {
+    io.err(`Menulis ${opts.html}…`);
+    const html = htmlPage(sheets.map((s) => tableToHtml(s.table)));
+    await writeAtomically(opts.html, (tmp) => fs.writeFile(tmp, html, 'utf8'));
+  }
+  return sheets;
+}
+
 /** The command line, without process.exit: returns the exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
@@ -122,24 +149,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     io.err(`Membaca ${opts.input}…`);
     const wb = await openXlsx(opts.input);
-    const result = hitung(workbookFromExcelJS(wb), opts.settings, (m) => io.err(m));
-    summary(result, io);
-    if (opts.json) {
-      io.err(`Menulis ${opts.json}…`);
-      const json = JSON.stringify(toJson(result), null, 2) + '\n';
-      await writeAtomically(opts.json, (tmp) => fs.writeFile(tmp, json, 'utf8'));
-    }
-    const sheets = buildResultSheets(result);
-    if (opts.docx) {
-      io.err(`Menulis ${opts.docx}…`);
-      const buffer = await Packer.toBuffer(buildDocx(sheets.map((s) => s.table)));
-      await writeAtomically(opts.docx, (tmp) => fs.writeFile(tmp, buffer));
-    }
-    if (opts.html) {
-      io.err(`Menulis ${opts.html}…`);
-      const html = htmlPage(sheets.map((s) => tableToHtml(s.table)));
-      await writeAtomically(opts.html, (tmp) => fs.writeFile(tmp, html, 'utf8'));
-    }
+    const sheets = await computeAndReport(wb, opts, io);
     if (opts.output) {
       io.err(`Menulis ${opts.output}…`);
       writeResultSheets(wb, layoutSheets(sheets));

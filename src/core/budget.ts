@@ -97,7 +97,6 @@ export function isTotalLine(text: string): boolean {
   return /jumlah|total/i.test(text) && TOTAL_LINE.test(normalizeName(text));
 }
 
-/** Reads the rows below a budget header into a tree (see SPEC §2). */
 function isBlankRow(row: CellValue[]): boolean {
   for (const v of row) if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return false;
   return true;
@@ -122,6 +121,7 @@ class LazyRef implements CellRef {
   }
 }
 
+/** Reads the rows below a budget header into a tree (see SPEC §2). */
 export function readBudgetSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<BudgetRole>): BudgetSheet {
   const cols = header.columns;
   const findings: Finding[] = [];

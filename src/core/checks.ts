@@ -28,7 +28,13 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     const plus = extra && col === 'anggaran' ? extra.amount : ZERO;
     // Children written as the computed values they are (leaves, or right subtotals) sum to the owner's computed value.
     const sameAsComputed =
-      owner !== null && owner.computed[col] !== undefined && children.every((c) => c.computed[col] !== undefined && writtenOrComputed(c, col).eq(c.computed[col]!));
+      owner !== null &&
+      owner.computed[col] !== undefined &&
+      children.every((c) => {
+        const computed = c.computed[col];
+        const w = writtenOrComputed(c, col);
+        return computed !== undefined && (w === computed || w.eq(computed));
+      });
     const childrenAsWritten = sameAsComputed ? owner.computed[col]! : sum(children.map((c) => writtenOrComputed(c, col)));
     const asWritten = plus.isZero() ? childrenAsWritten : childrenAsWritten.plus(plus);
     if (written.value.eq(asWritten)) return;

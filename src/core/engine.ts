@@ -6,6 +6,7 @@ import { InputError } from './errors';
 import { Finding } from './findings';
 import { Workbook } from './grid';
 import { readKinerjaSheet } from './kinerja';
+import { yearIn } from './header';
 import { Settings, withDefaults } from './settings';
 
 export type Progress = (message: string) => void;
@@ -61,18 +62,10 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
     deteksi: detected.deteksi,
     anggaran,
     kinerja,
-    tahun: kinerjaSheet?.tahun ?? yearInNames([dpa?.name, real?.name]),
+    tahun: kinerjaSheet?.tahun ?? yearIn(dpa?.name ?? '') ?? yearIn(real?.name ?? ''),
     tahunLalu: kinerjaSheet?.tahunLalu ?? [],
     temuan: [...(anggaran?.findings ?? []), ...(kinerja?.findings ?? [])],
     catatan,
     pengaturan: settings,
   };
-}
-
-function yearInNames(names: (string | undefined)[]): number | null {
-  for (const n of names) {
-    const m = n ? /\b(19|20)\d{2}\b/.exec(n) : null;
-    if (m) return Number(m[0]);
-  }
-  return null;
 }

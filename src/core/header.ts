@@ -39,18 +39,24 @@ export function guessBudgetRole(raw: string): Guess<BudgetRole> | null {
   return null;
 }
 
+/** A year written in a text (`Realisasi 2024`, `DPA 2024`), or null. */
+export function yearIn(text: string): number | null {
+  const m = /\b(19|20)\d{2}\b/.exec(text);
+  return m ? Number(m[0]) : null;
+}
+
 export function guessKinerjaRole(raw: string): Guess<KinerjaRole> | null {
   const h = headerKey(raw);
   if (!h) return null;
-  const year = /\b(19|20)\d{2}\b/.exec(h);
+  const year = yearIn(h) ?? undefined;
   if (/indikator/.test(h)) return { role: 'indikator', score: 3 };
   if (/sasaran/.test(h) && !/pendukung|program/.test(h)) return { role: 'sasaran', score: 3 };
   if (/capaian|%|persen/.test(h)) return /renstra|akhir/.test(h) ? null : { role: 'capaian', score: 2 };
   if (/target/.test(h)) {
     if (/renstra|akhir|rpjmd/.test(h)) return { role: 'targetRenstra', score: 3 };
-    return { role: 'target', score: 3, year: year ? Number(year[0]) : undefined };
+    return { role: 'target', score: 3, year };
   }
-  if (/realisasi|capaian/.test(h)) return { role: 'realisasi', score: 3, year: year ? Number(year[0]) : undefined };
+  if (/realisasi|capaian/.test(h)) return { role: 'realisasi', score: 3, year };
   if (/satuan/.test(h)) return { role: 'satuan', score: 3 };
   if (/arah|polaritas|sifat/.test(h)) return { role: 'arah', score: 3 };
   if (/program|kegiatan|pendukung|anggaran/.test(h)) return { role: 'pendukung', score: 2 };

@@ -2,7 +2,7 @@ import { CellValue, Grid, cellAddress, cellText, isCellError } from './grid';
 import { decimalFromNumber, parseNumberText } from './amount';
 import { Decimal } from './decimal';
 import { CellRef, Finding, finding } from './findings';
-import { HeaderMatch, KinerjaRole, isColumnNumberingRow } from './header';
+import { HeaderMatch, KinerjaRole, isColumnNumberingRow, yearIn } from './header';
 import { normalizeName } from './names';
 
 export type Arah = 'naik' | 'turun';
@@ -162,8 +162,7 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
     }
     current.indikator.push(last);
   }
-  const yearIn = (col: number | undefined) => (col === undefined ? null : /\b(19|20)\d{2}\b/.exec(header.texts[col] ?? ''));
-  const written = yearIn(cols.realisasi) ?? yearIn(cols.target);
-  const tahun = written ? Number(written[0]) : earlier.length > 0 ? earlier[earlier.length - 1].year + 1 : null;
+  const yearOf = (col: number | undefined) => (col === undefined ? null : yearIn(header.texts[col] ?? ''));
+  const tahun = yearOf(cols.realisasi) ?? yearOf(cols.target) ?? (earlier.length > 0 ? earlier[earlier.length - 1].year + 1 : null);
   return { name: grid.name, header, tahun, tahunLalu: earlier.map((y) => y.year), sasaran, findings };
 }
