@@ -74,26 +74,31 @@ function docxTable(table: Table, textWidth: number): DocxTable {
   const widths = columnWidths(table, textWidth);
   const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
 
+  /** One Word cell per grid position that stands alone or starts a merge. */
+  const cells = (map: ReturnType<typeof mergeMap>, r: number, content: (c: number) => { paragraph: Paragraph; fill?: string; centred?: boolean }) =>
+    table.columns.flatMap((_, c) => {
+      const m = map[r][c];
+      if (m === 'covered') return [];
+      const { paragraph, fill, centred } = content(c);
+      return [
+        new DocxCell({
+          columnSpan: m?.colSpan,
+          rowSpan: m?.rowSpan,
+          width: { size: spanWidth(c, m?.colSpan ?? 1), type: WidthType.DXA },
+          shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
+          verticalAlign: centred ? VerticalAlignTable.CENTER : undefined,
+          children: [paragraph],
+        }),
+      ];
+    });
+
   const headerMap = mergeMap(table.header.length, table.columns.length, table.headerMerges);
   const header = table.header.map(
     (h, r) =>
       new DocxRow({
         tableHeader: true,
         cantSplit: true,
-        children: h.flatMap((t, c) => {
-          const m = headerMap[r][c];
-          if (m === 'covered') return [];
-          return [
-            new DocxCell({
-              columnSpan: m?.colSpan,
-              rowSpan: m?.rowSpan,
-              width: { size: spanWidth(c, m?.colSpan ?? 1), type: WidthType.DXA },
-              shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL },
-              verticalAlign: VerticalAlignTable.CENTER,
-              children: [textParagraph(t, { bold: true, align: 'center' })],
-            }),
-          ];
-        }),
+        children: cells(headerMap, r, (c) => ({ paragraph: textParagraph(h[c], { bold: true, align: 'center' }), fill: HEADER_FILL, centred: true })),
       }),
   );
   const bodyMap = mergeMap(table.rows.length, table.columns.length, table.merges);
@@ -101,26 +106,15 @@ function docxTable(table: Table, textWidth: number): DocxTable {
     (row, r) =>
       new DocxRow({
         cantSplit: true,
-        children: row.cells.flatMap((cell, c) => {
-          const m = bodyMap[r][c];
-          if (m === 'covered') return [];
-          return [
-            new DocxCell({
-              columnSpan: m?.colSpan,
-              rowSpan: m?.rowSpan,
-              width: { size: spanWidth(c, m?.colSpan ?? 1), type: WidthType.DXA },
-              shading: row.total ? { type: ShadingType.CLEAR, color: 'auto', fill: TOTAL_FILL } : undefined,
-              children: [
-                textParagraph(displayCell(cell), {
-                  bold: row.emphasis === 'bold',
-                  italics: row.emphasis === 'italic',
-                  align: table.columns[c].align,
-                  indent: c === table.nameColumn ? row.level * 200 : 0,
-                }),
-              ],
-            }),
-          ];
-        }),
+        children: cells(bodyMap, r, (c) => ({
+          paragraph: textParagraph(displayCell(row.cells[c]), {
+            bold: row.emphasis === 'bold',
+            italics: row.emphasis === 'italic',
+            align: table.columns[c].align,
+            indent: c === table.nameColumn ? row.level * 200 : 0,
+          }),
+          fill: row.total ? TOTAL_FILL : undefined,
+        })),
       }),
   );
   return new DocxTable({
