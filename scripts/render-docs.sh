@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Renders what the CLI produces for the bundled example into docs/*.png, to look at and to show in
-# the README. Needs LibreOffice and poppler:
+# Renders what the CLI produces for the bundled example, and the task pane after a run, into
+# docs/*.png, to look at and to show in the README. Needs Chromium, LibreOffice and poppler:
 #   apt-get install --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +20,6 @@ const ExcelJS = require("exceljs");
 rm -f docs/excel-*.png docs/word-*.png
 pdftoppm -r 80 -png "$work/hasil-tabel.pdf" docs/excel
 pdftoppm -r 80 -png -l 3 "$work/tabel-laporan.pdf" docs/word
+# The task pane after a run, in headless Chromium on the fake Excel host.
+HC_SCREENSHOT=docs/taskpane.png npm run -s test:e2e >/dev/null
 ls docs
