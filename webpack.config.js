@@ -40,7 +40,8 @@ module.exports = async (env, argv) => {
   const production = argv.mode === 'production';
   // Office only loads add-ins over https: the dev server uses the certificate office-addin-dev-certs installs.
   const https = env.WEBPACK_SERVE ? await devCertificates() : undefined;
-  const page = (name, template, chunks, extra = {}) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, csp: CSP, ...extra });
+  // Every page comes from one template: the same CSP, office.js only where Office is needed.
+  const page = (name, chunk, officeJs) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: './src/page.html', chunks: [chunk], csp: CSP, officeJs });
   return {
     devtool: production ? false : 'source-map',
     entry: {
@@ -58,10 +59,10 @@ module.exports = async (env, argv) => {
     // No `new Function("return this")` from webpack's runtime: the pane runs without eval under its CSP.
     node: { global: false },
     plugins: [
-      page('taskpane', './src/taskpane/taskpane.html', ['taskpane'], { officeJs: true }),
-      page('commands', './src/commands/commands.html', ['commands']),
-      page('pesan', './src/commands/pesan.html', ['pesan']),
-      page('demo', './src/taskpane/taskpane.html', ['demo'], { officeJs: false }),
+      page('taskpane', 'taskpane', true),
+      page('commands', 'commands', true),
+      page('pesan', 'pesan', false),
+      page('demo', 'demo', false),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
