@@ -95,7 +95,8 @@ async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch
 
   ws.pageLayout.orientation = layout.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   ws.pageLayout.paperSize = 'A4';
-  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // Fit to the page width only: Office.js documents no value for "as many pages tall as needed".
+  ws.pageLayout.zoom = { horizontalFitToPages: 1 };
   ws.pageLayout.setPrintArea(blockAddress(layout.printArea));
   ws.pageLayout.setPrintTitleRows(`$${layout.headerRows.first + 1}:$${layout.headerRows.last + 1}`);
   ws.freezePanes.freezeRows(layout.headerRows.last + 1);
