@@ -37,10 +37,11 @@ async function writeXlsx(file: string): Promise<number> {
   return book.sheets.reduce((n, s) => n + s.values.length, 0);
 }
 
-async function office(rekening: number): Promise<{ syncs: number; largest: number }> {
+async function office(rekening: number, onTheWeb: boolean): Promise<{ syncs: number; request: number; response: number }> {
   const host = FakeExcel.fromWorkbook(bigWorkbook(rekening));
-  await host.run((context: RequestContext) => hitungInExcel(context as unknown as Excel.RequestContext, null, (n, v) => host.isSetSupported(n, v)));
-  return { syncs: host.syncs, largest: host.largestRequest() };
+  host.webLimits = onTheWeb;
+  await host.run((context: RequestContext) => hitungInExcel(context as unknown as Excel.RequestContext, null, { isSetSupported: (n, v) => host.isSetSupported(n, v), onTheWeb }));
+  return { syncs: host.syncs, request: host.largestRequest(), response: host.largestResponse() };
 }
 
 async function main(): Promise<void> {
@@ -65,8 +66,10 @@ async function main(): Promise<void> {
     if (result.temuan.some((t) => t.tingkat === 'galat')) throw new Error('the generated workbook should have no galat');
   }
 
-  const small = await office(1_000);
-  const large = await office(REKENING);
+  const small = await office(1_000, false);
+  const large = await office(REKENING, false);
+  const smallWeb = await office(1_000, true);
+  const largeWeb = await office(REKENING, true);
 
   const cliS = median(cli.map((c) => c.seconds));
   const floorS = median(floor.map((c) => c.seconds));
@@ -77,8 +80,10 @@ async function main(): Promise<void> {
     'Mesin saja (baris/s)': Math.round(rows / median(engine)),
     'Memori puncak CLI (MB)': Math.round(median(cli.map((c) => c.peakMb))),
     'Memori puncak floor (MB)': Math.round(median(floor.map((c) => c.peakMb))),
-    'Sync Office 1.000 / besar': `${small.syncs} / ${large.syncs}`,
-    'Permintaan terbesar (KB)': Math.round(large.largest / 1024),
+    'Sync Office desktop 1.000 / besar': `${small.syncs} / ${large.syncs}`,
+    'Sync Office web 1.000 / besar': `${smallWeb.syncs} / ${largeWeb.syncs}`,
+    'Permintaan web terbesar (KB)': Math.round(largeWeb.request / 1024),
+    'Jawaban web terbesar (KB)': Math.round(largeWeb.response / 1024),
   };
   console.table(figures);
   console.log(`Mesin: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`);

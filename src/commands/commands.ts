@@ -3,6 +3,7 @@ import { InputError } from '../core/errors';
 import { RESULT_SHEETS } from '../core/result-sheets';
 
 const isSetSupported = (name: string, version: string) => Office.context.requirements.isSetSupported(name, version);
+const env = () => ({ isSetSupported, onTheWeb: Office.context.platform === Office.PlatformType.OfficeOnline });
 
 /** Shows one sentence to the user in a small dialog: a ribbon command has no pane of its own. */
 function tell(text: string): void {
@@ -20,7 +21,7 @@ async function hitungCapaian(event: Office.AddinCommands.Event): Promise<void> {
       return;
     }
     await Excel.run(async (context) => {
-      const run = await hitungInExcel(context, null, isSetSupported);
+      const run = await hitungInExcel(context, null, env());
       const galat = run.result.temuan.filter((f) => f.tingkat === 'galat').length;
       const first = galat > 0 ? RESULT_SHEETS.pemeriksaan : run.layouts[0]?.name;
       if (first) context.workbook.worksheets.getItem(first).activate();

@@ -95,6 +95,7 @@ function Demo({ host }: { host: FakeExcel }) {
   const excel: ExcelHost = {
     run: (batch) => host.run((context: RequestContext) => batch(context as unknown as Excel.RequestContext)),
     isSetSupported: (n, v) => host.isSetSupported(n, v),
+    onTheWeb: host.webLimits,
     download: downloadBlob,
   };
   return (

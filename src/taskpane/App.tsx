@@ -94,7 +94,7 @@ export function App({ host }: { host: ExcelHost }) {
     setNotice(null);
     setBusy('Memulai…');
     try {
-      const r = await host.run((context) => hitungInExcel(context, settings, host.isSetSupported, (m) => setBusy(m)));
+      const r = await host.run((context) => hitungInExcel(context, settings, host, (m) => setBusy(m)));
       setRun(r);
       setSheetNames(r.sheetNames);
     } catch (e) {

@@ -1,10 +1,9 @@
 /// <reference types="office-js" />
-import { IsSetSupported } from '../adapters/office/hitung-excel';
+import { ExcelEnv } from '../adapters/office/hitung-excel';
 
 /** Where the task pane runs its batches: real Excel, or the fake host of the browser demo. */
-export interface ExcelHost {
+export interface ExcelHost extends ExcelEnv {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  isSetSupported: IsSetSupported;
   /** Saves a file for the user (the .docx). */
   download(name: string, data: Blob): void;
 }
@@ -23,5 +22,8 @@ export function downloadBlob(name: string, data: Blob): void {
 export const officeHost: ExcelHost = {
   run: (batch) => Excel.run(batch),
   isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  get onTheWeb() {
+    return Office.context.platform === Office.PlatformType.OfficeOnline;
+  },
   download: downloadBlob,
 };

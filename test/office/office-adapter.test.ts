@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { readWorkbook } from '../../src/adapters/office/excel-read';
 import { hitungInExcel, requirementProblem, selectCell } from '../../src/adapters/office/hitung-excel';
 import { openXlsx, workbookFromExcelJS } from '../../src/adapters/xlsx/read';
 import { isResultSheet, RESULT_SHEETS } from '../../src/core/result-sheets';
@@ -9,12 +10,15 @@ import { FakeExcel, REQUEST_LIMIT, RequestContext } from '../support/fake-excel/
 
 const asExcel = (context: RequestContext) => context as unknown as Excel.RequestContext;
 
+/** The fake host plays Excel on the web (5 MB limits) unless told otherwise. */
+const envOf = (host: FakeExcel) => ({ isSetSupported: (n: string, v: string) => host.isSetSupported(n, v), onTheWeb: host.webLimits });
+
 async function hostFromFixture(name: string): Promise<FakeExcel> {
   return FakeExcel.fromWorkbook(workbookFromExcelJS(await openXlsx(path.join(FIXTURES, name))));
 }
 
 async function run(host: FakeExcel, settings: Parameters<typeof hitungInExcel>[1] = null) {
-  return host.run((context) => hitungInExcel(asExcel(context), settings, (n, v) => host.isSetSupported(n, v)));
+  return host.run((context) => hitungInExcel(asExcel(context), settings, envOf(host)));
 }
 
 describe('the fake Excel host', () => {
@@ -28,6 +32,7 @@ describe('the fake Excel host', () => {
       await context.sync();
       expect(range.values).toHaveLength(3);
       expect(() => range.numberFormat).toThrow(/not available/);
+      expect(() => (range as unknown as Record<string, unknown>).formulasR1C1).toThrow(/fake Excel host has no "formulasR1C1"/);
     });
   });
 
@@ -84,14 +89,33 @@ describe('the Office.js adapter', () => {
     for (const s of host.sheets) for (const row of s.cells) for (const cell of row ?? []) expect(cell?.formula).toBeUndefined();
   });
 
-  it('uses the same number of syncs for 1.000 and 50.000 rekening rows, every request under 5 MB', async () => {
+  it('on the desktop, uses the same number of syncs for 1.000 and 50.000 rekening rows', async () => {
     const small = FakeExcel.fromWorkbook(bigWorkbook(1_000));
     const large = FakeExcel.fromWorkbook(bigWorkbook(50_000));
+    small.webLimits = large.webLimits = false;
     await run(small);
     await run(large);
     expect(large.syncs).toBe(small.syncs);
+    expect(small.syncs).toBe(4);
+  });
+
+  it('on the web, keeps every request and every response under 5 MB, reading a large workbook in blocks', async () => {
+    const small = FakeExcel.fromWorkbook(bigWorkbook(1_000));
+    const large = FakeExcel.fromWorkbook(bigWorkbook(50_000));
+    await run(small);
+    const { result } = await run(large);
+    expect(small.syncs).toBe(4);
+    expect(large.syncs).toBeGreaterThan(small.syncs);
+    expect(large.syncs).toBeLessThanOrEqual(12);
     expect(large.largestRequest()).toBeLessThan(REQUEST_LIMIT);
-    expect(small.syncs).toBeLessThanOrEqual(5);
+    expect(large.largestResponse()).toBeLessThan(REQUEST_LIMIT);
+    expect(result.anggaran!.items).toHaveLength(10);
+    expect(result.temuan.filter((t) => t.tingkat === 'galat')).toEqual([]);
+  });
+
+  it('on the web, a workbook read in one piece would have been refused', async () => {
+    const host = FakeExcel.fromWorkbook(bigWorkbook(50_000));
+    await expect(host.run((context) => readWorkbook(asExcel(context), { withMerges: true, responseBudget: null }))).rejects.toThrow(/response payload size/);
   });
 
   it('splits a large write into requests under 5 MB', async () => {

@@ -40,11 +40,52 @@ export interface ExcelInput {
   saved: Partial<Settings> | null;
 }
 
+export interface ReadOptions {
+  /** ExcelApi 1.13: merged areas can be asked for. */
+  withMerges: boolean;
+  /**
+   * Excel on the web answers at most 5 MB per sync: there, cells are fetched in row blocks of
+   * about this many bytes. Null on the desktop, where the whole used ranges come in one sync.
+   */
+  responseBudget: number | null;
+}
+
+/** A conservative size of one cell's value and number format in a response, in bytes. */
+const BYTES_PER_CELL = 64;
+
+interface Block {
+  sheet: number;
+  row: number;
+  rows: number;
+}
+
+/** Row blocks of every used range, grouped so that each group's response stays within the budget. */
+function planBlocks(shapes: ({ rows: number; cols: number } | null)[], budget: number | null): Block[][] {
+  const groups: Block[][] = [[]];
+  let size = 0;
+  shapes.forEach((shape, sheet) => {
+    if (!shape) return;
+    const rowsPerBlock = budget === null ? shape.rows : Math.max(1, Math.floor(budget / (shape.cols * BYTES_PER_CELL)));
+    for (let row = 0; row < shape.rows; row += rowsPerBlock) {
+      const rows = Math.min(rowsPerBlock, shape.rows - row);
+      const bytes = rows * shape.cols * BYTES_PER_CELL;
+      if (budget !== null && size > 0 && size + bytes > budget) {
+        groups.push([]);
+        size = 0;
+      }
+      groups[groups.length - 1].push({ sheet, row, rows });
+      size += bytes;
+    }
+  });
+  return groups;
+}
+
 /**
- * Reads every sheet's used range (values, number formats, merged areas) in three syncs whatever the
- * workbook's size. Result sheets of earlier runs are skipped; nothing is written.
+ * Reads every sheet's used range (values, number formats, merged areas). On the desktop that is
+ * three syncs whatever the workbook's size; on the web, one more per response budget of cells.
+ * Result sheets of earlier runs are skipped; nothing is written.
  */
-export async function readWorkbook(context: Excel.RequestContext, withMerges: boolean): Promise<ExcelInput> {
+export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions): Promise<ExcelInput> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
   const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
@@ -54,12 +95,13 @@ export async function readWorkbook(context: Excel.RequestContext, withMerges: bo
   const own = sheets.items.filter((ws) => !isResultSheet(ws.name));
   const used = own.map((ws) => {
     const range = ws.getUsedRangeOrNullObject(true);
-    range.load('values,numberFormat,rowIndex,columnIndex');
+    range.load('rowIndex,columnIndex,rowCount,columnCount');
     return range;
   });
   await context.sync();
 
-  const merged = withMerges
+  const shapes = used.map((r) => (r.isNullObject ? null : { rows: r.rowCount, cols: r.columnCount }));
+  const merged = options.withMerges
     ? used.map((range) => {
         if (range.isNullObject) return null;
         const areas = range.getMergedAreasOrNullObject();
@@ -67,7 +109,22 @@ export async function readWorkbook(context: Excel.RequestContext, withMerges: bo
         return areas;
       })
     : [];
-  if (withMerges) await context.sync();
+  const values: unknown[][][] = own.map(() => []);
+  const formats: string[][][] = own.map(() => []);
+  for (const group of planBlocks(shapes, options.responseBudget)) {
+    const loaded = group.map((b) => {
+      const range = own[b.sheet].getRangeByIndexes(used[b.sheet].rowIndex + b.row, used[b.sheet].columnIndex, b.rows, shapes[b.sheet]!.cols);
+      range.load('values,numberFormat');
+      return { block: b, range };
+    });
+    // One sync per response budget is what Excel on the web allows; the desktop has one group only.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const { block, range } of loaded) {
+      values[block.sheet].push(...(range.values as unknown[][]));
+      formats[block.sheet].push(...(range.numberFormat as string[][]));
+    }
+  }
 
   const grids: Grid[] = own.map((ws, i): Grid => {
     const range = used[i];
@@ -76,8 +133,8 @@ export async function readWorkbook(context: Excel.RequestContext, withMerges: bo
     const merges = areas && !areas.isNullObject ? areas.areas.items.map((a) => parseRange(a.address)).filter((m): m is CellRange => m !== null) : [];
     return {
       name: ws.name,
-      values: (range.values as unknown[][]).map((row) => row.map(cellValue)),
-      numberFormats: range.numberFormat as string[][],
+      values: values[i].map((row) => row.map(cellValue)),
+      numberFormats: formats[i],
       origin: { row: range.rowIndex, col: range.columnIndex },
       merges,
       hidden: ws.visibility !== 'Visible',

@@ -12,6 +12,16 @@ export const MERGES_API = '1.13';
 
 export type IsSetSupported = (name: string, version: string) => boolean;
 
+/** What the add-in needs to know of the Excel it runs in. */
+export interface ExcelEnv {
+  isSetSupported: IsSetSupported;
+  /** Excel on the web: requests and responses are limited to 5 MB each. */
+  onTheWeb: boolean;
+}
+
+/** Cells fetched per sync on the web, in bytes of response: well under its 5 MB. */
+export const RESPONSE_BUDGET = 3 * 1024 * 1024;
+
 /** Why this Excel cannot run the add-in, in Indonesian, or null when it can. */
 export function requirementProblem(isSetSupported: IsSetSupported): string | null {
   if (isSetSupported('ExcelApi', REQUIRED_API)) return null;
@@ -33,14 +43,9 @@ export interface ExcelRun {
  * settings in the workbook. `settings` null means: those saved by the last run, or detection.
  * The ribbon button and the task pane both call this, and only this.
  */
-export async function hitungInExcel(
-  context: Excel.RequestContext,
-  settings: Partial<Settings> | null,
-  isSetSupported: IsSetSupported,
-  progress: Progress = () => {},
-): Promise<ExcelRun> {
+export async function hitungInExcel(context: Excel.RequestContext, settings: Partial<Settings> | null, env: ExcelEnv, progress: Progress = () => {}): Promise<ExcelRun> {
   progress('Membaca lembar kerja…');
-  const input = await readWorkbook(context, isSetSupported('ExcelApi', MERGES_API));
+  const input = await readWorkbook(context, { withMerges: env.isSetSupported('ExcelApi', MERGES_API), responseBudget: env.onTheWeb ? RESPONSE_BUDGET : null });
   const used = settings ?? input.saved ?? {};
   const result = hitung(input.workbook, used, progress);
   progress('Menyusun tabel laporan…');

@@ -61,11 +61,25 @@ function propNames(props?: string | string[] | { select?: string }): string[] {
   return props.split(',').map((s) => s.trim());
 }
 
+/** Keys that promises, JSON and test matchers look up on any object. */
+const PROBED = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', '$$typeof', 'constructor']);
+
 class ClientObject {
   private snapshot = new Map<string, unknown>();
   protected resolved = false;
 
-  constructor(protected ctx: RequestContext) {}
+  constructor(protected ctx: RequestContext) {
+    // Anything the adapter asks of an object that this fake does not model is a mistake in the
+    // fake or in the adapter, never a silent `undefined`.
+    return new Proxy(this, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && !(key in target) && !PROBED.has(key)) {
+          throw new OfficeError('NotImplemented', `The fake Excel host has no "${key}" on ${target.constructor.name}.`);
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    });
+  }
 
   load(props?: string | string[] | { select?: string }): this {
     const names = propNames(props);
@@ -78,7 +92,9 @@ class ClientObject {
 
   /** Takes the value of `prop` from the host at sync time. */
   protected fill(prop: string): void {
-    this.snapshot.set(prop, this.fetch(prop));
+    const value = this.fetch(prop);
+    this.ctx.responseBytes += JSON.stringify(value ?? null).length;
+    this.snapshot.set(prop, value);
   }
 
   protected fetch(prop: string): unknown {
@@ -102,6 +118,8 @@ class ClientObject {
 
 export class RequestContext {
   private ops: Op[] = [];
+  /** What the loads of the sync under way send back. */
+  responseBytes = 0;
   readonly workbook: Workbook;
 
   constructor(readonly host: FakeExcel) {
@@ -122,11 +140,16 @@ export class RequestContext {
     const bytes = ops.reduce((a, o) => a + o.bytes, 0);
     this.host.syncs += 1;
     this.host.requestBytes.push(bytes);
-    if (bytes > REQUEST_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+    if (this.host.webLimits && bytes > REQUEST_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+    this.responseBytes = 0;
     try {
       for (const op of ops) op.apply();
     } finally {
       for (const listener of this.host.listeners) listener();
+    }
+    this.host.responseBytes.push(this.responseBytes);
+    if (this.host.webLimits && this.responseBytes > REQUEST_LIMIT) {
+      throw new OfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
     }
   }
 }
@@ -396,6 +419,9 @@ export class Range extends ClientObject {
   get rowCount(): number {
     return this.read('rowCount');
   }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
 
   private writeGrid(prop: 'values' | 'numberFormat', data: unknown[][]): void {
     this.write({ op: 'set', address: '?', prop, data }, () => {
@@ -475,6 +501,7 @@ export class Range extends ClientObject {
             .merges.map(parseAddress)
             .filter((m) => r && m.top >= r.top && m.bottom <= r.bottom && m.left >= r.left && m.right <= r.right);
           loaded = inside.map((m) => ({ address: rectAddress(self.sheetName, m) }));
+          self.ctx.responseBytes += JSON.stringify(loaded).length;
           obj.isNullObject = inside.length === 0;
         });
         return obj;
@@ -575,6 +602,9 @@ export class FakeExcel {
   activeSheet: string | null = null;
   syncs = 0;
   requestBytes: number[] = [];
+  responseBytes: number[] = [];
+  /** Excel on the web refuses requests and responses over 5 MB; the desktop does not. */
+  webLimits = true;
   /** Called after every sync, for a view of the workbook (the browser demo). */
   listeners: (() => void)[] = [];
   /** Requirement sets the host claims to support. */
@@ -618,8 +648,13 @@ export class FakeExcel {
     return JSON.stringify(s ? { cells: s.cells, merges: s.merges } : null);
   }
 
-  /** Every request so far, in bytes, largest first. */
+  /** The largest request so far, in bytes. */
   largestRequest(): number {
     return Math.max(0, ...this.requestBytes);
+  }
+
+  /** The largest response so far, in bytes. */
+  largestResponse(): number {
+    return Math.max(0, ...this.responseBytes);
   }
 }
