@@ -106,7 +106,7 @@ describe('the Office.js adapter', () => {
     const { result } = await run(large);
     expect(small.syncs).toBe(4);
     expect(large.syncs).toBeGreaterThan(small.syncs);
-    expect(large.syncs).toBeLessThanOrEqual(12);
+    expect(large.syncs).toBeLessThanOrEqual(16);
     expect(large.largestRequest()).toBeLessThan(REQUEST_LIMIT);
     expect(large.largestResponse()).toBeLessThan(REQUEST_LIMIT);
     expect(result.anggaran!.items).toHaveLength(10);
