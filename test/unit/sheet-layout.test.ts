@@ -1,0 +1,78 @@
+import { Decimal } from '../../src/core/decimal';
+import { layoutTable, MONEY_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, wrappedLines } from '../../src/core/sheet-layout';
+import { tableToHtml } from '../../src/core/table-html';
+import { Table } from '../../src/core/tables';
+
+const table: Table = {
+  id: 'realisasi-anggaran',
+  nomor: 'Tabel 3.9',
+  caption: 'Realisasi Anggaran',
+  header: [['No', 'Uraian', 'Anggaran', '%']],
+  headerMerges: [],
+  columns: [
+    { width: 6, align: 'center' },
+    { width: 20, align: 'left' },
+    { width: 15, align: 'right' },
+    { width: 8, align: 'right' },
+  ],
+  rows: [
+    {
+      cells: [
+        { kind: 'text', value: '1' },
+        { kind: 'text', value: '=SUM(A1)' },
+        { kind: 'money', value: new Decimal('2700414981') },
+        { kind: 'percent', value: new Decimal('89.1648') },
+      ],
+      level: 0,
+      emphasis: 'bold',
+      total: false,
+    },
+    { cells: [{ kind: 'text', value: 'JUMLAH' }, { kind: 'empty' }, { kind: 'money', value: new Decimal('-5') }, { kind: 'check' }], level: 1, emphasis: 'none', total: true },
+  ],
+  merges: [{ row: 1, col: 0, rowSpan: 1, colSpan: 2 }],
+  nameColumn: 1,
+  source: 'Sumber: uji',
+  orientation: 'portrait',
+};
+
+describe('a table laid out on a sheet', () => {
+  const layout = layoutTable('HC Uji', table);
+
+  it('puts number, caption, a blank row, header, body and source in order', () => {
+    expect(layout.values.map((r) => r[0])).toEqual(['Tabel 3.9', 'Realisasi Anggaran', null, 'No', '1', 'JUMLAH', 'Sumber: uji']);
+    expect(layout.table).toEqual({ row: 3, col: 0, rows: 3, cols: 4 });
+    expect(layout.headerRows).toEqual({ first: 3, last: 3 });
+  });
+
+  it('marks text as text, money and percentages with their formats, and keeps the exact figures', () => {
+    expect(layout.numberFormats[4]).toEqual([TEXT_FORMAT, TEXT_FORMAT, MONEY_FORMAT, PERCENT_FORMAT]);
+    expect(layout.values[4].slice(1)).toEqual(['=SUM(A1)', 2700414981, 89.1648]);
+    expect(layout.values[5][3]).toBe('✓');
+  });
+
+  it('moves merges below the header and the caption, and indents the name column by level', () => {
+    expect(layout.merges).toContainEqual({ row: 5, col: 0, rows: 1, cols: 2 });
+    expect(layout.styles).toContainEqual({ block: { row: 5, col: 1, rows: 1, cols: 1 }, style: { indent: 1 } });
+  });
+});
+
+describe('wrapped lines, for row heights', () => {
+  it('counts the lines a text takes at a width', () => {
+    expect(wrappedLines('pendek', 20)).toBe(1);
+    expect(wrappedLines('kata '.repeat(20).trim(), 20)).toBe(5);
+    expect(wrappedLines('a\nb', 20)).toBe(2);
+    expect(wrappedLines('x'.repeat(45), 20)).toBe(3);
+  });
+});
+
+describe('a table as HTML', () => {
+  it('escapes text, spans merges and shows Indonesian figures', () => {
+    const html = tableToHtml(table);
+    expect(html).toContain('>=SUM(A1)<');
+    expect(html).toContain('>2.700.414.981<');
+    expect(html).toContain('>89,16<');
+    expect(html).toContain('>-5<');
+    expect(html).toContain('colspan="2"');
+    expect(tableToHtml({ ...table, caption: '<b>&</b>' })).toContain('&lt;b&gt;&amp;&lt;/b&gt;');
+  });
+});
