@@ -1,5 +1,5 @@
 import { BudgetItem, descendantsAt, JenisBelanja } from './anggaran';
-import { SasaranResult } from './capaian';
+import { predikatOf, SasaranResult } from './capaian';
 import { Decimal, ZERO, percent, sum } from './decimal';
 import { EngineResult } from './engine';
 import { Finding } from './findings';
@@ -86,6 +86,17 @@ function written(v: KinerjaValue | null): TableCell {
   const plain = /^(-?\d+)(?:\.(\d+))?(%?)$/.exec(v.teks.trim());
   if (plain && v.nilai !== null) return { kind: 'number', value: v.nilai, decimals: plain[2]?.length ?? 0, persen: plain[3] === '%' };
   return text(v.teks);
+}
+
+/** Two header rows: `single` columns merged down, then `group` over its `subs`. */
+function groupedHeader(single: string[], group: string, subs: string[]): Pick<Table, 'header' | 'headerMerges'> {
+  return {
+    header: [
+      [...single, group, ...subs.slice(1).map(() => '')],
+      [...single.map(() => ''), ...subs],
+    ],
+    headerMerges: [...single.map((_, col) => ({ row: 0, col, rowSpan: 2, colSpan: 1 })), { row: 0, col: single.length, rowSpan: 1, colSpan: subs.length }],
+  };
 }
 
 function withYear(title: string, tahun: number | null): string {
@@ -196,15 +207,7 @@ function perbandinganTahun(result: EngineResult): Table | null {
     id: 'perbandingan-tahun',
     nomor: 'Tabel 3.3',
     caption: `Perbandingan Realisasi Kinerja Sasaran ${result.tahun === null ? 'Tahun Ini' : `Tahun ${result.tahun}`} dengan Tahun Sebelumnya`,
-    header: [
-      ['Sasaran Strategis', 'Indikator Sasaran', 'Realisasi', ...years.slice(1).map(() => '')],
-      ['', '', ...years],
-    ],
-    headerMerges: [
-      { row: 0, col: 0, rowSpan: 2, colSpan: 1 },
-      { row: 0, col: 1, rowSpan: 2, colSpan: 1 },
-      { row: 0, col: 2, rowSpan: 1, colSpan: years.length },
-    ],
+    ...groupedHeader(['Sasaran Strategis', 'Indikator Sasaran'], 'Realisasi', years),
     columns: [left(36), left(36), ...years.map(() => centre(11))],
     rows,
     merges,
@@ -297,22 +300,14 @@ function predikat(result: EngineResult): Table | null {
     s.indikator.forEach((ind, j) => rows.push(row([text(`Indikator ${i + 1}.${j + 1}: ${ind.nama}`), pct(ind.capaian), ...checks(ind.predikat)], { level: 1 })));
     rows.push(row([text('Rata-rata capaian sasaran'), pct(s.capaian), ...checks(s.predikat)], { level: 1, emphasis: 'italic' }));
   });
-  const overall = k.rataRataCapaian === null ? null : (result.pengaturan.predikat.find((b) => k.rataRataCapaian!.gte(b.min))?.nama ?? null);
+  const overall = predikatOf(k.rataRataCapaian, result.pengaturan);
   rows.push(row([text('Rata-rata capaian seluruh indikator'), pct(k.rataRataCapaian), ...checks(overall)], { emphasis: 'bold', total: true }));
   const cap = result.pengaturan.batasCapaian;
   return {
     id: 'predikat',
     nomor: 'Tabel 3.8',
     caption: withYear('Rekapitulasi Predikat Capaian Kinerja', result.tahun),
-    header: [
-      ['Sasaran/Indikator Sasaran', '% Capaian', 'Predikat Kinerja', ...bands.slice(1).map(() => '')],
-      ['', '', ...bands],
-    ],
-    headerMerges: [
-      { row: 0, col: 0, rowSpan: 2, colSpan: 1 },
-      { row: 0, col: 1, rowSpan: 2, colSpan: 1 },
-      { row: 0, col: 2, rowSpan: 1, colSpan: bands.length },
-    ],
+    ...groupedHeader(['Sasaran/Indikator Sasaran', '% Capaian'], 'Predikat Kinerja', bands),
     columns: [left(48), right(11), ...bands.map(() => centre(9))],
     rows,
     merges,

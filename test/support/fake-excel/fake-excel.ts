@@ -337,7 +337,7 @@ class Chart {
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
 
 export class Range extends ClientObject {
-  readonly format: RangeFormat;
+  readonly format: Record<string, unknown>;
 
   constructor(
     ctx: RequestContext,
@@ -345,7 +345,7 @@ export class Range extends ClientObject {
     private locate: () => Rect | null,
   ) {
     super(ctx);
-    this.format = new RangeFormat(ctx, this);
+    this.format = rangeFormat(this);
   }
 
   private sheet(): FakeSheet {
@@ -515,54 +515,36 @@ export class Range extends ClientObject {
   }
 }
 
-/** Format setters record what was asked; reading them back is not needed by the adapter. */
-class RangeFormat {
-  readonly font: Record<string, unknown>;
-  readonly fill: Record<string, unknown>;
-  readonly borders: { getItem: (edge: string) => Record<string, unknown> };
+const FORMAT_PROPERTIES = new Set(['wrapText', 'horizontalAlignment', 'verticalAlignment', 'indentLevel', 'columnWidth', 'rowHeight']);
 
-  constructor(
-    _ctx: RequestContext,
-    private range: Range,
-  ) {
-    const recorder = (prefix: string) =>
-      new Proxy({} as Record<string, unknown>, {
-        set: (_t, key, value) => {
-          this.range.record(`${prefix}.${String(key)}`, value);
-          return true;
-        },
-        get: (_t, key) => {
-          throw new OfficeError('PropertyNotLoaded', `The property '${prefix}.${String(key)}' is not available.`);
-        },
-      });
-    this.font = recorder('font');
-    this.fill = recorder('fill');
-    this.borders = {
+/**
+ * A range's format: setting a property records what was asked (reading it back is not needed by
+ * the adapter and throws, as it would unloaded); a property the fake does not model throws.
+ */
+function rangeFormat(range: Range): Record<string, unknown> {
+  const recorder = (prefix: string, known?: Set<string>) =>
+    new Proxy({} as Record<string, unknown>, {
+      set: (_t, key, value) => {
+        if (known && !known.has(String(key))) throw new OfficeError('NotImplemented', `The fake Excel host has no format "${String(key)}".`);
+        range.record(`${prefix}${String(key)}`, value);
+        return true;
+      },
+      get: (_t, key) => {
+        throw new OfficeError('PropertyNotLoaded', `The property '${prefix}${String(key)}' is not available.`);
+      },
+    });
+  const own = recorder('', FORMAT_PROPERTIES);
+  const parts: Record<string, unknown> = {
+    font: recorder('font.'),
+    fill: recorder('fill.'),
+    borders: {
       getItem: (edge: string) => {
         if (!EDGES.includes(edge)) throw new OfficeError('InvalidArgument', `Tepi ${edge} tidak dikenal.`);
-        return recorder(`borders.${edge}`);
+        return recorder(`borders.${edge}.`);
       },
-    };
-  }
-
-  set wrapText(v: boolean) {
-    this.range.record('wrapText', v);
-  }
-  set horizontalAlignment(v: string) {
-    this.range.record('horizontalAlignment', v);
-  }
-  set verticalAlignment(v: string) {
-    this.range.record('verticalAlignment', v);
-  }
-  set indentLevel(v: number) {
-    this.range.record('indentLevel', v);
-  }
-  set columnWidth(v: number) {
-    this.range.record('columnWidth', v);
-  }
-  set rowHeight(v: number) {
-    this.range.record('rowHeight', v);
-  }
+    },
+  };
+  return new Proxy(own, { get: (_t, key) => (typeof key === 'string' && key in parts ? parts[key] : (own as Record<string | symbol, unknown>)[key]) });
 }
 
 class SettingCollection {
