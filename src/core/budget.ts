@@ -1,10 +1,11 @@
 import { CellValue, Grid, cellAddress, cellText, isCellError, mergedDownCells } from './grid';
-import { parseAmount } from './amount';
+import { decimalFromNumber, parseAmount } from './amount';
 import { Decimal, ZERO, sum } from './decimal';
 import { CellRef, Finding, finding } from './findings';
 import { BudgetRole, HeaderMatch, isColumnNumberingRow } from './header';
-import { Code, classifyCode, codeKey, splitLeadingCode, splitSegments, isSipdLike } from './kode';
-import { levelWord, normalizeName } from './names';
+import { Code, classifyCode, splitLeadingCode, splitSegments, isSipdLike } from './kode';
+import { memo } from './memo';
+import { LevelWord, levelWord, normalizeName } from './names';
 
 export type Level = 'urusan' | 'bidang' | 'program' | 'kegiatan' | 'subKegiatan' | 'rekening';
 
@@ -97,8 +98,39 @@ export function isTotalLine(text: string): boolean {
   return /jumlah|total/i.test(text) && TOTAL_LINE.test(normalizeName(text));
 }
 
+/** What a name cell says, worked out once per distinct text: the same names come back on thousands of rows. */
+interface NameFacts {
+  /** The name without a code written in front of it. */
+  nama: string;
+  leadingCode: string | null;
+  word: LevelWord | null;
+  namaKey: string;
+  total: boolean;
+  source: boolean;
+  /** A "1 2 3 …" column-numbering row has no words in its name column. */
+  hasWords: boolean;
+}
+
+const nameFacts = memo((text: string): NameFacts => {
+  const leading = splitLeadingCode(text);
+  const nama = leading ? leading.rest : text;
+  return {
+    nama,
+    leadingCode: leading ? leading.code : null,
+    word: levelWord(nama),
+    namaKey: normalizeName(nama),
+    total: isTotalLine(text),
+    source: SOURCE_LINE.test(text),
+    hasWords: /[a-z]{2}/i.test(text),
+  };
+});
+
 function isBlankRow(row: CellValue[]): boolean {
-  for (const v of row) if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return false;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v === null || v === undefined) continue;
+    if (typeof v !== 'string' || (v.length > 0 && (v.charCodeAt(0) > 32 || v.trim() !== ''))) return false;
+  }
   return true;
 }
 
@@ -106,12 +138,12 @@ function onlyMergedDown(row: CellValue[], r: number, mergedDown: Set<string>): b
   return row.every((v, c) => v === null || v === undefined || v === '' || mergedDown.has(`${r},${c}`));
 }
 
-/** A cell reference whose address is spelled out only when asked: most rows never are. */
-class LazyRef implements CellRef {
+/** A place on the sheet whose address is spelled out only when asked: most rows never are. */
+class SheetCell implements CellRef {
   constructor(
-    private grid: Grid,
-    private r: number,
-    private c: number,
+    protected readonly grid: Grid,
+    protected readonly r: number,
+    protected readonly c: number,
   ) {}
   get lembar(): string {
     return this.grid.name;
@@ -119,14 +151,71 @@ class LazyRef implements CellRef {
   get sel(): string {
     return cellAddress(this.grid, this.r, this.c);
   }
+  get ref(): CellRef {
+    return this;
+  }
+}
+
+class Amount extends SheetCell implements AmountCell {
+  constructor(
+    grid: Grid,
+    r: number,
+    c: number,
+    readonly raw: CellValue,
+    readonly value: Decimal | null,
+    readonly empty: boolean,
+  ) {
+    super(grid, r, c);
+  }
+}
+
+class Percent extends SheetCell implements PercentCell {
+  constructor(
+    grid: Grid,
+    r: number,
+    c: number,
+    readonly raw: CellValue,
+    readonly format: string | null,
+  ) {
+    super(grid, r, c);
+  }
+}
+
+class Row implements BudgetRow {
+  children: BudgetRow[] = [];
+  parent: BudgetRow | null = null;
+  duplicateOf: BudgetRow | null = null;
+  computed: Partial<Record<AmountColumn, Decimal>> = {};
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly r: number,
+    private readonly nameCol: number,
+    readonly level: Level,
+    readonly rank: number,
+    readonly kode: string | null,
+    readonly kodeKey: string | null,
+    readonly outline: string | null,
+    readonly nama: string,
+    readonly namaKey: string,
+    readonly amounts: Partial<Record<AmountColumn, AmountCell>>,
+    readonly persen: PercentCell | null,
+  ) {}
+  get sheet(): string {
+    return this.grid.name;
+  }
+  get sheetRow(): number {
+    return this.grid.origin.row + this.r + 1;
+  }
+  get nameRef(): CellRef {
+    return new SheetCell(this.grid, this.r, this.nameCol);
+  }
 }
 
 /** Reads the rows below a budget header into a tree (see SPEC §2). */
 export function readBudgetSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<BudgetRole>): BudgetSheet {
   const cols = header.columns;
   const findings: Finding[] = [];
-  const ref = (r: number, c: number): CellRef => new LazyRef(grid, r, c);
-  const format = (r: number, c: number): string | null => grid.numberFormats?.[r]?.[c] ?? null;
   const codeCol = cols.kode ?? cols.nomor;
   const nameCol = cols.uraian!;
   const hidden = new Set(grid.hiddenRows ?? []);
@@ -146,14 +235,15 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
   const siblingIndexes = new Map<BudgetRow | object, SiblingIndex>();
   const sheetRoot = {};
 
-  const readAmount = (r: number, col: AmountColumn, c: number | undefined): AmountCell | undefined => {
+  const readAmount = (row: CellValue[], r: number, col: AmountColumn, c: number | undefined): AmountCell | undefined => {
     if (c === undefined) return undefined;
-    const raw = values[r]?.[c] ?? null;
+    const raw = row[c] ?? null;
+    if (typeof raw === 'number' && Number.isFinite(raw)) return new Amount(grid, r, c, raw, decimalFromNumber(raw), false);
     const p = parseAmount(raw);
-    const cell: AmountCell = { value: p.kind === 'number' ? p.value : p.kind === 'empty' ? ZERO : null, empty: p.kind === 'empty', ref: ref(r, c), raw };
+    const cell = new Amount(grid, r, c, raw, p.kind === 'number' ? p.value : p.kind === 'empty' ? ZERO : null, p.kind === 'empty');
     if (p.kind === 'invalid') {
       findings.push(
-        finding('nilai', cell.ref, `Nilai ${col} di ${grid.name}!${cell.ref.sel} tidak dapat dibaca sebagai angka ("${p.text}"); dihitung sebagai 0.`, {
+        finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} tidak dapat dibaca sebagai angka ("${p.text}"); dihitung sebagai 0.`, {
           tertulis: isCellError(raw) ? raw.error : p.text,
         }),
       );
@@ -165,35 +255,30 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
     const row = values[r] ?? [];
     if (isBlankRow(row) || (mergedDown.size > 0 && onlyMergedDown(row, r, mergedDown))) continue;
     const nameText = cellText(row[nameCol] ?? null);
-    // A "1 2 3 …" row has no words in its name column.
-    if (!/[a-z]{2}/i.test(nameText) && isColumnNumberingRow(row)) continue;
+    const name = nameFacts(nameText);
+    if (!name.hasWords && isColumnNumberingRow(row)) continue;
     const codeCell = codeCol === undefined ? null : (row[codeCol] ?? null);
     const codeText = cellText(codeCell);
-    if (SOURCE_LINE.test(nameText) || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) break;
+    if (name.source || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) break;
 
     const amounts: Partial<Record<AmountColumn, AmountCell>> = {};
-    const anggaran = readAmount(r, 'anggaran', cols.anggaran);
-    const realisasi = readAmount(r, 'realisasi', cols.realisasi);
+    const anggaran = readAmount(row, r, 'anggaran', cols.anggaran);
+    const realisasi = readAmount(row, r, 'realisasi', cols.realisasi);
     if (anggaran) amounts.anggaran = anggaran;
     if (realisasi) amounts.realisasi = realisasi;
-    const persen: PercentCell | null = cols.persen === undefined ? null : { raw: row[cols.persen] ?? null, format: format(r, cols.persen), ref: ref(r, cols.persen) };
+    const persen = cols.persen === undefined ? null : new Percent(grid, r, cols.persen, row[cols.persen] ?? null, grid.numberFormats?.[r]?.[cols.persen] ?? null);
     const hasAmount = (anggaran !== undefined && !anggaran.empty) || (realisasi !== undefined && !realisasi.empty);
 
-    if ((isTotalLine(nameText) && !splitSegments(codeText)) || (nameText === '' && isTotalLine(codeText))) {
+    if ((name.total && !splitSegments(codeText)) || (nameText === '' && isTotalLine(codeText))) {
       total = { sheetRow: grid.origin.row + r + 1, amounts, persen };
       continue;
     }
 
-    let nama = nameText;
     const ctx = stack.length > 0 && stack[stack.length - 1].rank >= RANK.subKegiatan ? underSub : notUnderSub;
     let code = codeText === '' ? null : classifyCode(outlineFromCell(codeCell, codeText, lastOutlineChild), ctx);
-    const leading = splitLeadingCode(nameText);
-    const leadingCode = leading ? classifyCode(leading.code, ctx) : null;
-    if (leading && leadingCode) {
-      nama = leading.rest;
-      if (!code || (code.kind === 'outline' && leadingCode.kind !== 'outline')) code = leadingCode;
-    }
-    const word = levelWord(nama);
+    const leadingCode = name.leadingCode === null ? null : classifyCode(name.leadingCode, ctx);
+    if (leadingCode && (!code || (code.kind === 'outline' && leadingCode.kind !== 'outline'))) code = leadingCode;
+    const { nama, word } = name;
     if (!hasAmount && !code && !word) continue;
     if (nama === '' && !code) continue;
 
@@ -205,25 +290,22 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
     else rank = RANK.program;
     prevRank = rank;
 
-    if (hidden.has(grid.origin.row + r)) hiddenRowsCounted++;
-    const node: BudgetRow = {
-      sheet: grid.name,
-      sheetRow: grid.origin.row + r + 1,
-      level: levelOfRank(rank),
+    if (hidden.size > 0 && hidden.has(grid.origin.row + r)) hiddenRowsCounted++;
+    const numbered = code !== null && code.kind !== 'outline';
+    const node = new Row(
+      grid,
+      r,
+      nama === '' && codeCol !== undefined ? codeCol : nameCol,
+      levelOfRank(rank),
       rank,
-      kode: code && code.kind !== 'outline' ? code.text : null,
-      kodeKey: code && code.kind !== 'outline' ? codeKey(code) : null,
-      outline: code && code.kind === 'outline' ? code.text : null,
+      numbered ? code!.text : null,
+      numbered ? code!.key : null,
+      code && !numbered ? code.text : null,
       nama,
-      namaKey: normalizeName(nama),
-      nameRef: ref(r, nama === '' && codeCol !== undefined ? codeCol : nameCol),
+      name.namaKey,
       amounts,
       persen,
-      children: [],
-      parent: null,
-      duplicateOf: null,
-      computed: {},
-    };
+    );
     while (stack.length > 0 && stack[stack.length - 1].rank >= rank) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
     node.parent = parent;
@@ -305,6 +387,7 @@ function detectSipd(values: CellValue[][], first: number, codeCol: number | unde
 
 function computeBottomUp(sheet: BudgetSheet, col: AmountColumn): void {
   const visit = (node: BudgetRow): Decimal => {
+    if (node.children.length === 0) return (node.computed[col] = node.amounts[col]?.value ?? ZERO);
     const counted = countedChildren(node.children);
     if (counted !== node.children) node.children.filter((c) => c.duplicateOf !== null).forEach(visit);
     const value = counted.length > 0 ? sum(counted.map(visit)) : (node.amounts[col]?.value ?? ZERO);

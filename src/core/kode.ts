@@ -9,6 +9,8 @@ export interface Code {
   kind: CodeKind;
   text: string;
   segments: string[];
+  /** Segment-wise numeric form: 7.01.01.2.02.0001 and 7.01.01.2.02.01 have the same key. */
+  key: string;
 }
 
 import { memo } from './memo';
@@ -55,7 +57,8 @@ const classified = [0, 1, 2, 3].map((flags) => memo((text: string) => classify(t
 function classify(text: string, ctx: CodeContext): Code | null {
   const segments = splitSegments(text);
   if (!segments) return null;
-  const make = (kind: CodeKind): Code => ({ kind, text: segments.join('.'), segments });
+  const joined = segments.join('.');
+  const make = (kind: CodeKind): Code => ({ kind, text: joined, segments, key: keyOf(joined) });
   if (isRekeningLike(segments) && (segments.length >= 3 || (ctx.sipdSheet && ctx.underSubKegiatan))) return make('rekening');
   if (isSipdLike(segments)) return make('sipd');
   if (ctx.sipdSheet && (segments.length === 1 || (segments.length === 2 && segments[1].length === 2))) return make('sipd');
@@ -64,7 +67,7 @@ function classify(text: string, ctx: CodeContext): Code | null {
 
 /** Segment-wise numeric key: 7.01.01.2.02.0001 and 7.01.01.2.02.01 compare equal. */
 export function codeKey(code: Code): string {
-  return keyOf(code.text);
+  return code.key;
 }
 
 const keyOf = memo((text: string) =>
