@@ -2,7 +2,8 @@ import { AmountColumn, BudgetRow, BudgetSheet, countedChildren, Level, LEVEL_NAM
 import { MissingChildren, checkPercentages, checkSums } from './checks';
 import { Decimal, ZERO, formatRupiah, percent, sum } from './decimal';
 import { Finding, finding } from './findings';
-import { matchSheets } from './match';
+import { Matching, matchSheets } from './match';
+import { memo } from './memo';
 
 /** One row of the computed budget: DPA structure, DPA anggaran, realisasi from the realisasi sheet. */
 export interface BudgetItem {
@@ -13,9 +14,11 @@ export interface BudgetItem {
   /** null where the realisasi sheet does not go this deep, or there is no realisasi sheet. */
   realisasi: Decimal | null;
   readonly serapan: Decimal | null;
-  children: BudgetItem[];
+  readonly children: readonly BudgetItem[];
   row: BudgetRow;
 }
+
+const NO_CHILDREN: readonly BudgetItem[] = Object.freeze([]);
 
 /** serapan is worked out when read: most of a large DPA's rekening rows are never shown. */
 class Item implements BudgetItem {
@@ -24,7 +27,7 @@ class Item implements BudgetItem {
   nama: string;
   anggaran: Decimal;
   realisasi: Decimal | null = null;
-  children: BudgetItem[] = [];
+  children: readonly BudgetItem[] = NO_CHILDREN;
   private serapanCache: Decimal | null | undefined;
 
   constructor(readonly row: BudgetRow) {
@@ -62,7 +65,7 @@ export interface AnggaranResult {
 }
 
 /** The items of `level` nearest below `item` (a program's kegiatan, a kegiatan's sub kegiatan). */
-export function descendantsAt(items: BudgetItem[], level: Level): BudgetItem[] {
+export function descendantsAt(items: readonly BudgetItem[], level: Level): BudgetItem[] {
   const out: BudgetItem[] = [];
   const visit = (i: BudgetItem) => (i.level === level ? out.push(i) : i.children.forEach(visit));
   items.forEach(visit);
@@ -81,15 +84,18 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Ang
   const matching = real && !single ? matchSheets(dpa, real) : null;
   if (real && !single) findings.push(...real.findings);
 
-  const realOf = (row: BudgetRow): BudgetRow | null => (single ? row : (matching?.toRealisasi.get(row) ?? null));
+  const realOf = (row: BudgetRow): BudgetRow | null => (single ? row : (matching?.realisasiOf(row) ?? null));
   const all: BudgetItem[] = [];
+  // By BudgetRow.index of the DPA row.
+  const itemAt: BudgetItem[] = new Array<BudgetItem>(dpa.rows.length);
   const build = (row: BudgetRow, realisasiKnown: boolean): BudgetItem => {
     const r = realOf(row);
     const counted = countedChildren(row.children);
     const leafOnRealSide = r !== null && r.children.length === 0 && counted.length > 0 && !single;
     const item = new Item(row);
     all.push(item);
-    item.children = counted.map((c) => build(c, realisasiKnown && !leafOnRealSide));
+    itemAt[row.index] = item;
+    if (counted.length > 0) item.children = counted.map((c) => build(c, realisasiKnown && !leafOnRealSide));
     if (real && realisasiKnown) {
       if (leafOnRealSide || counted.length === 0) item.realisasi = r ? (r.computed.realisasi ?? ZERO) : ZERO;
       else item.realisasi = sum(item.children.map((c) => c.realisasi ?? ZERO));
@@ -102,27 +108,26 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Ang
   if (real) {
     const missing: MissingChildren | undefined = matching
       ? (row) => {
-          const d = matching.toDpa.get(row);
+          const d = matching.dpaOf(row);
           if (!d) return null;
-          const absent = d.children.filter((c) => c.duplicateOf === null && !matching.toRealisasi.has(c));
+          const absent = d.children.filter((c) => c.duplicateOf === null && matching.realisasiOf(c) === null);
           return absent.length === 0 ? null : { amount: sum(absent.map((c) => c.computed.anggaran ?? ZERO)), names: absent.map((c) => c.nama) };
         }
       : undefined;
     if (!single && real.header.columns.anggaran !== undefined) findings.push(...checkSums(real, 'anggaran', missing));
     findings.push(...checkSums(real, 'realisasi', missing));
-    const itemOf = new Map(all.map((i) => [i.row, i]));
     const total = { anggaran: sumItems(items, 'anggaran'), realisasi: sumItems(items, 'realisasi') };
     findings.push(
       ...checkPercentages(real, (row) => {
         if (row === null) return percent(total.realisasi, total.anggaran);
-        const d = single ? row : matching?.toDpa.get(row);
-        const item = d ? itemOf.get(d) : undefined;
+        const d = single ? row : matching?.dpaOf(row);
+        const item = d ? itemAt[d.index] : undefined;
         return item?.serapan ?? null;
       }),
     );
     if (matching) {
       findings.push(...matching.findings);
-      findings.push(...checkBetweenSheets(items, matching.toRealisasi, real.name));
+      findings.push(...checkBetweenSheets(items, matching, real.name));
     }
     findings.push(...checkOverspend(items, realOf));
   }
@@ -148,12 +153,12 @@ function sumItems(items: BudgetItem[], col: AmountColumn): Decimal {
  * `antar-lembar`: the realisasi sheet's anggaran differs from the DPA's. Reported once, at the
  * highest row of an only-child chain (a kegiatan with its single sub kegiatan is one item).
  */
-function checkBetweenSheets(items: BudgetItem[], toReal: Map<BudgetRow, BudgetRow>, realName: string): Finding[] {
+function checkBetweenSheets(items: BudgetItem[], matching: Matching, realName: string): Finding[] {
   const out: Finding[] = [];
   const visit = (item: BudgetItem, reportedAbove: boolean) => {
-    const r = toReal.get(item.row);
+    const r = matching.realisasiOf(item.row);
     const written = r?.amounts.anggaran;
-    const isLeaf = item.children.length === 0 || (r !== undefined && r.children.length === 0);
+    const isLeaf = item.children.length === 0 || (r !== null && r.children.length === 0);
     if (isLeaf) {
       if (!reportedAbove && r && written && !written.empty && written.value !== null && !written.value.eq(item.anggaran)) {
         out.push(betweenSheets(item, written.value, written.ref, realName));
@@ -163,7 +168,7 @@ function checkBetweenSheets(items: BudgetItem[], toReal: Map<BudgetRow, BudgetRo
     const onlyChild = item.children.length === 1 ? item.children[0] : null;
     let reported = reportedAbove;
     if (!reported && onlyChild && r && written && !written.empty && written.value !== null) {
-      const childReal = toReal.get(onlyChild.row)?.amounts.anggaran?.value ?? null;
+      const childReal = matching.realisasiOf(onlyChild.row)?.amounts.anggaran?.value ?? null;
       if (!written.value.eq(item.anggaran) && childReal !== null && childReal.eq(written.value)) {
         out.push(betweenSheets(item, written.value, written.ref, realName));
         reported = true;
@@ -195,7 +200,8 @@ function betweenSheets(item: BudgetItem, written: Decimal, at: { lembar: string;
 function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetRow | null): Finding[] {
   const out: Finding[] = [];
   const visit = (item: BudgetItem): boolean => {
-    const childOver = item.children.map(visit).some(Boolean);
+    let childOver = false;
+    for (const c of item.children) if (visit(c)) childOver = true;
     const over = item.realisasi !== null && item.realisasi.gt(item.anggaran);
     const r = realOf(item.row);
     const ownAnggaran = r && r !== item.row ? (r.amounts.anggaran?.value ?? null) : null;
@@ -215,11 +221,13 @@ function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetR
   return out;
 }
 
+const jenisOf = memo((kode: string): JenisBelanja | undefined => BELANJA_PREFIX[/^\d+\.\d+/.exec(kode)?.[0] ?? '']);
+
 function belanjaByJenis(all: BudgetItem[]): BelanjaJenis[] {
   const groups = new Map<JenisBelanja, BudgetItem[]>();
   for (const item of all) {
     if (item.level !== 'rekening' || item.children.length > 0 || !item.kode) continue;
-    const jenis = BELANJA_PREFIX[/^\d+\.\d+/.exec(item.kode)?.[0] ?? ''];
+    const jenis = jenisOf(item.kode);
     if (!jenis) continue;
     if (!groups.has(jenis)) groups.set(jenis, []);
     groups.get(jenis)!.push(item);

@@ -35,6 +35,8 @@ export interface PercentCell {
 export type AmountColumn = 'anggaran' | 'realisasi';
 
 export interface BudgetRow {
+  /** Position in its sheet's `rows`, for lookups by array instead of by map. */
+  index: number;
   sheet: string;
   /** Sheet row number, 1-based, as the user sees it. */
   sheetRow: number;
@@ -188,6 +190,7 @@ class Row implements BudgetRow {
   computed: Partial<Record<AmountColumn, Decimal>> = {};
 
   constructor(
+    readonly index: number,
     private readonly grid: Grid,
     private readonly r: number,
     private readonly nameCol: number,
@@ -293,6 +296,7 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
     if (hidden.size > 0 && hidden.has(grid.origin.row + r)) hiddenRowsCounted++;
     const numbered = code !== null && code.kind !== 'outline';
     const node = new Row(
+      rows.length,
       grid,
       r,
       nama === '' && codeCol !== undefined ? codeCol : nameCol,

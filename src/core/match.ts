@@ -5,10 +5,10 @@ import { SIMILARITY_THRESHOLD, nameTokens, similarity } from './names';
 export type MatchHow = 'kode' | 'nama' | 'mirip' | 'posisi';
 
 export interface Matching {
-  /** DPA row → realisasi row. */
-  toRealisasi: Map<BudgetRow, BudgetRow>;
-  /** Realisasi row → DPA row. */
-  toDpa: Map<BudgetRow, BudgetRow>;
+  /** The realisasi row of a DPA row. */
+  realisasiOf(dpaRow: BudgetRow): BudgetRow | null;
+  /** The DPA row of a realisasi row. */
+  dpaOf(realRow: BudgetRow): BudgetRow | null;
   findings: Finding[];
 }
 
@@ -31,72 +31,85 @@ function topItems(sheet: BudgetSheet): BudgetRow[] {
 
 /** Matches the realisasi sheet's rows to the DPA's, level by level, as SPEC §3 says. */
 export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
-  const m: Matching = { toRealisasi: new Map(), toDpa: new Map(), findings: [] };
-  const pair = (d: BudgetRow, r: BudgetRow, how: MatchHow) => {
-    m.toRealisasi.set(d, r);
-    m.toDpa.set(r, d);
-    if (how === 'mirip' || how === 'posisi') {
-      const why = how === 'mirip' ? 'namanya mirip' : 'satu-satunya rincian di bawah induk yang sama';
-      m.findings.push(finding('pencocokan', ref(r), `${describe(r)} dicocokkan dengan ${describe(d)} karena ${why}. Periksa apakah keduanya sama.`, undefined, ref(d)));
-    }
-  };
+  // Indexed by BudgetRow.index: a large DPA has tens of thousands of rows, and arrays beat maps.
+  const toReal: (BudgetRow | null)[] = new Array<BudgetRow | null>(dpa.rows.length).fill(null);
+  const toDpa: (BudgetRow | null)[] = new Array<BudgetRow | null>(real.rows.length).fill(null);
+  const findings: Finding[] = [];
+  const freeD = (d: BudgetRow) => toReal[d.index] === null;
+  const freeR = (r: BudgetRow) => toDpa[r.index] === null;
 
   const matchLists = (ds: BudgetRow[], rs: BudgetRow[]) => {
-    const freeD = new Set(ds.filter((d) => d.duplicateOf === null));
-    const freeR = new Set(rs.filter((r) => r.duplicateOf === null));
-    const found: [BudgetRow, BudgetRow][] = [];
+    const found: BudgetRow[] = [];
     const take = (d: BudgetRow, r: BudgetRow, how: MatchHow) => {
-      freeD.delete(d);
-      freeR.delete(r);
-      pair(d, r, how);
-      found.push([d, r]);
+      toReal[d.index] = r;
+      toDpa[r.index] = d;
+      found.push(d);
+      if (how === 'mirip' || how === 'posisi') {
+        const why = how === 'mirip' ? 'namanya mirip' : 'satu-satunya rincian di bawah induk yang sama';
+        findings.push(finding('pencocokan', ref(r), `${describe(r)} dicocokkan dengan ${describe(d)} karena ${why}. Periksa apakah keduanya sama.`, undefined, ref(d)));
+      }
     };
+    let dLeft = ds.filter((d) => d.duplicateOf === null);
+    let rLeft = rs.filter((r) => r.duplicateOf === null);
 
     const byKode = new Map<string, BudgetRow>();
-    for (const r of freeR) if (r.kodeKey && !byKode.has(r.kodeKey)) byKode.set(r.kodeKey, r);
-    for (const d of [...freeD]) {
+    for (const r of rLeft) if (r.kodeKey && !byKode.has(r.kodeKey)) byKode.set(r.kodeKey, r);
+    for (const d of dLeft) {
       const r = d.kodeKey ? byKode.get(d.kodeKey) : undefined;
-      if (r && freeR.has(r)) take(d, r, 'kode');
+      if (r && freeR(r)) take(d, r, 'kode');
+    }
+    if (found.length > 0) {
+      dLeft = dLeft.filter(freeD);
+      rLeft = rLeft.filter(freeR);
     }
 
-    const byName = new Map<string, BudgetRow>();
-    for (const r of freeR) if (r.namaKey && !byName.has(r.namaKey)) byName.set(r.namaKey, r);
-    for (const d of [...freeD]) {
-      const r = byName.get(d.namaKey);
-      if (r && freeR.has(r) && !(d.kodeKey && r.kodeKey)) take(d, r, 'nama');
+    if (dLeft.length > 0 && rLeft.length > 0) {
+      const byName = new Map<string, BudgetRow>();
+      for (const r of rLeft) if (r.namaKey && !byName.has(r.namaKey)) byName.set(r.namaKey, r);
+      for (const d of dLeft) {
+        const r = byName.get(d.namaKey);
+        if (r && freeR(r) && !(d.kodeKey && r.kodeKey)) take(d, r, 'nama');
+      }
+      dLeft = dLeft.filter(freeD);
+      rLeft = rLeft.filter(freeR);
     }
 
-    if (freeD.size > 0 && freeR.size > 0 && freeD.size * freeR.size <= SIMILARITY_LIMIT * SIMILARITY_LIMIT) {
+    if (dLeft.length > 0 && rLeft.length > 0 && dLeft.length * rLeft.length <= SIMILARITY_LIMIT * SIMILARITY_LIMIT) {
       const candidates: { d: BudgetRow; r: BudgetRow; score: number }[] = [];
-      const rTokens = new Map([...freeR].map((r) => [r, nameTokens(r.nama)]));
-      for (const d of freeD) {
+      const rTokens = rLeft.map((r) => nameTokens(r.nama));
+      for (const d of dLeft) {
         const dt = nameTokens(d.nama);
-        for (const r of freeR) {
-          if (d.kodeKey && r.kodeKey) continue;
-          const score = similarity(dt, rTokens.get(r)!);
+        rLeft.forEach((r, i) => {
+          if (d.kodeKey && r.kodeKey) return;
+          const score = similarity(dt, rTokens[i]);
           if (score >= SIMILARITY_THRESHOLD) candidates.push({ d, r, score });
-        }
+        });
       }
       candidates.sort((a, b) => b.score - a.score);
-      for (const c of candidates) if (freeD.has(c.d) && freeR.has(c.r)) take(c.d, c.r, 'mirip');
+      for (const c of candidates) if (freeD(c.d) && freeR(c.r)) take(c.d, c.r, 'mirip');
+      dLeft = dLeft.filter(freeD);
+      rLeft = rLeft.filter(freeR);
     }
 
-    if (freeD.size === 1 && freeR.size === 1) {
-      const [d] = freeD;
-      const [r] = freeR;
-      // Two different codes say they are different items, whatever their position.
-      if (!(d.kodeKey && r.kodeKey)) take(d, r, 'posisi');
+    // Two different codes say they are different items, whatever their position.
+    if (dLeft.length === 1 && rLeft.length === 1 && !(dLeft[0].kodeKey && rLeft[0].kodeKey)) {
+      take(dLeft[0], rLeft[0], 'posisi');
+      dLeft = [];
+      rLeft = [];
     }
 
-    for (const d of freeD) {
-      m.findings.push(finding('tidak-ditemukan', ref(d), `${describe(d)} tidak ada di lembar ${real.name}; realisasinya dihitung 0.`));
+    for (const d of dLeft) {
+      findings.push(finding('tidak-ditemukan', ref(d), `${describe(d)} tidak ada di lembar ${real.name}; realisasinya dihitung 0.`));
     }
-    for (const r of freeR) {
-      m.findings.push(finding('tidak-ditemukan', ref(r), `${describe(r)} tidak ada di lembar ${dpa.name}; angkanya tidak ikut dihitung.`));
+    for (const r of rLeft) {
+      findings.push(finding('tidak-ditemukan', ref(r), `${describe(r)} tidak ada di lembar ${dpa.name}; angkanya tidak ikut dihitung.`));
     }
-    for (const [d, r] of found) if (d.children.length > 0 && r.children.length > 0) matchLists(d.children, r.children);
+    for (const d of found) {
+      const r = toReal[d.index]!;
+      if (d.children.length > 0 && r.children.length > 0) matchLists(d.children, r.children);
+    }
   };
 
   matchLists(topItems(dpa), topItems(real));
-  return m;
+  return { realisasiOf: (d) => toReal[d.index], dpaOf: (r) => toDpa[r.index], findings };
 }
