@@ -202,20 +202,20 @@ function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetR
   const visit = (item: BudgetItem): boolean => {
     let childOver = false;
     for (const c of item.children) if (visit(c)) childOver = true;
-    const over = item.realisasi !== null && item.realisasi.gt(item.anggaran);
+    const realisasi = item.realisasi;
+    if (realisasi === null || !realisasi.gt(item.anggaran)) return false;
+    if (childOver) return true;
     const r = realOf(item.row);
     const ownAnggaran = r && r !== item.row ? (r.amounts.anggaran?.value ?? null) : null;
-    const explained = ownAnggaran !== null && item.realisasi !== null && item.realisasi.lte(ownAnggaran);
-    if (over && !childOver && !explained) {
-      const at = r?.amounts.realisasi?.ref ?? item.row.nameRef;
+    if (ownAnggaran === null || realisasi.gt(ownAnggaran)) {
       out.push(
-        finding('melebihi', at, `Realisasi ${LEVEL_NAME[item.level]} "${item.nama}" ${formatRupiah(item.realisasi!)} melebihi anggarannya ${formatRupiah(item.anggaran)}.`, {
-          tertulis: item.realisasi,
+        finding('melebihi', r?.amounts.realisasi?.ref ?? item.row.nameRef, `Realisasi ${LEVEL_NAME[item.level]} "${item.nama}" ${formatRupiah(realisasi)} melebihi anggarannya ${formatRupiah(item.anggaran)}.`, {
+          tertulis: realisasi,
           seharusnya: item.anggaran,
         }),
       );
     }
-    return over;
+    return true;
   };
   items.forEach(visit);
   return out;

@@ -7,9 +7,15 @@ export type Decimal = InstanceType<typeof Decimal>;
 export const ZERO = new Decimal(0);
 export const HUNDRED = new Decimal(100);
 
+/** Decimal.sum rounds once at the end instead of after every addition; chunks keep the argument list short. */
+const SUM_CHUNK = 1000;
+
 export function sum(values: Iterable<Decimal>): Decimal {
+  const list = Array.isArray(values) ? (values as Decimal[]) : [...values];
+  if (list.length === 0) return ZERO;
+  if (list.length <= SUM_CHUNK) return Decimal.sum(...list);
   let total = ZERO;
-  for (const v of values) total = total.plus(v);
+  for (let i = 0; i < list.length; i += SUM_CHUNK) total = total.plus(Decimal.sum(...list.slice(i, i + SUM_CHUNK)));
   return total;
 }
 
