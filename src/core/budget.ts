@@ -52,7 +52,7 @@ export interface BudgetRow {
   nameRef: CellRef;
   amounts: Partial<Record<AmountColumn, AmountCell>>;
   persen: PercentCell | null;
-  children: BudgetRow[];
+  readonly children: readonly BudgetRow[];
   parent: BudgetRow | null;
   duplicateOf: BudgetRow | null;
   /** Bottom-up values: a leaf's own amount, a parent's sum of its children. */
@@ -184,7 +184,7 @@ class Percent extends SheetCell implements PercentCell {
 }
 
 class Row implements BudgetRow {
-  children: BudgetRow[] = [];
+  private childList: BudgetRow[] | null = null;
   parent: BudgetRow | null = null;
   duplicateOf: BudgetRow | null = null;
   computed: Partial<Record<AmountColumn, Decimal>> = {};
@@ -213,7 +213,16 @@ class Row implements BudgetRow {
   get nameRef(): CellRef {
     return new SheetCell(this.grid, this.r, this.nameCol);
   }
+  // Most rows are leaves: they share one empty list.
+  get children(): readonly BudgetRow[] {
+    return this.childList ?? NO_ROWS;
+  }
+  addChild(child: BudgetRow): void {
+    (this.childList ??= []).push(child);
+  }
 }
+
+const NO_ROWS: readonly BudgetRow[] = Object.freeze([]);
 
 /** Reads the rows below a budget header into a tree (see SPEC §2). */
 export function readBudgetSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<BudgetRole>): BudgetSheet {
@@ -229,7 +238,7 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
   const notUnderSub = { sipdSheet: usesSipd, underSubKegiatan: false };
   const rows: BudgetRow[] = [];
   const roots: BudgetRow[] = [];
-  const stack: BudgetRow[] = [];
+  const stack: Row[] = [];
   let total: TotalRow | null = null;
   let prevRank: number | null = null;
   let hiddenRowsCounted = 0;
@@ -313,7 +322,6 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
     while (stack.length > 0 && stack[stack.length - 1].rank >= rank) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
     node.parent = parent;
-    const siblings = parent ? parent.children : roots;
     let index = siblingIndexes.get(parent ?? sheetRoot);
     if (!index) siblingIndexes.set(parent ?? sheetRoot, (index = new SiblingIndex()));
     const twin = index.twinOf(node);
@@ -327,7 +335,8 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
         ),
       );
     }
-    siblings.push(node);
+    if (parent) parent.addChild(node);
+    else roots.push(node);
     stack.push(node);
     rows.push(node);
   }
@@ -402,7 +411,7 @@ function computeBottomUp(sheet: BudgetSheet, col: AmountColumn): void {
 }
 
 /** The children that count in sums (duplicates left out); the same array when there are none. */
-export function countedChildren(children: BudgetRow[]): BudgetRow[] {
+export function countedChildren(children: readonly BudgetRow[]): readonly BudgetRow[] {
   for (const c of children) if (c.duplicateOf !== null) return children.filter((x) => x.duplicateOf === null);
   return children;
 }

@@ -6,6 +6,11 @@ import { Finding, finding } from './findings';
 /** DPA children that the realisasi sheet leaves out, so a parent's anggaran may rightly exceed its listed children. */
 export type MissingChildren = (row: BudgetRow) => { amount: Decimal; names: string[] } | null;
 
+/** How a finding names a row; null is the sheet's JUMLAH row. */
+function labelOf(row: BudgetRow | null): string {
+  return row ? `${LEVEL_NAME[row.level]} "${row.nama}"` : 'baris JUMLAH';
+}
+
 const COLUMN_NAME: Record<AmountColumn, string> = { anggaran: 'Anggaran', realisasi: 'Realisasi' };
 
 /** What the user sees written for a row, falling back to the bottom-up value where the cell is blank or unreadable. */
@@ -21,7 +26,7 @@ function writtenOrComputed(row: BudgetRow, col: AmountColumn): Decimal {
  */
 export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: MissingChildren): Finding[] {
   const out: Finding[] = [];
-  const check = (written: AmountCell | undefined, children: BudgetRow[], label: string, owner: BudgetRow | null) => {
+  const check = (written: AmountCell | undefined, children: readonly BudgetRow[], owner: BudgetRow | null) => {
     if (!written || written.empty || written.value === null || children.length === 0) return;
     const extra = owner && missing ? missing(owner) : null;
     // A missing row's anggaran is known from the DPA; its realisasi is not.
@@ -42,16 +47,13 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     const bottomUp = plus.isZero() ? bottomUpChildren : bottomUpChildren.plus(plus);
     if (written.value.eq(bottomUp)) return;
     const diff = written.value.minus(asWritten);
-    let pesan = `${COLUMN_NAME[col]} ${label} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (selisih ${formatRupiah(diff)}).`;
+    let pesan = `${COLUMN_NAME[col]} ${labelOf(owner)} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (selisih ${formatRupiah(diff)}).`;
     if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp)}.`;
     if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `"${n}"`).join(', ')}.`;
     out.push(finding('jumlah', written.ref, pesan, { tertulis: written.value, seharusnya: asWritten }));
   };
-  for (const row of sheet.rows) {
-    if (row.duplicateOf) continue;
-    check(row.amounts[col], countedChildren(row.children), `${LEVEL_NAME[row.level]} "${row.nama}"`, row);
-  }
-  if (sheet.total) check(sheet.total.amounts[col], countedChildren(sheet.roots), 'baris JUMLAH', null);
+  for (const row of sheet.rows) if (!row.duplicateOf && row.children.length > 0) check(row.amounts[col], countedChildren(row.children), row);
+  if (sheet.total) check(sheet.total.amounts[col], countedChildren(sheet.roots), null);
   return out;
 }
 
@@ -61,7 +63,7 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
  */
 export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow | null) => Decimal | null): Finding[] {
   const out: Finding[] = [];
-  const check = (cell: PercentCell | null, own: Decimal | null, fixed: Decimal | null, label: string) => {
+  const check = (cell: PercentCell | null, own: Decimal | null, fixed: Decimal | null, owner: BudgetRow | null) => {
     if (!cell || (own === null && fixed === null)) return;
     const p = parsePercent(cell.raw, cell.format, own ?? fixed);
     if (p.kind !== 'number') return;
@@ -71,7 +73,7 @@ export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow 
     if (close(own) || close(fixed)) return;
     const expected = own ?? fixed!;
     out.push(
-      finding('persen', cell.ref, `Persentase ${label} tertulis ${formatPersen(p.value)}%, seharusnya ${formatPersen(expected)}% menurut angka di barisnya sendiri.`, {
+      finding('persen', cell.ref, `Persentase ${labelOf(owner)} tertulis ${formatPersen(p.value)}%, seharusnya ${formatPersen(expected)}% menurut angka di barisnya sendiri.`, {
         tertulis: p.value.toDecimalPlaces(2),
         seharusnya: expected.toDecimalPlaces(2),
         decimals: 2,
@@ -84,7 +86,7 @@ export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow 
     if (!a || !r || a.value === null || r.value === null) return null;
     return percent(r.value, a.value);
   };
-  for (const row of sheet.rows) if (row.persen) check(row.persen, ownRatio(row.amounts), corrected(row), `${LEVEL_NAME[row.level]} "${row.nama}"`);
-  if (sheet.total) check(sheet.total.persen, ownRatio(sheet.total.amounts), corrected(null), 'baris JUMLAH');
+  for (const row of sheet.rows) if (row.persen) check(row.persen, ownRatio(row.amounts), corrected(row), row);
+  if (sheet.total) check(sheet.total.persen, ownRatio(sheet.total.amounts), corrected(null), null);
   return out;
 }

@@ -111,10 +111,11 @@ export function findHeader<R extends string>(
   accept: (columns: Partial<Record<R, number>>) => boolean,
   forcedRow?: number,
 ): HeaderMatch<R> | null {
-  const width = values.reduce((w, row) => Math.max(w, row.length), 0);
   let best: { m: HeaderMatch<R>; score: number } | null = null;
   const first = forcedRow ?? 0;
   const last = forcedRow ?? Math.min(values.length - 1, SCAN_ROWS);
+  let width = 0;
+  for (let r = first; r <= last + 1 && r < values.length; r++) width = Math.max(width, values[r]?.length ?? 0);
   for (let r = first; r <= last; r++) {
     const single = rowTexts(values, r, width, false);
     const candidates: { texts: string[]; height: number; bonus: number }[] = [{ texts: single, height: 1, bonus: 0 }];

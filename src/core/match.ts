@@ -38,7 +38,7 @@ export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
   const freeD = (d: BudgetRow) => toReal[d.index] === null;
   const freeR = (r: BudgetRow) => toDpa[r.index] === null;
 
-  const matchLists = (ds: BudgetRow[], rs: BudgetRow[]) => {
+  const matchLists = (ds: readonly BudgetRow[], rs: readonly BudgetRow[]) => {
     const found: BudgetRow[] = [];
     const take = (d: BudgetRow, r: BudgetRow, how: MatchHow) => {
       toReal[d.index] = r;
