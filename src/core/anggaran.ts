@@ -98,10 +98,15 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Ang
     if (counted.length > 0) item.children = counted.map((c) => build(c, realisasiKnown && !leafOnRealSide));
     if (real && realisasiKnown) {
       if (leafOnRealSide || counted.length === 0) item.realisasi = r ? (r.computed.realisasi ?? ZERO) : ZERO;
+      else if (r && sameChildrenAs(item.children, r)) item.realisasi = r.computed.realisasi ?? ZERO;
       else item.realisasi = sum(item.children.map((c) => c.realisasi ?? ZERO));
     }
     return item;
   };
+  // The realisasi row's children are exactly these children's counterparts, each carrying its
+  // counterpart's realisasi: the realisasi row's own bottom-up sum is their sum, already made.
+  const sameChildrenAs = (children: readonly BudgetItem[], r: BudgetRow): boolean =>
+    countedChildren(r.children).length === children.length && children.every((c) => c.realisasi === (realOf(c.row)?.computed.realisasi ?? null));
   const items = dpa.roots.filter((r) => r.duplicateOf === null).map((r) => build(r, true));
 
   findings.push(...checkSums(dpa, 'anggaran'));

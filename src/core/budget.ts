@@ -324,7 +324,7 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
     node.parent = parent;
     let index = siblingIndexes.get(parent ?? sheetRoot);
     if (!index) siblingIndexes.set(parent ?? sheetRoot, (index = new SiblingIndex()));
-    const twin = index.twinOf(node);
+    const twin = index.twinOf(node, parent ? parent.children : roots);
     if (twin) {
       node.duplicateOf = twin;
       findings.push(
@@ -353,23 +353,32 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
 class SiblingIndex {
   private byKode = new Map<string, BudgetRow>();
   private byNameWithoutKode = new Map<string, BudgetRow>();
-  private byName = new Map<string, BudgetRow>();
+  /** Every sibling by name; built at the first row without a kode (SIPD exports code every row). */
+  private byName: Map<string, BudgetRow> | null = null;
 
-  twinOf(row: BudgetRow): BudgetRow | null {
+  /** `earlier`: the siblings read before `row`. */
+  twinOf(row: BudgetRow, earlier: readonly BudgetRow[]): BudgetRow | null {
     const name = row.namaKey === '' ? undefined : row.namaKey;
     let twin: BudgetRow | undefined;
     if (row.kodeKey) {
       const a = this.byKode.get(row.kodeKey);
       const b = name === undefined ? undefined : this.byNameWithoutKode.get(name);
       twin = a && b ? (a.sheetRow < b.sheetRow ? a : b) : (a ?? b);
-    } else if (name !== undefined) twin = this.byName.get(name);
-    if (row.kodeKey && !this.byKode.has(row.kodeKey)) this.byKode.set(row.kodeKey, row);
-    if (name !== undefined) {
-      if (!this.byName.has(name)) this.byName.set(name, row);
-      if (!row.kodeKey && !this.byNameWithoutKode.has(name)) this.byNameWithoutKode.set(name, row);
+      if (a === undefined) this.byKode.set(row.kodeKey, row);
+    } else if (name !== undefined) {
+      this.byName ??= firstByName(earlier);
+      twin = this.byName.get(name);
+      if (!this.byNameWithoutKode.has(name)) this.byNameWithoutKode.set(name, row);
     }
+    if (name !== undefined && this.byName !== null && !this.byName.has(name)) this.byName.set(name, row);
     return twin ?? null;
   }
+}
+
+function firstByName(rows: readonly BudgetRow[]): Map<string, BudgetRow> {
+  const out = new Map<string, BudgetRow>();
+  for (const r of rows) if (r.namaKey !== '' && !out.has(r.namaKey)) out.set(r.namaKey, r);
+  return out;
 }
 
 /** Excel turns the outline number "1.10" into the number 1.1; the previous sibling tells. */
