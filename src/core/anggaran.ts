@@ -18,7 +18,7 @@ export interface BudgetItem {
   row: BudgetRow;
 }
 
-const NO_CHILDREN: readonly BudgetItem[] = Object.freeze([]);
+const NO_CHILDREN: readonly BudgetItem[] = [];
 
 /** serapan is worked out when read: most of a large DPA's rekening rows are never shown. */
 class Item implements BudgetItem {

@@ -222,7 +222,7 @@ class Row implements BudgetRow {
   }
 }
 
-const NO_ROWS: readonly BudgetRow[] = Object.freeze([]);
+const NO_ROWS: readonly BudgetRow[] = [];
 
 /** Reads the rows below a budget header into a tree (see SPEC §2). */
 export function readBudgetSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<BudgetRole>): BudgetSheet {
