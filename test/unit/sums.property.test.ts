@@ -117,3 +117,72 @@ describe('random grids (property)', () => {
     );
   });
 });
+
+describe('realisasi through the DPA tree (property)', () => {
+  type Mode = 'full' | 'drop' | 'extra' | 'stop';
+  const kegiatanArb = fc.record({
+    subs: fc.array(fc.record({ anggaran: fc.integer({ min: 1, max: 5_000_000_000 }), realisasi: fc.integer({ min: 0, max: 5_000_000_000 }), kept: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+    mode: fc.constantFrom<Mode>('full', 'drop', 'extra', 'stop'),
+    extra: fc.integer({ min: 0, max: 5_000_000_000 }),
+  });
+  const programsArb = fc.array(fc.array(kegiatanArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 });
+
+  it('every item carries the realisasi of its own rows on the realisasi sheet, missing rows as 0, and parents their children’s sum', () => {
+    fc.assert(
+      fc.property(programsArb, (programs) => {
+        const dpa: CellValue[][] = [['Kode', 'Uraian', 'Anggaran']];
+        const real: CellValue[][] = [['Kode', 'Uraian', 'Anggaran', 'Realisasi']];
+        const expected = new Map<string, number | null>();
+        const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+        programs.forEach((kegiatan, p) => {
+          const pk = `7.01.0${p + 1}`;
+          const pAnggaran = total(kegiatan.flatMap((k) => k.subs.map((s) => s.anggaran)));
+          const kegiatanReal: number[] = [];
+          const kegiatanRows: CellValue[][] = [];
+          const kegiatanDpa: CellValue[][] = [];
+          kegiatan.forEach((generated, ki) => {
+            // A kegiatan whose every sub kegiatan is left out looks like a sheet that stops at kegiatan level.
+            const k = generated.mode === 'drop' && !generated.subs.some((s) => s.kept) ? { ...generated, mode: 'stop' as Mode } : generated;
+            const kk = `${pk}.2.0${ki + 1}`;
+            const present = k.subs.filter((s) => k.mode !== 'drop' || s.kept);
+            const subsReal = total(present.map((s) => s.realisasi)) + (k.mode === 'extra' ? k.extra : 0);
+            const kAnggaran = total(k.subs.map((s) => s.anggaran));
+            kegiatanDpa.push([kk, `Kegiatan ${kk}`, kAnggaran]);
+            kegiatanRows.push([kk, `Kegiatan ${kk}`, kAnggaran, subsReal]);
+            k.subs.forEach((s, si) => {
+              const sk = `${kk}.000${si + 1}`;
+              kegiatanDpa.push([sk, `Sub kegiatan ${sk}`, s.anggaran]);
+              const onReal = k.mode !== 'stop' && (k.mode !== 'drop' || s.kept);
+              if (onReal) kegiatanRows.push([sk, `Sub kegiatan ${sk}`, s.anggaran, s.realisasi]);
+              expected.set(sk, k.mode === 'stop' ? null : onReal ? s.realisasi : 0);
+            });
+            if (k.mode === 'extra') kegiatanRows.push([`${kk}.0099`, `Sub kegiatan tambahan ${kk}`, 0, k.extra]);
+            const kExpected = k.mode === 'stop' ? subsReal : total(k.subs.map((s) => expected.get(`${kk}.000${k.subs.indexOf(s) + 1}`) as number));
+            expected.set(kk, kExpected);
+            kegiatanReal.push(kExpected);
+          });
+          dpa.push([pk, `Program ${pk}`, pAnggaran], ...kegiatanDpa);
+          real.push([pk, `Program ${pk}`, pAnggaran, total(kegiatanRows.filter((r) => String(r[0]).split('.').length === 5).map((r) => r[3] as number))], ...kegiatanRows);
+          expected.set(pk, total(kegiatanReal));
+        });
+        const result = hitung({
+          sheets: [
+            { name: 'DPA', values: dpa, origin: { row: 0, col: 0 } },
+            { name: 'Realisasi', values: real, origin: { row: 0, col: 0 } },
+          ],
+        });
+        const items = result.anggaran!.all;
+        expect(items.map((i) => i.kode).sort()).toEqual([...expected.keys()].sort());
+        for (const item of items) {
+          const want = expected.get(item.kode!);
+          expect([item.kode, item.realisasi?.toString() ?? null]).toEqual([item.kode, want === null ? null : String(want)]);
+        }
+        expect(result.anggaran!.realisasi!.toString()).toBe(String(total(programs.map((_, p) => expected.get(`7.01.0${p + 1}`) as number))));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
