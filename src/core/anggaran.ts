@@ -179,7 +179,7 @@ function checkBetweenSheets(items: BudgetItem[], matching: Matching, realName: s
         reported = true;
       }
     }
-    item.children.forEach((c) => visit(c, reported));
+    for (const c of item.children) visit(c, reported);
   };
   items.forEach((i) => visit(i, false));
   return out;
