@@ -214,10 +214,15 @@ function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetR
     const ownAnggaran = r && r !== item.row ? (r.amounts.anggaran?.value ?? null) : null;
     if (ownAnggaran === null || realisasi.gt(ownAnggaran)) {
       out.push(
-        finding('melebihi', r?.amounts.realisasi?.ref ?? item.row.nameRef, `Realisasi ${LEVEL_NAME[item.level]} "${item.nama}" ${formatRupiah(realisasi)} melebihi anggarannya ${formatRupiah(item.anggaran)}.`, {
-          tertulis: realisasi,
-          seharusnya: item.anggaran,
-        }),
+        finding(
+          'melebihi',
+          r?.amounts.realisasi?.ref ?? item.row.nameRef,
+          `Realisasi ${LEVEL_NAME[item.level]} "${item.nama}" ${formatRupiah(realisasi)} melebihi anggarannya ${formatRupiah(item.anggaran)}.`,
+          {
+            tertulis: realisasi,
+            seharusnya: item.anggaran,
+          },
+        ),
       );
     }
     return true;
