@@ -145,7 +145,7 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Ang
     serapan: realisasi === null ? null : percent(realisasi, anggaran),
     items,
     all,
-    belanja: belanjaByJenis(all),
+    belanja: belanjaByJenis(items, all),
     findings,
   };
 }
@@ -233,21 +233,46 @@ function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetR
 
 const jenisOf = memo((kode: string): JenisBelanja | undefined => BELANJA_PREFIX[/^\d+\.\d+/.exec(kode)?.[0] ?? '']);
 
-function belanjaByJenis(all: BudgetItem[]): BelanjaJenis[] {
+/**
+ * Anggaran and realisasi per jenis belanja, over the rekening leaves. The most numerous jenis
+ * (operasi, in any DPA) is worked out as the whole budget less every other leaf: the same exact
+ * sum with a fraction of the additions.
+ */
+function belanjaByJenis(items: BudgetItem[], all: BudgetItem[]): BelanjaJenis[] {
   const groups = new Map<JenisBelanja, BudgetItem[]>();
+  const others: BudgetItem[] = [];
+  let realisasiEverywhere = true;
   for (const item of all) {
-    if (item.level !== 'rekening' || item.children.length > 0 || !item.kode) continue;
-    const jenis = jenisOf(item.kode);
-    if (!jenis) continue;
-    if (!groups.has(jenis)) groups.set(jenis, []);
-    groups.get(jenis)!.push(item);
+    if (item.children.length > 0) continue;
+    if (item.realisasi === null) realisasiEverywhere = false;
+    const jenis = item.level === 'rekening' && item.kode ? jenisOf(item.kode) : undefined;
+    if (!jenis) others.push(item);
+    else if (groups.has(jenis)) groups.get(jenis)!.push(item);
+    else groups.set(jenis, [item]);
+  }
+  let largest: JenisBelanja | null = null;
+  for (const [jenis, list] of groups) if (largest === null || list.length > groups.get(largest)!.length) largest = jenis;
+
+  const totals = new Map<JenisBelanja, { anggaran: Decimal; realisasi: Decimal | null }>();
+  for (const [jenis, list] of groups) {
+    if (jenis === largest) continue;
+    totals.set(jenis, { anggaran: sum(list.map((i) => i.anggaran)), realisasi: list.some((i) => i.realisasi === null) ? null : sum(list.map((i) => i.realisasi!)) });
+  }
+  if (largest !== null) {
+    const rest = [...totals.values()];
+    const anggaran = sumItems(items, 'anggaran').minus(sum([...others.map((i) => i.anggaran), ...rest.map((t) => t.anggaran)]));
+    const list = groups.get(largest)!;
+    const realisasi = realisasiEverywhere
+      ? sumItems(items, 'realisasi').minus(sum([...others.map((i) => i.realisasi!), ...rest.map((t) => t.realisasi!)]))
+      : list.some((i) => i.realisasi === null)
+        ? null
+        : sum(list.map((i) => i.realisasi!));
+    totals.set(largest, { anggaran, realisasi });
   }
   return (['operasi', 'modal', 'tidakTerduga', 'transfer'] as const)
-    .filter((j) => groups.has(j))
+    .filter((j) => totals.has(j))
     .map((jenis) => {
-      const list = groups.get(jenis)!;
-      const anggaran = sum(list.map((i) => i.anggaran));
-      const realisasi = list.some((i) => i.realisasi === null) ? null : sum(list.map((i) => i.realisasi!));
+      const { anggaran, realisasi } = totals.get(jenis)!;
       return { jenis, anggaran, realisasi, serapan: realisasi === null ? null : percent(realisasi, anggaran) };
     });
 }

@@ -186,3 +186,58 @@ describe('realisasi through the DPA tree (property)', () => {
     );
   });
 });
+
+describe('belanja per jenis (property)', () => {
+  const PREFIX = ['5.1', '5.2', '5.3', '5.4', '5.9'] as const;
+  const JENIS: Record<string, string> = { '5.1': 'operasi', '5.2': 'modal', '5.3': 'tidakTerduga', '5.4': 'transfer' };
+  const subArb = fc.record({
+    rekening: fc.array(fc.record({ prefix: fc.constantFrom(...PREFIX), anggaran: fc.integer({ min: 0, max: 900_000_000 }), realisasi: fc.integer({ min: 0, max: 900_000_000 }) }), {
+      maxLength: 6,
+    }),
+    anggaran: fc.integer({ min: 0, max: 900_000_000 }),
+    realisasi: fc.integer({ min: 0, max: 900_000_000 }),
+    stops: fc.boolean(),
+  });
+
+  it('equals the direct sum of the rekening leaves of each jenis, with or without a realisasi sheet', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(subArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 }), fc.boolean(), (kegiatan, withRealisasi) => {
+        const dpa: CellValue[][] = [['Kode', 'Uraian', 'Anggaran']];
+        const real: CellValue[][] = [['Kode', 'Uraian', 'Anggaran', 'Realisasi']];
+        const want = new Map<string, { anggaran: number; realisasi: number | null }>();
+        dpa.push(['7.01.01', 'Program Satu', null]);
+        real.push(['7.01.01', 'Program Satu', null, null]);
+        kegiatan.forEach((subs, k) => {
+          const kk = `7.01.01.2.0${k + 1}`;
+          dpa.push([kk, `Kegiatan ${kk}`, null]);
+          real.push([kk, `Kegiatan ${kk}`, null, null]);
+          subs.forEach((sub, s) => {
+            const sk = `${kk}.000${s + 1}`;
+            const subReal = sub.rekening.length > 0 ? sub.rekening.reduce((a, r) => a + r.realisasi, 0) : sub.realisasi;
+            dpa.push([sk, `Sub kegiatan ${sk}`, sub.rekening.length > 0 ? null : sub.anggaran]);
+            real.push([sk, `Sub kegiatan ${sk}`, null, subReal]);
+            sub.rekening.forEach((r, i) => {
+              const rk = `${r.prefix}.02.01.01.000${i + 1}`;
+              dpa.push([rk, `Belanja ${rk}`, r.anggaran]);
+              if (!sub.stops) real.push([rk, `Belanja ${rk}`, r.anggaran, r.realisasi]);
+              const jenis = JENIS[r.prefix];
+              if (!jenis) return;
+              const w = want.get(jenis) ?? { anggaran: 0, realisasi: 0 };
+              w.anggaran += r.anggaran;
+              w.realisasi = !withRealisasi || sub.stops || w.realisasi === null ? null : w.realisasi + r.realisasi;
+              want.set(jenis, w);
+            });
+          });
+        });
+        const sheets = [{ name: 'DPA', values: dpa, origin: { row: 0, col: 0 } }];
+        if (withRealisasi) sheets.push({ name: 'Realisasi', values: real, origin: { row: 0, col: 0 } });
+        const belanja = hitung({ sheets }).anggaran!.belanja;
+        const order = ['operasi', 'modal', 'tidakTerduga', 'transfer'];
+        expect(belanja.map((b) => [b.jenis, b.anggaran.toString(), b.realisasi?.toString() ?? null])).toEqual(
+          order.filter((j) => want.has(j)).map((j) => [j, String(want.get(j)!.anggaran), want.get(j)!.realisasi === null ? null : String(want.get(j)!.realisasi)]),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
