@@ -34,7 +34,7 @@ class Item implements BudgetItem {
     this.level = row.level;
     this.kode = row.kode;
     this.nama = row.nama;
-    this.anggaran = row.computed.anggaran ?? ZERO;
+    this.anggaran = row.computedOf('anggaran') ?? ZERO;
   }
 
   get serapan(): Decimal | null {
@@ -97,8 +97,8 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Ang
     itemAt[row.index] = item;
     if (counted.length > 0) item.children = counted.map((c) => build(c, realisasiKnown && !leafOnRealSide));
     if (real && realisasiKnown) {
-      if (leafOnRealSide || counted.length === 0) item.realisasi = r ? (r.computed.realisasi ?? ZERO) : ZERO;
-      else if (r && sameChildrenAs(item.children, r)) item.realisasi = r.computed.realisasi ?? ZERO;
+      if (leafOnRealSide || counted.length === 0) item.realisasi = r ? (r.computedOf('realisasi') ?? ZERO) : ZERO;
+      else if (r && sameChildrenAs(item.children, r)) item.realisasi = r.computedOf('realisasi') ?? ZERO;
       else item.realisasi = sum(item.children.map((c) => c.realisasi ?? ZERO));
     }
     return item;
@@ -106,7 +106,7 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Ang
   // The realisasi row's children are exactly these children's counterparts, each carrying its
   // counterpart's realisasi: the realisasi row's own bottom-up sum is their sum, already made.
   const sameChildrenAs = (children: readonly BudgetItem[], r: BudgetRow): boolean =>
-    countedChildren(r.children).length === children.length && children.every((c) => c.realisasi === (realOf(c.row)?.computed.realisasi ?? null));
+    countedChildren(r.children).length === children.length && children.every((c) => c.realisasi === (realOf(c.row)?.computedOf('realisasi') ?? null));
   const items = dpa.roots.filter((r) => r.duplicateOf === null).map((r) => build(r, true));
 
   findings.push(...checkSums(dpa, 'anggaran'));
@@ -116,7 +116,7 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Ang
           const d = matching.dpaOf(row);
           if (!d) return null;
           const absent = d.children.filter((c) => c.duplicateOf === null && matching.realisasiOf(c) === null);
-          return absent.length === 0 ? null : { amount: sum(absent.map((c) => c.computed.anggaran ?? ZERO)), names: absent.map((c) => c.nama) };
+          return absent.length === 0 ? null : { amount: sum(absent.map((c) => c.computedOf('anggaran') ?? ZERO)), names: absent.map((c) => c.nama) };
         }
       : undefined;
     if (!single && real.header.columns.anggaran !== undefined) findings.push(...checkSums(real, 'anggaran', missing));
@@ -162,7 +162,7 @@ function checkBetweenSheets(items: BudgetItem[], matching: Matching, realName: s
   const out: Finding[] = [];
   const visit = (item: BudgetItem, reportedAbove: boolean) => {
     const r = matching.realisasiOf(item.row);
-    const written = r?.amounts.anggaran;
+    const written = r?.amountOf('anggaran');
     const isLeaf = item.children.length === 0 || (r !== null && r.children.length === 0);
     if (isLeaf) {
       if (!reportedAbove && r && written && !written.empty && written.value !== null && !written.value.eq(item.anggaran)) {
@@ -173,7 +173,7 @@ function checkBetweenSheets(items: BudgetItem[], matching: Matching, realName: s
     const onlyChild = item.children.length === 1 ? item.children[0] : null;
     let reported = reportedAbove;
     if (!reported && onlyChild && r && written && !written.empty && written.value !== null) {
-      const childReal = matching.realisasiOf(onlyChild.row)?.amounts.anggaran?.value ?? null;
+      const childReal = matching.realisasiOf(onlyChild.row)?.amountOf('anggaran')?.value ?? null;
       if (!written.value.eq(item.anggaran) && childReal !== null && childReal.eq(written.value)) {
         out.push(betweenSheets(item, written.value, written.ref, realName));
         reported = true;
@@ -186,7 +186,7 @@ function checkBetweenSheets(items: BudgetItem[], matching: Matching, realName: s
 }
 
 function betweenSheets(item: BudgetItem, written: Decimal, at: { lembar: string; sel: string }, realName: string): Finding {
-  const dpaRef = item.row.amounts.anggaran?.ref ?? item.row.nameRef;
+  const dpaRef = item.row.amountOf('anggaran')?.ref ?? item.row.nameRef;
   return finding(
     'antar-lembar',
     at,
@@ -211,12 +211,12 @@ function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetR
     if (realisasi === null || !realisasi.gt(item.anggaran)) return false;
     if (childOver) return true;
     const r = realOf(item.row);
-    const ownAnggaran = r && r !== item.row ? (r.amounts.anggaran?.value ?? null) : null;
+    const ownAnggaran = r && r !== item.row ? (r.amountOf('anggaran')?.value ?? null) : null;
     if (ownAnggaran === null || realisasi.gt(ownAnggaran)) {
       out.push(
         finding(
           'melebihi',
-          r?.amounts.realisasi?.ref ?? item.row.nameRef,
+          r?.amountOf('realisasi')?.ref ?? item.row.nameRef,
           `Realisasi ${LEVEL_NAME[item.level]} "${item.nama}" ${formatRupiah(realisasi)} melebihi anggarannya ${formatRupiah(item.anggaran)}.`,
           {
             tertulis: realisasi,

@@ -50,18 +50,19 @@ export interface BudgetRow {
   nama: string;
   namaKey: string;
   nameRef: CellRef;
-  amounts: Partial<Record<AmountColumn, AmountCell>>;
+  /** The row's cell in an amount column; undefined when the sheet has no such column. */
+  amountOf(col: AmountColumn): AmountCell | undefined;
   persen: PercentCell | null;
   readonly children: readonly BudgetRow[];
   parent: BudgetRow | null;
   duplicateOf: BudgetRow | null;
-  /** Bottom-up values: a leaf's own amount, a parent's sum of its children. */
-  computed: Partial<Record<AmountColumn, Decimal>>;
+  /** The bottom-up value: a leaf's own amount, a parent's sum of its children; undefined without the column. */
+  computedOf(col: AmountColumn): Decimal | undefined;
 }
 
 export interface TotalRow {
   sheetRow: number;
-  amounts: Partial<Record<AmountColumn, AmountCell>>;
+  amountOf(col: AmountColumn): AmountCell | undefined;
   persen: PercentCell | null;
 }
 
@@ -183,11 +184,14 @@ class Percent extends SheetCell implements PercentCell {
   }
 }
 
+// A large DPA has tens of thousands of rows: every object kept per row costs the garbage collector
+// a copy, so a row holds its cells and sums in fields rather than in records of its own.
 class Row implements BudgetRow {
-  private childList: BudgetRow[] | null = null;
+  private childList: Row[] | null = null;
   parent: BudgetRow | null = null;
   duplicateOf: BudgetRow | null = null;
-  computed: Partial<Record<AmountColumn, Decimal>> = {};
+  private computedAnggaran: Decimal | undefined = undefined;
+  private computedRealisasi: Decimal | undefined = undefined;
 
   constructor(
     readonly index: number,
@@ -201,9 +205,21 @@ class Row implements BudgetRow {
     readonly outline: string | null,
     readonly nama: string,
     readonly namaKey: string,
-    readonly amounts: Partial<Record<AmountColumn, AmountCell>>,
+    private readonly anggaran: AmountCell | undefined,
+    private readonly realisasi: AmountCell | undefined,
     readonly persen: PercentCell | null,
   ) {}
+  amountOf(col: AmountColumn): AmountCell | undefined {
+    return col === 'anggaran' ? this.anggaran : this.realisasi;
+  }
+  computedOf(col: AmountColumn): Decimal | undefined {
+    return col === 'anggaran' ? this.computedAnggaran : this.computedRealisasi;
+  }
+  setComputed(col: AmountColumn, value: Decimal): Decimal {
+    if (col === 'anggaran') this.computedAnggaran = value;
+    else this.computedRealisasi = value;
+    return value;
+  }
   get sheet(): string {
     return this.grid.name;
   }
@@ -214,15 +230,15 @@ class Row implements BudgetRow {
     return new SheetCell(this.grid, this.r, this.nameCol);
   }
   // Most rows are leaves: they share one empty list.
-  get children(): readonly BudgetRow[] {
+  get children(): readonly Row[] {
     return this.childList ?? NO_ROWS;
   }
-  addChild(child: BudgetRow): void {
+  addChild(child: Row): void {
     (this.childList ??= []).push(child);
   }
 }
 
-const NO_ROWS: readonly BudgetRow[] = [];
+const NO_ROWS: readonly Row[] = [];
 
 /** Reads the rows below a budget header into a tree (see SPEC §2). */
 export function readBudgetSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<BudgetRole>): BudgetSheet {
@@ -236,8 +252,8 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
   const usesSipd = detectSipd(values, first, codeCol, nameCol);
   const underSub = { sipdSheet: usesSipd, underSubKegiatan: true };
   const notUnderSub = { sipdSheet: usesSipd, underSubKegiatan: false };
-  const rows: BudgetRow[] = [];
-  const roots: BudgetRow[] = [];
+  const rows: Row[] = [];
+  const roots: Row[] = [];
   const stack: Row[] = [];
   let total: TotalRow | null = null;
   let prevRank: number | null = null;
@@ -273,16 +289,13 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
     const codeText = cellText(codeCell);
     if (name.source || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) break;
 
-    const amounts: Partial<Record<AmountColumn, AmountCell>> = {};
     const anggaran = readAmount(row, r, 'anggaran', cols.anggaran);
     const realisasi = readAmount(row, r, 'realisasi', cols.realisasi);
-    if (anggaran) amounts.anggaran = anggaran;
-    if (realisasi) amounts.realisasi = realisasi;
     const persen = cols.persen === undefined ? null : new Percent(grid, r, cols.persen, row[cols.persen] ?? null, grid.numberFormats?.[r]?.[cols.persen] ?? null);
     const hasAmount = (anggaran !== undefined && !anggaran.empty) || (realisasi !== undefined && !realisasi.empty);
 
     if ((name.total && !splitSegments(codeText)) || (nameText === '' && isTotalLine(codeText))) {
-      total = { sheetRow: grid.origin.row + r + 1, amounts, persen };
+      total = { sheetRow: grid.origin.row + r + 1, amountOf: (col) => (col === 'anggaran' ? anggaran : realisasi), persen };
       continue;
     }
 
@@ -316,7 +329,8 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
       code && !numbered ? code.text : null,
       nama,
       name.namaKey,
-      amounts,
+      anggaran,
+      realisasi,
       persen,
     );
     while (stack.length > 0 && stack[stack.length - 1].rank >= rank) stack.pop();
@@ -342,7 +356,7 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
   }
 
   const sheet: BudgetSheet = { name: grid.name, header, roots, rows, total, usesSipd, hiddenRowsCounted, findings };
-  for (const col of ['anggaran', 'realisasi'] as const) if (cols[col] !== undefined) computeBottomUp(sheet, col);
+  for (const col of ['anggaran', 'realisasi'] as const) if (cols[col] !== undefined) computeBottomUp(roots, col);
   return sheet;
 }
 
@@ -407,24 +421,23 @@ function detectSipd(values: CellValue[][], first: number, codeCol: number | unde
   return false;
 }
 
-function computeBottomUp(sheet: BudgetSheet, col: AmountColumn): void {
-  const visit = (node: BudgetRow): Decimal => {
-    if (node.children.length === 0) return (node.computed[col] = node.amounts[col]?.value ?? ZERO);
-    const counted = countedChildren(node.children);
-    if (counted !== node.children) node.children.filter((c) => c.duplicateOf !== null).forEach(visit);
-    const value = counted.length > 0 ? sum(counted.map(visit)) : (node.amounts[col]?.value ?? ZERO);
-    node.computed[col] = value;
-    return value;
+function computeBottomUp(roots: Row[], col: AmountColumn): void {
+  const visit = (node: Row): Decimal => {
+    const children = node.children;
+    if (children.length === 0) return node.setComputed(col, node.amountOf(col)?.value ?? ZERO);
+    const counted = countedChildren(children);
+    if (counted !== children) children.filter((c) => c.duplicateOf !== null).forEach(visit);
+    return node.setComputed(col, counted.length > 0 ? sum(counted.map(visit)) : (node.amountOf(col)?.value ?? ZERO));
   };
-  sheet.roots.forEach(visit);
+  roots.forEach(visit);
 }
 
 /** The children that count in sums (duplicates left out); the same array when there are none. */
-export function countedChildren(children: readonly BudgetRow[]): readonly BudgetRow[] {
+export function countedChildren<T extends BudgetRow>(children: readonly T[]): readonly T[] {
   for (const c of children) if (c.duplicateOf !== null) return children.filter((x) => x.duplicateOf === null);
   return children;
 }
 
 export function sheetTotal(sheet: BudgetSheet, col: AmountColumn): Decimal {
-  return sum(sheet.roots.filter((r) => r.duplicateOf === null).map((r) => r.computed[col] ?? ZERO));
+  return sum(sheet.roots.filter((r) => r.duplicateOf === null).map((r) => r.computedOf(col) ?? ZERO));
 }

@@ -1,5 +1,5 @@
 import { parsePercent, writtenDecimals } from './amount';
-import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, LEVEL_NAME } from './budget';
+import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, LEVEL_NAME, TotalRow } from './budget';
 import { Decimal, ZERO, formatPersen, formatRupiah, percent, sum } from './decimal';
 import { Finding, finding } from './findings';
 
@@ -15,8 +15,8 @@ const COLUMN_NAME: Record<AmountColumn, string> = { anggaran: 'Anggaran', realis
 
 /** What the user sees written for a row, falling back to the bottom-up value where the cell is blank or unreadable. */
 function writtenOrComputed(row: BudgetRow, col: AmountColumn): Decimal {
-  const a = row.amounts[col];
-  return a && !a.empty && a.value !== null ? a.value : (row.computed[col] ?? ZERO);
+  const a = row.amountOf(col);
+  return a && !a.empty && a.value !== null ? a.value : (row.computedOf(col) ?? ZERO);
 }
 
 /**
@@ -34,16 +34,16 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     // Children written as the computed values they are (leaves, or right subtotals) sum to the owner's computed value.
     const sameAsComputed =
       owner !== null &&
-      owner.computed[col] !== undefined &&
+      owner.computedOf(col) !== undefined &&
       children.every((c) => {
-        const computed = c.computed[col];
+        const computed = c.computedOf(col);
         const w = writtenOrComputed(c, col);
         return computed !== undefined && (w === computed || w.eq(computed));
       });
-    const childrenAsWritten = sameAsComputed ? owner.computed[col]! : sum(children.map((c) => writtenOrComputed(c, col)));
+    const childrenAsWritten = sameAsComputed ? owner.computedOf(col)! : sum(children.map((c) => writtenOrComputed(c, col)));
     const asWritten = plus.isZero() ? childrenAsWritten : childrenAsWritten.plus(plus);
     if (written.value.eq(asWritten)) return;
-    const bottomUpChildren = sum(children.map((c) => c.computed[col] ?? ZERO));
+    const bottomUpChildren = sum(children.map((c) => c.computedOf(col) ?? ZERO));
     const bottomUp = plus.isZero() ? bottomUpChildren : bottomUpChildren.plus(plus);
     if (written.value.eq(bottomUp)) return;
     const diff = written.value.minus(asWritten);
@@ -52,8 +52,8 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `"${n}"`).join(', ')}.`;
     out.push(finding('jumlah', written.ref, pesan, { tertulis: written.value, seharusnya: asWritten }));
   };
-  for (const row of sheet.rows) if (!row.duplicateOf && row.children.length > 0) check(row.amounts[col], countedChildren(row.children), row);
-  if (sheet.total) check(sheet.total.amounts[col], countedChildren(sheet.roots), null);
+  for (const row of sheet.rows) if (!row.duplicateOf && row.children.length > 0) check(row.amountOf(col), countedChildren(row.children), row);
+  if (sheet.total) check(sheet.total.amountOf(col), countedChildren(sheet.roots), null);
   return out;
 }
 
@@ -80,13 +80,13 @@ export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow 
       }),
     );
   };
-  const ownRatio = (amounts: BudgetRow['amounts']) => {
-    const a = amounts.anggaran;
-    const r = amounts.realisasi;
+  const ownRatio = (row: BudgetRow | TotalRow) => {
+    const a = row.amountOf('anggaran');
+    const r = row.amountOf('realisasi');
     if (!a || !r || a.value === null || r.value === null) return null;
     return percent(r.value, a.value);
   };
-  for (const row of sheet.rows) if (row.persen) check(row.persen, ownRatio(row.amounts), corrected(row), row);
-  if (sheet.total) check(sheet.total.persen, ownRatio(sheet.total.amounts), corrected(null), null);
+  for (const row of sheet.rows) if (row.persen) check(row.persen, ownRatio(row), corrected(row), row);
+  if (sheet.total) check(sheet.total.persen, ownRatio(sheet.total), corrected(null), null);
   return out;
 }
