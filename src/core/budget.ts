@@ -434,7 +434,7 @@ function computeBottomUp(roots: Row[], col: AmountColumn): void {
 
 /** The children that count in sums (duplicates left out); the same array when there are none. */
 export function countedChildren<T extends BudgetRow>(children: readonly T[]): readonly T[] {
-  for (const c of children) if (c.duplicateOf !== null) return children.filter((x) => x.duplicateOf === null);
+  for (let i = 0; i < children.length; i++) if (children[i].duplicateOf !== null) return children.filter((x) => x.duplicateOf === null);
   return children;
 }
 

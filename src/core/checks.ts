@@ -52,7 +52,10 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `"${n}"`).join(', ')}.`;
     out.push(finding('jumlah', written.ref, pesan, { tertulis: written.value, seharusnya: asWritten }));
   };
-  for (const row of sheet.rows) if (!row.duplicateOf && row.children.length > 0) check(row.amountOf(col), countedChildren(row.children), row);
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const row = sheet.rows[i];
+    if (!row.duplicateOf && row.children.length > 0) check(row.amountOf(col), countedChildren(row.children), row);
+  }
   if (sheet.total) check(sheet.total.amountOf(col), countedChildren(sheet.roots), null);
   return out;
 }
