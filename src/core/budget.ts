@@ -281,12 +281,12 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
 
   for (let r = first; r < values.length; r++) {
     const row = values[r] ?? [];
-    if (isBlankRow(row) || (mergedDown.size > 0 && onlyMergedDown(row, r, mergedDown))) continue;
     const nameText = cellText(row[nameCol] ?? null);
-    const name = nameFacts(nameText);
-    if (!name.hasWords && isColumnNumberingRow(row)) continue;
     const codeCell = codeCol === undefined ? null : (row[codeCol] ?? null);
     const codeText = cellText(codeCell);
+    if ((nameText === '' && codeText === '' && isBlankRow(row)) || (mergedDown.size > 0 && onlyMergedDown(row, r, mergedDown))) continue;
+    const name = nameFacts(nameText);
+    if (!name.hasWords && isColumnNumberingRow(row)) continue;
     if (name.source || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) break;
 
     const anggaran = readAmount(row, r, 'anggaran', cols.anggaran);
