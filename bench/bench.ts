@@ -1,7 +1,7 @@
 /**
  * npm run bench: a DPA and a realisasi sheet of REKENING rekening rows each (default 50.000), and
  * medians of RUNS runs (default 5) of: the CLI against the floor (ExcelJS read + write of the same
- * file), the engine alone, peak memory, and the Office adapter on the fake host.
+ * file), the engine alone (bench/engine-runs.ts), peak memory, and the Office adapter on the fake host.
  */
 import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
@@ -9,8 +9,6 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { hitungInExcel } from '../src/adapters/office/hitung-excel';
-import { openXlsx, workbookFromExcelJS } from '../src/adapters/xlsx/read';
-import { hitung } from '../src/core/engine';
 import { bigWorkbook } from '../test/support/big-workbook';
 import { FakeExcel, RequestContext } from '../test/support/fake-excel/fake-excel';
 
@@ -57,15 +55,10 @@ async function main(): Promise<void> {
     cli.push(timed([path.join(root, 'dist', 'cli', 'main.js'), input, '-o', path.join(dir, 'hasil.xlsx')]));
   }
 
-  const workbook = workbookFromExcelJS(await openXlsx(input));
-  // One untimed run first: the JIT's warm-up is in the CLI figure already.
-  if (hitung(workbook).temuan.some((t) => t.tingkat === 'galat')) throw new Error('the generated workbook should have no galat');
-  const engine: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    hitung(workbook);
-    engine.push(Number(process.hrtime.bigint() - start) / 1e9);
-  }
+  // In a process of its own: this one's heap is full of the generated workbook's leftovers.
+  const engineRun = spawnSync(process.execPath, [path.join(root, 'dist-bench', 'bench', 'engine-runs.js'), input, String(RUNS)], { encoding: 'utf8' });
+  if (engineRun.status !== 0) throw new Error(`engine runs failed: ${engineRun.stderr}`);
+  const engine: number[] = JSON.parse(engineRun.stdout).seconds;
 
   const small = await office(1_000, false);
   const large = await office(REKENING, false);
