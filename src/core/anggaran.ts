@@ -88,6 +88,10 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Ang
   const all: BudgetItem[] = [];
   // By BudgetRow.index of the DPA row.
   const itemAt: BudgetItem[] = new Array<BudgetItem>(dpa.rows.length);
+  // The realisasi row's children are exactly these children's counterparts, each carrying its
+  // counterpart's realisasi: the realisasi row's own bottom-up sum is their sum, already made.
+  const sameChildrenAs = (children: readonly BudgetItem[], r: BudgetRow): boolean =>
+    countedChildren(r.children).length === children.length && children.every((c) => c.realisasi === (realOf(c.row)?.computedOf('realisasi') ?? null));
   const build = (row: BudgetRow, realisasiKnown: boolean): BudgetItem => {
     const r = realOf(row);
     const counted = countedChildren(row.children);
@@ -103,10 +107,6 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Ang
     }
     return item;
   };
-  // The realisasi row's children are exactly these children's counterparts, each carrying its
-  // counterpart's realisasi: the realisasi row's own bottom-up sum is their sum, already made.
-  const sameChildrenAs = (children: readonly BudgetItem[], r: BudgetRow): boolean =>
-    countedChildren(r.children).length === children.length && children.every((c) => c.realisasi === (realOf(c.row)?.computedOf('realisasi') ?? null));
   const items = dpa.roots.filter((r) => r.duplicateOf === null).map((r) => build(r, true));
 
   findings.push(...checkSums(dpa, 'anggaran'));
