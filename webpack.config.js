@@ -48,7 +48,8 @@ module.exports = async (env, argv) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       pesan: './src/commands/pesan.ts',
-      demo: './src/demo/demo.tsx',
+      // The demo runs the pane on a fake Excel: for development only, never in a release.
+      ...(production ? {} : { demo: './src/demo/demo.tsx' }),
     },
     output: { path: path.resolve(__dirname, 'dist-web'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
@@ -62,7 +63,7 @@ module.exports = async (env, argv) => {
       page('taskpane', 'taskpane', true),
       page('commands', 'commands', true),
       page('pesan', 'pesan', false),
-      page('demo', 'demo', false),
+      ...(production ? [] : [page('demo', 'demo', false)]),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -10,7 +10,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { hitungInExcel } from '../src/adapters/office/hitung-excel';
 import { bigWorkbook } from '../test/support/big-workbook';
-import { FakeExcel, RequestContext } from '../test/support/fake-excel/fake-excel';
+import { FakeExcel, RequestContext } from '../src/demo/fake-excel';
 
 const REKENING = Number(process.env.REKENING ?? 50_000);
 const RUNS = Number(process.env.RUNS ?? 5);

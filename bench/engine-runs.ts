@@ -3,7 +3,7 @@
  * once untimed (the JIT's warm-up), then RUNS timed runs. Prints the seconds as JSON.
  */
 import { openXlsx, workbookFromExcelJS } from '../src/adapters/xlsx/read';
-import { hitung } from '../src/core/engine';
+import { hitung } from '../src/core/compute/engine';
 
 async function main(): Promise<void> {
   const [input, runs] = process.argv.slice(2);

@@ -13,7 +13,13 @@ try {
 }
 const counts = report?.metadata?.vulnerabilities;
 if (!counts) {
-  const reason = report?.error?.summary || run.stderr.split('\n').find((l) => /error/.test(l))?.trim() || 'the registry answered with an error';
+  const reason =
+    report?.error?.summary ||
+    run.stderr
+      .split('\n')
+      .find((l) => /error/.test(l))
+      ?.trim() ||
+    'the registry answered with an error';
   console.warn(`npm audit not available here (${reason}); not checked.`);
   process.exit(0);
 }

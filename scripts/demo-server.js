@@ -2,7 +2,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Serves the task pane on the fake Excel host, holding a workbook read by the ExcelJS adapter:
 //   node scripts/demo-server.js [buku.xlsx] [--port 3000]
-// Needs `npm run build` (the adapters in dist/) and the web bundle in dist-web/ (`npm run demo` does both).
+// Needs `npm run build:cli` (the adapters in dist/) and the web bundle in dist-web/ (`npm run demo` does both).
 const http = require('http');
 const fs = require('fs');
 const path = require('path');

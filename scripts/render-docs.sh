@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
-npm run -s build
+npm run -s build:cli
 node dist/cli/main.js examples/semboro-tercetak.xlsx -o "$work/hasil.xlsx" --docx "$work/tabel-laporan.docx" >/dev/null 2>&1
 # Only the result sheets, so that each page of the PDF is one table.
 node -e '

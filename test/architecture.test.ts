@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 
-const src = path.join(__dirname, '..', 'src');
+const root = path.join(__dirname, '..');
+const src = path.join(root, 'src');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -10,21 +11,92 @@ function files(dir: string): string[] {
   });
 }
 
-const imports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'|require\('([^']+)'\)|reference types="([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+interface SourceFile {
+  /** Relative to the project, with `/`. */
+  file: string;
+  /** Import specifiers as written. */
+  imports: string[];
+}
 
-describe('the layers', () => {
-  it('keep the core free of any host: only decimal.js, no Office.js, ExcelJS, docx, React or Node modules', () => {
+const read = (file: string): SourceFile => ({
+  file: path.relative(root, file).split(path.sep).join('/'),
+  imports: [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'|import\('([^']+)'\)|require\('([^']+)'\)|reference types="([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]),
+});
+
+/** Where an import lands, relative to the project, or the package name for a package. */
+function target(from: string, spec: string): string {
+  if (!spec.startsWith('.')) return spec;
+  return path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+}
+
+/** The core's rooms, in the order they may depend on each other: a room imports only rooms before it. */
+const ROOMS = ['top', 'read', 'compute', 'report'] as const;
+
+function roomOf(file: string): (typeof ROOMS)[number] | null {
+  const m = /^src\/core\/(?:(read|compute|report)\/)?[^/]+$/.exec(file);
+  if (!m) return null;
+  return (m[1] as 'read' | 'compute' | 'report' | undefined) ?? 'top';
+}
+
+/** Every import that breaks a rule of the architecture, as `file → import: why`. */
+function violations(sources: SourceFile[]): string[] {
+  const out: string[] = [];
+  for (const { file, imports } of sources) {
+    for (const spec of imports) {
+      const to = target(file, spec);
+      const say = (why: string) => out.push(`${file} → ${spec}: ${why}`);
+      if (to.startsWith('test/')) say('src never imports from test/');
+      const room = roomOf(file);
+      if (room !== null) {
+        if (!spec.startsWith('.')) {
+          if (spec !== 'decimal.js') say('the core imports no package but decimal.js');
+          continue;
+        }
+        const toRoom = roomOf(to.replace(/(\.tsx?)?$/, '.ts'));
+        if (toRoom === null) say('the core imports nothing outside src/core');
+        else if (ROOMS.indexOf(toRoom) > ROOMS.indexOf(room)) say(`${room} may not import ${toRoom} (read ← compute ← report)`);
+      }
+      if (/^src\/(taskpane|commands)\//.test(file)) {
+        if (/^src\/core\/compute\/engine$/.test(to)) say('the pane and the ribbon compute only through the Office adapter');
+        if (spec === 'exceljs' || to.startsWith('src/adapters/xlsx')) say('the pane and the ribbon never use the .xlsx adapter');
+      }
+    }
+  }
+  return out;
+}
+
+describe('the architecture', () => {
+  const sources = files(src).map(read);
+
+  it('holds in src/: read ← compute ← report inside the core, the core host-free, nothing from test/', () => {
+    expect(sources.filter((s) => s.file.startsWith('src/core/')).length).toBeGreaterThan(20);
+    expect(violations(sources)).toEqual([]);
     for (const file of files(path.join(src, 'core'))) {
-      for (const dep of imports(file)) expect([path.relative(src, file), dep]).toEqual([path.relative(src, file), expect.stringMatching(/^(\.\/|decimal\.js$)/)]);
       expect(readFileSync(file, 'utf8')).not.toMatch(/\b(Excel|Office)\.(run|context|onReady|actions|RequestContext|Range|Worksheet)\b/);
     }
   });
 
-  it('let the task pane and the ribbon command compute only through the Excel adapter', () => {
-    for (const file of [...files(path.join(src, 'taskpane')), ...files(path.join(src, 'commands'))]) {
-      const deps = imports(file);
-      expect(deps).not.toContain('../core/engine');
-      expect(deps.filter((d) => d.includes('exceljs') || d.includes('adapters/xlsx'))).toEqual([]);
-    }
+  it.each([
+    ['src/core/read/header.ts', '../compute/match', /read may not import compute/],
+    ['src/core/compute/match.ts', '../report/tables', /compute may not import report/],
+    ['src/core/decimal.ts', './read/amount', /top may not import read/],
+    ['src/core/read/amount.ts', 'exceljs', /imports no package/],
+    ['src/core/report/tables.ts', '../../adapters/xlsx/read', /nothing outside src\/core/],
+    ['src/demo/demo.tsx', '../../test/support/big-workbook', /never imports from test/],
+    ['src/taskpane/App.tsx', '../core/compute/engine', /only through the Office adapter/],
+    ['src/commands/commands.ts', '../adapters/xlsx/read', /never use the .xlsx adapter/],
+  ])('catches %s importing %s', (file, spec, why) => {
+    expect(violations([{ file, imports: [spec] }])).toEqual([expect.stringMatching(why)]);
+  });
+
+  it('allows what the layers allow', () => {
+    expect(
+      violations([
+        { file: 'src/core/report/tables.ts', imports: ['../compute/budget', '../read/kinerja-sheet', '../decimal', './table'] },
+        { file: 'src/core/compute/engine.ts', imports: ['../read/detect', './budget', '../settings'] },
+        { file: 'src/core/decimal.ts', imports: ['decimal.js', './rect'] },
+        { file: 'src/taskpane/App.tsx', imports: ['../adapters/office/hitung-excel', '../core/report/table', 'react'] },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { runCli } from '../src/cli/run';
-import { ResultJson } from '../src/core/result-json';
+import { ResultJson } from '../src/core/report/result-json';
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
 

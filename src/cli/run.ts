@@ -5,13 +5,14 @@ import { openXlsx, workbookFromExcelJS } from '../adapters/xlsx/read';
 import { saveXlsx, writeResultSheets } from '../adapters/xlsx/write';
 import { writeAtomically } from '../adapters/fs/write-atomically';
 import { formatPersen, formatRupiah } from '../core/decimal';
-import { EngineResult, hitung } from '../core/engine';
+import { EngineResult, hitung } from '../core/compute/engine';
 import { InputError } from '../core/errors';
 import { Settings } from '../core/settings';
-import { toJson } from '../core/result-json';
-import { layoutSheets } from '../core/sheet-layout';
-import { tableToHtml } from '../core/table-html';
-import { buildResultSheets, ResultSheet } from '../core/tables';
+import { toJson } from '../core/report/result-json';
+import { layoutSheets } from '../core/report/sheet-layout';
+import { tableToHtml } from '../core/report/table-html';
+import { ResultSheet } from '../core/report/table';
+import { buildResultSheets } from '../core/report/tables';
 
 export const HELP = `Pemakaian: hitung-capaian <buku.xlsx> [pilihan]
 

@@ -1,17 +1,11 @@
 /** Host-neutral view of one worksheet: what both adapters (Office.js and .xlsx) hand to the core. */
+import { clip, columnLetter, MergeIndex, Rect } from './rect';
 
 export interface CellError {
   error: string;
 }
 
 export type CellValue = string | number | boolean | null | CellError;
-
-export interface CellRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
 
 export interface Grid {
   name: string;
@@ -22,7 +16,7 @@ export interface Grid {
   /** 0-based sheet coordinates of values[0][0] (a used range need not start at A1). */
   origin: { row: number; col: number };
   /** Merged areas, in 0-based sheet coordinates. */
-  merges?: CellRange[];
+  merges?: Rect[];
   hidden?: boolean;
   /** 0-based sheet row indexes of hidden rows. */
   hiddenRows?: number[];
@@ -34,37 +28,6 @@ export interface Workbook {
 
 export function isCellError(v: CellValue): v is CellError {
   return typeof v === 'object' && v !== null && 'error' in v;
-}
-
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) {
-    const c = ch.charCodeAt(0);
-    if (c < 65 || c > 90) return -1;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
-}
-
-/** `B2:D9`, `$B$2`, or `'Sheet'!B2:D9` → 0-based rectangle; null when it is not an address. */
-export function parseRange(address: string): CellRange | null {
-  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(local);
-  if (!m) return null;
-  const top = Number(m[2]) - 1;
-  const left = columnIndex(m[1]);
-  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? columnIndex(m[3]) : left };
 }
 
 /** A1 address on the user's sheet of the grid cell (r, c). */
@@ -84,12 +47,12 @@ export function valuesWithMergesFilled(grid: Grid): CellValue[][] {
   if (!grid.merges || grid.merges.length === 0) return grid.values;
   const out = grid.values.map((row) => row.slice());
   for (const m of grid.merges) {
-    const top = m.top - grid.origin.row;
-    const left = m.left - grid.origin.col;
+    const top = m.row - grid.origin.row;
+    const left = m.col - grid.origin.col;
     const master = out[top]?.[left];
     if (master === undefined || master === null || master === '') continue;
-    for (let r = Math.max(top, 0); r <= m.bottom - grid.origin.row && r < out.length; r++) {
-      for (let c = Math.max(left, 0); c <= m.right - grid.origin.col; c++) {
+    for (let r = Math.max(top, 0); r < top + m.rows && r < out.length; r++) {
+      for (let c = Math.max(left, 0); c < left + m.cols && c < out[r].length; c++) {
         const v = out[r][c];
         if (v === undefined || v === null || v === '') out[r][c] = master;
       }
@@ -98,15 +61,22 @@ export function valuesWithMergesFilled(grid: Grid): CellValue[][] {
   return out;
 }
 
-/**
- * Cells that only continue a merge from the row above (grid coordinates, `row,col`): after
- * valuesWithMergesFilled they repeat the value above, so a budget row made only of them is the
- * row above again, not a second item.
- */
-export function mergedDownCells(grid: Grid): Set<string> {
-  const out = new Set<string>();
+/** The grid's merges in grid coordinates, clipped to its cells and indexed. */
+export function gridMerges(grid: Grid): MergeIndex {
+  const bounds: Rect = { row: 0, col: 0, rows: grid.values.length, cols: grid.values.reduce((w, row) => Math.max(w, row.length), 0) };
+  const inside: Rect[] = [];
   for (const m of grid.merges ?? []) {
-    for (let r = m.top + 1; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) out.add(`${r - grid.origin.row},${c - grid.origin.col}`);
+    const c = clip({ ...m, row: m.row - grid.origin.row, col: m.col - grid.origin.col }, bounds);
+    if (c) inside.push(c);
   }
-  return out;
+  return new MergeIndex(inside);
+}
+
+/**
+ * A cell that only continues a merge from the row above: after valuesWithMergesFilled it repeats
+ * the value above, so a budget row made only of such cells is the row above again, not a new item.
+ */
+export function isMergedDown(merges: MergeIndex, r: number, c: number): boolean {
+  const m = merges.at(r, c);
+  return m !== undefined && r > m.row;
 }

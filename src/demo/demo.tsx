@@ -2,10 +2,11 @@ import { FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from 
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Decimal, formatIndonesian } from '../core/decimal';
-import { columnLetter, parseRange, Workbook } from '../core/grid';
+import { Workbook } from '../core/grid';
+import { columnLetter, parseAddress } from '../core/rect';
 import { App } from '../taskpane/App';
 import { downloadBlob, ExcelHost } from '../taskpane/host';
-import { FakeExcel, FakeSheet, RequestContext } from '../../test/support/fake-excel/fake-excel';
+import { FakeExcel, FakeSheet, RequestContext } from './fake-excel';
 
 /**
  * The task pane beside a minimal workbook view, on the fake Excel host holding a workbook read by
@@ -48,8 +49,8 @@ function WorkbookView({ host }: { host: FakeExcel }) {
   if (!sheet) return null;
   const width = Math.max(0, ...sheet.cells.map((r) => r?.length ?? 0));
   const selected = host.selection?.sheet === sheet.name ? host.selection.address : null;
-  const rect = selected ? parseRange(selected) : null;
-  const inSelection = (r: number, c: number) => !!rect && r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right;
+  const rect = selected ? parseAddress(selected) : null;
+  const inSelection = (r: number, c: number) => !!rect && r >= rect.row && r < rect.row + rect.rows && c >= rect.col && c < rect.col + rect.cols;
   return (
     <section className={styles.book} aria-label="Buku kerja (tiruan Excel)">
       <TabList selectedValue={sheet.name} onTabSelect={(_, d) => setChosen(String(d.value))} size="small">

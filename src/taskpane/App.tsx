@@ -32,8 +32,8 @@ import { InputError } from '../core/errors';
 import { Finding, Jenis } from '../core/findings';
 import { RESULT_SHEETS } from '../core/result-sheets';
 import { DEFAULT_PREDIKAT, Settings } from '../core/settings';
-import { tableToHtml } from '../core/table-html';
-import { Table } from '../core/tables';
+import { tableToHtml } from '../core/report/table-html';
+import { Table } from '../core/report/table';
 import { ExcelHost } from './host';
 import { Packer } from 'docx';
 

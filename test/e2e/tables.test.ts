@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { runCli } from '../../src/cli/run';
-import { ResultJson } from '../../src/core/result-json';
+import { ResultJson } from '../../src/core/report/result-json';
 import { FIXTURES, makeXlsx, tempDir } from '../helpers';
 
 const quiet = { out: () => {}, err: () => {} };

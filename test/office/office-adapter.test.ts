@@ -3,10 +3,10 @@ import { readWorkbook } from '../../src/adapters/office/excel-read';
 import { hitungInExcel, requirementProblem, selectCell } from '../../src/adapters/office/hitung-excel';
 import { openXlsx, workbookFromExcelJS } from '../../src/adapters/xlsx/read';
 import { isResultSheet, RESULT_SHEETS } from '../../src/core/result-sheets';
-import { toJson } from '../../src/core/result-json';
+import { toJson } from '../../src/core/report/result-json';
 import { FIXTURES, runWithJson } from '../helpers';
 import { bigWorkbook } from '../support/big-workbook';
-import { FakeExcel, REQUEST_LIMIT, RequestContext } from '../support/fake-excel/fake-excel';
+import { FakeExcel, REQUEST_LIMIT, RequestContext } from '../../src/demo/fake-excel';
 
 const asExcel = (context: RequestContext) => context as unknown as Excel.RequestContext;
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseAmount, parsePercent } from '../../src/core/amount';
+import { parseAmount, parsePercent } from '../../src/core/read/amount';
 import { Decimal, formatIndonesian } from '../../src/core/decimal';
 
 const value = (v: Parameters<typeof parseAmount>[0]) => {

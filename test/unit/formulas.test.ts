@@ -1,9 +1,9 @@
-import { capaianOf, efisiensiOf, predikatOf } from '../../src/core/capaian';
+import { capaianOf, efisiensiOf, predikatOf } from '../../src/core/compute/kinerja';
 import { Decimal } from '../../src/core/decimal';
-import { guessBudgetRole, guessKinerjaRole } from '../../src/core/header';
-import { parseArah, parseKinerjaValue } from '../../src/core/kinerja';
-import { classifyCode, codeKey } from '../../src/core/kode';
-import { normalizeName } from '../../src/core/names';
+import { guessBudgetRole, guessKinerjaRole } from '../../src/core/read/header';
+import { parseArah, parseKinerjaValue } from '../../src/core/read/kinerja-sheet';
+import { classifyCode, codeKey } from '../../src/core/read/kode';
+import { normalizeName } from '../../src/core/read/names';
 import { DEFAULT_SETTINGS, withDefaults } from '../../src/core/settings';
 
 const d = (s: string | number) => new Decimal(s);

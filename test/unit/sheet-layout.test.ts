@@ -1,7 +1,7 @@
 import { Decimal } from '../../src/core/decimal';
-import { layoutTable, MONEY_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, wrappedLines } from '../../src/core/sheet-layout';
-import { tableToHtml } from '../../src/core/table-html';
-import { Table } from '../../src/core/tables';
+import { layoutTable, MONEY_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, wrappedLines } from '../../src/core/report/sheet-layout';
+import { tableToHtml } from '../../src/core/report/table-html';
+import { Table } from '../../src/core/report/table';
 
 const table: Table = {
   id: 'realisasi-anggaran',
@@ -29,7 +29,7 @@ const table: Table = {
     },
     { cells: [{ kind: 'text', value: 'JUMLAH' }, { kind: 'empty' }, { kind: 'money', value: new Decimal('-5') }, { kind: 'check' }], level: 1, emphasis: 'none', total: true },
   ],
-  merges: [{ row: 1, col: 0, rowSpan: 1, colSpan: 2 }],
+  merges: [{ row: 1, col: 0, rows: 1, cols: 2 }],
   nameColumn: 1,
   source: 'Sumber: uji',
   orientation: 'portrait',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Decimal, sum } from '../../src/core/decimal';
-import { hitung } from '../../src/core/engine';
+import { hitung } from '../../src/core/compute/engine';
 import { InputError } from '../../src/core/errors';
 import { CellValue, Grid } from '../../src/core/grid';
 

@@ -14,9 +14,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { HEADER_FILL, TOTAL_FILL } from '../../core/sheet-layout';
-import { displayCell, mergeMap } from '../../core/table-html';
-import { Merge, Table } from '../../core/tables';
+import { MergeIndex, Rect } from '../../core/rect';
+import { displayCell, HEADER_FILL, Table, TOTAL_FILL } from '../../core/report/table';
 
 /** A4 in twips, with the margins of a government report: 4 cm left, 3 cm elsewhere. */
 const A4 = { width: 11906, height: 16838 };
@@ -51,14 +50,14 @@ const textTwips = (t: string) => [...t].reduce((a, ch) => a + (/[.,\s]/.test(ch)
  */
 function columnWidths(table: Table, textWidth: number): number[] {
   const longestWord = (t: string) => Math.max(0, ...t.split(/\s+/).map((w) => w.length));
-  const headerMap = mergeMap(table.header.length, table.columns.length, table.headerMerges);
-  const bodyMap = mergeMap(table.rows.length, table.columns.length, table.merges);
-  const single = (m: Merge | 'covered' | null) => m === null || (m !== 'covered' && m.colSpan === 1);
+  const headerMerges = new MergeIndex(table.headerMerges);
+  const bodyMerges = new MergeIndex(table.merges);
+  const single = (m: Rect | 'covered' | null) => m === null || (m !== 'covered' && m.cols === 1);
   const fixed = table.columns.map((c, col) => {
     if (c.align === 'left') return null;
-    const rows = table.rows.filter((_, r) => single(bodyMap[r][col]));
+    const rows = table.rows.filter((_, r) => single(bodyMerges.anchorAt(r, col)));
     const body = Math.max(0, ...rows.map((r) => textTwips(displayCell(r.cells[col])) * (r.emphasis === 'bold' ? BOLD : 1)));
-    const header = Math.max(0, ...table.header.filter((_, r) => single(headerMap[r][col])).map((h) => longestWord(h[col]) * TWIPS_PER_DIGIT * BOLD));
+    const header = Math.max(0, ...table.header.filter((_, r) => single(headerMerges.anchorAt(r, col))).map((h) => longestWord(h[col]) * TWIPS_PER_DIGIT * BOLD));
     return Math.max(body, header, 3 * TWIPS_PER_DIGIT) + CELL_PADDING;
   });
   const rest = textWidth - fixed.reduce<number>((a, w) => a + (w ?? 0), 0);
@@ -75,16 +74,16 @@ function docxTable(table: Table, textWidth: number): DocxTable {
   const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
 
   /** One Word cell per grid position that stands alone or starts a merge. */
-  const cells = (map: ReturnType<typeof mergeMap>, r: number, content: (c: number) => { paragraph: Paragraph; fill?: string; centred?: boolean }) =>
+  const cells = (merges: MergeIndex, r: number, content: (c: number) => { paragraph: Paragraph; fill?: string; centred?: boolean }) =>
     table.columns.flatMap((_, c) => {
-      const m = map[r][c];
+      const m = merges.anchorAt(r, c);
       if (m === 'covered') return [];
       const { paragraph, fill, centred } = content(c);
       return [
         new DocxCell({
-          columnSpan: m?.colSpan,
-          rowSpan: m?.rowSpan,
-          width: { size: spanWidth(c, m?.colSpan ?? 1), type: WidthType.DXA },
+          columnSpan: m?.cols,
+          rowSpan: m?.rows,
+          width: { size: spanWidth(c, m?.cols ?? 1), type: WidthType.DXA },
           shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
           verticalAlign: centred ? VerticalAlignTable.CENTER : undefined,
           children: [paragraph],
@@ -92,21 +91,21 @@ function docxTable(table: Table, textWidth: number): DocxTable {
       ];
     });
 
-  const headerMap = mergeMap(table.header.length, table.columns.length, table.headerMerges);
+  const headerMerges = new MergeIndex(table.headerMerges);
+  const bodyMerges = new MergeIndex(table.merges);
   const header = table.header.map(
     (h, r) =>
       new DocxRow({
         tableHeader: true,
         cantSplit: true,
-        children: cells(headerMap, r, (c) => ({ paragraph: textParagraph(h[c], { bold: true, align: 'center' }), fill: HEADER_FILL, centred: true })),
+        children: cells(headerMerges, r, (c) => ({ paragraph: textParagraph(h[c], { bold: true, align: 'center' }), fill: HEADER_FILL, centred: true })),
       }),
   );
-  const bodyMap = mergeMap(table.rows.length, table.columns.length, table.merges);
   const body = table.rows.map(
     (row, r) =>
       new DocxRow({
         cantSplit: true,
-        children: cells(bodyMap, r, (c) => ({
+        children: cells(bodyMerges, r, (c) => ({
           paragraph: textParagraph(displayCell(row.cells[c]), {
             bold: row.emphasis === 'bold',
             italics: row.emphasis === 'italic',

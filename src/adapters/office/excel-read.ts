@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
-import { CellRange, CellValue, Grid, parseRange, Workbook } from '../../core/grid';
+import { CellValue, Grid, Workbook } from '../../core/grid';
+import { parseAddress, Rect } from '../../core/rect';
 import { isResultSheet } from '../../core/result-sheets';
 import { Settings } from '../../core/settings';
 
@@ -53,15 +54,16 @@ export interface ReadOptions {
 /** A conservative size of one cell's value and number format in a response, in bytes. */
 const BYTES_PER_CELL = 64;
 
-interface Block {
+/** Rows `row` … `row + rows − 1` of one sheet's used range. */
+interface RowBlock {
   sheet: number;
   row: number;
   rows: number;
 }
 
 /** Row blocks of every used range, grouped so that each group's response stays within the budget. */
-function planBlocks(shapes: ({ rows: number; cols: number } | null)[], budget: number | null): Block[][] {
-  const groups: Block[][] = [[]];
+function planBlocks(shapes: ({ rows: number; cols: number } | null)[], budget: number | null): RowBlock[][] {
+  const groups: RowBlock[][] = [[]];
   let size = 0;
   shapes.forEach((shape, sheet) => {
     if (!shape) return;
@@ -130,7 +132,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     const range = used[i];
     if (range.isNullObject) return { name: ws.name, values: [], origin: { row: 0, col: 0 }, hidden: ws.visibility !== 'Visible' };
     const areas = merged[i];
-    const merges = areas && !areas.isNullObject ? areas.areas.items.map((a) => parseRange(a.address)).filter((m): m is CellRange => m !== null) : [];
+    const merges = areas && !areas.isNullObject ? areas.areas.items.map((a) => parseAddress(a.address)).filter((m): m is Rect => m !== null) : [];
     return {
       name: ws.name,
       values: values[i].map((row) => row.map(cellValue)),

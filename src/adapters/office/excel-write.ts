@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { isResultSheet, RESULT_SHEETS } from '../../core/result-sheets';
-import { Block, blockAddress, CellStyle, SheetLayout } from '../../core/sheet-layout';
+import { Rect, rectAddress } from '../../core/rect';
+import { CellStyle, SheetLayout } from '../../core/report/sheet-layout';
 
 /**
  * Excel on the web refuses requests over 5 MB. Values and formats are sent in row chunks and the
@@ -28,7 +29,7 @@ class Batch {
   }
 }
 
-function styleRange(range: Excel.Range, block: Block, style: CellStyle): void {
+function styleRange(range: Excel.Range, block: Rect, style: CellStyle): void {
   const f = range.format;
   if (style.bold !== undefined) f.font.bold = style.bold;
   if (style.italic !== undefined) f.font.italic = style.italic;
@@ -48,7 +49,7 @@ function styleRange(range: Excel.Range, block: Block, style: CellStyle): void {
   if (style.indent) f.indentLevel = style.indent;
 }
 
-const rangeOf = (ws: Excel.Worksheet, b: Block) => ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
+const rangeOf = (ws: Excel.Worksheet, b: Rect) => ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
 
 async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch): Promise<void> {
   const cols = layout.columnWidths.length;
@@ -97,7 +98,7 @@ async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch
   ws.pageLayout.paperSize = 'A4';
   // Fit to the page width only: Office.js documents no value for "as many pages tall as needed".
   ws.pageLayout.zoom = { horizontalFitToPages: 1 };
-  ws.pageLayout.setPrintArea(blockAddress(layout.printArea));
+  ws.pageLayout.setPrintArea(rectAddress(layout.printArea));
   ws.pageLayout.setPrintTitleRows(`$${layout.headerRows.first + 1}:$${layout.headerRows.last + 1}`);
   ws.freezePanes.freezeRows(layout.headerRows.last + 1);
 }

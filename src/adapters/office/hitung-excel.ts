@@ -1,9 +1,11 @@
 /// <reference types="office-js" />
-import { EngineResult, hitung, Progress } from '../../core/engine';
+import { EngineResult, hitung, Progress } from '../../core/compute/engine';
 import { isResultSheet, RESULT_SHEETS, TableId } from '../../core/result-sheets';
 import { Settings } from '../../core/settings';
-import { blockAddress, layoutSheets, SheetLayout } from '../../core/sheet-layout';
-import { buildResultSheets, Table } from '../../core/tables';
+import { rectAddress } from '../../core/rect';
+import { layoutSheets, SheetLayout } from '../../core/report/sheet-layout';
+import { Table } from '../../core/report/table';
+import { buildResultSheets } from '../../core/report/tables';
 import { parseSaved, readWorkbook, SETTINGS_KEY } from './excel-read';
 import { writeLayouts } from './excel-write';
 
@@ -71,7 +73,7 @@ export async function selectTable(context: Excel.RequestContext, id: TableId, la
   if (!layout) return;
   const ws = context.workbook.worksheets.getItem(layout.name);
   ws.activate();
-  ws.getRange(blockAddress(layout.table)).select();
+  ws.getRange(rectAddress(layout.table)).select();
   await context.sync();
 }
 

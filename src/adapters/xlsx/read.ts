@@ -2,7 +2,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { InputError } from '../../core/errors';
-import { CellRange, CellValue, Grid, parseRange, Workbook } from '../../core/grid';
+import { CellValue, Grid, Workbook } from '../../core/grid';
+import { parseAddress, Rect } from '../../core/rect';
 
 /** A formula whose result was never saved (the file was written by a tool that does not calculate). */
 export const NO_CACHED_RESULT = 'rumus tanpa nilai tersimpan';
@@ -48,7 +49,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
       numberFormats[r] = new Array(width).fill(null);
     }
   }
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is CellRange => m !== null);
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseAddress).filter((m): m is Rect => m !== null);
   return { name: ws.name, values, numberFormats, origin: { row: 0, col: 0 }, merges, hidden: ws.state !== 'visible', hiddenRows };
 }
 

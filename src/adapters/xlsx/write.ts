@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { writeAtomically } from '../fs/write-atomically';
 import { isResultSheet } from '../../core/result-sheets';
-import { CellStyle, SheetLayout, TEXT_FORMAT } from '../../core/sheet-layout';
+import { CellStyle, SheetLayout, TEXT_FORMAT } from '../../core/report/sheet-layout';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

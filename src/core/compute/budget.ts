@@ -1,9 +1,9 @@
-import { AmountColumn, BudgetRow, BudgetSheet, countedChildren, Level, LEVEL_NAME, sheetTotal } from './budget';
+import { AmountColumn, BudgetRow, BudgetSheet, countedChildren, Level, LEVEL_NAME, sheetTotal } from '../read/budget-sheet';
 import { MissingChildren, checkPercentages, checkSums } from './checks';
-import { Decimal, ZERO, formatRupiah, percent, sum } from './decimal';
-import { Finding, finding } from './findings';
+import { Decimal, ZERO, formatRupiah, percent, sum } from '../decimal';
+import { Finding, finding } from '../findings';
 import { Matching, matchSheets } from './match';
-import { memo } from './memo';
+import { memo } from '../memo';
 
 /** One row of the computed budget: DPA structure, DPA anggaran, realisasi from the realisasi sheet. */
 export interface BudgetItem {
@@ -52,7 +52,7 @@ export interface BelanjaJenis {
   serapan: Decimal | null;
 }
 
-export interface AnggaranResult {
+export interface BudgetResult {
   anggaran: Decimal;
   realisasi: Decimal | null;
   serapan: Decimal | null;
@@ -78,7 +78,7 @@ const BELANJA_PREFIX: Record<string, JenisBelanja> = { '5.1': 'operasi', '5.2': 
  * Builds the budget result from the DPA and the realisasi sheet (the same sheet when one carries
  * both), with every check of SPEC §5 that concerns amounts.
  */
-export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): AnggaranResult {
+export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): BudgetResult {
   const findings: Finding[] = [...dpa.findings];
   const single = real === dpa;
   const matching = real && !single ? matchSheets(dpa, real) : null;

@@ -4,7 +4,8 @@
  * `sync()`; each sync's request size is measured and over 5 MB fails like Excel on the web.
  * Pure TypeScript, so it runs under jest and in the browser demo.
  */
-import { CellRange, columnLetter, parseRange, Workbook as CoreWorkbook } from '../../../src/core/grid';
+import { Workbook as CoreWorkbook } from '../core/grid';
+import { parseAddress as parseRect, Rect, rectAddress as localAddress } from '../core/rect';
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
 
@@ -40,18 +41,14 @@ interface Op {
   apply: () => void;
 }
 
-type Rect = CellRange;
-
 function parseAddress(address: string): Rect {
-  const r = parseRange(address);
+  const r = parseRect(address);
   if (!r) throw new OfficeError('InvalidArgument', `Alamat tidak valid: ${address}`);
   return r;
 }
 
 function rectAddress(sheet: string, r: Rect): string {
-  const a = `${columnLetter(r.left)}${r.top + 1}`;
-  const b = `${columnLetter(r.right)}${r.bottom + 1}`;
-  return `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${a === b ? a : `${a}:${b}`}`;
+  return `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${localAddress(r)}`;
 }
 
 function propNames(props?: string | string[] | { select?: string }): string[] {
@@ -260,7 +257,7 @@ class Worksheet extends ClientObject {
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): Range {
-    return new Range(this.ctx, this.sheetName, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
+    return new Range(this.ctx, this.sheetName, () => ({ row, col, rows, cols }));
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
@@ -282,15 +279,20 @@ class Worksheet extends ClientObject {
   }
 }
 
+/** The smallest rectangle holding `rect` and the cell (r, c). */
+function cover(rect: Rect, r: number, c: number): Rect {
+  const row = Math.min(rect.row, r);
+  const col = Math.min(rect.col, c);
+  return { row, col, rows: Math.max(rect.row + rect.rows, r + 1) - row, cols: Math.max(rect.col + rect.cols, c + 1) - col };
+}
+
 function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
   let rect: Rect | null = null;
   sheet.cells.forEach((row, r) =>
     row?.forEach((cell, c) => {
       if (!cell) return;
       if (valuesOnly && (cell.value === null || cell.value === '') && !cell.formula) return;
-      rect = rect
-        ? { top: Math.min(rect.top, r), left: Math.min(rect.left, c), bottom: Math.max(rect.bottom, r), right: Math.max(rect.right, c) }
-        : { top: r, left: c, bottom: r, right: c };
+      rect = rect ? cover(rect, r, c) : { row: r, col: c, rows: 1, cols: 1 };
     }),
   );
   return rect;
@@ -369,7 +371,7 @@ export class Range extends ClientObject {
     if (r === null) return null;
     const sheet = this.sheet();
     const grid = <T>(f: (c: FakeCell | undefined) => T): T[][] =>
-      Array.from({ length: r.bottom - r.top + 1 }, (_, i) => Array.from({ length: r.right - r.left + 1 }, (_, j) => f(sheet.cells[r.top + i]?.[r.left + j])));
+      Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.cols }, (_, j) => f(sheet.cells[r.row + i]?.[r.col + j])));
     switch (prop) {
       case 'address':
         return rectAddress(this.sheetName, r);
@@ -380,13 +382,13 @@ export class Range extends ClientObject {
       case 'formulas':
         return grid((c) => c?.formula ?? c?.value ?? '');
       case 'rowIndex':
-        return r.top;
+        return r.row;
       case 'columnIndex':
-        return r.left;
+        return r.col;
       case 'rowCount':
-        return r.bottom - r.top + 1;
+        return r.rows;
       case 'columnCount':
-        return r.right - r.left + 1;
+        return r.cols;
       default:
         return super.fetch(prop);
     }
@@ -427,14 +429,14 @@ export class Range extends ClientObject {
     this.write({ op: 'set', address: '?', prop, data }, () => {
       const r = this.locate();
       if (!r) throw new OfficeError('InvalidReference', 'Range kosong.');
-      if (data.length !== r.bottom - r.top + 1 || data.some((row) => row.length !== r.right - r.left + 1)) {
+      if (data.length !== r.rows || data.some((row) => row.length !== r.cols)) {
         throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}).`);
       }
       const sheet = this.sheet();
       data.forEach((row, i) =>
         row.forEach((v, j) => {
-          const rr = r.top + i;
-          const cc = r.left + j;
+          const rr = r.row + i;
+          const cc = r.col + j;
           sheet.cells[rr] ??= [];
           const cell = (sheet.cells[rr][cc] ??= { value: null, format: 'General' });
           if (prop === 'numberFormat') cell.format = String(v);
@@ -499,7 +501,7 @@ export class Range extends ClientObject {
           const inside = self
             .sheet()
             .merges.map(parseAddress)
-            .filter((m) => r && m.top >= r.top && m.bottom <= r.bottom && m.left >= r.left && m.right <= r.right);
+            .filter((m) => r && m.row >= r.row && m.row + m.rows <= r.row + r.rows && m.col >= r.col && m.col + m.cols <= r.col + r.cols);
           loaded = inside.map((m) => ({ address: rectAddress(self.sheetName, m) }));
           self.ctx.responseBytes += JSON.stringify(loaded).length;
           obj.isNullObject = inside.length === 0;
@@ -607,7 +609,7 @@ export class FakeExcel {
           sheet.cells[rr][g.origin.col + c] = { value: v !== null && typeof v === 'object' ? v.error : v, format };
         }),
       );
-      sheet.merges = (g.merges ?? []).map((m) => rectAddress(g.name, m).split('!')[1]);
+      sheet.merges = (g.merges ?? []).map(localAddress);
       host.sheets.push(sheet);
     }
     return host;

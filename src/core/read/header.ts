@@ -1,4 +1,4 @@
-import { CellValue, cellText } from './grid';
+import { CellValue, cellText } from '../grid';
 
 export type BudgetRole = 'kode' | 'nomor' | 'uraian' | 'anggaran' | 'realisasi' | 'realisasiLalu' | 'realisasiBulanIni' | 'sisa' | 'persen';
 

@@ -1,18 +1,10 @@
-import { columnLetter } from './grid';
-import { ResultSheet, Table, TableCell } from './tables';
+import { MergeIndex, Rect } from '../rect';
+import { CHECK_MARK, HEADER_FILL, ResultSheet, Table, TableCell, TOTAL_FILL } from './table';
 
 /**
  * A result sheet laid out cell by cell: what the xlsx and Office.js adapters both write, so that
  * positions, formats and styles are decided once, here.
  */
-
-/** A rectangle of cells, 0-based. */
-export interface Block {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
 
 export interface CellStyle {
   bold?: boolean;
@@ -36,30 +28,27 @@ export interface SheetLayout {
   values: (string | number | null)[][];
   /** Same shape as values. `@` marks text, so a host never reads it as a formula. */
   numberFormats: string[][];
-  merges: Block[];
+  merges: Rect[];
   /** Applied in order; later blocks add to earlier ones. */
-  styles: { block: Block; style: CellStyle }[];
+  styles: { block: Rect; style: CellStyle }[];
   links: { row: number; col: number; lembar: string; sel: string }[];
   /** Excel character units, one per column. */
   columnWidths: number[];
   /** Points, one per row, estimated from the wrapped text (hosts do not fit merged cells). */
   rowHeights: number[];
   /** Header and body, without caption and source: what the user selects to copy. */
-  table: Block;
+  table: Rect;
   /** The header rows, repeated on every printed page. */
   headerRows: { first: number; last: number };
-  printArea: Block;
+  printArea: Rect;
   orientation: 'portrait' | 'landscape';
 }
 
-export const HEADER_FILL = 'D9E2F3';
-export const TOTAL_FILL = 'F2F2F2';
 export const LINK_COLOR = '0563C1';
 
 export const MONEY_FORMAT = '#,##0';
 export const PERCENT_FORMAT = '0.00';
 export const TEXT_FORMAT = '@';
-export const CHECK_MARK = '✓';
 
 function numberFormatOf(cell: TableCell): string {
   switch (cell.kind) {
@@ -112,13 +101,13 @@ export function layoutTable(name: string, table: Table): SheetLayout {
   const width = table.columns.length;
   const values: (string | number | null)[][] = [];
   const numberFormats: string[][] = [];
-  const merges: Block[] = [];
-  const styles: { block: Block; style: CellStyle }[] = [];
+  const merges: Rect[] = [];
+  const styles: { block: Rect; style: CellStyle }[] = [];
   const textRow = (s: string) => {
     values.push([s, ...Array<null>(width - 1).fill(null)]);
     numberFormats.push([TEXT_FORMAT, ...Array<string>(width - 1).fill('General')]);
   };
-  const wholeRow = (row: number): Block => ({ row, col: 0, rows: 1, cols: width });
+  const wholeRow = (row: number): Rect => ({ row, col: 0, rows: 1, cols: width });
 
   for (const title of [table.nomor, table.caption]) {
     if (title === null) continue;
@@ -136,8 +125,8 @@ export function layoutTable(name: string, table: Table): SheetLayout {
     values.push(h.map((t) => (t === '' ? null : t)));
     numberFormats.push(h.map(() => TEXT_FORMAT));
   }
-  for (const m of table.headerMerges) merges.push({ row: headerFirst + m.row, col: m.col, rows: m.rowSpan, cols: m.colSpan });
-  const headerBlock: Block = { row: headerFirst, col: 0, rows: table.header.length, cols: width };
+  for (const m of table.headerMerges) merges.push({ ...m, row: headerFirst + m.row });
+  const headerBlock: Rect = { row: headerFirst, col: 0, rows: table.header.length, cols: width };
   styles.push({ block: headerBlock, style: { bold: true, fill: HEADER_FILL, border: true, wrap: true, hAlign: 'center', vAlign: 'middle' } });
 
   const bodyFirst = values.length;
@@ -145,7 +134,7 @@ export function layoutTable(name: string, table: Table): SheetLayout {
     values.push(r.cells.map(valueOf));
     numberFormats.push(r.cells.map(numberFormatOf));
   }
-  for (const m of table.merges) merges.push({ row: bodyFirst + m.row, col: m.col, rows: m.rowSpan, cols: m.colSpan });
+  for (const m of table.merges) merges.push({ ...m, row: bodyFirst + m.row });
   const n = table.rows.length;
   if (n > 0) {
     styles.push({ block: { row: bodyFirst, col: 0, rows: n, cols: width }, style: { border: true, wrap: true, vAlign: 'top' } });
@@ -168,7 +157,7 @@ export function layoutTable(name: string, table: Table): SheetLayout {
   );
   for (const l of links) styles.push({ block: { row: l.row, col: l.col, rows: 1, cols: 1 }, style: { color: LINK_COLOR, underline: true } });
 
-  const tableBlock: Block = { row: headerFirst, col: 0, rows: table.header.length + n, cols: width };
+  const tableBlock: Rect = { row: headerFirst, col: 0, rows: table.header.length + n, cols: width };
   if (table.source !== null) {
     const r = values.length;
     textRow(table.source);
@@ -214,20 +203,15 @@ export function wrappedLines(text: string, width: number): number {
   return lines;
 }
 
-function estimateRowHeights(values: (string | number | null)[][], merges: Block[], styles: { block: Block; style: CellStyle }[], widths: number[]): number[] {
+function estimateRowHeights(values: (string | number | null)[][], merges: Rect[], styles: { block: Rect; style: CellStyle }[], widths: number[]): number[] {
   const wraps = new Set<number>();
   for (const { block, style } of styles) if (style.wrap) for (let r = block.row; r < block.row + block.rows; r++) wraps.add(r);
-  const anchor = new Map<string, Block>();
-  const covered = new Set<string>();
-  for (const m of merges) {
-    anchor.set(`${m.row},${m.col}`, m);
-    for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) covered.add(`${r},${c}`);
-  }
-  const spanWidth = (b: Block) => widths.slice(b.col, b.col + b.cols).reduce((a, w) => a + w, 0);
+  const index = new MergeIndex(merges);
+  const spanWidth = (b: Rect) => widths.slice(b.col, b.col + b.cols).reduce((a, w) => a + w, 0);
   const lines = values.map((row, r) =>
     row.reduce<number>((most, v, c) => {
-      const m = anchor.get(`${r},${c}`);
-      if (typeof v !== 'string' || !wraps.has(r) || covered.has(`${r},${c}`) || (m && m.rows > 1)) return most;
+      const m = index.anchorAt(r, c);
+      if (typeof v !== 'string' || !wraps.has(r) || m === 'covered' || (m && m.rows > 1)) return most;
       return Math.max(most, wrappedLines(v, m ? spanWidth(m) : widths[c]));
     }, 1),
   );
@@ -244,11 +228,4 @@ function estimateRowHeights(values: (string | number | null)[][], merges: Block[
 
 export function layoutSheets(sheets: ResultSheet[]): SheetLayout[] {
   return sheets.map((s) => layoutTable(s.name, s.table));
-}
-
-/** `A1`-style address of a block, for hosts that address ranges by text. */
-export function blockAddress(b: Block): string {
-  const col = columnLetter;
-  const start = `${col(b.col)}${b.row + 1}`;
-  return b.rows === 1 && b.cols === 1 ? start : `${start}:${col(b.col + b.cols - 1)}${b.row + b.rows}`;
 }

@@ -1,8 +1,9 @@
-import { CellValue, Grid, Workbook, columnIndex, columnLetter, valuesWithMergesFilled } from './grid';
+import { CellValue, Grid, Workbook, valuesWithMergesFilled } from '../grid';
+import { columnIndex, columnLetter } from '../rect';
 import { BudgetRole, HeaderMatch, KinerjaRole, findHeader, guessBudgetRole, guessKinerjaRole } from './header';
-import { InputError } from './errors';
-import { Settings } from './settings';
-import { isResultSheet } from './result-sheets';
+import { InputError } from '../errors';
+import { Settings } from '../settings';
+import { isResultSheet } from '../result-sheets';
 
 export type Peran = 'dpa' | 'realisasi' | 'kinerja';
 

@@ -1,7 +1,7 @@
-import { CellValue, Grid, cellAddress, cellText, isCellError } from './grid';
+import { CellValue, Grid, cellAddress, cellText, isCellError } from '../grid';
 import { decimalFromNumber, parseNumberText } from './amount';
-import { Decimal } from './decimal';
-import { CellRef, Finding, finding } from './findings';
+import { Decimal } from '../decimal';
+import { CellRef, Finding, finding } from '../findings';
 import { HeaderMatch, KinerjaRole, isColumnNumberingRow, yearIn } from './header';
 import { normalizeName } from './names';
 

@@ -1,20 +1,20 @@
-import { AnggaranResult, computeAnggaran } from './anggaran';
-import { readBudgetSheet } from './budget';
-import { KinerjaResult, computeKinerja } from './capaian';
-import { Detected, SheetDetection, detectSheets } from './detect';
-import { InputError } from './errors';
-import { Finding } from './findings';
-import { Workbook } from './grid';
-import { readKinerjaSheet } from './kinerja';
-import { yearIn } from './header';
-import { Settings, withDefaults } from './settings';
+import { BudgetResult, computeAnggaran } from './budget';
+import { readBudgetSheet } from '../read/budget-sheet';
+import { KinerjaResult, computeKinerja } from './kinerja';
+import { Detected, SheetDetection, detectSheets } from '../read/detect';
+import { InputError } from '../errors';
+import { Finding } from '../findings';
+import { Workbook } from '../grid';
+import { readKinerjaSheet } from '../read/kinerja-sheet';
+import { yearIn } from '../read/header';
+import { Settings, withDefaults } from '../settings';
 
 export type Progress = (message: string) => void;
 
 export interface EngineResult {
   lembar: { dpa: string | null; realisasi: string | null; kinerja: string | null };
   deteksi: SheetDetection[];
-  anggaran: AnggaranResult | null;
+  anggaran: BudgetResult | null;
   kinerja: KinerjaResult | null;
   /** The reporting year, from the kinerja headers or the sheet names, for captions. */
   tahun: number | null;

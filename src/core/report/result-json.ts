@@ -1,9 +1,9 @@
-import { BelanjaJenis, BudgetItem, descendantsAt } from './anggaran';
-import { Level } from './budget';
-import { IndikatorResult, SasaranResult } from './capaian';
-import { Decimal, percentString } from './decimal';
-import { EngineResult } from './engine';
-import { KinerjaValue } from './kinerja';
+import { BelanjaJenis, BudgetItem, descendantsAt } from '../compute/budget';
+import { Level } from '../read/budget-sheet';
+import { IndikatorResult, SasaranResult } from '../compute/kinerja';
+import { Decimal, percentString } from '../decimal';
+import { EngineResult } from '../compute/engine';
+import { KinerjaValue } from '../read/kinerja-sheet';
 
 /** The machine-readable result, keys exactly as SPEC §8: money as exact strings, percentages with two decimals. */
 export interface ResultJson {

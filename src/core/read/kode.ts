@@ -13,7 +13,7 @@ export interface Code {
   key: string;
 }
 
-import { memo } from './memo';
+import { memo } from '../memo';
 
 const NUMBERED = /^\d+(\.\d+)*\.?$/;
 

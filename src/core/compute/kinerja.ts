@@ -1,11 +1,11 @@
-import { BudgetItem } from './anggaran';
-import { LEVEL_NAME } from './budget';
-import { Decimal, HUNDRED, percent, sum } from './decimal';
-import { CellRef, Finding, finding } from './findings';
-import { Arah, KinerjaSheet, KinerjaValue } from './kinerja';
-import { classifyCode, codeKey, splitLeadingCode } from './kode';
-import { SIMILARITY_THRESHOLD, nameTokens, normalizeName, similarity } from './names';
-import { Settings } from './settings';
+import { BudgetItem } from './budget';
+import { LEVEL_NAME } from '../read/budget-sheet';
+import { Decimal, HUNDRED, percent, sum } from '../decimal';
+import { CellRef, Finding, finding } from '../findings';
+import { Arah, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
+import { classifyCode, codeKey, splitLeadingCode } from '../read/kode';
+import { SIMILARITY_THRESHOLD, nameTokens, normalizeName, similarity } from '../read/names';
+import { Settings } from '../settings';
 
 export interface IndikatorResult {
   nama: string;

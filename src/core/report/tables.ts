@@ -1,84 +1,11 @@
-import { BudgetItem, descendantsAt, JenisBelanja } from './anggaran';
-import { predikatOf, SasaranResult } from './capaian';
-import { Decimal, ZERO, percent, sum } from './decimal';
-import { EngineResult } from './engine';
-import { Finding } from './findings';
-import { KinerjaValue } from './kinerja';
-import { RESULT_SHEETS, TableId } from './result-sheets';
-
-/** One cell of a report table, typed so that each renderer formats it its own way. */
-export type TableCell =
-  | { kind: 'text'; value: string }
-  | { kind: 'money'; value: Decimal }
-  | { kind: 'percent'; value: Decimal }
-  /** A kinerja figure written as a plain number (`90`, `83,57`, `100%`). */
-  | { kind: 'number'; value: Decimal; decimals: number; persen: boolean }
-  | { kind: 'check' }
-  | { kind: 'link'; value: string; lembar: string; sel: string }
-  | { kind: 'empty' };
-
-/** A merged block, in rows and columns relative to the header or the body. */
-export interface Merge {
-  row: number;
-  col: number;
-  rowSpan: number;
-  colSpan: number;
-}
-
-export type Emphasis = 'none' | 'bold' | 'italic';
-
-export interface TableRow {
-  /** Exactly one cell per column; cells covered by a merge are `empty`. */
-  cells: TableCell[];
-  /** Indentation of the row's name column. */
-  level: number;
-  emphasis: Emphasis;
-  /** Totals are shaded lightly, like the seed's JUMLAH and TOTAL lines. */
-  total: boolean;
-}
-
-export interface TableColumn {
-  /** Width in Excel character units; other renderers scale it. */
-  width: number;
-  align: 'left' | 'center' | 'right';
-}
-
-/** A host-neutral report table: every renderer (xlsx, Office.js, Word, HTML) draws this. */
-export interface Table {
-  id: TableId;
-  /** Where the table sits in an LKjIP built like the seed report, e.g. `Tabel 3.2`. */
-  nomor: string | null;
-  caption: string;
-  /** Header rows, full grid; cells covered by a merge are ''. */
-  header: string[][];
-  headerMerges: Merge[];
-  columns: TableColumn[];
-  rows: TableRow[];
-  merges: Merge[];
-  /** Column whose text is indented by row level. */
-  nameColumn: number;
-  source: string | null;
-  orientation: 'portrait' | 'landscape';
-}
-
-export interface ResultSheet {
-  name: string;
-  table: Table;
-}
-
-const text = (value: string): TableCell => ({ kind: 'text', value });
-const empty: TableCell = { kind: 'empty' };
-const money = (value: Decimal | null): TableCell => (value === null ? text('-') : { kind: 'money', value });
-const pct = (value: Decimal | null): TableCell => (value === null ? text('-') : { kind: 'percent', value });
-const row = (cells: TableCell[], options: { level?: number; emphasis?: Emphasis; total?: boolean } = {}): TableRow => ({
-  cells,
-  level: options.level ?? 0,
-  emphasis: options.emphasis ?? 'none',
-  total: options.total ?? false,
-});
-const left = (width: number): TableColumn => ({ width, align: 'left' });
-const centre = (width: number): TableColumn => ({ width, align: 'center' });
-const right = (width: number): TableColumn => ({ width, align: 'right' });
+import { BudgetItem, descendantsAt, JenisBelanja } from '../compute/budget';
+import { predikatOf, SasaranResult } from '../compute/kinerja';
+import { Decimal, ZERO, percent, sum } from '../decimal';
+import { EngineResult } from '../compute/engine';
+import { Finding } from '../findings';
+import { KinerjaValue } from '../read/kinerja-sheet';
+import { RESULT_SHEETS } from '../result-sheets';
+import { centre, Emphasis, empty, left, money, pct, Rect, ResultSheet, right, row, Table, TableCell, TableRow, text } from './table';
 
 /** A target or realisasi as written: plain numbers as numbers, anything else (`4 Dok`, `BB (74)`) as text. */
 function written(v: KinerjaValue | null): TableCell {
@@ -95,7 +22,7 @@ function groupedHeader(single: string[], group: string, subs: string[]): Pick<Ta
       [...single, group, ...subs.slice(1).map(() => '')],
       [...single.map(() => ''), ...subs],
     ],
-    headerMerges: [...single.map((_, col) => ({ row: 0, col, rowSpan: 2, colSpan: 1 })), { row: 0, col: single.length, rowSpan: 1, colSpan: subs.length }],
+    headerMerges: [...single.map((_, col) => ({ row: 0, col, rows: 2, cols: 1 })), { row: 0, col: single.length, rows: 1, cols: subs.length }],
   };
 }
 
@@ -142,7 +69,7 @@ function pengukuranKinerja(result: EngineResult): Table | null {
   const k = result.kinerja;
   if (!k || k.sasaran.length === 0) return null;
   const rows: TableRow[] = [];
-  const merges: Merge[] = [];
+  const merges: Rect[] = [];
   k.sasaran.forEach((s, i) => {
     const first = rows.length;
     s.indikator.forEach((ind, j) =>
@@ -159,11 +86,11 @@ function pengukuranKinerja(result: EngineResult): Table | null {
         ]),
       ),
     );
-    if (s.indikator.length > 1) merges.push({ row: first, col: 0, rowSpan: s.indikator.length, colSpan: 1 }, { row: first, col: 1, rowSpan: s.indikator.length, colSpan: 1 });
+    if (s.indikator.length > 1) merges.push({ row: first, col: 0, rows: s.indikator.length, cols: 1 }, { row: first, col: 1, rows: s.indikator.length, cols: 1 });
   });
   const last = rows.length;
   rows.push(row([text('Rata-rata capaian kinerja'), empty, empty, empty, empty, pct(k.rataRataCapaian), empty, empty], { emphasis: 'bold', total: true }));
-  merges.push({ row: last, col: 0, rowSpan: 1, colSpan: 5 });
+  merges.push({ row: last, col: 0, rows: 1, cols: 5 });
   const tahun = result.tahun ?? '';
   return {
     id: 'pengukuran-kinerja',
@@ -197,11 +124,11 @@ function perbandinganTahun(result: EngineResult): Table | null {
   if (!k || result.tahunLalu.length === 0) return null;
   const years = [...result.tahunLalu.map(String), result.tahun === null ? 'Tahun ini' : String(result.tahun)];
   const rows: TableRow[] = [];
-  const merges: Merge[] = [];
+  const merges: Rect[] = [];
   k.sasaran.forEach((s) => {
     const first = rows.length;
     s.indikator.forEach((ind, j) => rows.push(row([j === 0 ? text(s.nama) : empty, text(ind.nama), ...ind.realisasiLalu.map((y) => written(y.nilai)), written(ind.realisasi)])));
-    if (s.indikator.length > 1) merges.push({ row: first, col: 0, rowSpan: s.indikator.length, colSpan: 1 });
+    if (s.indikator.length > 1) merges.push({ row: first, col: 0, rows: s.indikator.length, cols: 1 });
   });
   return {
     id: 'perbandingan-tahun',
@@ -221,7 +148,7 @@ function programPendukung(result: EngineResult): Table | null {
   const k = result.kinerja;
   if (!k || !result.anggaran) return null;
   const rows: TableRow[] = [];
-  const merges: Merge[] = [];
+  const merges: Rect[] = [];
   for (const s of k.sasaran) {
     if (s.pendukung.length === 0) continue;
     const first = rows.length;
@@ -242,8 +169,8 @@ function programPendukung(result: EngineResult): Table | null {
         ),
       );
     }
-    merges.push({ row: first, col: 0, rowSpan: rows.length - first, colSpan: 1 });
-    merges.push({ row: rows.length, col: 0, rowSpan: 1, colSpan: 2 });
+    merges.push({ row: first, col: 0, rows: rows.length - first, cols: 1 });
+    merges.push({ row: rows.length, col: 0, rows: 1, cols: 2 });
     rows.push(row([text('TOTAL'), empty, money(s.anggaran), money(s.realisasi), pct(s.serapan)], { emphasis: 'bold', total: true }));
   }
   if (rows.length === 0) return null;
@@ -293,9 +220,9 @@ function predikat(result: EngineResult): Table | null {
   const width = 2 + bands.length;
   const checks = (p: string | null) => bands.map((b): TableCell => (b === p ? { kind: 'check' } : empty));
   const rows: TableRow[] = [];
-  const merges: Merge[] = [];
+  const merges: Rect[] = [];
   k.sasaran.forEach((s, i) => {
-    merges.push({ row: rows.length, col: 0, rowSpan: 1, colSpan: width });
+    merges.push({ row: rows.length, col: 0, rows: 1, cols: width });
     rows.push(row([text(`Sasaran ${i + 1}: ${s.nama}`), ...Array<TableCell>(width - 1).fill(empty)], { emphasis: 'bold' }));
     s.indikator.forEach((ind, j) => rows.push(row([text(`Indikator ${i + 1}.${j + 1}: ${ind.nama}`), pct(ind.capaian), ...checks(ind.predikat)], { level: 1 })));
     rows.push(row([text('Rata-rata capaian sasaran'), pct(s.capaian), ...checks(s.predikat)], { level: 1, emphasis: 'italic' }));
@@ -383,7 +310,7 @@ function alokasiAnggaran(result: EngineResult): Table | null {
   const a = result.anggaran;
   if (!k || !a) return null;
   const rows: TableRow[] = [];
-  const merges: Merge[] = [];
+  const merges: Rect[] = [];
   const supported = k.sasaran.filter((s) => s.pendukung.length > 0);
   if (supported.length === 0) return null;
   for (const s of supported) {
@@ -398,14 +325,14 @@ function alokasiAnggaran(result: EngineResult): Table | null {
         ]),
       );
     if (s.pendukung.length > 1) {
-      merges.push({ row: first, col: 0, rowSpan: s.pendukung.length + 1, colSpan: 1 });
+      merges.push({ row: first, col: 0, rows: s.pendukung.length + 1, cols: 1 });
       rows.push(row([empty, text('Jumlah sasaran'), money(s.anggaran), pct(s.alokasi)], { emphasis: 'italic' }));
     }
   }
   const allocated = sum(supported.map((s) => s.anggaran ?? ZERO));
-  merges.push({ row: rows.length, col: 0, rowSpan: 1, colSpan: 2 });
+  merges.push({ row: rows.length, col: 0, rows: 1, cols: 2 });
   rows.push(row([text('Jumlah dialokasikan ke sasaran'), empty, money(allocated), pct(percent(allocated, a.anggaran))], { emphasis: 'bold', total: true }));
-  merges.push({ row: rows.length, col: 0, rowSpan: 1, colSpan: 2 });
+  merges.push({ row: rows.length, col: 0, rows: 1, cols: 2 });
   rows.push(row([text('Total anggaran'), empty, money(a.anggaran), pct(percent(a.anggaran, a.anggaran))], { emphasis: 'bold', total: true }));
   return {
     id: 'alokasi-anggaran',
@@ -450,7 +377,7 @@ function pemeriksaan(result: EngineResult): Table {
     headerMerges: [],
     columns: [left(11), left(14), left(16), centre(7), right(15), right(15), right(14), left(70)],
     rows,
-    merges: result.temuan.length === 0 ? [{ row: 0, col: 0, rowSpan: 1, colSpan: 8 }] : [],
+    merges: result.temuan.length === 0 ? [{ row: 0, col: 0, rows: 1, cols: 8 }] : [],
     nameColumn: 7,
     source: result.catatan.length > 0 ? `Catatan: ${result.catatan.join(' ')}` : null,
     orientation: 'landscape',

@@ -1,5 +1,5 @@
 /** Name handling for matching rows between sheets and linking kinerja to programs. */
-import { memo } from './memo';
+import { memo } from '../memo';
 
 const LEVEL_WORDS = /^(sub\s*kegiatan|kegiatan|program|sub\s*keg\.?|keg\.?|prog\.?)\b[\s:.-]*/i;
 

@@ -1,7 +1,7 @@
-import { parsePercent, writtenDecimals } from './amount';
-import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, LEVEL_NAME, TotalRow } from './budget';
-import { Decimal, ZERO, formatPersen, formatRupiah, percent, sum } from './decimal';
-import { Finding, finding } from './findings';
+import { parsePercent, writtenDecimals } from '../read/amount';
+import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, LEVEL_NAME, TotalRow } from '../read/budget-sheet';
+import { Decimal, ZERO, formatPersen, formatRupiah, percent, sum } from '../decimal';
+import { Finding, finding } from '../findings';
 
 /** DPA children that the realisasi sheet leaves out, so a parent's anggaran may rightly exceed its listed children. */
 export type MissingChildren = (row: BudgetRow) => { amount: Decimal; names: string[] } | null;

@@ -1,6 +1,6 @@
-import { BudgetRow, BudgetSheet, LEVEL_NAME } from './budget';
-import { CellRef, Finding, finding } from './findings';
-import { SIMILARITY_THRESHOLD, nameTokens, similarity } from './names';
+import { BudgetRow, BudgetSheet, LEVEL_NAME } from '../read/budget-sheet';
+import { CellRef, Finding, finding } from '../findings';
+import { SIMILARITY_THRESHOLD, nameTokens, similarity } from '../read/names';
 
 export type MatchHow = 'kode' | 'nama' | 'mirip' | 'posisi';
 

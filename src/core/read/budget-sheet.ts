@@ -1,10 +1,11 @@
-import { CellValue, Grid, cellAddress, cellText, isCellError, mergedDownCells } from './grid';
+import { CellValue, Grid, cellAddress, cellText, gridMerges, isCellError, isMergedDown } from '../grid';
+import { MergeIndex } from '../rect';
 import { decimalFromNumber, parseAmount } from './amount';
-import { Decimal, ZERO, sum } from './decimal';
-import { CellRef, Finding, finding } from './findings';
+import { Decimal, ZERO, sum } from '../decimal';
+import { CellRef, Finding, finding } from '../findings';
 import { BudgetRole, HeaderMatch, isColumnNumberingRow } from './header';
 import { Code, classifyCode, splitLeadingCode, splitSegments, isSipdLike } from './kode';
-import { memo } from './memo';
+import { memo } from '../memo';
 import { LevelWord, levelWord, normalizeName } from './names';
 
 export type Level = 'urusan' | 'bidang' | 'program' | 'kegiatan' | 'subKegiatan' | 'rekening';
@@ -137,8 +138,8 @@ function isBlankRow(row: CellValue[]): boolean {
   return true;
 }
 
-function onlyMergedDown(row: CellValue[], r: number, mergedDown: Set<string>): boolean {
-  return row.every((v, c) => v === null || v === undefined || v === '' || mergedDown.has(`${r},${c}`));
+function onlyMergedDown(row: CellValue[], r: number, merges: MergeIndex): boolean {
+  return row.every((v, c) => v === null || v === undefined || v === '' || isMergedDown(merges, r, c));
 }
 
 /** A place on the sheet whose address is spelled out only when asked: most rows never are. */
@@ -259,7 +260,7 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
   let prevRank: number | null = null;
   let hiddenRowsCounted = 0;
   const lastOutlineChild = new Map<string, number>();
-  const mergedDown = mergedDownCells(grid);
+  const merges = gridMerges(grid);
   const siblingIndexes = new Map<BudgetRow | object, SiblingIndex>();
   const sheetRoot = {};
 
@@ -284,7 +285,7 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
     const nameText = cellText(row[nameCol] ?? null);
     const codeCell = codeCol === undefined ? null : (row[codeCol] ?? null);
     const codeText = cellText(codeCell);
-    if ((nameText === '' && codeText === '' && isBlankRow(row)) || (mergedDown.size > 0 && onlyMergedDown(row, r, mergedDown))) continue;
+    if ((nameText === '' && codeText === '' && isBlankRow(row)) || (merges.size > 0 && onlyMergedDown(row, r, merges))) continue;
     const name = nameFacts(nameText);
     if (!name.hasWords && isColumnNumberingRow(row)) continue;
     if (name.source || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) break;

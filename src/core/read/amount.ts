@@ -1,5 +1,5 @@
-import { CellValue, isCellError } from './grid';
-import { Decimal } from './decimal';
+import { CellValue, isCellError } from '../grid';
+import { Decimal } from '../decimal';
 
 export type Parsed = { kind: 'number'; value: Decimal } | { kind: 'empty' } | { kind: 'invalid'; text: string };
 
