@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseAmount, parsePercent } from '../../src/core/read/amount';
+import { isDateFormat, parseAmount, parsePercent, serialDate } from '../../src/core/read/amount';
 import { Decimal, formatIndonesian } from '../../src/core/decimal';
 
 const value = (v: Parameters<typeof parseAmount>[0]) => {
@@ -59,5 +59,29 @@ describe('parsePercent', () => {
     expect(v(parsePercent('89,17 %', null))).toBe('89.17');
     expect(v(parsePercent(0.8917, null, new Decimal('89.1658')))).toBe('89.17');
     expect(v(parsePercent(89.17, null, new Decimal('89.1658')))).toBe('89.17');
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['dd/mm/yyyy', true],
+    ['[$-421]d mmmm yyyy;@', true],
+    ['m/d/yy h:mm', true],
+    ['[h]:mm:ss', true],
+    ['yyyy-mm-dd', true],
+    ['General', false],
+    ['#,##0', false],
+    ['0.00%', false],
+    ['_-[$Rp-421]* #,##0.00_-;\\-[$Rp-421]* #,##0.00_-;_-[$Rp-421]* "-"??_-;_-@_-', false],
+    ['"Rp"#,##0', false],
+    ['#,##0 "hari"', false],
+    ['0.00E+00', false],
+    ['@', false],
+  ])('%s is a date format: %p', (format, date) => expect(isDateFormat(format)).toBe(date));
+
+  it('shows a serial as the day Excel shows', () => {
+    expect(serialDate(45306)).toBe('15/01/2024');
+    expect(serialDate(1)).toBe('01/01/1900');
+    expect(serialDate(61)).toBe('01/03/1900');
   });
 });

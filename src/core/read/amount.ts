@@ -136,3 +136,26 @@ export function writtenDecimals(v: CellValue, numberFormat: string | null | unde
   }
   return 2;
 }
+
+/**
+ * An Excel number format that shows a date or a time (`dd/mm/yyyy`, `[$-421]d mmmm yyyy`, `h:mm`):
+ * both hosts deliver such a cell as its serial number, and only the format tells it is not money.
+ */
+export function isDateFormat(format: string | null | undefined): boolean {
+  if (!format || format === 'General' || format === '@') return false;
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
+    .replace(/\[(?!h+\]|m+\]|s+\])[^\]]*\]/gi, '');
+  return /[dmyhs]/i.test(bare) && !/^[#0.,%\s-]*E[+-]/i.test(bare);
+}
+
+/** An Excel date serial (1900 system) as `dd/mm/yyyy`, for messages. */
+export function serialDate(serial: number): string {
+  // Excel counts 1900-02-29, a day that did not exist: serials from 61 on are one day ahead.
+  const days = Math.floor(serial) - (serial >= 61 ? 25569 : 25568);
+  const d = new Date(days * 86_400_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}

@@ -1,6 +1,6 @@
 import { CellValue, Grid, cellAddress, cellText, gridMerges, isCellError, isMergedDown } from '../grid';
 import { MergeIndex } from '../rect';
-import { decimalFromNumber, parseAmount } from './amount';
+import { decimalFromNumber, isDateFormat, parseAmount, serialDate } from './amount';
 import { Decimal, ZERO, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
 import { BudgetRole, HeaderMatch, isColumnNumberingRow } from './header';
@@ -77,6 +77,8 @@ export interface BudgetSheet {
   hiddenRowsCounted: number;
   findings: Finding[];
 }
+
+const dateFormat = memo(isDateFormat);
 
 const RANK: Record<Level, number> = { urusan: 10, bidang: 20, program: 30, kegiatan: 40, subKegiatan: 50, rekening: 60 };
 
@@ -267,7 +269,14 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
   const readAmount = (row: CellValue[], r: number, col: AmountColumn, c: number | undefined): AmountCell | undefined => {
     if (c === undefined) return undefined;
     const raw = row[c] ?? null;
-    if (typeof raw === 'number' && Number.isFinite(raw)) return new Amount(grid, r, c, raw, decimalFromNumber(raw), false);
+    if (typeof raw === 'number' && Number.isFinite(raw)) {
+      const format = grid.numberFormats?.[r]?.[c];
+      if (!format || !dateFormat(format)) return new Amount(grid, r, c, raw, decimalFromNumber(raw), false);
+      const cell = new Amount(grid, r, c, raw, null, false);
+      const date = serialDate(raw);
+      findings.push(finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} berisi tanggal (${date}), bukan jumlah uang; dihitung sebagai 0.`, { tertulis: date }));
+      return cell;
+    }
     const p = parseAmount(raw);
     const cell = new Amount(grid, r, c, raw, p.kind === 'number' ? p.value : p.kind === 'empty' ? ZERO : null, p.kind === 'empty');
     if (p.kind === 'invalid') {
