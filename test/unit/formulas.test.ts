@@ -2,7 +2,7 @@ import { capaianOf, efisiensiOf, predikatOf } from '../../src/core/compute/kiner
 import { Decimal } from '../../src/core/decimal';
 import { guessBudgetRole, guessKinerjaRole } from '../../src/core/read/header';
 import { parseArah, parseKinerjaValue } from '../../src/core/read/kinerja-sheet';
-import { classifyCode, codeKey } from '../../src/core/read/kode';
+import { classifyCode } from '../../src/core/read/kode';
 import { normalizeName } from '../../src/core/read/names';
 import { DEFAULT_SETTINGS, withDefaults } from '../../src/core/settings';
 
@@ -93,8 +93,8 @@ describe('codes', () => {
     expect(classifyCode('Program', sipd)).toBeNull();
   });
   it('compares segment by segment, numerically', () => {
-    expect(codeKey(classifyCode('7.01.01.2.02.0001', sipd)!)).toBe(codeKey(classifyCode('7.01.01.2.02.01', sipd)!));
-    expect(codeKey(classifyCode('7.01.01.2.02.0010', sipd)!)).not.toBe(codeKey(classifyCode('7.01.01.2.02.01', sipd)!));
+    expect(classifyCode('7.01.01.2.02.0001', sipd)!.key).toBe(classifyCode('7.01.01.2.02.01', sipd)!.key);
+    expect(classifyCode('7.01.01.2.02.0010', sipd)!.key).not.toBe(classifyCode('7.01.01.2.02.01', sipd)!.key);
   });
 });
 

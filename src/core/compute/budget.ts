@@ -18,7 +18,7 @@ export interface BudgetItem {
   row: BudgetRow;
 }
 
-const NO_CHILDREN: readonly BudgetItem[] = [];
+const NO_CHILDREN: readonly Item[] = [];
 
 /** serapan is worked out when read: most of a large DPA's rekening rows are never shown. */
 class Item implements BudgetItem {
@@ -27,7 +27,9 @@ class Item implements BudgetItem {
   nama: string;
   anggaran: Decimal;
   realisasi: Decimal | null = null;
-  children: readonly BudgetItem[] = NO_CHILDREN;
+  children: readonly Item[] = NO_CHILDREN;
+  /** The realisasi is the counterpart's bottom-up value on the realisasi sheet. */
+  mirrorsRealisasiSheet = false;
   private serapanCache: Decimal | null | undefined;
 
   constructor(readonly row: BudgetRow) {
@@ -45,11 +47,22 @@ class Item implements BudgetItem {
 
 export type JenisBelanja = 'operasi' | 'modal' | 'tidakTerduga' | 'transfer';
 
-export interface BelanjaJenis {
-  jenis: JenisBelanja;
+export interface BelanjaFigures {
   anggaran: Decimal;
   realisasi: Decimal | null;
   serapan: Decimal | null;
+  /** Share of the whole budget, in percent. */
+  porsi: Decimal | null;
+}
+
+export interface BelanjaJenis extends BelanjaFigures {
+  jenis: JenisBelanja;
+}
+
+/** Belanja per jenis (operasi, modal, …) with their sum, when the DPA goes down to rekening. */
+export interface Belanja {
+  jenis: BelanjaJenis[];
+  jumlah: BelanjaFigures;
 }
 
 export interface BudgetResult {
@@ -60,7 +73,7 @@ export interface BudgetResult {
   items: BudgetItem[];
   /** Every item, in DPA order. */
   all: BudgetItem[];
-  belanja: BelanjaJenis[];
+  belanja: Belanja | null;
   findings: Finding[];
 }
 
@@ -78,7 +91,7 @@ const BELANJA_PREFIX: Record<string, JenisBelanja> = { '5.1': 'operasi', '5.2': 
  * Builds the budget result from the DPA and the realisasi sheet (the same sheet when one carries
  * both), with every check of SPEC §5 that concerns amounts.
  */
-export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): BudgetResult {
+export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): BudgetResult {
   const findings: Finding[] = [...dpa.findings];
   const single = real === dpa;
   const matching = real && !single ? matchSheets(dpa, real) : null;
@@ -88,11 +101,7 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Bud
   const all: BudgetItem[] = [];
   // By BudgetRow.index of the DPA row.
   const itemAt: BudgetItem[] = new Array<BudgetItem>(dpa.rows.length);
-  // The realisasi row's children are exactly these children's counterparts, each carrying its
-  // counterpart's realisasi: the realisasi row's own bottom-up sum is their sum, already made.
-  const sameChildrenAs = (children: readonly BudgetItem[], r: BudgetRow): boolean =>
-    countedChildren(r.children).length === children.length && children.every((c) => c.realisasi === (realOf(c.row)?.computedOf('realisasi') ?? null));
-  const build = (row: BudgetRow, realisasiKnown: boolean): BudgetItem => {
+  const build = (row: BudgetRow, realisasiKnown: boolean): Item => {
     const r = realOf(row);
     const counted = countedChildren(row.children);
     const leafOnRealSide = r !== null && r.children.length === 0 && counted.length > 0 && !single;
@@ -101,12 +110,20 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Bud
     itemAt[row.index] = item;
     if (counted.length > 0) item.children = counted.map((c) => build(c, realisasiKnown && !leafOnRealSide));
     if (real && realisasiKnown) {
-      if (leafOnRealSide || counted.length === 0) item.realisasi = r ? (r.computedOf('realisasi') ?? ZERO) : ZERO;
-      else if (r && sameChildrenAs(item.children, r)) item.realisasi = r.computedOf('realisasi') ?? ZERO;
-      else item.realisasi = sum(item.children.map((c) => c.realisasi ?? ZERO));
+      if (leafOnRealSide || counted.length === 0) {
+        item.realisasi = r ? (r.computedOf('realisasi') ?? ZERO) : ZERO;
+        item.mirrorsRealisasiSheet = r !== null;
+      } else if (r && mirrorsChildren(item, r)) {
+        // The same sum was made on the realisasi sheet, over the same rows: not made twice.
+        item.realisasi = r.computedOf('realisasi') ?? ZERO;
+        item.mirrorsRealisasiSheet = true;
+      } else item.realisasi = sum(item.children.map((c) => c.realisasi ?? ZERO));
     }
     return item;
   };
+  /** Every child carries its counterpart's value, and the counterparts are all of `r`'s children. */
+  const mirrorsChildren = (item: Item, r: BudgetRow): boolean =>
+    countedChildren(r.children).length === item.children.length && item.children.every((c) => c.mirrorsRealisasiSheet && realOf(c.row)!.parent === r);
   const items = dpa.roots.filter((r) => r.duplicateOf === null).map((r) => build(r, true));
 
   findings.push(...checkSums(dpa, 'anggaran'));
@@ -145,7 +162,7 @@ export function computeAnggaran(dpa: BudgetSheet, real: BudgetSheet | null): Bud
     serapan: realisasi === null ? null : percent(realisasi, anggaran),
     items,
     all,
-    belanja: belanjaByJenis(items, all),
+    belanja: belanjaByJenis(items, all, anggaran),
     findings,
   };
 }
@@ -166,7 +183,7 @@ function checkBetweenSheets(items: BudgetItem[], matching: Matching, realName: s
     const isLeaf = item.children.length === 0 || (r !== null && r.children.length === 0);
     if (isLeaf) {
       if (!reportedAbove && r && written && !written.empty && written.value !== null && !written.value.eq(item.anggaran)) {
-        out.push(betweenSheets(item, written.value, written.ref, realName));
+        out.push(betweenSheets(item, written.value, written, realName));
       }
       return;
     }
@@ -175,7 +192,7 @@ function checkBetweenSheets(items: BudgetItem[], matching: Matching, realName: s
     if (!reported && onlyChild && r && written && !written.empty && written.value !== null) {
       const childReal = matching.realisasiOf(onlyChild.row)?.amountOf('anggaran')?.value ?? null;
       if (!written.value.eq(item.anggaran) && childReal !== null && childReal.eq(written.value)) {
-        out.push(betweenSheets(item, written.value, written.ref, realName));
+        out.push(betweenSheets(item, written.value, written, realName));
         reported = true;
       }
     }
@@ -186,7 +203,7 @@ function checkBetweenSheets(items: BudgetItem[], matching: Matching, realName: s
 }
 
 function betweenSheets(item: BudgetItem, written: Decimal, at: { lembar: string; sel: string }, realName: string): Finding {
-  const dpaRef = item.row.amountOf('anggaran')?.ref ?? item.row.nameRef;
+  const dpaRef = item.row.amountOf('anggaran') ?? item.row.nameRef;
   return finding(
     'antar-lembar',
     at,
@@ -216,7 +233,7 @@ function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetR
       out.push(
         finding(
           'melebihi',
-          r?.amountOf('realisasi')?.ref ?? item.row.nameRef,
+          r?.amountOf('realisasi') ?? item.row.nameRef,
           `Realisasi ${LEVEL_NAME[item.level]} "${item.nama}" ${formatRupiah(realisasi)} melebihi anggarannya ${formatRupiah(item.anggaran)}.`,
           {
             tertulis: realisasi,
@@ -233,12 +250,19 @@ function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetR
 
 const jenisOf = memo((kode: string): JenisBelanja | undefined => BELANJA_PREFIX[/^\d+\.\d+/.exec(kode)?.[0] ?? '']);
 
+const JENIS_ORDER: readonly JenisBelanja[] = ['operasi', 'modal', 'tidakTerduga', 'transfer'];
+
+function figures(anggaran: Decimal, realisasi: Decimal | null, whole: Decimal): BelanjaFigures {
+  return { anggaran, realisasi, serapan: realisasi === null ? null : percent(realisasi, anggaran), porsi: percent(anggaran, whole) };
+}
+
 /**
- * Anggaran and realisasi per jenis belanja, over the rekening leaves. The most numerous jenis
- * (operasi, in any DPA) is worked out as the whole budget less every other leaf: the same exact
- * sum with a fraction of the additions.
+ * Anggaran and realisasi per jenis belanja (SPEC §4), over the rekening leaves; null without rekening
+ * rows. Every leaf is in one jenis or in none, and the leaves add up to the whole budget: so the most
+ * numerous jenis (operasi, in any DPA) is the whole less the others, the same exact sum with a
+ * fraction of the additions (a property test holds it to direct sums).
  */
-function belanjaByJenis(items: BudgetItem[], all: BudgetItem[]): BelanjaJenis[] {
+function belanjaByJenis(items: BudgetItem[], all: BudgetItem[], whole: Decimal): Belanja | null {
   const groups = new Map<JenisBelanja, BudgetItem[]>();
   const others: BudgetItem[] = [];
   let realisasiEverywhere = true;
@@ -246,33 +270,26 @@ function belanjaByJenis(items: BudgetItem[], all: BudgetItem[]): BelanjaJenis[] 
     if (item.children.length > 0) continue;
     if (item.realisasi === null) realisasiEverywhere = false;
     const jenis = item.level === 'rekening' && item.kode ? jenisOf(item.kode) : undefined;
+    const list = jenis && groups.get(jenis);
     if (!jenis) others.push(item);
-    else if (groups.has(jenis)) groups.get(jenis)!.push(item);
+    else if (list) list.push(item);
     else groups.set(jenis, [item]);
   }
+  if (groups.size === 0) return null;
   let largest: JenisBelanja | null = null;
   for (const [jenis, list] of groups) if (largest === null || list.length > groups.get(largest)!.length) largest = jenis;
 
+  const realisasiOf = (list: BudgetItem[]) => (list.some((i) => i.realisasi === null) ? null : sum(list.map((i) => i.realisasi!)));
   const totals = new Map<JenisBelanja, { anggaran: Decimal; realisasi: Decimal | null }>();
-  for (const [jenis, list] of groups) {
-    if (jenis === largest) continue;
-    totals.set(jenis, { anggaran: sum(list.map((i) => i.anggaran)), realisasi: list.some((i) => i.realisasi === null) ? null : sum(list.map((i) => i.realisasi!)) });
-  }
-  if (largest !== null) {
-    const rest = [...totals.values()];
-    const anggaran = sumItems(items, 'anggaran').minus(sum([...others.map((i) => i.anggaran), ...rest.map((t) => t.anggaran)]));
-    const list = groups.get(largest)!;
-    const realisasi = realisasiEverywhere
-      ? sumItems(items, 'realisasi').minus(sum([...others.map((i) => i.realisasi!), ...rest.map((t) => t.realisasi!)]))
-      : list.some((i) => i.realisasi === null)
-        ? null
-        : sum(list.map((i) => i.realisasi!));
-    totals.set(largest, { anggaran, realisasi });
-  }
-  return (['operasi', 'modal', 'tidakTerduga', 'transfer'] as const)
-    .filter((j) => totals.has(j))
-    .map((jenis) => {
-      const { anggaran, realisasi } = totals.get(jenis)!;
-      return { jenis, anggaran, realisasi, serapan: realisasi === null ? null : percent(realisasi, anggaran) };
-    });
+  for (const [jenis, list] of groups) if (jenis !== largest) totals.set(jenis, { anggaran: sum(list.map((i) => i.anggaran)), realisasi: realisasiOf(list) });
+  const rest = [...totals.values()];
+  const anggaran = sumItems(items, 'anggaran').minus(sum([...others.map((i) => i.anggaran), ...rest.map((t) => t.anggaran)]));
+  const realisasi = realisasiEverywhere
+    ? sumItems(items, 'realisasi').minus(sum([...others.map((i) => i.realisasi!), ...rest.map((t) => t.realisasi!)]))
+    : realisasiOf(groups.get(largest!)!);
+  totals.set(largest!, { anggaran, realisasi });
+
+  const jenis = JENIS_ORDER.filter((j) => totals.has(j)).map((j): BelanjaJenis => ({ jenis: j, ...figures(totals.get(j)!.anggaran, totals.get(j)!.realisasi, whole) }));
+  const jumlahRealisasi = jenis.some((b) => b.realisasi === null) ? null : sum(jenis.map((b) => b.realisasi!));
+  return { jenis, jumlah: figures(sum(jenis.map((b) => b.anggaran)), jumlahRealisasi, whole) };
 }

@@ -19,6 +19,8 @@ function writtenOrComputed(row: BudgetRow, col: AmountColumn): Decimal {
   return a && !a.empty && a.value !== null ? a.value : (row.computedOf(col) ?? ZERO);
 }
 
+const isLeaf = (row: BudgetRow) => row.children.length === 0;
+
 /**
  * `jumlah` findings: a written parent or total that is neither the sum of its children as written
  * nor the bottom-up sum. Checking against both keeps one mistake to one finding: a wrong leaf is
@@ -31,16 +33,8 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     const extra = owner && missing ? missing(owner) : null;
     // A missing row's anggaran is known from the DPA; its realisasi is not.
     const plus = extra && col === 'anggaran' ? extra.amount : ZERO;
-    // Children written as the computed values they are (leaves, or right subtotals) sum to the owner's computed value.
-    const sameAsComputed =
-      owner !== null &&
-      owner.computedOf(col) !== undefined &&
-      children.every((c) => {
-        const computed = c.computedOf(col);
-        const w = writtenOrComputed(c, col);
-        return computed !== undefined && (w === computed || w.eq(computed));
-      });
-    const childrenAsWritten = sameAsComputed ? owner.computedOf(col)! : sum(children.map((c) => writtenOrComputed(c, col)));
+    // A leaf's amount is its own bottom-up value: children that are all leaves add up to the owner's.
+    const childrenAsWritten = owner !== null && children.every(isLeaf) ? owner.computedOf(col)! : sum(children.map((c) => writtenOrComputed(c, col)));
     const asWritten = plus.isZero() ? childrenAsWritten : childrenAsWritten.plus(plus);
     if (written.value.eq(asWritten)) return;
     const bottomUpChildren = sum(children.map((c) => c.computedOf(col) ?? ZERO));
@@ -50,7 +44,7 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     let pesan = `${COLUMN_NAME[col]} ${labelOf(owner)} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (selisih ${formatRupiah(diff)}).`;
     if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp)}.`;
     if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `"${n}"`).join(', ')}.`;
-    out.push(finding('jumlah', written.ref, pesan, { tertulis: written.value, seharusnya: asWritten }));
+    out.push(finding('jumlah', written, pesan, { tertulis: written.value, seharusnya: asWritten }));
   };
   for (let i = 0; i < sheet.rows.length; i++) {
     const row = sheet.rows[i];
@@ -76,7 +70,7 @@ export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow 
     if (close(own) || close(fixed)) return;
     const expected = own ?? fixed!;
     out.push(
-      finding('persen', cell.ref, `Persentase ${labelOf(owner)} tertulis ${formatPersen(p.value)}%, seharusnya ${formatPersen(expected)}% menurut angka di barisnya sendiri.`, {
+      finding('persen', cell, `Persentase ${labelOf(owner)} tertulis ${formatPersen(p.value)}%, seharusnya ${formatPersen(expected)}% menurut angka di barisnya sendiri.`, {
         tertulis: p.value.toDecimalPlaces(2),
         seharusnya: expected.toDecimalPlaces(2),
         decimals: 2,

@@ -1,4 +1,4 @@
-import { BudgetResult, computeAnggaran } from './budget';
+import { BudgetResult, computeBudget } from './budget';
 import { readBudgetSheet } from '../read/budget-sheet';
 import { KinerjaResult, computeKinerja } from './kinerja';
 import { Detected, SheetDetection, detectSheets } from '../read/detect';
@@ -52,7 +52,7 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
   if (!detected.kinerja) catatan.push('Tidak ada lembar kinerja (Indikator dan Target): capaian kinerja tidak dihitung.');
 
   progress('Mencocokkan dan menghitung anggaran…');
-  const anggaran = dpa ? computeAnggaran(dpa, real) : null;
+  const anggaran = dpa ? computeBudget(dpa, real) : null;
   progress('Menghitung capaian kinerja…');
   const kinerjaSheet = detected.kinerja ? readKinerjaSheet(detected.kinerja.grid, detected.kinerja.values, detected.kinerja.header) : null;
   const kinerja = kinerjaSheet ? computeKinerja(kinerjaSheet, anggaran ? { all: anggaran.all, anggaran: anggaran.anggaran, hasRealisasi: real !== null } : null, settings) : null;

@@ -3,7 +3,7 @@ import { LEVEL_NAME } from '../read/budget-sheet';
 import { Decimal, HUNDRED, percent, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
 import { Arah, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
-import { classifyCode, codeKey, splitLeadingCode } from '../read/kode';
+import { classifyCode, splitLeadingCode } from '../read/kode';
 import { SIMILARITY_THRESHOLD, nameTokens, normalizeName, similarity } from '../read/names';
 import { Settings } from '../settings';
 
@@ -33,13 +33,18 @@ export interface SasaranResult {
   realisasi: Decimal | null;
   serapan: Decimal | null;
   efisiensi: string | null;
-  /** Share of the total anggaran, in percent. */
+  /** Share of the total anggaran, in percent: of all supporting items together, and of each. */
   alokasi: Decimal | null;
+  alokasiPendukung: (Decimal | null)[];
 }
 
 export interface KinerjaResult {
   sasaran: SasaranResult[];
   rataRataCapaian: Decimal | null;
+  /** The predikat of the rata-rata capaian. */
+  predikat: string | null;
+  /** What the sasaran with supporting items take of the total anggaran together; null without a budget. */
+  alokasi: { anggaran: Decimal; porsi: Decimal | null } | null;
   findings: Finding[];
 }
 
@@ -93,7 +98,7 @@ class BudgetIndex {
     const codeText = leading?.code ?? text.trim();
     const code = classifyCode(codeText, { sipdSheet: true, underSubKegiatan: false });
     if (code && code.kind !== 'outline') {
-      const item = this.byKode.get(codeKey(code));
+      const item = this.byKode.get(code.key);
       if (item) return { item, exact: true };
     }
     const name = leading?.rest ?? text;
@@ -201,8 +206,30 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
     } else if (budget) {
       findings.push(finding('data-kosong', s.nameRef, `Sasaran "${s.nama}" tidak dikaitkan dengan program/kegiatan mana pun; serapan dan efisiensinya tidak dihitung.`));
     }
-    return { nama: s.nama, ref: s.nameRef, indikator, capaian, predikat: predikatOf(capaian, settings), pendukung, anggaran, realisasi, serapan, efisiensi, alokasi };
+    const alokasiPendukung = budget ? pendukung.map((i) => percent(i.anggaran, budget.anggaran)) : [];
+    return {
+      nama: s.nama,
+      ref: s.nameRef,
+      indikator,
+      capaian,
+      predikat: predikatOf(capaian, settings),
+      pendukung,
+      anggaran,
+      realisasi,
+      serapan,
+      efisiensi,
+      alokasi,
+      alokasiPendukung,
+    };
   });
 
-  return { sasaran, rataRataCapaian: mean(allCapped), findings };
+  const rataRataCapaian = mean(allCapped);
+  const allocated = sum(sasaran.map((s) => s.anggaran).filter((a): a is Decimal => a !== null));
+  return {
+    sasaran,
+    rataRataCapaian,
+    predikat: predikatOf(rataRataCapaian, settings),
+    alokasi: budget ? { anggaran: allocated, porsi: percent(allocated, budget.anggaran) } : null,
+    findings,
+  };
 }

@@ -4,7 +4,7 @@ import { decimalFromNumber, isDateFormat, parseAmount, serialDate } from './amou
 import { Decimal, ZERO, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
 import { BudgetRole, HeaderMatch, isColumnNumberingRow } from './header';
-import { Code, classifyCode, splitLeadingCode, splitSegments, isSipdLike } from './kode';
+import { Code, CodeContext, classifyCode, splitLeadingCode, splitSegments, isSipdLike } from './kode';
 import { memo } from '../memo';
 import { LevelWord, levelWord, normalizeName } from './names';
 
@@ -19,18 +19,17 @@ export const LEVEL_NAME: Record<Level, string> = {
   rekening: 'rekening',
 };
 
-export interface AmountCell {
+/** A cell of an amount column; it is itself the place a finding points at. */
+export interface AmountCell extends CellRef {
   /** null when the cell cannot be read (a `nilai` finding says so). */
   value: Decimal | null;
   empty: boolean;
-  ref: CellRef;
   raw: CellValue;
 }
 
-export interface PercentCell {
+export interface PercentCell extends CellRef {
   raw: CellValue;
   format: string | null;
-  ref: CellRef;
 }
 
 export type AmountColumn = 'anggaran' | 'realisasi';
@@ -47,7 +46,6 @@ export interface BudgetRow {
   kode: string | null;
   /** Segment-wise numeric form of `kode`, for matching. */
   kodeKey: string | null;
-  outline: string | null;
   nama: string;
   namaKey: string;
   nameRef: CellRef;
@@ -73,7 +71,6 @@ export interface BudgetSheet {
   roots: BudgetRow[];
   rows: BudgetRow[];
   total: TotalRow | null;
-  usesSipd: boolean;
   hiddenRowsCounted: number;
   findings: Finding[];
 }
@@ -157,9 +154,6 @@ class SheetCell implements CellRef {
   get sel(): string {
     return cellAddress(this.grid, this.r, this.c);
   }
-  get ref(): CellRef {
-    return this;
-  }
 }
 
 class Amount extends SheetCell implements AmountCell {
@@ -187,31 +181,72 @@ class Percent extends SheetCell implements PercentCell {
   }
 }
 
+/** A line's cells in the amount and percentage columns (undefined where the sheet has no such column). */
+interface LineCells {
+  anggaran: AmountCell | undefined;
+  realisasi: AmountCell | undefined;
+  persen: PercentCell | null;
+}
+
+/** A line that is an item of the budget (a program, a kegiatan, … a rekening). */
+interface ItemLine extends LineCells {
+  kind: 'item';
+  r: number;
+  /** Where the name is: the uraian cell, or the kode cell when the uraian is empty. */
+  nameCol: number;
+  code: Code | null;
+  name: NameFacts;
+}
+
+/** What one line of the sheet is. */
+type Line = { kind: 'skip' } | { kind: 'end' } | ({ kind: 'total' } & LineCells) | ItemLine;
+
+const SKIP: Line = { kind: 'skip' };
+const END: Line = { kind: 'end' };
+
 // A large DPA has tens of thousands of rows: every object kept per row costs the garbage collector
 // a copy, so a row holds its cells and sums in fields rather than in records of its own.
 class Row implements BudgetRow {
-  private childList: Row[] | null = null;
+  readonly index: number;
+  readonly level: Level;
+  readonly rank: number;
+  readonly nama: string;
+  readonly namaKey: string;
+  readonly persen: PercentCell | null;
   parent: BudgetRow | null = null;
   duplicateOf: BudgetRow | null = null;
+  private readonly grid: Grid;
+  private readonly r: number;
+  private readonly nameCol: number;
+  private readonly code: Code | null;
+  private readonly anggaran: AmountCell | undefined;
+  private readonly realisasi: AmountCell | undefined;
+  private childList: Row[] | null = null;
+  private nameCell: CellRef | null = null;
   private computedAnggaran: Decimal | undefined = undefined;
   private computedRealisasi: Decimal | undefined = undefined;
 
-  constructor(
-    readonly index: number,
-    private readonly grid: Grid,
-    private readonly r: number,
-    private readonly nameCol: number,
-    readonly level: Level,
-    readonly rank: number,
-    readonly kode: string | null,
-    readonly kodeKey: string | null,
-    readonly outline: string | null,
-    readonly nama: string,
-    readonly namaKey: string,
-    private readonly anggaran: AmountCell | undefined,
-    private readonly realisasi: AmountCell | undefined,
-    readonly persen: PercentCell | null,
-  ) {}
+  constructor(index: number, grid: Grid, line: ItemLine, rank: number) {
+    this.index = index;
+    this.grid = grid;
+    this.r = line.r;
+    this.nameCol = line.nameCol;
+    this.rank = rank;
+    this.level = levelOfRank(rank);
+    // Outline numbers are not kept: they differ between sheets.
+    this.code = line.code !== null && line.code.kind !== 'outline' ? line.code : null;
+    this.nama = line.name.nama;
+    this.namaKey = line.name.namaKey;
+    this.anggaran = line.anggaran;
+    this.realisasi = line.realisasi;
+    this.persen = line.persen;
+  }
+  get kode(): string | null {
+    return this.code?.text ?? null;
+  }
+  get kodeKey(): string | null {
+    return this.code?.key ?? null;
+  }
   amountOf(col: AmountColumn): AmountCell | undefined {
     return col === 'anggaran' ? this.anggaran : this.realisasi;
   }
@@ -230,7 +265,7 @@ class Row implements BudgetRow {
     return this.grid.origin.row + this.r + 1;
   }
   get nameRef(): CellRef {
-    return new SheetCell(this.grid, this.r, this.nameCol);
+    return (this.nameCell ??= new SheetCell(this.grid, this.r, this.nameCol));
   }
   // Most rows are leaves: they share one empty list.
   get children(): readonly Row[] {
@@ -241,134 +276,155 @@ class Row implements BudgetRow {
   }
 }
 
-const NO_ROWS: readonly Row[] = [];
+const NO_ROWS: Row[] = [];
 
-/** Reads the rows below a budget header into a tree (see SPEC §2). */
+/** Reads the rows below a budget header into a tree (see SPEC §2): each line is classified, ranked, attached. */
 export function readBudgetSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<BudgetRole>): BudgetSheet {
-  const cols = header.columns;
-  const findings: Finding[] = [];
-  const codeCol = cols.kode ?? cols.nomor;
-  const nameCol = cols.uraian!;
-  const hidden = new Set(grid.hiddenRows ?? []);
-  const first = header.row + header.height;
+  return new BudgetSheetReader(grid, values, header).read();
+}
 
-  const usesSipd = detectSipd(values, first, codeCol, nameCol);
-  const underSub = { sipdSheet: usesSipd, underSubKegiatan: true };
-  const notUnderSub = { sipdSheet: usesSipd, underSubKegiatan: false };
-  const rows: Row[] = [];
-  const roots: Row[] = [];
-  const stack: Row[] = [];
-  let total: TotalRow | null = null;
-  let prevRank: number | null = null;
-  let hiddenRowsCounted = 0;
-  const lastOutlineChild = new Map<string, number>();
-  const merges = gridMerges(grid);
-  const siblingIndexes = new Map<BudgetRow | object, SiblingIndex>();
-  const sheetRoot = {};
+class BudgetSheetReader {
+  private readonly findings: Finding[] = [];
+  private readonly rows: Row[] = [];
+  private readonly roots: Row[] = [];
+  /** The open rows above the current line, outermost first. */
+  private readonly stack: Row[] = [];
+  private total: TotalRow | null = null;
+  private prevRank: number | null = null;
+  private hiddenRowsCounted = 0;
+  private readonly codeCol: number | undefined;
+  private readonly nameCol: number;
+  private readonly merges: MergeIndex;
+  private readonly hidden: Set<number>;
+  private readonly underSub: CodeContext;
+  private readonly notUnderSub: CodeContext;
+  private readonly lastOutlineChild = new Map<string, number>();
+  private readonly siblingIndexes = new Map<Row | null, SiblingIndex>();
 
-  const readAmount = (row: CellValue[], r: number, col: AmountColumn, c: number | undefined): AmountCell | undefined => {
+  constructor(
+    private readonly grid: Grid,
+    private readonly values: CellValue[][],
+    private readonly header: HeaderMatch<BudgetRole>,
+  ) {
+    const cols = header.columns;
+    this.codeCol = cols.kode ?? cols.nomor;
+    this.nameCol = cols.uraian!;
+    this.merges = gridMerges(grid);
+    this.hidden = new Set(grid.hiddenRows ?? []);
+    const sipdSheet = usesSipd(values, header.row + header.height, this.codeCol, this.nameCol);
+    this.underSub = { sipdSheet, underSubKegiatan: true };
+    this.notUnderSub = { sipdSheet, underSubKegiatan: false };
+  }
+
+  read(): BudgetSheet {
+    for (let r = this.header.row + this.header.height; r < this.values.length; r++) {
+      const line = this.classify(r);
+      if (line.kind === 'end') break;
+      if (line.kind === 'total') this.total = { sheetRow: this.grid.origin.row + r + 1, amountOf: (col) => line[col], persen: line.persen };
+      else if (line.kind === 'item') this.attach(this.rowOf(line));
+    }
+    for (const col of ['anggaran', 'realisasi'] as const) if (this.header.columns[col] !== undefined) computeBottomUp(this.roots, col);
+    const { grid, header, roots, rows, total, hiddenRowsCounted, findings } = this;
+    return { name: grid.name, header, roots, rows, total, hiddenRowsCounted, findings };
+  }
+
+  /** Blank, numbering and title lines are skipped, a source line ends the table, a total line is kept aside. */
+  private classify(r: number): Line {
+    const row = this.values[r] ?? NO_CELLS;
+    const nameText = cellText(row[this.nameCol] ?? null);
+    const codeCell = this.codeCol === undefined ? null : (row[this.codeCol] ?? null);
+    const codeText = cellText(codeCell);
+    if ((nameText === '' && codeText === '' && isBlankRow(row)) || (this.merges.size > 0 && onlyMergedDown(row, r, this.merges))) return SKIP;
+    const name = nameFacts(nameText);
+    if (!name.hasWords && isColumnNumberingRow(row)) return SKIP;
+    if (name.source || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) return END;
+
+    const cols = this.header.columns;
+    const anggaran = this.amountAt(row, r, 'anggaran', cols.anggaran);
+    const realisasi = this.amountAt(row, r, 'realisasi', cols.realisasi);
+    const persen = cols.persen === undefined ? null : new Percent(this.grid, r, cols.persen, row[cols.persen] ?? null, this.grid.numberFormats?.[r]?.[cols.persen] ?? null);
+    if ((name.total && !splitSegments(codeText)) || (nameText === '' && isTotalLine(codeText))) return { kind: 'total', anggaran, realisasi, persen };
+
+    const ctx = this.stack.length > 0 && this.stack[this.stack.length - 1].rank >= RANK.subKegiatan ? this.underSub : this.notUnderSub;
+    let code = codeText === '' ? null : classifyCode(outlineFromCell(codeCell, codeText, this.lastOutlineChild), ctx);
+    const leadingCode = name.leadingCode === null ? null : classifyCode(name.leadingCode, ctx);
+    if (leadingCode && (!code || (code.kind === 'outline' && leadingCode.kind !== 'outline'))) code = leadingCode;
+    const hasAmount = (anggaran !== undefined && !anggaran.empty) || (realisasi !== undefined && !realisasi.empty);
+    if (!hasAmount && !code && !name.word) return SKIP;
+    if (name.nama === '' && !code) return SKIP;
+    const nameCol = name.nama === '' && this.codeCol !== undefined ? this.codeCol : this.nameCol;
+    return { kind: 'item', r, nameCol, code, name, anggaran, realisasi, persen };
+  }
+
+  /** An amount cell; one that cannot be read counts as 0 and is reported (`nilai`). */
+  private amountAt(row: CellValue[], r: number, col: AmountColumn, c: number | undefined): AmountCell | undefined {
     if (c === undefined) return undefined;
+    const grid = this.grid;
     const raw = row[c] ?? null;
     if (typeof raw === 'number' && Number.isFinite(raw)) {
       const format = grid.numberFormats?.[r]?.[c];
       if (!format || !dateFormat(format)) return new Amount(grid, r, c, raw, decimalFromNumber(raw), false);
       const cell = new Amount(grid, r, c, raw, null, false);
       const date = serialDate(raw);
-      findings.push(finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} berisi tanggal (${date}), bukan jumlah uang; dihitung sebagai 0.`, { tertulis: date }));
+      this.findings.push(finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} berisi tanggal (${date}), bukan jumlah uang; dihitung sebagai 0.`, { tertulis: date }));
       return cell;
     }
     const p = parseAmount(raw);
     const cell = new Amount(grid, r, c, raw, p.kind === 'number' ? p.value : p.kind === 'empty' ? ZERO : null, p.kind === 'empty');
     if (p.kind === 'invalid') {
-      findings.push(
+      this.findings.push(
         finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} tidak dapat dibaca sebagai angka ("${p.text}"); dihitung sebagai 0.`, {
           tertulis: isCellError(raw) ? raw.error : p.text,
         }),
       );
     }
     return cell;
-  };
+  }
 
-  for (let r = first; r < values.length; r++) {
-    const row = values[r] ?? [];
-    const nameText = cellText(row[nameCol] ?? null);
-    const codeCell = codeCol === undefined ? null : (row[codeCol] ?? null);
-    const codeText = cellText(codeCell);
-    if ((nameText === '' && codeText === '' && isBlankRow(row)) || (merges.size > 0 && onlyMergedDown(row, r, merges))) continue;
-    const name = nameFacts(nameText);
-    if (!name.hasWords && isColumnNumberingRow(row)) continue;
-    if (name.source || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) break;
-
-    const anggaran = readAmount(row, r, 'anggaran', cols.anggaran);
-    const realisasi = readAmount(row, r, 'realisasi', cols.realisasi);
-    const persen = cols.persen === undefined ? null : new Percent(grid, r, cols.persen, row[cols.persen] ?? null, grid.numberFormats?.[r]?.[cols.persen] ?? null);
-    const hasAmount = (anggaran !== undefined && !anggaran.empty) || (realisasi !== undefined && !realisasi.empty);
-
-    if ((name.total && !splitSegments(codeText)) || (nameText === '' && isTotalLine(codeText))) {
-      total = { sheetRow: grid.origin.row + r + 1, amountOf: (col) => (col === 'anggaran' ? anggaran : realisasi), persen };
-      continue;
-    }
-
-    const ctx = stack.length > 0 && stack[stack.length - 1].rank >= RANK.subKegiatan ? underSub : notUnderSub;
-    let code = codeText === '' ? null : classifyCode(outlineFromCell(codeCell, codeText, lastOutlineChild), ctx);
-    const leadingCode = name.leadingCode === null ? null : classifyCode(name.leadingCode, ctx);
-    if (leadingCode && (!code || (code.kind === 'outline' && leadingCode.kind !== 'outline'))) code = leadingCode;
-    const { nama, word } = name;
-    if (!hasAmount && !code && !word) continue;
-    if (nama === '' && !code) continue;
-
+  /** A code says its level; else a level word; else an outline number's depth; else the line above's level. */
+  private rankOf(line: ItemLine): number {
+    const { code, name } = line;
     let rank: number;
     if (code && code.kind !== 'outline') rank = rankOfCode(code);
-    else if (word) rank = RANK[word];
+    else if (name.word) rank = RANK[name.word];
     else if (code) rank = rankOfCode(code);
-    else if (prevRank !== null) rank = prevRank;
-    else rank = RANK.program;
-    prevRank = rank;
+    else rank = this.prevRank ?? RANK.program;
+    this.prevRank = rank;
+    return rank;
+  }
 
-    if (hidden.size > 0 && hidden.has(grid.origin.row + r)) hiddenRowsCounted++;
-    const numbered = code !== null && code.kind !== 'outline';
-    const node = new Row(
-      rows.length,
-      grid,
-      r,
-      nama === '' && codeCol !== undefined ? codeCol : nameCol,
-      levelOfRank(rank),
-      rank,
-      numbered ? code!.text : null,
-      numbered ? code!.key : null,
-      code && !numbered ? code.text : null,
-      nama,
-      name.namaKey,
-      anggaran,
-      realisasi,
-      persen,
-    );
-    while (stack.length > 0 && stack[stack.length - 1].rank >= rank) stack.pop();
+  private rowOf(line: ItemLine): Row {
+    if (this.hidden.size > 0 && this.hidden.has(this.grid.origin.row + line.r)) this.hiddenRowsCounted++;
+    return new Row(this.rows.length, this.grid, line, this.rankOf(line));
+  }
+
+  /** Under the nearest open row of a higher level; a second row for the same item is a `duplikat`. */
+  private attach(node: Row): void {
+    const stack = this.stack;
+    while (stack.length > 0 && stack[stack.length - 1].rank >= node.rank) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
     node.parent = parent;
-    let index = siblingIndexes.get(parent ?? sheetRoot);
-    if (!index) siblingIndexes.set(parent ?? sheetRoot, (index = new SiblingIndex()));
-    const twin = index.twinOf(node, parent ? parent.children : roots);
+    let index = this.siblingIndexes.get(parent);
+    if (!index) this.siblingIndexes.set(parent, (index = new SiblingIndex()));
+    const twin = index.twinOf(node, parent ? parent.children : this.roots);
     if (twin) {
       node.duplicateOf = twin;
-      findings.push(
+      this.findings.push(
         finding(
           'duplikat',
           node.nameRef,
-          `"${nama}" tercantum dua kali di bawah ${parent ? `"${parent.nama}"` : 'induk yang sama'} (baris ${twin.sheetRow} dan ${node.sheetRow}).`,
+          `"${node.nama}" tercantum dua kali di bawah ${parent ? `"${parent.nama}"` : 'induk yang sama'} (baris ${twin.sheetRow} dan ${node.sheetRow}).`,
         ),
       );
     }
     if (parent) parent.addChild(node);
-    else roots.push(node);
+    else this.roots.push(node);
     stack.push(node);
-    rows.push(node);
+    this.rows.push(node);
   }
-
-  const sheet: BudgetSheet = { name: grid.name, header, roots, rows, total, usesSipd, hiddenRowsCounted, findings };
-  for (const col of ['anggaran', 'realisasi'] as const) if (cols[col] !== undefined) computeBottomUp(roots, col);
-  return sheet;
 }
+
+const NO_CELLS: CellValue[] = [];
 
 /**
  * The earlier sibling that is the same item: the same kode when both have one, otherwise the same
@@ -420,7 +476,8 @@ function outlineFromCell(cell: CellValue, text: string, lastChild: Map<string, n
   return `${prefix}.${last}`;
 }
 
-function detectSipd(values: CellValue[][], first: number, codeCol: number | undefined, nameCol: number): boolean {
+/** The sheet writes SIPD codes somewhere: then short codes are urusan and bidang, not outline numbers. */
+function usesSipd(values: CellValue[][], first: number, codeCol: number | undefined, nameCol: number): boolean {
   for (let r = first; r < values.length; r++) {
     const candidates = [codeCol === undefined ? '' : cellText(values[r]?.[codeCol] ?? null), splitLeadingCode(cellText(values[r]?.[nameCol] ?? null))?.code ?? ''];
     for (const t of candidates) {

@@ -3,38 +3,34 @@
  * 7.01.01.2.02.0001 or .01), kode rekening (5.1.02.01.01.0024) and outline numbers (1, 1.2, 1.2.1).
  */
 
+import { memo } from '../memo';
+
 export type CodeKind = 'sipd' | 'rekening' | 'outline';
 
 export interface Code {
   kind: CodeKind;
   text: string;
-  segments: string[];
+  segments: readonly string[];
   /** Segment-wise numeric form: 7.01.01.2.02.0001 and 7.01.01.2.02.01 have the same key. */
   key: string;
 }
 
-import { memo } from '../memo';
-
 const NUMBERED = /^\d+(\.\d+)*\.?$/;
 
-const segmentsOf = memo((text: string): readonly string[] | null => {
+/** `7.01.01.` → ['7', '01', '01']; null when the text is not a dotted number. Remembered, so shared: read only. */
+export const splitSegments = memo((text: string): readonly string[] | null => {
   const t = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
   if (!NUMBERED.test(t)) return null;
-  return Object.freeze((t.endsWith('.') ? t.slice(0, -1) : t).split('.'));
+  return (t.endsWith('.') ? t.slice(0, -1) : t).split('.');
 });
 
-export function splitSegments(text: string): string[] | null {
-  const s = segmentsOf(text);
-  return s === null ? null : [...s];
-}
-
 /** A SIPD program-or-deeper code: 7.01.01, 7.01.01.2.02, 7.01.01.2.02.0001. */
-export function isSipdLike(segments: string[]): boolean {
+export function isSipdLike(segments: readonly string[]): boolean {
   return segments.length >= 3 && segments[0].length <= 2 && segments[1].length === 2 && segments[2].length === 2;
 }
 
 /** Kode rekening: akun 4/5/6, kelompok one digit, jenis two digits. */
-export function isRekeningLike(segments: string[]): boolean {
+export function isRekeningLike(segments: readonly string[]): boolean {
   if (!/^[456]$/.test(segments[0])) return false;
   if (segments.length >= 2 && segments[1].length !== 1) return false;
   if (segments.length >= 3 && segments[2].length !== 2) return false;
@@ -63,11 +59,6 @@ function classify(text: string, ctx: CodeContext): Code | null {
   if (isSipdLike(segments)) return make('sipd');
   if (ctx.sipdSheet && (segments.length === 1 || (segments.length === 2 && segments[1].length === 2))) return make('sipd');
   return make('outline');
-}
-
-/** Segment-wise numeric key: 7.01.01.2.02.0001 and 7.01.01.2.02.01 compare equal. */
-export function codeKey(code: Code): string {
-  return code.key;
 }
 
 const keyOf = memo((text: string) =>

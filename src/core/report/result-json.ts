@@ -1,4 +1,4 @@
-import { BelanjaJenis, BudgetItem, descendantsAt } from '../compute/budget';
+import { Belanja, BelanjaJenis, BudgetItem, descendantsAt } from '../compute/budget';
 import { Level } from '../read/budget-sheet';
 import { IndikatorResult, SasaranResult } from '../compute/kinerja';
 import { Decimal, percentString } from '../decimal';
@@ -78,8 +78,8 @@ function itemJson(item: BudgetItem, below: Level[]): ItemJson {
   return json;
 }
 
-function belanja(list: BelanjaJenis[], jenis: BelanjaJenis['jenis']): BelanjaJson | null {
-  const b = list.find((x) => x.jenis === jenis);
+function belanja(all: Belanja | null, jenis: BelanjaJenis['jenis']): BelanjaJson | null {
+  const b = all?.jenis.find((x) => x.jenis === jenis);
   return b ? { anggaran: b.anggaran.toString(), realisasi: money(b.realisasi), serapan: percentString(b.serapan) } : null;
 }
 

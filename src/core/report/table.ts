@@ -59,6 +59,11 @@ export interface Table {
   orientation: 'portrait' | 'landscape';
 }
 
+/** A table with what most report tables share: no number, no merges, no source line, portrait. */
+export function table(t: Pick<Table, 'id' | 'caption' | 'header' | 'columns' | 'rows' | 'nameColumn'> & Partial<Table>): Table {
+  return { nomor: null, headerMerges: [], merges: [], source: null, orientation: 'portrait', ...t };
+}
+
 export interface ResultSheet {
   name: string;
   table: Table;

@@ -1,11 +1,11 @@
-import { BudgetItem, descendantsAt, JenisBelanja } from '../compute/budget';
-import { predikatOf, SasaranResult } from '../compute/kinerja';
-import { Decimal, ZERO, percent, sum } from '../decimal';
+import { BelanjaFigures, BudgetItem, descendantsAt, JenisBelanja } from '../compute/budget';
+import { SasaranResult } from '../compute/kinerja';
+import { Decimal, HUNDRED } from '../decimal';
 import { EngineResult } from '../compute/engine';
 import { Finding } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
 import { RESULT_SHEETS } from '../result-sheets';
-import { centre, Emphasis, empty, left, money, pct, Rect, ResultSheet, right, row, Table, TableCell, TableRow, text } from './table';
+import { centre, Emphasis, empty, left, money, pct, Rect, ResultSheet, right, row, table, Table, TableCell, TableRow, text } from './table';
 
 /** A target or realisasi as written: plain numbers as numbers, anything else (`4 Dok`, `BB (74)`) as text. */
 function written(v: KinerjaValue | null): TableCell {
@@ -92,7 +92,7 @@ function pengukuranKinerja(result: EngineResult): Table | null {
   rows.push(row([text('Rata-rata capaian kinerja'), empty, empty, empty, empty, pct(k.rataRataCapaian), empty, empty], { emphasis: 'bold', total: true }));
   merges.push({ row: last, col: 0, rows: 1, cols: 5 });
   const tahun = result.tahun ?? '';
-  return {
+  return table({
     id: 'pengukuran-kinerja',
     nomor: 'Tabel 3.2',
     caption: withYear('Pengukuran Realisasi Kinerja', result.tahun),
@@ -109,14 +109,13 @@ function pengukuranKinerja(result: EngineResult): Table | null {
       ],
       ['1', '2', '3', '4', '5', '6 (5/4×100)', '7', '8 (5/7×100)'],
     ],
-    headerMerges: [],
     columns: [centre(5), left(34), left(34), centre(11), centre(11), right(12), centre(11), right(14)],
     rows,
     merges,
     nameColumn: 1,
     source: sheetSource(result.lembar.kinerja),
     orientation: 'landscape',
-  };
+  });
 }
 
 function perbandinganTahun(result: EngineResult): Table | null {
@@ -130,7 +129,7 @@ function perbandinganTahun(result: EngineResult): Table | null {
     s.indikator.forEach((ind, j) => rows.push(row([j === 0 ? text(s.nama) : empty, text(ind.nama), ...ind.realisasiLalu.map((y) => written(y.nilai)), written(ind.realisasi)])));
     if (s.indikator.length > 1) merges.push({ row: first, col: 0, rows: s.indikator.length, cols: 1 });
   });
-  return {
+  return table({
     id: 'perbandingan-tahun',
     nomor: 'Tabel 3.3',
     caption: `Perbandingan Realisasi Kinerja Sasaran ${result.tahun === null ? 'Tahun Ini' : `Tahun ${result.tahun}`} dengan Tahun Sebelumnya`,
@@ -141,7 +140,7 @@ function perbandinganTahun(result: EngineResult): Table | null {
     nameColumn: 0,
     source: sheetSource(result.lembar.kinerja),
     orientation: years.length > 4 ? 'landscape' : 'portrait',
-  };
+  });
 }
 
 function programPendukung(result: EngineResult): Table | null {
@@ -174,19 +173,17 @@ function programPendukung(result: EngineResult): Table | null {
     rows.push(row([text('TOTAL'), empty, money(s.anggaran), money(s.realisasi), pct(s.serapan)], { emphasis: 'bold', total: true }));
   }
   if (rows.length === 0) return null;
-  return {
+  return table({
     id: 'program-pendukung',
     nomor: 'Tabel 3.6',
     caption: 'Program Pendukung Sasaran',
     header: [['Sasaran', 'Program/Kegiatan/Sub Kegiatan Pendukung Sasaran', 'Anggaran (Rp)', 'Realisasi (Rp)', '% Serapan Anggaran']],
-    headerMerges: [],
     columns: [left(28), left(48), right(17), right(17), right(11)],
     rows,
     merges,
     nameColumn: 1,
     source: sheetSource(result.lembar.kinerja, result.lembar.dpa, result.lembar.realisasi),
-    orientation: 'portrait',
-  };
+  });
 }
 
 function efisiensi(result: EngineResult): Table | null {
@@ -198,19 +195,16 @@ function efisiensi(result: EngineResult): Table | null {
     result.pengaturan.efisiensi === 'sederhana'
       ? 'Efisien bila % capaian ≥ % serapan'
       : `Selisih capaian − serapan: > ${result.pengaturan.ambangEfisiensi} Efisien, ±${result.pengaturan.ambangEfisiensi} Cukup efisien`;
-  return {
+  return table({
     id: 'efisiensi',
     nomor: 'Tabel 3.7',
     caption: 'Efisiensi Penggunaan Sumber Daya',
     header: [['Sasaran', '% Capaian Kinerja', '% Serapan Anggaran', 'Kategori Efisiensi']],
-    headerMerges: [],
     columns: [left(56), right(13), right(13), centre(15)],
     rows,
-    merges: [],
     nameColumn: 0,
     source: `Sumber: % capaian kinerja dari Tabel 3.2, % serapan anggaran dari Tabel 3.6 (${rule})`,
-    orientation: 'portrait',
-  };
+  });
 }
 
 function predikat(result: EngineResult): Table | null {
@@ -227,10 +221,9 @@ function predikat(result: EngineResult): Table | null {
     s.indikator.forEach((ind, j) => rows.push(row([text(`Indikator ${i + 1}.${j + 1}: ${ind.nama}`), pct(ind.capaian), ...checks(ind.predikat)], { level: 1 })));
     rows.push(row([text('Rata-rata capaian sasaran'), pct(s.capaian), ...checks(s.predikat)], { level: 1, emphasis: 'italic' }));
   });
-  const overall = predikatOf(k.rataRataCapaian, result.pengaturan);
-  rows.push(row([text('Rata-rata capaian seluruh indikator'), pct(k.rataRataCapaian), ...checks(overall)], { emphasis: 'bold', total: true }));
+  rows.push(row([text('Rata-rata capaian seluruh indikator'), pct(k.rataRataCapaian), ...checks(k.predikat)], { emphasis: 'bold', total: true }));
   const cap = result.pengaturan.batasCapaian;
-  return {
+  return table({
     id: 'predikat',
     nomor: 'Tabel 3.8',
     caption: withYear('Rekapitulasi Predikat Capaian Kinerja', result.tahun),
@@ -240,8 +233,7 @@ function predikat(result: EngineResult): Table | null {
     merges,
     nameColumn: 0,
     source: `Sumber: Tabel 3.2${cap === null ? '' : `; rata-rata dihitung dengan capaian tiap indikator dibatasi ${cap}%`}`,
-    orientation: 'portrait',
-  };
+  });
 }
 
 function realisasiAnggaran(result: EngineResult): Table | null {
@@ -256,19 +248,16 @@ function realisasiAnggaran(result: EngineResult): Table | null {
     }),
   );
   rows.push(row([empty, text('JUMLAH'), money(a.anggaran), money(a.realisasi), pct(a.serapan)], { emphasis: 'bold', total: true }));
-  return {
+  return table({
     id: 'realisasi-anggaran',
     nomor: 'Tabel 3.9',
     caption: withYear('Realisasi Anggaran', result.tahun),
     header: [['No', 'Program/Kegiatan/Sub Kegiatan', 'Anggaran (Rp)', 'Realisasi (Rp)', '% Realisasi']],
-    headerMerges: [],
     columns: [centre(7), left(58), right(17), right(17), right(11)],
     rows,
-    merges: [],
     nameColumn: 1,
     source: sheetSource(result.lembar.dpa, result.lembar.realisasi),
-    orientation: 'portrait',
-  };
+  });
 }
 
 const JENIS_NAME: Record<JenisBelanja, string> = {
@@ -279,30 +268,20 @@ const JENIS_NAME: Record<JenisBelanja, string> = {
 };
 
 function belanjaOperasiModal(result: EngineResult): Table | null {
-  const a = result.anggaran;
-  if (!a || a.belanja.length === 0) return null;
-  const rows = a.belanja.map((b) => row([text(JENIS_NAME[b.jenis]), money(b.anggaran), pct(percent(b.anggaran, a.anggaran)), money(b.realisasi), pct(b.serapan)]));
-  const anggaran = sum(a.belanja.map((b) => b.anggaran));
-  const realisasi = a.belanja.every((b) => b.realisasi !== null) ? sum(a.belanja.map((b) => b.realisasi!)) : null;
-  rows.push(
-    row([text('JUMLAH'), money(anggaran), pct(percent(anggaran, a.anggaran)), money(realisasi), pct(realisasi === null ? null : percent(realisasi, anggaran))], {
-      emphasis: 'bold',
-      total: true,
-    }),
-  );
-  return {
+  const belanja = result.anggaran?.belanja;
+  if (!belanja) return null;
+  const figures = (name: string, f: BelanjaFigures) => [text(name), money(f.anggaran), pct(f.porsi), money(f.realisasi), pct(f.serapan)];
+  const rows = belanja.jenis.map((b) => row(figures(JENIS_NAME[b.jenis], b)));
+  rows.push(row(figures('JUMLAH', belanja.jumlah), { emphasis: 'bold', total: true }));
+  return table({
     id: 'belanja-operasi-modal',
-    nomor: null,
     caption: withYear('Realisasi Belanja Operasi dan Belanja Modal', result.tahun),
     header: [['Jenis Belanja', 'Anggaran (Rp)', '% dari Total Anggaran', 'Realisasi (Rp)', '% Realisasi']],
-    headerMerges: [],
     columns: [left(30), right(17), right(12), right(17), right(11)],
     rows,
-    merges: [],
     nameColumn: 0,
     source: sheetSource(result.lembar.dpa, result.lembar.realisasi),
-    orientation: 'portrait',
-  };
+  });
 }
 
 function alokasiAnggaran(result: EngineResult): Table | null {
@@ -315,38 +294,28 @@ function alokasiAnggaran(result: EngineResult): Table | null {
   if (supported.length === 0) return null;
   for (const s of supported) {
     const first = rows.length;
-    for (const item of s.pendukung)
-      rows.push(
-        row([
-          rows.length === first ? text(`Sasaran ${sasaranNumber(result, s)}: ${s.nama}`) : empty,
-          text(labelled(item)),
-          money(item.anggaran),
-          pct(percent(item.anggaran, a.anggaran)),
-        ]),
-      );
+    s.pendukung.forEach((item, i) =>
+      rows.push(row([i === 0 ? text(`Sasaran ${sasaranNumber(result, s)}: ${s.nama}`) : empty, text(labelled(item)), money(item.anggaran), pct(s.alokasiPendukung[i])])),
+    );
     if (s.pendukung.length > 1) {
       merges.push({ row: first, col: 0, rows: s.pendukung.length + 1, cols: 1 });
       rows.push(row([empty, text('Jumlah sasaran'), money(s.anggaran), pct(s.alokasi)], { emphasis: 'italic' }));
     }
   }
-  const allocated = sum(supported.map((s) => s.anggaran ?? ZERO));
   merges.push({ row: rows.length, col: 0, rows: 1, cols: 2 });
-  rows.push(row([text('Jumlah dialokasikan ke sasaran'), empty, money(allocated), pct(percent(allocated, a.anggaran))], { emphasis: 'bold', total: true }));
+  rows.push(row([text('Jumlah dialokasikan ke sasaran'), empty, money(k.alokasi?.anggaran ?? null), pct(k.alokasi?.porsi ?? null)], { emphasis: 'bold', total: true }));
   merges.push({ row: rows.length, col: 0, rows: 1, cols: 2 });
-  rows.push(row([text('Total anggaran'), empty, money(a.anggaran), pct(percent(a.anggaran, a.anggaran))], { emphasis: 'bold', total: true }));
-  return {
+  rows.push(row([text('Total anggaran'), empty, money(a.anggaran), pct(a.anggaran.isZero() ? null : HUNDRED)], { emphasis: 'bold', total: true }));
+  return table({
     id: 'alokasi-anggaran',
-    nomor: null,
     caption: withYear('Alokasi Anggaran per Sasaran', result.tahun),
     header: [['Sasaran', 'Program/Kegiatan Pendukung', 'Anggaran (Rp)', '% dari Total Anggaran']],
-    headerMerges: [],
     columns: [left(40), left(44), right(17), right(12)],
     rows,
     merges,
     nameColumn: 1,
     source: sheetSource(result.lembar.kinerja, result.lembar.dpa),
-    orientation: 'portrait',
-  };
+  });
 }
 
 function findingAmount(f: Finding, value: string | null): TableCell {
@@ -369,19 +338,17 @@ function pemeriksaan(result: EngineResult): Table {
     ]),
   );
   if (rows.length === 0) rows.push(row([text('Tidak ada temuan: semua jumlah, persentase dan kecocokan antar-lembar sudah benar.'), ...Array<TableCell>(7).fill(empty)]));
-  return {
+  return table({
     id: 'pemeriksaan',
-    nomor: null,
     caption: 'Hasil Pemeriksaan',
     header: [['Tingkat', 'Jenis', 'Lembar', 'Sel', 'Tertulis', 'Seharusnya', 'Selisih', 'Pesan']],
-    headerMerges: [],
     columns: [left(11), left(14), left(16), centre(7), right(15), right(15), right(14), left(70)],
     rows,
     merges: result.temuan.length === 0 ? [{ row: 0, col: 0, rows: 1, cols: 8 }] : [],
     nameColumn: 7,
     source: result.catatan.length > 0 ? `Catatan: ${result.catatan.join(' ')}` : null,
     orientation: 'landscape',
-  };
+  });
 }
 
 /** Every computable table of SPEC §6, in report order, each on its own result sheet. */
