@@ -41,7 +41,8 @@ module.exports = async (env, argv) => {
   // Office only loads add-ins over https: the dev server uses the certificate office-addin-dev-certs installs.
   const https = env.WEBPACK_SERVE ? await devCertificates() : undefined;
   // Every page comes from one template: the same CSP, office.js only where Office is needed.
-  const page = (name, chunk, officeJs) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: './src/page.html', chunks: [chunk], csp: CSP, officeJs });
+  const page = (name, chunk, officeJs, officeClient) =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template: './src/page.html', chunks: [chunk], csp: CSP, officeJs, officeClient });
   return {
     devtool: production ? false : 'source-map',
     entry: {
@@ -63,7 +64,8 @@ module.exports = async (env, argv) => {
       page('taskpane', 'taskpane', true),
       page('commands', 'commands', true),
       page('pesan', 'pesan', false),
-      ...(production ? [] : [page('demo', 'demo', false)]),
+      // The demo's Excel client is the @microsoft/office-js package's, served by scripts/demo-server.js.
+      ...(production ? [] : [page('demo', 'demo', false, 'demo/office-client.js')]),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
