@@ -63,9 +63,11 @@ module.exports = async (env, argv) => {
     plugins: [
       page('taskpane', 'taskpane', true),
       page('commands', 'commands', true),
-      page('pesan', 'pesan', false),
+      page('pesan', 'pesan', true),
       // The demo's Excel client is the @microsoft/office-js package's, served by scripts/demo-server.js.
       ...(production ? [] : [page('demo', 'demo', false, 'demo/office-client.js')]),
+      // The help page of the manifest's SupportUrl and LearnMoreUrl: no script at all.
+      new HtmlWebpackPlugin({ filename: 'bantuan.html', template: './src/help/bantuan.html', inject: false, csp: CSP }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
