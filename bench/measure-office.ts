@@ -38,7 +38,6 @@ async function measure(name: string, book: Workbook, onTheWeb: boolean, batch: (
   const largest = Math.max(host.largestRequest(), host.largestResponse());
   const moved = [...host.requestBytes, ...host.responseBytes].reduce((a, b) => a + b, 0);
   console.log(`${name} requests=${host.requestBytes.length} largest=${largest} syncs=${syncs}${failure}`);
-  if (process.env.DEBUG) console.log(host.requestBytes.join(' '), '|', host.responseBytes.join(' '));
   if (failure) missed.push(`${name}:${failure}`);
   if (onTheWeb && largest > LIMIT) missed.push(`${name}: ${largest} bytes in one request or response (target ≤ ${LIMIT})`);
   if (onTheWeb && syncs > 1 + moved / BLOCK) missed.push(`${name}: ${syncs} syncs for ${moved} bytes moved (target ≤ 1 + bytes ÷ ${BLOCK})`);

@@ -94,7 +94,7 @@ async function walkSheets(context: Excel.RequestContext, options: ReadOptions): 
       ws.load('name,visibility');
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
-      const probe = options.responseBudget === null ? null : ws.getRangeByIndexes(0, 0, PROBE.rows, PROBE.cols).load('values,numberFormat');
+      const probe = options.responseBudget === null ? null : ws.getRangeByIndexes(0, 0, PROBE.rows, PROBE.cols).untrack().load('values,numberFormat');
       const merges = options.withMerges ? used.getMergedAreasOrNullObject().load(options.responseBudget === null ? 'areas/items/address' : 'areaCount') : null;
       step.push({ ws, used, probe, merges });
       ws = ws.getNextOrNullObject();
@@ -150,11 +150,19 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const budget = options.responseBudget ?? Infinity;
   while (queue.length > 0) {
     const group = takeGroup(queue, budget, (p) => ('merges' in p ? own[p.sheet].merges!.areaCount * MERGE_BYTES : rowBytes[p.sheet]), shapes);
+    // Blocks (and probes) are read in the sync that loads them and never used again: untracked,
+    // so Excel is not asked to keep them nor the client to release them when the run ends.
     const loaded = group.map((piece) => {
       const shape = shapes[piece.sheet]!;
       const ws = own[piece.sheet].ws;
       if ('merges' in piece) return { piece, merged: own[piece.sheet].used.getMergedAreasOrNullObject().load('areas/items/address') };
-      return { piece, range: ws.getRangeByIndexes(shape.row + piece.row, shape.col, piece.end - piece.row, shape.cols).load('values,numberFormat') };
+      return {
+        piece,
+        range: ws
+          .getRangeByIndexes(shape.row + piece.row, shape.col, piece.end - piece.row, shape.cols)
+          .untrack()
+          .load('values,numberFormat'),
+      };
     });
     try {
       // One sync per response budget is what Excel on the web allows; the desktop has one group only.
