@@ -25,6 +25,7 @@ let server: ChildProcess;
 let browser: Browser;
 let page: Page;
 const foreign: string[] = [];
+const requested: string[] = [];
 const cspErrors: string[] = [];
 
 async function waitForServer(): Promise<void> {
@@ -45,6 +46,7 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page.on('request', (r) => {
+    requested.push(r.url());
     if (!r.url().startsWith(BASE) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url());
   });
   page.on('console', (m) => {
@@ -141,6 +143,7 @@ describe('the task pane on the fake Excel host', () => {
 
   it('talked to the fake host through Microsoft’s Office.js client, served by the demo server', async () => {
     expect(await page.evaluate(() => typeof (window as unknown as DemoWindow).OfficeExtension)).toBe('object');
+    expect(requested.filter((u) => u.endsWith('/demo/office-client.js'))).toHaveLength(1);
     expect((await hostState()).requestBytes.length).toBeGreaterThan(5);
   });
 
