@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
+const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -30,7 +31,6 @@ async function devCertificates() {
     return await certs.getHttpsServerOptions();
   } catch (e) {
     console.warn(`Sertifikat pengembang tidak dapat dipasang sebagai tepercaya (${e.message.split('\n')[0]}); server tetap memakai sertifikat yang dibuat.`);
-    const fs = require('fs');
     const dir = require('path').join(require('os').homedir(), '.office-addin-dev-certs');
     return { key: fs.readFileSync(path.join(dir, 'localhost.key')), cert: fs.readFileSync(path.join(dir, 'localhost.crt')), ca: fs.readFileSync(path.join(dir, 'ca.crt')) };
   }
@@ -41,7 +41,8 @@ module.exports = async (env, argv) => {
   // Office only loads add-ins over https: the dev server uses the certificate office-addin-dev-certs installs.
   const https = env.WEBPACK_SERVE ? await devCertificates() : undefined;
   // Every page comes from one template: the same CSP, office.js only where Office is needed.
-  const page = (name, chunk, officeJs) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: './src/page.html', chunks: [chunk], csp: CSP, officeJs });
+  const page = (name, chunk, officeJs, officeClient) =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template: './src/page.html', title: 'Hitung Capaian', chunks: [chunk], csp: CSP, officeJs, officeClient });
   return {
     devtool: production ? false : 'source-map',
     entry: {
@@ -62,8 +63,18 @@ module.exports = async (env, argv) => {
     plugins: [
       page('taskpane', 'taskpane', true),
       page('commands', 'commands', true),
-      page('pesan', 'pesan', false),
-      ...(production ? [] : [page('demo', 'demo', false)]),
+      page('pesan', 'pesan', true),
+      // The demo's Excel client is the @microsoft/office-js package's, served by scripts/demo-server.js.
+      ...(production ? [] : [page('demo', 'demo', false, 'demo/office-client.js')]),
+      // The help page of the manifest's SupportUrl and LearnMoreUrl: no script at all.
+      new HtmlWebpackPlugin({
+        filename: 'bantuan.html',
+        template: './src/page.html',
+        title: 'Bantuan Hitung Capaian',
+        inject: false,
+        csp: CSP,
+        body: fs.readFileSync(path.join(__dirname, 'src', 'help', 'bantuan.html'), 'utf8'),
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

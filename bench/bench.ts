@@ -1,16 +1,15 @@
 /**
  * npm run bench: a DPA and a realisasi sheet of REKENING rekening rows each (default 50.000), and
  * medians of RUNS runs (default 5) of: the CLI against the floor (ExcelJS read + write of the same
- * file), the engine alone (bench/engine-runs.ts), peak memory, and the Office adapter on the fake host.
+ * file), the engine alone (bench/engine-runs.ts) and peak memory. The Office adapter is measured by
+ * npm run measure:office (bench/measure-office.ts).
  */
 import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { hitungInExcel } from '../src/adapters/office/hitung-excel';
 import { bigWorkbook } from '../test/support/big-workbook';
-import { FakeExcel, RequestContext } from '../src/demo/fake-excel';
 
 const REKENING = Number(process.env.REKENING ?? 50_000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -35,13 +34,6 @@ async function writeXlsx(file: string): Promise<number> {
   return book.sheets.reduce((n, s) => n + s.values.length, 0);
 }
 
-async function office(rekening: number, onTheWeb: boolean): Promise<{ syncs: number; request: number; response: number }> {
-  const host = FakeExcel.fromWorkbook(bigWorkbook(rekening));
-  host.webLimits = onTheWeb;
-  await host.run((context: RequestContext) => hitungInExcel(context as unknown as Excel.RequestContext, null, { isSetSupported: (n, v) => host.isSetSupported(n, v), onTheWeb }));
-  return { syncs: host.syncs, request: host.largestRequest(), response: host.largestResponse() };
-}
-
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hc-bench-'));
   const input = path.join(dir, 'besar.xlsx');
@@ -60,11 +52,6 @@ async function main(): Promise<void> {
   if (engineRun.status !== 0) throw new Error(`engine runs failed: ${engineRun.stderr}`);
   const engine: number[] = JSON.parse(engineRun.stdout).seconds;
 
-  const small = await office(1_000, false);
-  const large = await office(REKENING, false);
-  const smallWeb = await office(1_000, true);
-  const largeWeb = await office(REKENING, true);
-
   const cliS = median(cli.map((c) => c.seconds));
   const floorS = median(floor.map((c) => c.seconds));
   const figures = {
@@ -74,10 +61,6 @@ async function main(): Promise<void> {
     'Mesin saja (baris/s)': Math.round(rows / median(engine)),
     'Memori puncak CLI (MB)': Math.round(median(cli.map((c) => c.peakMb))),
     'Memori puncak floor (MB)': Math.round(median(floor.map((c) => c.peakMb))),
-    'Sync Office desktop 1.000 / besar': `${small.syncs} / ${large.syncs}`,
-    'Sync Office web 1.000 / besar': `${smallWeb.syncs} / ${largeWeb.syncs}`,
-    'Permintaan web terbesar (KB)': Math.round(largeWeb.request / 1024),
-    'Jawaban web terbesar (KB)': Math.round(largeWeb.response / 1024),
   };
   console.table(figures);
   console.log(`Mesin: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`);

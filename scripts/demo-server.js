@@ -10,6 +10,7 @@ const { openXlsx, workbookFromExcelJS } = require('../dist/adapters/xlsx/read');
 
 const root = path.join(__dirname, '..');
 const web = path.join(root, 'dist-web');
+const OFFICE_CLIENT = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist', 'excel-web-16.00.js');
 const args = process.argv.slice(2);
 const portFlag = args.indexOf('--port');
 const port = Number(portFlag >= 0 ? args[portFlag + 1] : process.env.PORT || 3000);
@@ -30,6 +31,12 @@ async function main() {
     if (url.pathname === '/') {
       res.writeHead(302, { Location: '/demo.html' });
       return res.end();
+    }
+    if (url.pathname === '/demo/office-client.js') {
+      // Microsoft's Office.js client for Excel on the web (a devDependency): the demo's pane talks
+      // through it to the fake host, as the add-in talks to Excel.
+      res.writeHead(200, { 'Content-Type': TYPES['.js'] });
+      return fs.createReadStream(OFFICE_CLIENT).pipe(res);
     }
     if (url.pathname === '/demo/workbook.json') {
       res.writeHead(200, { 'Content-Type': TYPES['.json'] });

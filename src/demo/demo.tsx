@@ -6,11 +6,13 @@ import { Workbook } from '../core/grid';
 import { columnLetter, parseAddress } from '../core/rect';
 import { App } from '../taskpane/App';
 import { downloadBlob, ExcelHost } from '../taskpane/host';
-import { FakeExcel, FakeSheet, RequestContext } from './fake-excel';
+import { FakeExcel, FakeSheet, OfficeClient } from './fake-excel';
 
 /**
  * The task pane beside a minimal workbook view, on the fake Excel host holding a workbook read by
- * the ExcelJS adapter on the server: the add-in, tried without Excel.
+ * the ExcelJS adapter on the server: the add-in, tried without Excel. The pane talks to it through
+ * Microsoft's own Office.js client for Excel on the web, which the demo page loads from the demo
+ * server (the `@microsoft/office-js` development package), never from another origin.
  */
 const useStyles = makeStyles({
   page: { display: 'flex', height: '100vh', fontFamily: tokens.fontFamilyBase },
@@ -94,9 +96,10 @@ function WorkbookView({ host }: { host: FakeExcel }) {
 function Demo({ host }: { host: FakeExcel }) {
   const styles = useStyles();
   const excel: ExcelHost = {
-    run: (batch) => host.run((context: RequestContext) => batch(context as unknown as Excel.RequestContext)),
+    run: (batch) => host.run(window as unknown as OfficeClient, batch),
     isSetSupported: (n, v) => host.isSetSupported(n, v),
     onTheWeb: host.webLimits,
+    onMac: false,
     download: downloadBlob,
   };
   return (

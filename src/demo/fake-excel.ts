@@ -1,13 +1,19 @@
 /**
- * A fake Excel host with the semantics the Office.js adapter must respect: a property read before
- * `load()` and `sync()` throws like Excel's PropertyNotLoaded; writes are queued and applied at
- * `sync()`; each sync's request size is measured and over 5 MB fails like Excel on the web.
- * Pure TypeScript, so it runs under jest and in the browser demo.
+ * A fake Excel that answers the real Office.js client. The add-in's code runs on Microsoft's own
+ * client (`Excel.RequestContext`, `load`, `sync`, tracked ranges, null objects), whose requests
+ * reach this host as the JSON Excel receives (`Actions` and `ObjectPaths`); the host applies them
+ * to a workbook held in memory and answers as Excel does. So the bytes measured here are the
+ * client's real requests, and the answers have Excel's shape.
+ *
+ * Only the part of Excel's object model the add-in uses is modelled; anything else is refused with
+ * a NotImplemented error naming it, never silently ignored. Pure TypeScript: it runs under jest
+ * (with the client loaded from the `@microsoft/office-js` package) and in the browser demo.
  */
 import { Workbook as CoreWorkbook } from '../core/grid';
-import { parseAddress as parseRect, Rect, rectAddress as localAddress } from '../core/rect';
+import { parseAddress, Rect, rectAddress as localAddress } from '../core/rect';
 
-export const REQUEST_LIMIT = 5 * 1024 * 1024;
+/** Excel on the web refuses a request or a response over 5 MB (Microsoft's Office Scripts platform limits). */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export class OfficeError extends Error {
   constructor(
@@ -15,7 +21,6 @@ export class OfficeError extends Error {
     message: string,
   ) {
     super(message);
-    this.name = 'OfficeExtension.Error';
   }
 }
 
@@ -25,574 +30,536 @@ export interface FakeCell {
   formula?: string;
 }
 
+export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
 export interface FakeSheet {
+  id: string;
   name: string;
-  visibility: 'Visible' | 'Hidden';
+  visibility: Visibility;
   cells: (FakeCell | undefined)[][];
-  merges: string[];
-  /** Every format, hyperlink, layout or chart call, as `address path = value`, for tests to inspect. */
+  merges: Rect[];
+  /** Every format, hyperlink or page setting asked for, as `address path = value`, for tests to inspect. */
   formatting: { address: string; path: string; value: unknown }[];
-  charts: { type: string; source: string }[];
+  /** Charts with their source (an address on their own sheet, or sheet and address elsewhere). */
+  charts: { type: string; source: string; title?: string; position?: [string, string] }[];
   frozenRows: number;
 }
 
-interface Op {
-  bytes: number;
-  apply: () => void;
+/** What the client needs to talk to this host: its `Excel` and `OfficeExtension` namespaces. */
+export interface OfficeClient {
+  Excel: {
+    RequestContext: new (session: unknown) => Excel.RequestContext;
+    run<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  };
+  OfficeExtension: { SessionBase: new () => object };
 }
 
-function parseAddress(address: string): Rect {
-  const r = parseRect(address);
-  if (!r) throw new OfficeError('InvalidArgument', `Alamat tidak valid: ${address}`);
+// ---------------------------------------------------------------------------------------------
+// The request protocol, as the client serializes it.
+
+interface ObjectPathInfo {
+  Id: number;
+  ObjectPathType: number;
+  Name: string;
+  ParentObjectPathId?: number;
+  ArgumentInfo?: { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] };
+}
+
+interface ActionInfo {
+  Id: number;
+  ActionType: number;
+  Name: string;
+  ObjectPathId: number;
+  ArgumentInfo?: { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] };
+  QueryInfo?: { Select?: string[] };
+}
+
+export interface RequestBody {
+  Actions: ActionInfo[];
+  ObjectPaths: Record<string, ObjectPathInfo>;
+}
+
+export interface ResponseMessage {
+  ErrorCode: string | null;
+  ErrorMessage?: string;
+  Headers: Record<string, string>;
+  Body: { Results: { ActionId: number; Value: unknown }[]; Error?: { Code: string; Message: string; HttpStatusCode: number; Location: string } };
+}
+
+const PATH = { global: 1, method: 3, property: 4, indexer: 5, reference: 6, nullObject: 7 } as const;
+const ACTION = { instantiate: 1, query: 2, method: 3, setProperty: 4 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Excel's objects, as far as the add-in uses them.
+
+type Node =
+  | { kind: 'Workbook' }
+  | { kind: 'WorksheetCollection' }
+  | { kind: 'Worksheet'; sheet: FakeSheet }
+  | { kind: 'Range'; sheet: FakeSheet; rect: Rect }
+  | { kind: 'RangeAreas'; sheet: FakeSheet; areas: Rect[] }
+  | { kind: 'RangeCollection'; sheet: FakeSheet; areas: Rect[] }
+  | { kind: 'Format'; range: RangeNode; path: string }
+  | { kind: 'Borders'; range: RangeNode }
+  | { kind: 'PageLayout'; sheet: FakeSheet }
+  | { kind: 'FreezePanes'; sheet: FakeSheet }
+  | { kind: 'ChartCollection'; sheet: FakeSheet }
+  | { kind: 'Chart'; chart: FakeSheet['charts'][number] }
+  | { kind: 'ChartTitle'; chart: FakeSheet['charts'][number] }
+  | { kind: 'SettingCollection' }
+  | { kind: 'Setting'; key: string };
+
+type RangeNode = Extract<Node, { kind: 'Range' }>;
+type Of<K extends Node['kind']> = Extract<Node, { kind: K }>;
+
+interface Kind<N extends Node> {
+  /** Navigation properties: `range.format`, `worksheet.pageLayout`. */
+  properties?: Record<string, (n: N) => Node>;
+  /** Methods; those returning an object are object paths, the others actions. */
+  methods?: Record<string, (n: N, args: unknown[]) => Node | null | void>;
+  /** `collection.getItem(key)` written as `collection[key]`. */
+  indexer?: (n: N, key: unknown) => Node;
+  /** Scalar properties a load may ask for. */
+  get?: Record<string, (n: N) => unknown>;
+  set?: Record<string, (n: N, value: unknown) => void>;
+  /** A collection's items. */
+  items?: (n: N) => Node[];
+  /** The property Excel answers for every item of the collection, whatever was loaded: the client addresses items by it. */
+  key?: string;
+}
+
+const notFound = (what: string) => new OfficeError('ItemNotFound', `The requested resource doesn't exist (${what}).`);
+
+function sheetNamed(host: FakeExcel, key: unknown): FakeSheet | undefined {
+  const k = String(key).toLowerCase();
+  return host.sheets.find((s) => s.name.toLowerCase() === k || s.id === key);
+}
+
+function cellsOf(host: FakeExcel, sheet: FakeSheet, r: Rect, f: (c: FakeCell | undefined) => unknown): unknown[][] | null {
+  if (r.rows * r.cols > host.cellLimit) return null;
+  return Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.cols }, (_, j) => f(sheet.cells[r.row + i]?.[r.col + j])));
+}
+
+/** The smallest rectangle holding every cell with content (`valuesOnly`) or any cell at all. */
+function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  sheet.cells.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (!cell || (valuesOnly && (cell.value === null || cell.value === '') && cell.formula === undefined)) return;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }),
+  );
+  return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
+function sheetAddress(sheet: FakeSheet, r: Rect): string {
+  const name = /^[A-Za-z0-9_]+$/.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+  return `${name}!${localAddress(r)}`;
+}
+
+function local(address: unknown): Rect {
+  const r = parseAddress(String(address));
+  if (!r) throw new OfficeError('InvalidArgument', `The argument is invalid or missing (${String(address)}).`);
   return r;
 }
 
-function rectAddress(sheet: string, r: Rect): string {
-  return `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${localAddress(r)}`;
+function record(sheet: FakeSheet, address: string, path: string, value: unknown): void {
+  sheet.formatting.push({ address, path, value });
 }
 
-function propNames(props?: string | string[] | { select?: string }): string[] {
-  if (props === undefined) return ['*'];
-  if (Array.isArray(props)) return props;
-  if (typeof props === 'object') return (props.select ?? '*').split(',').map((s) => s.trim());
-  return props.split(',').map((s) => s.trim());
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** What Excel makes of a value written to a cell: text after a leading apostrophe or in a text cell; a formula, a number or text elsewhere. */
+function writeValue(cell: FakeCell, v: unknown): void {
+  delete cell.formula;
+  if (typeof v !== 'string') {
+    cell.value = (v ?? null) as FakeCell['value'];
+  } else if (v.startsWith("'")) {
+    cell.value = v.slice(1);
+  } else if (cell.format === '@') {
+    cell.value = v;
+  } else if (/^[=+\-@]./.test(v) && !NUMBER_TEXT.test(v)) {
+    cell.formula = v;
+    cell.value = null;
+  } else {
+    cell.value = NUMBER_TEXT.test(v.trim()) ? Number(v) : v;
+  }
 }
 
-/** Keys that promises, JSON and test matchers look up on any object. */
-const PROBED = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', '$$typeof', 'constructor']);
+function writeGrid(range: RangeNode, data: unknown, apply: (cell: FakeCell, v: unknown) => void, what: string): void {
+  const r = range.rect;
+  const rows = data as unknown[][];
+  if (!Array.isArray(rows) || rows.length !== r.rows || rows.some((row) => !Array.isArray(row) || row.length !== r.cols)) {
+    throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
+  }
+  const cells = range.sheet.cells;
+  rows.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const line = (cells[r.row + i] ??= []);
+      apply((line[r.col + j] ??= { value: null, format: 'General' }), v);
+    }),
+  );
+}
 
-class ClientObject {
-  private snapshot = new Map<string, unknown>();
-  protected resolved = false;
+const FORMAT_PROPERTIES = ['WrapText', 'HorizontalAlignment', 'VerticalAlignment', 'IndentLevel', 'ColumnWidth', 'RowHeight'];
+const FONT_PROPERTIES = ['Bold', 'Italic', 'Underline', 'Color', 'Size', 'Name'];
+const BORDER_PROPERTIES = ['Style', 'Weight'];
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
 
-  constructor(protected ctx: RequestContext) {
-    // Anything the adapter asks of an object that this fake does not model is a mistake in the
-    // fake or in the adapter, never a silent `undefined`.
-    return new Proxy(this, {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && !(key in target) && !PROBED.has(key)) {
-          throw new OfficeError('NotImplemented', `The fake Excel host has no "${key}" on ${target.constructor.name}.`);
-        }
-        return Reflect.get(target, key, receiver);
+const camel = (name: string) => name[0].toLowerCase() + name.slice(1);
+
+/** Setters that only record what was asked, under `path.property`. */
+function recorders(names: string[]): Record<string, (n: Of<'Format'>, value: unknown) => void> {
+  return Object.fromEntries(names.map((name) => [name, (n: Of<'Format'>, value: unknown) => record(n.range.sheet, localAddress(n.range.rect), `${n.path}.${camel(name)}`, value)]));
+}
+
+function kinds(host: FakeExcel): { [K in Node['kind']]: Kind<Of<K>> } {
+  const range = (sheet: FakeSheet, rect: Rect): RangeNode => ({ kind: 'Range', sheet, rect });
+  const worksheet = (key: unknown): Node => {
+    const sheet = sheetNamed(host, key);
+    if (!sheet) throw notFound(`worksheet ${String(key)}`);
+    return { kind: 'Worksheet', sheet };
+  };
+  const visible = () => host.sheets.filter((s) => s.visibility === 'Visible');
+  return {
+    Workbook: {
+      properties: { Worksheets: () => ({ kind: 'WorksheetCollection' }), Settings: () => ({ kind: 'SettingCollection' }) },
+      methods: {
+        GetSelectedRange: () => {
+          const sel = host.selection;
+          if (!sel) throw notFound('selection');
+          return range(sheetNamed(host, sel.sheet)!, local(sel.address));
+        },
+        _RemoveReference: (_n, [id]) => void host.references.delete(String(id)),
       },
-    });
-  }
-
-  load(props?: string | string[] | { select?: string }): this {
-    const names = propNames(props);
-    this.ctx.queueLoad(() => {
-      for (const n of names) this.fill(n);
-      this.resolved = true;
-    });
-    return this;
-  }
-
-  /** Takes the value of `prop` from the host at sync time. */
-  protected fill(prop: string): void {
-    const value = this.fetch(prop);
-    this.ctx.responseBytes += JSON.stringify(value ?? null).length;
-    this.snapshot.set(prop, value);
-  }
-
-  protected fetch(prop: string): unknown {
-    throw new OfficeError('InvalidArgument', `Properti "${prop}" tidak ada.`);
-  }
-
-  protected read<T>(prop: string): T {
-    if (!this.snapshot.has(prop)) {
-      throw new OfficeError(
-        'PropertyNotLoaded',
-        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-      );
-    }
-    return this.snapshot.get(prop) as T;
-  }
-
-  protected write(description: unknown, apply: () => void): void {
-    this.ctx.queue(description, apply);
-  }
-}
-
-export class RequestContext {
-  private ops: Op[] = [];
-  /** What the loads of the sync under way send back. */
-  responseBytes = 0;
-  readonly workbook: Workbook;
-
-  constructor(readonly host: FakeExcel) {
-    this.workbook = new Workbook(this);
-  }
-
-  queue(description: unknown, apply: () => void): void {
-    this.ops.push({ bytes: JSON.stringify(description).length, apply });
-  }
-
-  queueLoad(apply: () => void): void {
-    this.ops.push({ bytes: 64, apply });
-  }
-
-  async sync(): Promise<void> {
-    const ops = this.ops;
-    this.ops = [];
-    const bytes = ops.reduce((a, o) => a + o.bytes, 0);
-    this.host.syncs += 1;
-    this.host.requestBytes.push(bytes);
-    if (this.host.webLimits && bytes > REQUEST_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
-    this.responseBytes = 0;
-    try {
-      for (const op of ops) op.apply();
-    } finally {
-      for (const listener of this.host.listeners) listener();
-    }
-    this.host.responseBytes.push(this.responseBytes);
-    if (this.host.webLimits && this.responseBytes > REQUEST_LIMIT) {
-      throw new OfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
-    }
-  }
-}
-
-class Workbook {
-  readonly worksheets: WorksheetCollection;
-  readonly settings: SettingCollection;
-  constructor(private ctx: RequestContext) {
-    this.worksheets = new WorksheetCollection(ctx);
-    this.settings = new SettingCollection(ctx);
-  }
-
-  getSelectedRange(): Range {
-    const sel = this.ctx.host.selection;
-    if (!sel) throw new OfficeError('ItemNotFound', 'Tidak ada pilihan.');
-    return new Range(this.ctx, sel.sheet, () => parseAddress(sel.address));
-  }
-}
-
-class WorksheetCollection extends ClientObject {
-  load(props?: string | string[] | { select?: string }): this {
-    const names = propNames(props);
-    const items = names.filter((n) => n.startsWith('items/')).map((n) => n.slice(6));
-    this.ctx.queueLoad(() => {
-      const ws = this.ctx.host.sheets.map((s) => {
-        const w = new Worksheet(this.ctx, s.name);
-        w.fillNow(items.length > 0 ? items : ['name', 'visibility']);
-        return w;
-      });
-      this.setItems(ws);
-    });
-    return this;
-  }
-
-  private items_: Worksheet[] | null = null;
-  private setItems(items: Worksheet[]) {
-    this.items_ = items;
-  }
-
-  get items(): Worksheet[] {
-    if (!this.items_) throw new OfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load('items') and context.sync().");
-    return this.items_;
-  }
-
-  getItem(name: string): Worksheet {
-    return new Worksheet(this.ctx, name);
-  }
-
-  add(name: string): Worksheet {
-    this.write({ op: 'addWorksheet', name }, () => {
-      if (this.ctx.host.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new OfficeError('ItemAlreadyExists', `Lembar "${name}" sudah ada.`);
-      this.ctx.host.sheets.push(emptySheet(name));
-    });
-    return new Worksheet(this.ctx, name);
-  }
+    },
+    WorksheetCollection: {
+      indexer: (_n, key) => worksheet(key),
+      methods: {
+        GetItem: (_n, [key]) => worksheet(key),
+        GetFirst: () => worksheet(host.sheets[0]?.id),
+        GetItemOrNullObject: (_n, [key]) => {
+          const sheet = sheetNamed(host, key);
+          return sheet ? { kind: 'Worksheet', sheet } : null;
+        },
+        Add: (_n, [name]) => {
+          const text = String(name);
+          if (text.length === 0 || text.length > 31 || /[:\\/?*[\]]/.test(text)) throw new OfficeError('InvalidArgument', `The argument is invalid or missing (${text}).`);
+          if (sheetNamed(host, text)) throw new OfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists (${text}).`);
+          const sheet = emptySheet(text);
+          host.sheets.push(sheet);
+          return { kind: 'Worksheet', sheet };
+        },
+      },
+      items: () => host.sheets.map((sheet) => ({ kind: 'Worksheet', sheet })),
+      key: 'Id',
+    },
+    Worksheet: {
+      properties: {
+        PageLayout: (n) => ({ kind: 'PageLayout', sheet: n.sheet }),
+        FreezePanes: (n) => ({ kind: 'FreezePanes', sheet: n.sheet }),
+        Charts: (n) => ({ kind: 'ChartCollection', sheet: n.sheet }),
+      },
+      methods: {
+        GetNextOrNullObject: (n) => {
+          const next = host.sheets[host.sheets.indexOf(n.sheet) + 1];
+          return next ? { kind: 'Worksheet', sheet: next } : null;
+        },
+        /** How the client finds again a sheet it got from a method, by the Id Excel answered. */
+        _GetSheetById: (_n, [id]) => worksheet(id),
+        GetRange: (n, [address]) => range(n.sheet, local(address)),
+        GetRangeByIndexes: (n, [row, col, rows, cols]) => range(n.sheet, { row: Number(row), col: Number(col), rows: Number(rows), cols: Number(cols) }),
+        GetUsedRangeOrNullObject: (n, [valuesOnly]) => {
+          const r = usedRect(n.sheet, valuesOnly === true);
+          return r ? range(n.sheet, r) : null;
+        },
+        Activate: (n) => {
+          // Excel shows only visible sheets; the add-in checks visibility before activating.
+          if (n.sheet.visibility !== 'Visible') throw new OfficeError('GeneralException', `There was an internal error while processing the request (activate ${n.sheet.name}).`);
+          host.activeSheet = n.sheet.name;
+        },
+        Delete: (n) => {
+          // Excel keeps at least one visible sheet, and refuses to delete a very hidden one (OfficeDev/office-js#365).
+          if (n.sheet.visibility === 'VeryHidden') throw new OfficeError('GeneralException', 'There was an internal error while processing the request.');
+          if (n.sheet.visibility === 'Visible' && visible().length === 1) throw new OfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+          host.sheets = host.sheets.filter((s) => s !== n.sheet);
+          if (host.activeSheet === n.sheet.name) host.activeSheet = visible()[0]?.name ?? null;
+          if (host.selection?.sheet === n.sheet.name) host.selection = null;
+        },
+      },
+      get: { Name: (n) => n.sheet.name, Visibility: (n) => n.sheet.visibility, Id: (n) => n.sheet.id, Position: (n) => host.sheets.indexOf(n.sheet) },
+      set: {
+        Name: (n, v) => {
+          const other = sheetNamed(host, v);
+          if (other && other !== n.sheet) throw new OfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists (${String(v)}).`);
+          if (host.activeSheet === n.sheet.name) host.activeSheet = String(v);
+          n.sheet.name = String(v);
+        },
+        Visibility: (n, v) => {
+          if (v !== 'Visible' && visible().length === 1 && visible()[0] === n.sheet)
+            throw new OfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+          n.sheet.visibility = v as Visibility;
+        },
+      },
+    },
+    Range: {
+      properties: { Format: (n) => ({ kind: 'Format', range: n, path: 'format' }) },
+      methods: {
+        _KeepReference: () => {},
+        GetMergedAreasOrNullObject: (n) => {
+          // Excel answers the merges whose top-left cell is in the range, whole, even where they
+          // reach beyond it (OfficeDev/office-js#3611).
+          const r = n.rect;
+          const inside = n.sheet.merges.filter((m) => m.row >= r.row && m.row < r.row + r.rows && m.col >= r.col && m.col < r.col + r.cols);
+          return inside.length > 0 ? { kind: 'RangeAreas', sheet: n.sheet, areas: inside } : null;
+        },
+        GetCell: (n, [row, col]) => range(n.sheet, { row: n.rect.row + Number(row), col: n.rect.col + Number(col), rows: 1, cols: 1 }),
+        GetRow: (n, [row]) => range(n.sheet, { ...n.rect, row: n.rect.row + Number(row), rows: 1 }),
+        GetBoundingRect: (n, [other]) => {
+          const o = (other as RangeNode).rect;
+          const row = Math.min(n.rect.row, o.row);
+          const col = Math.min(n.rect.col, o.col);
+          const rows = Math.max(n.rect.row + n.rect.rows, o.row + o.rows) - row;
+          return range(n.sheet, { row, col, rows, cols: Math.max(n.rect.col + n.rect.cols, o.col + o.cols) - col });
+        },
+        _ValidateArraySize: (n, [rows, cols]) => {
+          if (rows !== n.rect.rows || cols !== n.rect.cols)
+            throw new OfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        },
+        Merge: (n, [across]) => {
+          const r = n.rect;
+          const rows = across ? Array.from({ length: r.rows }, (_, i) => ({ ...r, row: r.row + i, rows: 1 })) : [r];
+          n.sheet.merges.push(...rows);
+        },
+        Select: (n) => {
+          if (n.sheet.visibility !== 'Visible') throw new OfficeError('GeneralException', 'There was an internal error while processing the request (select on a hidden sheet).');
+          host.selection = { sheet: n.sheet.name, address: localAddress(n.rect) };
+          host.activeSheet = n.sheet.name;
+        },
+      },
+      get: {
+        Address: (n) => sheetAddress(n.sheet, n.rect),
+        RowIndex: (n) => n.rect.row,
+        ColumnIndex: (n) => n.rect.col,
+        RowCount: (n) => n.rect.rows,
+        ColumnCount: (n) => n.rect.cols,
+        CellCount: (n) => n.rect.rows * n.rect.cols,
+        Values: (n) => cellsOf(host, n.sheet, n.rect, (c) => (c?.formula !== undefined ? '#NAME?' : (c?.value ?? ''))),
+        NumberFormat: (n) => cellsOf(host, n.sheet, n.rect, (c) => c?.format ?? 'General'),
+      },
+      set: {
+        Values: (n, v) => writeGrid(n, v, writeValue, 'values'),
+        NumberFormat: (n, v) => writeGrid(n, v, (cell, f) => (cell.format = String(f)), 'numberFormat'),
+        Hyperlink: (n, v) => {
+          const link = v as { documentReference?: string; address?: string };
+          if (link.address) throw new OfficeError('NotImplemented', 'The fake Excel host models no links out of the workbook.');
+          record(n.sheet, localAddress(n.rect), 'hyperlink', link.documentReference);
+        },
+      },
+    },
+    RangeAreas: {
+      properties: { Areas: (n) => ({ kind: 'RangeCollection', sheet: n.sheet, areas: n.areas }) },
+      methods: { _KeepReference: () => {} },
+      get: { AreaCount: (n) => n.areas.length },
+    },
+    RangeCollection: { items: (n) => n.areas.map((rect) => range(n.sheet, rect)) },
+    Format: {
+      properties: {
+        Font: (n) => ({ kind: 'Format', range: n.range, path: `${n.path}.font` }),
+        Fill: (n) => ({ kind: 'Format', range: n.range, path: `${n.path}.fill` }),
+        Borders: (n) => ({ kind: 'Borders', range: n.range }),
+      },
+      set: recorders([...FORMAT_PROPERTIES, ...FONT_PROPERTIES, ...BORDER_PROPERTIES]),
+    },
+    Borders: {
+      indexer: (n, edge) => {
+        if (!EDGES.includes(String(edge))) throw new OfficeError('InvalidArgument', `The argument is invalid or missing (${String(edge)}).`);
+        return { kind: 'Format', range: n.range, path: `format.borders.${String(edge)}` };
+      },
+    },
+    PageLayout: {
+      methods: {
+        SetPrintArea: (n, [address]) => record(n.sheet, '', 'pageLayout.printArea', address),
+        SetPrintTitleRows: (n, [address]) => record(n.sheet, '', 'pageLayout.printTitleRows', address),
+      },
+      set: Object.fromEntries(['Orientation', 'PaperSize', 'Zoom'].map((p) => [p, (n: Of<'PageLayout'>, v: unknown) => record(n.sheet, '', `pageLayout.${camel(p)}`, v)])),
+    },
+    FreezePanes: { methods: { FreezeRows: (n, [count]) => void (n.sheet.frozenRows = Number(count)) } },
+    ChartCollection: {
+      methods: {
+        Add: (n, [type, source]) => {
+          const from = source as RangeNode;
+          const chart = { type: String(type), source: from.sheet === n.sheet ? localAddress(from.rect) : sheetAddress(from.sheet, from.rect) };
+          n.sheet.charts.push(chart);
+          return { kind: 'Chart', chart };
+        },
+      },
+    },
+    Chart: {
+      properties: { Title: (n) => ({ kind: 'ChartTitle', chart: n.chart }) },
+      methods: { SetPosition: (n, [start, end]) => void (n.chart.position = [String(start), String(end)]) },
+    },
+    ChartTitle: { set: { Text: (n, v) => void (n.chart.title = String(v)) } },
+    SettingCollection: {
+      methods: {
+        Add: (_n, [key, value]) => {
+          host.settings.set(String(key), value);
+          return { kind: 'Setting', key: String(key) };
+        },
+        GetItemOrNullObject: (_n, [key]) => (host.settings.has(String(key)) ? { kind: 'Setting', key: String(key) } : null),
+      },
+    },
+    Setting: { get: { Key: (n) => n.key, Value: (n) => host.settings.get(n.key) } },
+  };
 }
 
 function emptySheet(name: string): FakeSheet {
-  return { name, visibility: 'Visible', cells: [], merges: [], formatting: [], charts: [], frozenRows: 0 };
-}
-
-class Worksheet extends ClientObject {
-  readonly pageLayout: PageLayout;
-  readonly freezePanes: { freezeRows: (n: number) => void };
-  readonly charts: { add: (type: string, source: Range, seriesBy?: string) => Chart };
-
-  constructor(
-    ctx: RequestContext,
-    private sheetName: string,
-  ) {
-    super(ctx);
-    this.pageLayout = new PageLayout(ctx, this);
-    this.freezePanes = { freezeRows: (n: number) => this.write({ op: 'freezeRows', sheet: sheetName, n }, () => (this.data().frozenRows = n)) };
-    this.charts = {
-      add: (type: string, source: Range) => {
-        this.write({ op: 'addChart', sheet: sheetName, type }, () => this.data().charts.push({ type, source: source.resolvedAddress() }));
-        return new Chart(ctx, this);
-      },
-    };
-  }
-
-  data(): FakeSheet {
-    const s = this.ctx.host.sheets.find((x) => x.name === this.sheetName);
-    if (!s) throw new OfficeError('ItemNotFound', `Lembar "${this.sheetName}" tidak ada.`);
-    return s;
-  }
-
-  fillNow(props: string[]): void {
-    for (const p of props) this.fill(p);
-  }
-
-  protected fetch(prop: string): unknown {
-    if (prop === 'name') return this.data().name;
-    if (prop === 'visibility') return this.data().visibility;
-    return super.fetch(prop);
-  }
-
-  get name(): string {
-    return this.read('name');
-  }
-
-  get visibility(): string {
-    return this.read('visibility');
-  }
-
-  getRange(address: string): Range {
-    return new Range(this.ctx, this.sheetName, () => parseAddress(address));
-  }
-
-  getRangeByIndexes(row: number, col: number, rows: number, cols: number): Range {
-    return new Range(this.ctx, this.sheetName, () => ({ row, col, rows, cols }));
-  }
-
-  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
-    return new Range(this.ctx, this.sheetName, () => usedRect(this.data(), valuesOnly ?? false));
-  }
-
-  delete(): void {
-    this.write({ op: 'deleteWorksheet', sheet: this.sheetName }, () => {
-      const host = this.ctx.host;
-      host.sheets = host.sheets.filter((s) => s.name !== this.sheetName);
-    });
-  }
-
-  activate(): void {
-    this.write({ op: 'activate', sheet: this.sheetName }, () => {
-      this.data();
-      this.ctx.host.activeSheet = this.sheetName;
-    });
-  }
-}
-
-/** The smallest rectangle holding `rect` and the cell (r, c). */
-function cover(rect: Rect, r: number, c: number): Rect {
-  const row = Math.min(rect.row, r);
-  const col = Math.min(rect.col, c);
-  return { row, col, rows: Math.max(rect.row + rect.rows, r + 1) - row, cols: Math.max(rect.col + rect.cols, c + 1) - col };
-}
-
-function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
-  let rect: Rect | null = null;
-  sheet.cells.forEach((row, r) =>
-    row?.forEach((cell, c) => {
-      if (!cell) return;
-      if (valuesOnly && (cell.value === null || cell.value === '') && !cell.formula) return;
-      rect = rect ? cover(rect, r, c) : { row: r, col: c, rows: 1, cols: 1 };
-    }),
-  );
-  return rect;
-}
-
-class PageLayout {
-  constructor(
-    private ctx: RequestContext,
-    private ws: Worksheet,
-  ) {}
-  private record(path: string, value: unknown) {
-    this.ctx.queue({ op: 'pageLayout', path, value }, () => this.ws.data().formatting.push({ address: '', path: `pageLayout.${path}`, value }));
-  }
-  set orientation(v: string) {
-    this.record('orientation', v);
-  }
-  set paperSize(v: string) {
-    this.record('paperSize', v);
-  }
-  set zoom(v: unknown) {
-    this.record('zoom', v);
-  }
-  setPrintArea(address: string): void {
-    this.record('printArea', address);
-  }
-  setPrintTitleRows(address: string): void {
-    this.record('printTitleRows', address);
-  }
-}
-
-class Chart {
-  constructor(
-    private ctx: RequestContext,
-    private ws: Worksheet,
-  ) {}
-  setPosition(start: string, end?: string): void {
-    this.ctx.queue({ op: 'chartPosition', start, end }, () => this.ws.data().formatting.push({ address: start, path: 'chart.position', value: end }));
-  }
-  readonly title = {
-    set text(_v: string) {},
+  sheetIds += 1;
+  return {
+    id: `{${String(sheetIds).padStart(8, '0')}-0001-0000-0000-000000000000}`,
+    name,
+    visibility: 'Visible',
+    cells: [],
+    merges: [],
+    formatting: [],
+    charts: [],
+    frozenRows: 0,
   };
 }
+let sheetIds = 0;
 
-const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
+const utf8 = new TextEncoder();
+const byteLength = (json: string) => utf8.encode(json).length;
 
-export class Range extends ClientObject {
-  readonly format: Record<string, unknown>;
+/** One request's object paths, resolved once each, in the order the actions reach them. */
+class Resolver {
+  private resolved = new Map<number, Node | null>();
 
   constructor(
-    ctx: RequestContext,
-    readonly sheetName: string,
-    private locate: () => Rect | null,
-  ) {
-    super(ctx);
-    this.format = rangeFormat(this);
+    private host: FakeExcel,
+    private table: ReturnType<typeof kinds>,
+    private paths: Record<string, ObjectPathInfo>,
+  ) {}
+
+  kind(n: Node): Kind<Node> {
+    return this.table[n.kind] as unknown as Kind<Node>;
   }
 
-  private sheet(): FakeSheet {
-    const s = this.ctx.host.sheets.find((x) => x.name === this.sheetName);
-    if (!s) throw new OfficeError('ItemNotFound', `Lembar "${this.sheetName}" tidak ada.`);
-    return s;
+  args(info: { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] } | undefined): unknown[] {
+    const args = info?.Arguments ?? [];
+    const refs = info?.ReferencedObjectPathIds ?? [];
+    return args.map((a, i) => (refs[i] ? this.node(refs[i]) : a));
   }
 
-  rect(): Rect | null {
-    return this.locate();
+  node(id: number): Node | null {
+    if (this.resolved.has(id)) return this.resolved.get(id)!;
+    const path = this.paths[String(id)];
+    if (!path) throw new OfficeError('InvalidObjectPath', `Object path ${id} is not in the request.`);
+    const node = this.resolve(path);
+    this.resolved.set(id, node);
+    return node;
   }
 
-  resolvedAddress(): string {
-    const r = this.locate();
-    return r ? rectAddress(this.sheetName, r) : '';
+  /** The node of `id`, which must not be a null object. */
+  live(id: number): Node {
+    const n = this.node(id);
+    if (!n) throw new OfficeError('InvalidObjectPath', 'The object path is a null object.');
+    if ('sheet' in n && !this.host.sheets.includes(n.sheet)) throw new OfficeError('ItemNotFound', `The worksheet "${n.sheet.name}" was deleted.`);
+    return n;
   }
 
-  protected fetch(prop: string): unknown {
-    const r = this.locate();
-    if (prop === 'isNullObject') return r === null;
-    if (r === null) return null;
-    const sheet = this.sheet();
-    const grid = <T>(f: (c: FakeCell | undefined) => T): T[][] =>
-      Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.cols }, (_, j) => f(sheet.cells[r.row + i]?.[r.col + j])));
-    switch (prop) {
-      case 'address':
-        return rectAddress(this.sheetName, r);
-      case 'values':
-        return grid((c) => (c?.formula !== undefined ? '#NAME?' : (c?.value ?? '')));
-      case 'numberFormat':
-        return grid((c) => c?.format ?? 'General');
-      case 'formulas':
-        return grid((c) => c?.formula ?? c?.value ?? '');
-      case 'rowIndex':
-        return r.row;
-      case 'columnIndex':
-        return r.col;
-      case 'rowCount':
-        return r.rows;
-      case 'columnCount':
-        return r.cols;
-      default:
-        return super.fetch(prop);
+  private resolve(path: ObjectPathInfo): Node | null {
+    switch (path.ObjectPathType) {
+      case PATH.global:
+        return { kind: 'Workbook' };
+      case PATH.nullObject:
+        return null;
+      case PATH.reference: {
+        const n = this.host.references.get(path.Name);
+        if (!n) throw new OfficeError('InvalidObjectPath', `No object is kept under ${path.Name}.`);
+        return n;
+      }
+    }
+    // What a null object is asked for is null too.
+    if (this.node(path.ParentObjectPathId!) === null) return null;
+    const parent = this.live(path.ParentObjectPathId!);
+    const kind = this.kind(parent);
+    const args = this.args(path.ArgumentInfo);
+    const member =
+      path.ObjectPathType === PATH.property
+        ? kind.properties?.[path.Name]
+        : path.ObjectPathType === PATH.indexer
+          ? kind.indexer
+          : path.ObjectPathType === PATH.method
+            ? kind.methods?.[path.Name]
+            : undefined;
+    if (!member) throw unmodelled(parent, path.Name || '[indexer]');
+    return (member as (n: Node, a: unknown) => Node | null)(parent, path.ObjectPathType === PATH.indexer ? args[0] : args) ?? null;
+  }
+}
+
+function unmodelled(n: Node, member: string): OfficeError {
+  return new OfficeError('NotImplemented', `The fake Excel host has no "${member}" on ${n.kind}.`);
+}
+
+/** The answer to a load: Excel's property names, collections as `_Items`. */
+function query(resolver: Resolver, n: Node | null, select: string[] | undefined): unknown {
+  if (n === null) return null;
+  const kind = resolver.kind(n);
+  if (kind.items) {
+    const key = kind.key;
+    return {
+      _Items: kind.items(n).map((item) => (key ? { [key]: resolver.kind(item).get![key](item), ...(query(resolver, item, select) as object) } : query(resolver, item, select))),
+    };
+  }
+  const fields = select ?? Object.keys(kind.get ?? {}).map(camel);
+  const out: Record<string, unknown> = {};
+  const nested = new Map<string, string[]>();
+  for (const field of fields) {
+    const [head, ...rest] = field.split('/');
+    const name = head[0].toUpperCase() + head.slice(1);
+    if (rest.length > 0 || kind.properties?.[name]) {
+      nested.set(name, [...(nested.get(name) ?? []), ...(rest.length > 0 ? [rest.join('/')] : [])]);
+    } else {
+      const get = kind.get?.[name];
+      if (!get) throw unmodelled(n, head);
+      out[name] = get(n);
     }
   }
-
-  load(props?: string | string[] | { select?: string }): this {
-    super.load(props);
-    this.ctx.queueLoad(() => this.fill('isNullObject'));
-    return this;
+  for (const [name, sub] of nested) {
+    const child = kind.properties?.[name];
+    if (!child) throw unmodelled(n, name);
+    out[name] = query(resolver, child(n), sub.length > 0 ? sub : undefined);
   }
-
-  get isNullObject(): boolean {
-    return this.read('isNullObject');
-  }
-  get address(): string {
-    return this.read('address');
-  }
-  get values(): unknown[][] {
-    return this.read('values');
-  }
-  get numberFormat(): string[][] {
-    return this.read('numberFormat');
-  }
-  get rowIndex(): number {
-    return this.read('rowIndex');
-  }
-  get columnIndex(): number {
-    return this.read('columnIndex');
-  }
-  get rowCount(): number {
-    return this.read('rowCount');
-  }
-  get columnCount(): number {
-    return this.read('columnCount');
-  }
-
-  private writeGrid(prop: 'values' | 'numberFormat', data: unknown[][]): void {
-    this.write({ op: 'set', address: '?', prop, data }, () => {
-      const r = this.locate();
-      if (!r) throw new OfficeError('InvalidReference', 'Range kosong.');
-      if (data.length !== r.rows || data.some((row) => row.length !== r.cols)) {
-        throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}).`);
-      }
-      const sheet = this.sheet();
-      data.forEach((row, i) =>
-        row.forEach((v, j) => {
-          const rr = r.row + i;
-          const cc = r.col + j;
-          sheet.cells[rr] ??= [];
-          const cell = (sheet.cells[rr][cc] ??= { value: null, format: 'General' });
-          if (prop === 'numberFormat') cell.format = String(v);
-          else if (typeof v === 'string' && v.startsWith("'")) {
-            cell.value = v.slice(1);
-            delete cell.formula;
-          } else if (typeof v === 'string' && /^[=+\-@]./.test(v) && cell.format !== '@' && !/^-?\d/.test(v)) {
-            // What Excel does with such a string in a cell not formatted as text: a formula.
-            cell.formula = v;
-            cell.value = null;
-          } else {
-            cell.value = v as FakeCell['value'];
-            delete cell.formula;
-          }
-        }),
-      );
-    });
-  }
-
-  set values(data: unknown[][]) {
-    this.writeGrid('values', data);
-  }
-  set numberFormat(data: unknown[][]) {
-    this.writeGrid('numberFormat', data);
-  }
-
-  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
-    this.write({ op: 'hyperlink', link }, () => {
-      if (link.address) throw new OfficeError('InvalidArgument', 'Tautan ke luar buku kerja tidak diharapkan.');
-      this.sheet().formatting.push({ address: this.resolvedAddress(), path: 'hyperlink', value: link.documentReference });
-    });
-  }
-
-  merge(across = false): void {
-    this.write({ op: 'merge', across }, () => this.sheet().merges.push(this.resolvedAddress()));
-  }
-
-  select(): void {
-    this.write({ op: 'select' }, () => {
-      const r = this.locate();
-      if (!r) throw new OfficeError('InvalidReference', 'Range kosong.');
-      this.ctx.host.selection = { sheet: this.sheetName, address: rectAddress(this.sheetName, r).split('!')[1] };
-      this.ctx.host.activeSheet = this.sheetName;
-    });
-  }
-
-  getMergedAreasOrNullObject(): { areas: { items: { address: string }[] }; load: (p?: string) => unknown; isNullObject: boolean } {
-    const self = this;
-    let loaded: { address: string }[] | null = null;
-    const areas = {
-      get items() {
-        if (!loaded) throw new OfficeError('PropertyNotLoaded', "The property 'areas' is not available.");
-        return loaded;
-      },
-    };
-    const obj = {
-      areas,
-      isNullObject: false,
-      load: () => {
-        self.ctx.queueLoad(() => {
-          const r = self.locate();
-          const inside = self
-            .sheet()
-            .merges.map(parseAddress)
-            .filter((m) => r && m.row >= r.row && m.row + m.rows <= r.row + r.rows && m.col >= r.col && m.col + m.cols <= r.col + r.cols);
-          loaded = inside.map((m) => ({ address: rectAddress(self.sheetName, m) }));
-          self.ctx.responseBytes += JSON.stringify(loaded).length;
-          obj.isNullObject = inside.length === 0;
-        });
-        return obj;
-      },
-    };
-    return obj;
-  }
-
-  record(path: string, value: unknown): void {
-    this.write({ op: 'format', path, value }, () => this.sheet().formatting.push({ address: this.resolvedAddress(), path, value }));
-  }
-}
-
-const FORMAT_PROPERTIES = new Set(['wrapText', 'horizontalAlignment', 'verticalAlignment', 'indentLevel', 'columnWidth', 'rowHeight']);
-
-/**
- * A range's format: setting a property records what was asked (reading it back is not needed by
- * the adapter and throws, as it would unloaded); a property the fake does not model throws.
- */
-function rangeFormat(range: Range): Record<string, unknown> {
-  const recorder = (prefix: string, known?: Set<string>) =>
-    new Proxy({} as Record<string, unknown>, {
-      set: (_t, key, value) => {
-        if (known && !known.has(String(key))) throw new OfficeError('NotImplemented', `The fake Excel host has no format "${String(key)}".`);
-        range.record(`${prefix}${String(key)}`, value);
-        return true;
-      },
-      get: (_t, key) => {
-        throw new OfficeError('PropertyNotLoaded', `The property '${prefix}${String(key)}' is not available.`);
-      },
-    });
-  const own = recorder('', FORMAT_PROPERTIES);
-  const parts: Record<string, unknown> = {
-    font: recorder('font.'),
-    fill: recorder('fill.'),
-    borders: {
-      getItem: (edge: string) => {
-        if (!EDGES.includes(edge)) throw new OfficeError('InvalidArgument', `Tepi ${edge} tidak dikenal.`);
-        return recorder(`borders.${edge}.`);
-      },
-    },
-  };
-  return new Proxy(own, { get: (_t, key) => (typeof key === 'string' && key in parts ? parts[key] : (own as Record<string | symbol, unknown>)[key]) });
-}
-
-class SettingCollection {
-  constructor(private ctx: RequestContext) {}
-
-  add(key: string, value: string): void {
-    this.ctx.queue({ op: 'setting', key, value }, () => this.ctx.host.settings.set(key, value));
-  }
-
-  getItemOrNullObject(key: string): { load: (p?: string) => unknown; readonly value: string; readonly isNullObject: boolean } {
-    const ctx = this.ctx;
-    let state: { value: string | null } | null = null;
-    const item = {
-      load: () => {
-        ctx.queueLoad(() => (state = { value: ctx.host.settings.get(key) ?? null }));
-        return item;
-      },
-      get isNullObject() {
-        if (!state) throw new OfficeError('PropertyNotLoaded', "The property 'isNullObject' is not available.");
-        return state.value === null;
-      },
-      get value() {
-        if (!state) throw new OfficeError('PropertyNotLoaded', "The property 'value' is not available.");
-        if (state.value === null) throw new OfficeError('ItemNotFound', 'Pengaturan tidak ada.');
-        return state.value;
-      },
-    };
-    return item;
-  }
+  return out;
 }
 
 /** The host: sheets, settings, selection, and what was asked of it. */
 export class FakeExcel {
   sheets: FakeSheet[] = [];
-  settings = new Map<string, string>();
+  settings = new Map<string, unknown>();
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
-  syncs = 0;
+  /** Objects the client asked Excel to keep between requests (ranges inside `Excel.run`). */
+  references = new Map<string, Node>();
+  /** Bytes of each request and each response, as sent. */
   requestBytes: number[] = [];
   responseBytes: number[] = [];
   /** Excel on the web refuses requests and responses over 5 MB; the desktop does not. */
   webLimits = true;
-  /** Called after every sync, for a view of the workbook (the browser demo). */
+  /** Called after every request, for a view of the workbook (the browser demo). */
   listeners: (() => void)[] = [];
-  /** Requirement sets the host claims to support. */
+  /** Past this many cells a range's `values` and `numberFormat` come back null, as Excel's five million. */
+  cellLimit = 5_000_000;
+  /** The ExcelApi requirement set this Excel claims. */
   apiVersion = '1.13';
+  private nextReference = 0;
 
   /** A host holding the sheets of a workbook read by the ExcelJS adapter. */
   static fromWorkbook(wb: CoreWorkbook): FakeExcel {
@@ -604,19 +571,115 @@ export class FakeExcel {
         row.forEach((v, c) => {
           const format = g.numberFormats?.[r]?.[c] ?? 'General';
           if (v === null && format === 'General') return;
-          const rr = g.origin.row + r;
-          sheet.cells[rr] ??= [];
-          sheet.cells[rr][g.origin.col + c] = { value: v !== null && typeof v === 'object' ? v.error : v, format };
+          const line = (sheet.cells[g.origin.row + r] ??= []);
+          line[g.origin.col + c] = { value: v !== null && typeof v === 'object' ? v.error : v, format };
         }),
       );
-      sheet.merges = (g.merges ?? []).map(localAddress);
+      sheet.merges = (g.merges ?? []).map((m) => ({ ...m }));
       host.sheets.push(sheet);
     }
     return host;
   }
 
-  async run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
-    return batch(new RequestContext(this));
+  /** Requests answered so far: one per `context.sync()` that had something to send. */
+  get syncs(): number {
+    return this.requestBytes.length;
+  }
+
+  /** Answers one request of the client. */
+  execute(body: RequestBody): ResponseMessage {
+    const requestJson = JSON.stringify(body);
+    const requestBytes = byteLength(requestJson);
+    this.requestBytes.push(requestBytes);
+    if (this.webLimits && requestBytes > PAYLOAD_LIMIT) {
+      this.responseBytes.push(0);
+      return this.refuse('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    }
+    const response: ResponseMessage = { ErrorCode: null, Headers: {}, Body: { Results: [] } };
+    try {
+      this.apply(JSON.parse(requestJson) as RequestBody, response.Body.Results);
+    } catch (e) {
+      if (!(e instanceof OfficeError)) throw e;
+      response.Body.Error = { Code: e.code, Message: e.message, HttpStatusCode: 400, Location: '' };
+    } finally {
+      for (const listener of this.listeners) listener();
+    }
+    const responseBytes = byteLength(JSON.stringify(response.Body));
+    this.responseBytes.push(responseBytes);
+    if (this.webLimits && responseBytes > PAYLOAD_LIMIT) {
+      return this.refuse('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+    }
+    return response;
+  }
+
+  private refuse(code: string, message: string): ResponseMessage {
+    return { ErrorCode: code, ErrorMessage: message, Headers: {}, Body: { Results: [] } };
+  }
+
+  /** Runs the actions in order; the first that fails stops the request, as in Excel. */
+  private apply(body: RequestBody, results: ResponseMessage['Body']['Results']): void {
+    const resolver = new Resolver(this, kinds(this), body.ObjectPaths);
+    const kept = new Set<number>();
+    for (const action of body.Actions) {
+      switch (action.ActionType) {
+        case ACTION.instantiate: {
+          const n = resolver.node(action.ObjectPathId);
+          if (n === null) results.push({ ActionId: action.Id, Value: null });
+          else if (kept.has(action.ObjectPathId)) results.push({ ActionId: action.Id, Value: { _ReferenceId: this.keep(n) } });
+          else if (n.kind === 'Worksheet') results.push({ ActionId: action.Id, Value: { Id: n.sheet.id } });
+          break;
+        }
+        case ACTION.query:
+          results.push({ ActionId: action.Id, Value: query(resolver, resolver.node(action.ObjectPathId), action.QueryInfo?.Select) });
+          break;
+        case ACTION.method: {
+          // Excel does nothing with a null object's methods and properties.
+          if (resolver.node(action.ObjectPathId) === null) break;
+          const n = resolver.live(action.ObjectPathId);
+          const method = resolver.kind(n).methods?.[action.Name];
+          if (!method) throw unmodelled(n, action.Name);
+          if (action.Name === '_KeepReference') kept.add(action.ObjectPathId);
+          method(n, resolver.args(action.ArgumentInfo));
+          break;
+        }
+        case ACTION.setProperty: {
+          if (resolver.node(action.ObjectPathId) === null) break;
+          const n = resolver.live(action.ObjectPathId);
+          const set = resolver.kind(n).set?.[action.Name];
+          if (!set) throw unmodelled(n, action.Name);
+          set(n, resolver.args(action.ArgumentInfo)[0]);
+          break;
+        }
+        default:
+          throw new OfficeError('NotImplemented', `The fake Excel host has no action of type ${action.ActionType}.`);
+      }
+    }
+  }
+
+  private keep(n: Node): string {
+    this.nextReference += 1;
+    const id = `ref${this.nextReference}`;
+    this.references.set(id, n);
+    return id;
+  }
+
+  /** A request context of the real client whose requests this host answers. */
+  context(client: OfficeClient): Excel.RequestContext {
+    const execute = (body: RequestBody) => this.execute(body);
+    class Session extends client.OfficeExtension.SessionBase {
+      _resolveRequestUrlAndHeaderInfo() {
+        return Promise.resolve({ url: 'fake-excel', headers: {} });
+      }
+      _createRequestExecutorOrNull() {
+        return { executeAsync: (_customData: unknown, _flags: number, message: { Body: RequestBody }) => Promise.resolve(execute(message.Body)) };
+      }
+    }
+    return new client.Excel.RequestContext(new Session());
+  }
+
+  /** `Excel.run` of the real client on this host. */
+  run<T>(client: OfficeClient, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return client.Excel.run(this.context(client), batch);
   }
 
   isSetSupported(name: string, version: string): boolean {
@@ -626,18 +689,20 @@ export class FakeExcel {
     return name === 'ExcelApi' && (x > a || (x === a && y >= b));
   }
 
-  /** The sheet's values as the user sees them, for before/after comparisons. */
-  snapshot(name: string): string {
-    const s = this.sheets.find((x) => x.name === name);
-    return JSON.stringify(s ? { cells: s.cells, merges: s.merges } : null);
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
   }
 
-  /** The largest request so far, in bytes. */
+  /** The sheet's cells and merges, for before/after comparisons. */
+  snapshot(name: string): string {
+    const s = this.sheet(name);
+    return JSON.stringify(s ? { cells: s.cells, merges: s.merges, visibility: s.visibility } : null);
+  }
+
   largestRequest(): number {
     return Math.max(0, ...this.requestBytes);
   }
 
-  /** The largest response so far, in bytes. */
   largestResponse(): number {
     return Math.max(0, ...this.responseBytes);
   }

@@ -34,6 +34,7 @@ import { RESULT_SHEETS } from '../core/result-sheets';
 import { DEFAULT_PREDIKAT, Settings } from '../core/settings';
 import { tableToHtml } from '../core/report/table-html';
 import { Table } from '../core/report/table';
+import { copyHtml } from './clipboard';
 import { ExcelHost } from './host';
 import { Packer } from 'docx';
 
@@ -151,7 +152,7 @@ export function App({ host }: { host: ExcelHost }) {
       {run && (
         <>
           <Summary run={run} />
-          <Findings temuan={run.result.temuan} onSelect={(lembar, sel) => guard(() => host.run((c) => selectCell(c, lembar, sel)))()} />
+          <Findings temuan={run.result.temuan} onSelect={(lembar, sel) => guard(() => host.run((c) => selectCell(c, lembar, sel)).then(setNotice))()} />
           <Tables
             tables={run.tables}
             onShow={(t) => guard(() => host.run((c) => showSheet(c, RESULT_SHEETS[t.id])))()}
@@ -159,14 +160,20 @@ export function App({ host }: { host: ExcelHost }) {
               host
                 .run((c) => selectTable(c, t.id, run.layouts))
                 .then(
-                  () => setNotice('Tabel terpilih: tekan Ctrl+C, lalu tempel di Word.'),
+                  () => setNotice(`Tabel terpilih. Klik sekali tab lembar “${RESULT_SHEETS[t.id]}” di bawah, lalu tekan ${host.onMac ? '⌘C' : 'Ctrl+C'} dan tempel di Word.`),
                   (e) => setError(message(e)),
                 )
             }
-            onCopy={(t) => copyHtml(t).then(setNotice, (e) => setError(message(e)))}
+            onCopy={(t) =>
+              copyHtml(tableToHtml(t)).then((copied) =>
+                copied
+                  ? setNotice(`“${t.caption}” tersalin: tempel di Word dengan ${host.onMac ? '⌘V' : 'Ctrl+V'}.`)
+                  : setError('Panel ini tidak diizinkan menyalin. Pakai “Pilih tabel”.'),
+              )
+            }
             onDocx={() =>
               Packer.toBlob(buildDocx(run.tables)).then(
-                (blob) => host.download('tabel-lkjip.docx', blob),
+                (blob) => setNotice(host.download('tabel-lkjip.docx', blob)),
                 (e) => setError(message(e)),
               )
             }
@@ -422,19 +429,4 @@ function Tables(props: { tables: Table[]; onShow: (t: Table) => void; onSelect: 
       </Button>
     </section>
   );
-}
-
-/** Puts the table on the clipboard as formatted HTML, with plain text for other programs. */
-async function copyHtml(table: Table): Promise<string> {
-  const html = tableToHtml(table);
-  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) {
-    throw new InputError('Penyalinan langsung tidak diizinkan di sini. Pakai “Pilih tabel”, lalu tekan Ctrl+C.');
-  }
-  const text = new DOMParser().parseFromString(html, 'text/html').body.innerText;
-  try {
-    await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
-  } catch {
-    throw new InputError('Excel tidak mengizinkan penyalinan langsung dari panel ini. Pakai “Pilih tabel”, lalu tekan Ctrl+C.');
-  }
-  return `“${table.caption}” tersalin: tempel di Word dengan Ctrl+V.`;
 }

@@ -10,13 +10,22 @@ const BASE = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface DemoWindow {
-  hitungCapaianDemo: { host: { sheets: { name: string; cells: ({ value: unknown } | undefined)[][] }[]; selection: { sheet: string; address: string } | null } };
+  hitungCapaianDemo: {
+    host: {
+      sheets: { name: string; visibility: string; cells: ({ value: unknown } | undefined)[][] }[];
+      selection: { sheet: string; address: string } | null;
+      requestBytes: number[];
+    };
+  };
+  OfficeExtension?: unknown;
+  copied?: string;
 }
 
 let server: ChildProcess;
 let browser: Browser;
 let page: Page;
 const foreign: string[] = [];
+const requested: string[] = [];
 const cspErrors: string[] = [];
 
 async function waitForServer(): Promise<void> {
@@ -37,6 +46,7 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page.on('request', (r) => {
+    requested.push(r.url());
     if (!r.url().startsWith(BASE) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url());
   });
   page.on('console', (m) => {
@@ -81,9 +91,36 @@ describe('the task pane on the fake Excel host', () => {
     await expect(page.locator('[data-testid="lembar"]').getAttribute('data-sheet')).resolves.toBe('DPA 2024');
   });
 
+  it('says what to do when a finding’s sheet is hidden, instead of showing it', async () => {
+    await page.evaluate(() => ((window as unknown as DemoWindow).hitungCapaianDemo.host.sheets.find((s) => s.name === 'Realisasi 2024')!.visibility = 'Hidden'));
+    await page
+      .getByRole('button', { name: /^Realisasi 2024!/ })
+      .first()
+      .click();
+    await page.getByText(/Lembar “Realisasi 2024” disembunyikan/).waitFor();
+    expect((await hostState()).selection).toEqual({ sheet: 'DPA 2024', address: 'C23' });
+    await page.evaluate(() => ((window as unknown as DemoWindow).hitungCapaianDemo.host.sheets.find((s) => s.name === 'Realisasi 2024')!.visibility = 'Visible'));
+  });
+
+  it('copies a table as formatted HTML through a hidden editable element when the Clipboard API is denied', async () => {
+    await page.evaluate(() => {
+      navigator.clipboard.write = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      document.addEventListener('copy', () => {
+        const holder = document.createElement('div');
+        holder.appendChild(document.getSelection()!.getRangeAt(0).cloneContents());
+        (window as unknown as DemoWindow).copied = holder.innerHTML;
+      });
+    });
+    await page.getByRole('button', { name: 'Salin berformat' }).first().click();
+    await page.getByText(/tersalin: tempel di Word dengan Ctrl\+V/).waitFor();
+    const copied = await page.evaluate(() => (window as unknown as DemoWindow).copied ?? '');
+    expect(copied).toMatch(/^<p [^>]*>Tabel 3\.2<\/p>.*<table/s);
+    expect(copied).toContain('Pengukuran Realisasi Kinerja');
+  });
+
   it('selects a result table for Ctrl+C and downloads every table as .docx', async () => {
     await page.getByRole('button', { name: 'Pilih tabel' }).first().click();
-    await page.getByText('Tabel terpilih').waitFor();
+    await page.getByText('Tabel terpilih. Klik sekali tab lembar “HC Pengukuran Kinerja” di bawah, lalu tekan Ctrl+C dan tempel di Word.').waitFor();
     expect((await hostState()).selection).toEqual({ sheet: 'HC Pengukuran Kinerja', address: 'A4:H12' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Unduh semua tabel/ }).click()]);
     const file = await download.path();
@@ -104,6 +141,12 @@ describe('the task pane on the fake Excel host', () => {
     }
   });
 
+  it('talked to the fake host through Microsoft’s Office.js client, served by the demo server', async () => {
+    expect(await page.evaluate(() => typeof (window as unknown as DemoWindow).OfficeExtension)).toBe('object');
+    expect(requested.filter((u) => u.endsWith('/demo/office-client.js'))).toHaveLength(1);
+    expect((await hostState()).requestBytes.length).toBeGreaterThan(5);
+  });
+
   it('loaded nothing from another origin and broke no Content-Security-Policy rule', () => {
     expect(foreign).toEqual([]);
     expect(cspErrors).toEqual([]);
@@ -111,6 +154,16 @@ describe('the task pane on the fake Excel host', () => {
 });
 
 describe('the web bundle', () => {
+  it('holds every page and icon the manifest points at, the help page among them', async () => {
+    const manifest = await fs.readFile(path.join(root, 'manifest.xml'), 'utf8');
+    const files = [...manifest.matchAll(/https:\/\/localhost:3000\/([^"<]+)/g)].map((m) => m[1]);
+    expect(files).toEqual(expect.arrayContaining(['bantuan.html', 'taskpane.html', 'commands.html', 'assets/icon-64.png']));
+    for (const f of files) await expect(fs.stat(path.join(root, 'dist-web', f))).resolves.toBeTruthy();
+    const help = await fs.readFile(path.join(root, 'dist-web', 'bantuan.html'), 'utf8');
+    expect(help).toContain('Data Anda tidak keluar dari buku kerja');
+    expect(help).not.toContain('<%');
+  });
+
   it('contains no eval and no new Function, and every page carries the Content-Security-Policy', async () => {
     const web = path.join(root, 'dist-web');
     const files = await fs.readdir(web);

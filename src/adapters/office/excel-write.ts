@@ -1,13 +1,17 @@
 /// <reference types="office-js" />
-import { isResultSheet, RESULT_SHEETS } from '../../core/result-sheets';
+import { isResultSheet, RESULT_PREFIX, RESULT_SHEETS } from '../../core/result-sheets';
 import { Rect, rectAddress } from '../../core/rect';
 import { CellStyle, SheetLayout } from '../../core/report/sheet-layout';
+import { jsonBytes, SheetInfo } from './excel-read';
 
 /**
- * Excel on the web refuses requests over 5 MB. Values and formats are sent in row chunks and the
- * batch is synced before the estimate passes this budget, leaving room for the request's framing.
+ * What the Office.js client sends, in bytes, for the calls the writer makes (measured on the real
+ * client's serialized requests; test/office/office-adapter.test.ts checks the packing): a range of a
+ * sheet, a step to its format, font, fill or a border, a property set or a method call beside its
+ * arguments' JSON, and, for values and number formats, the client's own cutting of every 1.500 cells
+ * into a range of their own.
  */
-export const REQUEST_BUDGET = 3 * 1024 * 1024;
+const COST = { range: 300, part: 130, set: 120, call: 100, perCells: 1_100 / 1_500 } as const;
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
@@ -15,18 +19,42 @@ const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 /** Excel column width in characters → Office.js points. */
 const pointsOf = (chars: number) => (chars * 7 + 5) * 0.75;
 
+/** Text Excel could take for a formula (or that starts with the quote Excel would swallow) gets a leading apostrophe: it stays text. */
+const asText = (v: string | number | null) => (typeof v === 'string' && /^[=+\-@']/.test(v) ? `'${v}` : v);
+
+/** Queues calls into requests of at most `budget` bytes (Excel on the web refuses more than 5 MB); null: one request. */
 class Batch {
   private bytes = 0;
-  constructor(private context: Excel.RequestContext) {}
+  constructor(
+    private context: Excel.RequestContext,
+    private budget: number | null,
+  ) {}
 
-  /** Counts `bytes` towards the request; syncs first when the request would grow too big. */
+  /** Counts `bytes` towards the request; syncs first when the request would grow past the budget. */
   async add(bytes: number): Promise<void> {
-    if (this.bytes > 0 && this.bytes + bytes > REQUEST_BUDGET) {
+    if (this.budget !== null && this.bytes > 0 && this.bytes + bytes > this.budget) {
       await this.context.sync();
       this.bytes = 0;
     }
     this.bytes += bytes;
   }
+}
+
+/** The borders a style draws on a block. */
+function edgesOf(block: Rect): Excel.BorderIndex[] {
+  const edges: string[] = [...EDGES];
+  if (block.rows > 1) edges.push('InsideHorizontal');
+  if (block.cols > 1) edges.push('InsideVertical');
+  return edges as Excel.BorderIndex[];
+}
+
+/** Request bytes of `styleRange` for this style. */
+function styleCost(block: Rect, style: CellStyle): number {
+  const font = [style.bold, style.italic, style.underline || undefined, style.color, style.size].filter((v) => v !== undefined).length;
+  const own = [style.wrap, style.hAlign, style.vAlign, style.indent || undefined].filter((v) => v !== undefined).length;
+  const borders = style.border ? edgesOf(block).length : 0;
+  const parts = 1 + (font > 0 ? 1 : 0) + (style.fill ? 1 : 0) + (borders > 0 ? 1 + borders : 0);
+  return COST.range + parts * COST.part + (font + own + borders + (style.fill ? 1 : 0)) * COST.set;
 }
 
 function styleRange(range: Excel.Range, block: Rect, style: CellStyle): void {
@@ -37,67 +65,95 @@ function styleRange(range: Excel.Range, block: Rect, style: CellStyle): void {
   if (style.color) f.font.color = `#${style.color}`;
   if (style.size) f.font.size = style.size;
   if (style.fill) f.fill.color = `#${style.fill}`;
-  if (style.border) {
-    const edges: string[] = [...EDGES];
-    if (block.rows > 1) edges.push('InsideHorizontal');
-    if (block.cols > 1) edges.push('InsideVertical');
-    for (const e of edges) f.borders.getItem(e as Excel.BorderIndex).style = 'Continuous';
-  }
+  if (style.border) for (const e of edgesOf(block)) f.borders.getItem(e).style = 'Continuous';
   if (style.wrap !== undefined) f.wrapText = style.wrap;
   if (style.hAlign) f.horizontalAlignment = ALIGN[style.hAlign];
   if (style.vAlign) f.verticalAlignment = style.vAlign === 'top' ? 'Top' : 'Center';
   if (style.indent) f.indentLevel = style.indent;
 }
 
-const rangeOf = (ws: Excel.Worksheet, b: Rect) => ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
+/**
+ * A range written to and never read back: untracked, so the client neither asks Excel to keep it
+ * nor sends a clean-up for it when the run ends.
+ */
+const rangeOf = (ws: Excel.Worksheet, b: Rect) => ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols).untrack();
+
+/** Styles in the layout's order, with consecutive equal styles on adjoining rows of the same columns as one block. */
+function joinedStyles(styles: SheetLayout['styles']): SheetLayout['styles'] {
+  const out: { block: Rect; style: CellStyle; key: string }[] = [];
+  for (const { block, style } of styles) {
+    const key = JSON.stringify(style);
+    const last = out[out.length - 1];
+    if (last && last.key === key && last.block.col === block.col && last.block.cols === block.cols && last.block.row + last.block.rows === block.row) {
+      last.block = { ...last.block, rows: last.block.rows + block.rows };
+    } else out.push({ block, style, key });
+  }
+  return out;
+}
+
+/** Rows of equal height as [first, count, height]. */
+function heightRuns(heights: number[]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  heights.forEach((h, r) => {
+    const last = out[out.length - 1];
+    if (last && last[2] === h) last[1] += 1;
+    else out.push([r, 1, h]);
+  });
+  return out;
+}
 
 async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch): Promise<void> {
   const cols = layout.columnWidths.length;
+  await batch.add(COST.range + 2 * COST.part + 2 * COST.set);
   const all = rangeOf(ws, layout.printArea);
   all.format.font.name = 'Arial';
   all.format.font.size = 10;
 
-  // Formats before values: a cell formatted as text (`@`) keeps `=…` as text, never a formula.
+  // Number formats before values, and formula-like text behind an apostrophe: text stays text.
+  const chunkBudget = 256 * 1024;
   let start = 0;
   let size = 0;
   const flush = async (end: number) => {
     if (end === start) return;
-    await batch.add(size);
-    const chunk = ws.getRangeByIndexes(start, 0, end - start, cols);
+    await batch.add(COST.range + 2 * COST.set + size + 2 * (end - start) * cols * COST.perCells);
+    const chunk = rangeOf(ws, { row: start, col: 0, rows: end - start, cols });
     chunk.numberFormat = layout.numberFormats.slice(start, end);
-    chunk.values = layout.values.slice(start, end) as (string | number | boolean)[][];
+    chunk.values = layout.values.slice(start, end).map((row) => row.map(asText));
     start = end;
     size = 0;
   };
   for (let r = 0; r < layout.values.length; r++) {
-    const rowBytes = JSON.stringify(layout.values[r]).length + JSON.stringify(layout.numberFormats[r]).length;
-    if (size + rowBytes > REQUEST_BUDGET / 4) await flush(r);
+    const rowBytes = jsonBytes(layout.values[r]) + jsonBytes(layout.numberFormats[r]) + 2;
+    if (size + rowBytes > chunkBudget) await flush(r);
     size += rowBytes;
   }
   await flush(layout.values.length);
 
   for (const m of layout.merges) {
-    await batch.add(120);
+    await batch.add(COST.range + COST.call);
     rangeOf(ws, m).merge(false);
   }
-  for (const { block, style } of layout.styles) {
-    await batch.add(400);
+  for (const { block, style } of joinedStyles(layout.styles)) {
+    await batch.add(styleCost(block, style));
     styleRange(rangeOf(ws, block), block, style);
   }
   for (const link of layout.links) {
-    await batch.add(200 + link.lembar.length);
-    ws.getRangeByIndexes(link.row, link.col, 1, 1).hyperlink = { documentReference: `'${link.lembar.replace(/'/g, "''")}'!${link.sel}`, textToDisplay: link.sel };
+    const documentReference = `'${link.lembar.replace(/'/g, "''")}'!${link.sel}`;
+    await batch.add(COST.range + COST.set + 2 * (documentReference.length + link.sel.length));
+    rangeOf(ws, { row: link.row, col: link.col, rows: 1, cols: 1 }).hyperlink = { documentReference, textToDisplay: link.sel };
   }
-  layout.columnWidths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsOf(w)));
-  for (let r = 0; r < layout.rowHeights.length; r++) {
-    await batch.add(100);
-    ws.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = layout.rowHeights[r];
+  await batch.add(cols * (COST.range + COST.part + COST.set));
+  layout.columnWidths.forEach((w, c) => (rangeOf(ws, { row: 0, col: c, rows: 1, cols: 1 }).format.columnWidth = pointsOf(w)));
+  for (const [first, count, height] of heightRuns(layout.rowHeights)) {
+    await batch.add(COST.range + COST.part + COST.set);
+    rangeOf(ws, { row: first, col: 0, rows: count, cols: 1 }).format.rowHeight = height;
   }
 
+  await batch.add(2 * COST.part + 6 * COST.set);
   ws.pageLayout.orientation = layout.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   ws.pageLayout.paperSize = 'A4';
-  // Fit to the page width only: Office.js documents no value for "as many pages tall as needed".
-  ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+  // One page wide, as many tall as needed: the xlsx writer's fitToWidth 1, fitToHeight 0.
+  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   ws.pageLayout.setPrintArea(rectAddress(layout.printArea));
   ws.pageLayout.setPrintTitleRows(`$${layout.headerRows.first + 1}:$${layout.headerRows.last + 1}`);
   ws.freezePanes.freezeRows(layout.headerRows.last + 1);
@@ -112,19 +168,41 @@ function addChart(ws: Excel.Worksheet, layout: SheetLayout): void {
   chart.setPosition(`A${top}`, `D${top + 18}`);
 }
 
+/** A sheet name starting with the result prefix that no sheet has. */
+function freeName(taken: Set<string>): string {
+  for (let i = 1; ; i++) {
+    const name = `${RESULT_PREFIX}baru ${i}`;
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
 /**
- * Replaces the tool's result sheets: deletes those of an earlier run (only sheets named `HC …`),
- * then writes each layout. The user's sheets are never touched. `existing` are the sheet names
- * loaded by the read, so no extra sync is needed.
+ * Replaces the tool's result sheets (only sheets named `HC …`; the user's are never touched). The
+ * new sheets are written under names of their own first; then the old ones are deleted and the new
+ * ones take their names. So the last results stay until the new ones are whole, and Excel is never
+ * asked to delete its only visible sheet or a very hidden one (it refuses both). `existing` is what
+ * the read found, so no extra sync is needed. `requestBudget` null: one request, as on the desktop.
  */
-export async function writeLayouts(context: Excel.RequestContext, existing: string[], layouts: SheetLayout[]): Promise<void> {
+export async function writeLayouts(context: Excel.RequestContext, existing: SheetInfo[], layouts: SheetLayout[], requestBudget: number | null): Promise<void> {
   const sheets = context.workbook.worksheets;
-  for (const name of existing) if (isResultSheet(name)) sheets.getItem(name).delete();
-  const batch = new Batch(context);
+  const taken = new Set(existing.map((s) => s.name.toLowerCase()));
+  const batch = new Batch(context, requestBudget);
+  const written: { ws: Excel.Worksheet; name: string }[] = [];
   for (const layout of layouts) {
-    const ws = sheets.add(layout.name);
+    await batch.add(COST.range + COST.call);
+    const ws = sheets.add(freeName(taken));
     await writeSheet(ws, layout, batch);
     if (layout.name === RESULT_SHEETS.efisiensi) addChart(ws, layout);
+    written.push({ ws, name: layout.name });
   }
+  for (const old of existing.filter((s) => isResultSheet(s.name))) {
+    const ws = sheets.getItem(old.name);
+    if (old.visibility === 'VeryHidden') ws.visibility = 'Hidden';
+    ws.delete();
+  }
+  for (const { ws, name } of written) ws.name = name;
   await context.sync();
 }

@@ -21,8 +21,11 @@ export interface ExcelEnv {
   onTheWeb: boolean;
 }
 
-/** Cells fetched per sync on the web, in bytes of response: well under its 5 MB. */
-export const RESPONSE_BUDGET = 3 * 1024 * 1024;
+/**
+ * Excel on the web refuses a request or a response over 5 MB: there, each is kept to about this
+ * many bytes as estimated, which the real client's bytes keep under 4.000.000.
+ */
+export const PAYLOAD_BUDGET = 3_500_000;
 
 /** Why this Excel cannot run the add-in, in Indonesian, or null when it can. */
 export function requirementProblem(isSetSupported: IsSetSupported): string | null {
@@ -47,7 +50,8 @@ export interface ExcelRun {
  */
 export async function hitungInExcel(context: Excel.RequestContext, settings: Partial<Settings> | null, env: ExcelEnv, progress: Progress = () => {}): Promise<ExcelRun> {
   progress('Membaca lembar kerja…');
-  const input = await readWorkbook(context, { withMerges: env.isSetSupported('ExcelApi', MERGES_API), responseBudget: env.onTheWeb ? RESPONSE_BUDGET : null });
+  const budget = env.onTheWeb ? PAYLOAD_BUDGET : null;
+  const input = await readWorkbook(context, { withMerges: env.isSetSupported('ExcelApi', MERGES_API), responseBudget: budget });
   const used = settings ?? input.saved ?? {};
   const result = hitung(input.workbook, used, progress);
   progress('Menyusun tabel laporan…');
@@ -55,16 +59,28 @@ export async function hitungInExcel(context: Excel.RequestContext, settings: Par
   const layouts = layoutSheets(sheets);
   progress('Menulis lembar hasil…');
   context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(used));
-  await writeLayouts(context, input.allNames, layouts);
+  await writeLayouts(context, input.sheets, layouts, budget);
   return { result, tables: sheets.map((s) => s.table), layouts, sheetNames: input.sheetNames, settings: used };
 }
 
-/** Shows a cell of the user's workbook: activates its sheet and selects it. */
-export async function selectCell(context: Excel.RequestContext, lembar: string, sel: string): Promise<void> {
-  const ws = context.workbook.worksheets.getItem(lembar);
+/**
+ * Shows a cell of the user's workbook: activates its sheet and selects the cell. Excel shows no
+ * hidden sheet, and the sheet is the user's to unhide: then, or when the sheet is gone, this says
+ * so (one Indonesian sentence) instead.
+ */
+export async function selectCell(context: Excel.RequestContext, lembar: string, sel: string): Promise<string | null> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(lembar);
+  ws.load('visibility');
+  await context.sync();
+  if (ws.isNullObject) return `Lembar “${lembar}” tidak ada lagi di buku kerja ini; jalankan Hitung Capaian sekali lagi.`;
+  if (ws.visibility === 'VeryHidden')
+    return `Lembar “${lembar}” disembunyikan sepenuhnya (very hidden), jadi sel ${sel} tidak dapat ditampilkan; minta pembuat buku kerja menampilkannya.`;
+  if (ws.visibility !== 'Visible')
+    return `Lembar “${lembar}” disembunyikan, jadi sel ${sel} tidak dapat ditampilkan: klik kanan salah satu tab lembar, pilih Tampilkan (Unhide) dan lembar itu, lalu klik temuannya lagi.`;
   ws.activate();
   ws.getRange(sel).select();
   await context.sync();
+  return null;
 }
 
 /** Selects a result table (header and body), ready for Ctrl+C. */

@@ -1,0 +1,68 @@
+/**
+ * npm run measure:office: what the Office adapter asks of Excel, measured on the real Office.js
+ * client (its serialized requests) answered by the fake host. One line per scenario:
+ *   SCENARIO requests=N largest=BYTES syncs=N
+ * requests: round trips to Excel (Excel.run's own clean-up included); largest: the largest request
+ * or response in bytes; syncs: the adapter's context.sync() calls. Targets: on the web, every request
+ * and response at most 4.000.000 bytes and at most 1 + (bytes moved ÷ 3 MB) syncs; on the desktop
+ * (no size limit there), as many syncs for 1.000 as for 50.000 rekening rows. Exits 1 when one is missed.
+ */
+import * as path from 'path';
+import { readWorkbook } from '../src/adapters/office/excel-read';
+import { writeLayouts } from '../src/adapters/office/excel-write';
+import { hitungInExcel, PAYLOAD_BUDGET } from '../src/adapters/office/hitung-excel';
+import { openXlsx, workbookFromExcelJS } from '../src/adapters/xlsx/read';
+import { hitung } from '../src/core/compute/engine';
+import { Workbook } from '../src/core/grid';
+import { layoutSheets, SheetLayout } from '../src/core/report/sheet-layout';
+import { buildResultSheets } from '../src/core/report/tables';
+import { RESULT_SHEETS } from '../src/core/result-sheets';
+import { FakeExcel } from '../src/demo/fake-excel';
+import { bigWorkbook } from '../test/support/big-workbook';
+import { withFindings } from '../test/support/many-findings';
+import { excelRunCounted } from '../test/support/office-client';
+
+const LIMIT = 4_000_000;
+const BLOCK = 3_000_000;
+const missed: string[] = [];
+
+async function measure(name: string, book: Workbook, onTheWeb: boolean, batch: (context: Excel.RequestContext) => Promise<unknown>): Promise<number> {
+  const host = FakeExcel.fromWorkbook(book);
+  host.webLimits = onTheWeb;
+  let syncs = 0;
+  let failure = '';
+  await excelRunCounted(host, batch).then(
+    (r) => (syncs = r.syncs),
+    (e: { code?: string }) => (failure = ` failed=${e.code}`),
+  );
+  const largest = Math.max(host.largestRequest(), host.largestResponse());
+  const moved = [...host.requestBytes, ...host.responseBytes].reduce((a, b) => a + b, 0);
+  console.log(`${name} requests=${host.requestBytes.length} largest=${largest} syncs=${syncs}${failure}`);
+  if (failure) missed.push(`${name}:${failure}`);
+  if (onTheWeb && largest > LIMIT) missed.push(`${name}: ${largest} bytes in one request or response (target ≤ ${LIMIT})`);
+  if (onTheWeb && syncs > 1 + moved / BLOCK) missed.push(`${name}: ${syncs} syncs for ${moved} bytes moved (target ≤ 1 + bytes ÷ ${BLOCK})`);
+  return syncs;
+}
+
+const env = (onTheWeb: boolean) => ({ isSetSupported: () => true, onTheWeb });
+const layoutsOf = (book: Workbook): SheetLayout[] => layoutSheets(buildResultSheets(hitung(book)));
+
+async function main(): Promise<void> {
+  const big = bigWorkbook(50_000);
+  await measure('read-web-50000', big, true, (context) => readWorkbook(context, { withMerges: true, responseBudget: PAYLOAD_BUDGET }));
+  await measure('write-50000', big, true, (context) => writeLayouts(context, [], layoutsOf(big), PAYLOAD_BUDGET));
+  const pemeriksaan = layoutSheets(buildResultSheets(withFindings(hitung(big), 20_000))).filter((l) => l.name === RESULT_SHEETS.pemeriksaan);
+  await measure('write-pemeriksaan-20000', big, true, (context) => writeLayouts(context, [], pemeriksaan, PAYLOAD_BUDGET));
+  const semboro = workbookFromExcelJS(await openXlsx(path.join(__dirname, '..', '..', 'examples', 'semboro-tercetak.xlsx')));
+  await measure('write-semboro', semboro, true, (context) => writeLayouts(context, [], layoutsOf(semboro), PAYLOAD_BUDGET));
+  const small = await measure('run-desktop-1000', bigWorkbook(1_000), false, (context) => hitungInExcel(context, null, env(false)));
+  const large = await measure('run-desktop-50000', big, false, (context) => hitungInExcel(context, null, env(false)));
+  if (large !== small) missed.push(`desktop: ${small} syncs for 1.000 rekening rows, ${large} for 50.000 (target: the same)`);
+  for (const m of missed) console.error(`TARGET MISSED ${m}`);
+  process.exitCode = missed.length > 0 ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});

@@ -1,0 +1,37 @@
+/**
+ * Puts formatted HTML (and its text) on the clipboard. In an add-in frame on the web the
+ * asynchronous Clipboard API is often blocked (OfficeDev/office-js#1991, #3480); then the HTML is
+ * selected in a hidden editable element and copied with the older `execCommand('copy')`, which a
+ * click allows. False when neither worked.
+ */
+export async function copyHtml(html: string): Promise<boolean> {
+  const text = new DOMParser().parseFromString(html, 'text/html').body.innerText;
+  try {
+    if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) throw new Error('no Clipboard API');
+    await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
+    return true;
+  } catch {
+    return copyBySelection(html);
+  }
+}
+
+function copyBySelection(html: string): boolean {
+  const holder = document.createElement('div');
+  holder.contentEditable = 'true';
+  holder.setAttribute('aria-hidden', 'true');
+  holder.style.cssText = 'position: fixed; left: -10000px; top: 0; opacity: 0';
+  // The HTML is our own table, its text escaped by tableToHtml.
+  holder.innerHTML = html;
+  document.body.appendChild(holder);
+  const selection = document.getSelection();
+  const range = document.createRange();
+  range.selectNodeContents(holder);
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  try {
+    return document.execCommand('copy');
+  } finally {
+    selection?.removeAllRanges();
+    holder.remove();
+  }
+}

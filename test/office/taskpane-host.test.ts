@@ -1,0 +1,39 @@
+import { MAC_DOWNLOAD, officeHost } from '../../src/taskpane/host';
+
+/** Office as the task pane sees it on `platform`, with a document that records the links clicked. */
+function officeOn(platform: string): string[] {
+  const clicked: string[] = [];
+  Object.assign(globalThis, {
+    Office: { context: { platform }, PlatformType: { OfficeOnline: 'OfficeOnline', Mac: 'Mac', PC: 'PC' } },
+    document: {
+      createElement: () => ({
+        click(this: { download: string }) {
+          clicked.push(this.download);
+        },
+        remove() {},
+      }),
+      body: { appendChild() {} },
+    },
+  });
+  return clicked;
+}
+
+describe('saving the .docx from the task pane', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('on a Mac says what to do instead of a download link that does nothing there', () => {
+    const clicked = officeOn('Mac');
+    expect(officeHost.onMac).toBe(true);
+    expect(officeHost.download('tabel-lkjip.docx', new Blob(['x']))).toBe(MAC_DOWNLOAD);
+    expect(clicked).toEqual([]);
+    expect(MAC_DOWNLOAD).toMatch(/Salin berformat/);
+  });
+
+  it.each(['OfficeOnline', 'PC'])('on %s downloads through a link', (platform) => {
+    const clicked = officeOn(platform);
+    expect(officeHost.onMac).toBe(false);
+    expect(officeHost.download('tabel-lkjip.docx', new Blob(['x']))).toBeNull();
+    expect(clicked).toEqual(['tabel-lkjip.docx']);
+  });
+});
