@@ -2,6 +2,8 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { DOMParser, Element } from '@xmldom/xmldom';
 import { runCli } from '../src/cli/run';
 import { ResultJson } from '../src/core/report/result-json';
 
@@ -70,4 +72,18 @@ export function allItems(json: ResultJson) {
     }
   }
   return out;
+}
+
+/** A worksheet's XML in an .xlsx file, found by sheet name through the workbook part and its relationships. */
+export async function sheetXml(file: string, sheet: string): Promise<Element> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const parse = async (part: string) => new DOMParser().parseFromString(await zip.file(part)!.async('string'), 'text/xml').documentElement!;
+  const workbook = await parse('xl/workbook.xml');
+  const rels = await parse('xl/_rels/workbook.xml.rels');
+  const el = Array.from(workbook.getElementsByTagName('sheet')).find((s) => s.getAttribute('name') === sheet)!;
+  const id = el.getAttribute('r:id');
+  const target = Array.from(rels.getElementsByTagName('Relationship'))
+    .find((r) => r.getAttribute('Id') === id)!
+    .getAttribute('Target')!;
+  return parse(path.posix.join('xl', target));
 }

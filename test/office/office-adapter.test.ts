@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { readWorkbook } from '../../src/adapters/office/excel-read';
 import { hitungInExcel, requirementProblem, selectCell } from '../../src/adapters/office/hitung-excel';
-import { openXlsx, workbookFromExcelJS } from '../../src/adapters/xlsx/read';
+import { workbookFromXlsx } from '../../src/adapters/xlsx/read';
 import { isResultSheet, RESULT_SHEETS } from '../../src/core/result-sheets';
 import { toJson } from '../../src/core/report/result-json';
 import { FIXTURES, runWithJson } from '../helpers';
@@ -14,7 +14,7 @@ const asExcel = (context: RequestContext) => context as unknown as Excel.Request
 const envOf = (host: FakeExcel) => ({ isSetSupported: (n: string, v: string) => host.isSetSupported(n, v), onTheWeb: host.webLimits });
 
 async function hostFromFixture(name: string): Promise<FakeExcel> {
-  return FakeExcel.fromWorkbook(workbookFromExcelJS(await openXlsx(path.join(FIXTURES, name))));
+  return FakeExcel.fromWorkbook(await workbookFromXlsx(path.join(FIXTURES, name)));
 }
 
 async function run(host: FakeExcel, settings: Parameters<typeof hitungInExcel>[1] = null) {
