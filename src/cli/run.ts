@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { inputSheets, readXlsx, XlsxBook } from '../adapters/xlsx/read';
 import { prepareSheets, writeResultCopy } from '../adapters/xlsx/write';
-import { checkDistinct, Output, STDOUT, writeAll } from '../adapters/fs/outputs';
+import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
 import { formatPersen, formatRupiah } from '../core/decimal';
 import { EngineResult, hitung } from '../core/compute/engine';
 import { InputError } from '../core/errors';
@@ -114,18 +114,18 @@ async function computeOutputs(book: XlsxBook, opts: Options, say: (line: string)
   const files: Output[] = [];
   if (opts.json) {
     const json = JSON.stringify(toJson(result), null, 2) + '\n';
-    files.push({ path: opts.json, write: (f) => fs.writeFile(f, json, 'utf8'), text: () => json });
+    files.push({ path: opts.json, write: (f, flag) => fs.writeFile(f, json, { encoding: 'utf8', flag }), text: () => json });
   }
   const sheets = buildResultSheets(result);
   if (opts.docx) {
     // Loaded only when asked for: the docx package is most of the start-up time otherwise.
     const [{ Packer }, { buildDocx }] = await Promise.all([import('docx'), import('../adapters/docx/build-docx')]);
     const buffer = await Packer.toBuffer(buildDocx(sheets.map((s) => s.table)));
-    files.push({ path: opts.docx, write: (f) => fs.writeFile(f, buffer) });
+    files.push({ path: opts.docx, write: (f, flag) => fs.writeFile(f, buffer, { flag }) });
   }
   if (opts.html) {
     const html = htmlPage(sheets.map((s) => tableToHtml(s.table)));
-    files.push({ path: opts.html, write: (f) => fs.writeFile(f, html, 'utf8') });
+    files.push({ path: opts.html, write: (f, flag) => fs.writeFile(f, html, { encoding: 'utf8', flag }) });
   }
   return { sheets, files };
 }
@@ -147,7 +147,7 @@ function resultCopy(book: XlsxBook, sheets: ResultSheet[], file: string, io: Io)
     const i = prepared.findIndex((p) => p.tabel === tabel);
     io.err(`Lembar "${name}" telah diubah sejak perhitungan terakhir; lembar itu dibiarkan${i >= 0 ? ` dan hasil baru ditulis ke lembar "${plan.names[i]}"` : ''}.`);
   }
-  return { path: file, write: (f) => writeResultCopy(book, prepared, plan, f) };
+  return { path: file, write: (f, flags) => writeResultCopy(book, prepared, plan, f, flags) };
 }
 
 /** The command line, without process.exit: returns the exit code. */
@@ -174,11 +174,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       throw new InputError(`Berkas hasil "${opts.output}" harus berakhiran ${book.extension}, seperti jenis buku kerja masukannya, agar Excel dapat membukanya.`);
     }
     // With the JSON on stdout, the summary goes to stderr.
-    const say = opts.json === STDOUT ? io.err : io.out;
+    const say = opts.json !== undefined && isStdout(opts.json) ? io.err : io.out;
     const { sheets, files } = await computeOutputs(book, opts, say, io);
     if (opts.output) files.push(resultCopy(book, sheets, opts.output, io));
     book.grids.length = 0;
-    for (const f of files) if (f.path !== STDOUT) io.err(`Menulis ${f.path}…`);
+    for (const f of files) if (!isStdout(f.path)) io.err(`Menulis ${f.path}…`);
     await writeAll(files, (text) => io.out(text.replace(/\n$/, '')));
     return 0;
   } catch (e) {

@@ -11,11 +11,16 @@ import { InputError } from '../../core/errors';
 
 export const STDOUT = '-';
 
+/** `-` and the names of this process's standard output: written through it (it may be a socket, which cannot be opened). */
+export function isStdout(file: string): boolean {
+  return file === STDOUT || ['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'].includes(path.resolve(file));
+}
+
 export interface Output {
   /** The path the user gave, or `-`. */
   path: string;
-  /** Writes the whole output into `file`. */
-  write: (file: string) => Promise<void>;
+  /** Writes the whole output into `file`: a new file (flags `w`), or an existing special one (flags `a`). */
+  write: (file: string, flags: 'w' | 'a') => Promise<void>;
   /** The output as text, for standard output. */
   text?: () => string;
 }
@@ -31,6 +36,7 @@ const REASON: Record<string, string> = {
   ENOENT: 'foldernya tidak ada',
   EISDIR: 'itu adalah folder',
   ELOOP: 'jalurnya berputar lewat tautan simbolik',
+  ENXIO: 'perangkat atau soket itu tidak dapat dibuka untuk ditulis',
 };
 
 /** One sentence for a write that failed, naming the path; other errors pass unchanged. */
@@ -56,7 +62,7 @@ export async function checkDistinct(input: string, outputs: { flag: string; path
   seen.set(await identity(input), '');
   seen.set(path.resolve(input), '');
   for (const { flag, path: p } of outputs) {
-    if (p === STDOUT) {
+    if (isStdout(p)) {
       if (flag !== '--json') throw new InputError(`Hanya --json yang dapat ditulis ke keluaran standar ("-"); sebutkan nama berkas untuk ${flag}.`);
       if (seen.has(STDOUT)) throw new InputError('Hanya satu hasil yang dapat ditulis ke keluaran standar ("-").');
       seen.set(STDOUT, flag);
@@ -104,13 +110,13 @@ export async function writeAll(outputs: Output[], stdout: (text: string) => void
   const staged: Staged[] = [];
   try {
     for (const [n, output] of outputs.entries()) {
-      if (output.path === STDOUT) continue;
+      if (isStdout(output.path)) continue;
       const s = await stage(output, n);
       staged.push(s);
-      if (s.tmp) await output.write(s.tmp).catch((e) => Promise.reject(writeError(output.path, e)));
+      if (s.tmp) await output.write(s.tmp, 'w').catch((e) => Promise.reject(writeError(output.path, e)));
     }
-    for (const s of staged) if (!s.tmp) await s.output.write(s.target).catch((e) => Promise.reject(writeError(s.output.path, e)));
-    for (const output of outputs) if (output.path === STDOUT) stdout(output.text!());
+    for (const s of staged) if (!s.tmp) await s.output.write(s.target, 'a').catch((e) => Promise.reject(writeError(s.output.path, e)));
+    for (const output of outputs) if (isStdout(output.path)) stdout(output.text!());
     for (const s of staged) {
       if (!s.tmp) continue;
       await fs.rename(s.tmp, s.target).catch((e) => Promise.reject(writeError(s.output.path, e)));

@@ -152,10 +152,12 @@ export class Package {
     if (name === null) throw this.corrupt(part);
     // JSZip keeps the central directory's sizes and the compressed bytes here and has no public accessor for them.
     const data = (this.zip.files[name] as unknown as { _data: CompressedEntry })._data;
-    if (this.inflated + data.uncompressedSize > LIMITS.inflatedBytes) {
-      throw new InputError(`Berkas "${this.name}" terlalu besar setelah dibuka (bagian ${part}: ${Math.round(data.uncompressedSize / MiB)} MB); tidak dibaca.`);
+    // JSZip reads the 32-bit size as a signed number.
+    const size = data.uncompressedSize < 0 ? data.uncompressedSize + 2 ** 32 : data.uncompressedSize;
+    if (this.inflated + size > LIMITS.inflatedBytes) {
+      throw new InputError(`Berkas "${this.name}" terlalu besar setelah dibuka (bagian ${part}: ${Math.round(size / MiB)} MB); tidak dibaca.`);
     }
-    this.inflated += data.uncompressedSize;
+    this.inflated += size;
     return data;
   }
 

@@ -310,7 +310,7 @@ function updateAppProperties(book: XlsxBook, removed: string[], added: string[])
  * Writes the copy of the input with the result sheets to `file`. `plan` says which of our earlier
  * sheets go and what the new ones are called (planReplacement).
  */
-export async function writeResultCopy(book: XlsxBook, sheets: PreparedSheet[], plan: ReplacementPlan, file: string): Promise<void> {
+export async function writeResultCopy(book: XlsxBook, sheets: PreparedSheet[], plan: ReplacementPlan, file: string, flags: 'w' | 'a' = 'w'): Promise<void> {
   const zip = book.pkg.zip;
   if (Object.keys(zip.files).length + sheets.length + 4 > MAX_ZIP_ENTRIES) {
     throw new InputError(
@@ -328,7 +328,7 @@ export async function writeResultCopy(book: XlsxBook, sheets: PreparedSheet[], p
   zip.file(book.pkg.entryName(book.workbookPart)!, serializeXml(index.workbook), { createFolders: false });
   zip.file(book.pkg.entryName(relsPartOf(book.workbookPart)) ?? relsPartOf(book.workbookPart), serializeXml(index.rels), { createFolders: false });
   await new Promise<void>((resolve, reject) => {
-    const out = createWriteStream(file);
+    const out = createWriteStream(file, { flags });
     out.on('error', reject);
     out.on('finish', resolve);
     zip
