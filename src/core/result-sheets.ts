@@ -74,7 +74,8 @@ export function fingerprint(values: readonly (readonly (CellValue | undefined)[]
     const cells: string[] = [];
     for (let c = 0; c < (row?.length ?? 0); c++) {
       const v = row![c];
-      cells.push(v === null || v === undefined || v === '' ? '' : JSON.stringify(v));
+      // Numbers at Excel's 15 digits: a host that saves the sheet again may write fewer.
+      cells.push(v === null || v === undefined || v === '' ? '' : JSON.stringify(typeof v === 'number' ? Number(v.toPrecision(15)) : v));
     }
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     rows.push(cells.join('\t'));

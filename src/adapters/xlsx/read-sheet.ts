@@ -23,6 +23,17 @@ export interface SheetContext {
   date1904: boolean;
 }
 
+/** Streams a part through a parser; XML that is not well-formed makes the file corrupt. */
+export async function parsePart(pkg: Package, part: string, parser: SaxesParser<{ xmlns: false; position: false }>): Promise<void> {
+  try {
+    await pkg.stream(part, (chunk) => parser.write(chunk));
+    parser.close();
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw pkg.corrupt(part);
+  }
+}
+
 /** An ISO date of a `t="d"` cell as a 1900-system serial. */
 function isoToSerial(text: string): number | null {
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : text + 'Z');
@@ -180,13 +191,7 @@ export async function readSheet(pkg: Package, part: string, name: string, hidden
         break;
     }
   });
-  try {
-    await pkg.stream(part, (chunk) => parser.write(chunk));
-    parser.close();
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw pkg.corrupt(part);
-  }
+  await parsePart(pkg, part, parser);
   return { name, values, numberFormats, origin: { row: 0, col: 0 }, merges: mergesInside(merges, values.length, width, name), hidden, hiddenRows };
 }
 

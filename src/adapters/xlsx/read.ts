@@ -4,7 +4,7 @@ import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
 import { EMPTY_RECORD, parseRecord, RECORD_ELEMENT, RECORD_NAMESPACE, ResultRecord } from '../../core/result-sheets';
 import { Package, Relationship } from './package';
-import { readSheet, SheetContext } from './read-sheet';
+import { parsePart, readSheet, SheetContext } from './read-sheet';
 import { child, children, decodeXstring, localName, NS, parseXml, root } from './xml';
 
 /** Reads any .xlsx/.xlsm package into the core's grids, with what the writer needs to add to it. */
@@ -125,13 +125,7 @@ async function readSharedStrings(pkg: Package, part: string): Promise<string[]> 
     else if (name === 't') inT = false;
     else if (name === 'rPh') phonetic = false;
   });
-  try {
-    await pkg.stream(part, (chunk) => parser.write(chunk));
-    parser.close();
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw pkg.corrupt(part);
-  }
+  await parsePart(pkg, part, parser);
   return strings;
 }
 

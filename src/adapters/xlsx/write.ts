@@ -11,7 +11,7 @@ import { XlsxBook } from './read';
 import { relativeTarget, relsPartOf } from './package';
 import { quotedSheet, worksheetXml } from './sheet-xml';
 import { EMPTY_STYLES, StyleSheet } from './styles';
-import { addElement, child, children, localName, NS, parseXml, root, serializeXml, XML_DECLARATION } from './xml';
+import { addElement, child, children, NS, parseXml, root, serializeXml, XML_DECLARATION } from './xml';
 
 /**
  * Writes the result copy by adding to the input's package: every part of the original is copied
@@ -267,43 +267,40 @@ function writeRecord(book: XlsxBook, index: Index, record: ResultRecord): void {
  * docProps/app.xml lists the sheet names under a heading with their count; it is kept in step when
  * it has the usual shape, and left as it is otherwise (it is a summary, not read by Excel).
  */
-function updateAppProperties(book: XlsxBook, removed: string[], added: string[]): string | null {
+function updateAppProperties(book: XlsxBook, removed: string[], added: string[]): void {
   const part = book.pkg.entryName('docProps/app.xml');
-  if (!part) return null;
+  if (!part) return;
   const doc = book.pkg.xml(part);
   const props = root(doc);
   const pairs = child(child(props, 'HeadingPairs') ?? props, 'vector');
   const titles = child(child(props, 'TitlesOfParts') ?? props, 'vector');
-  if (!pairs || !titles) return null;
-  const variants = children(pairs, 'variant');
-  const counts = variants.filter((_, i) => i % 2 === 1).map((v) => (v.firstChild && localName(v.firstChild.nodeName) === 'i4' ? v.firstChild : null));
+  if (!pairs || !titles) return;
+  const counts = children(pairs, 'variant')
+    .filter((_, i) => i % 2 === 1)
+    .map((v) => child(v, 'i4'));
   const names = children(titles, 'lpstr');
-  if (counts.some((c) => c === null) || counts.reduce((n, c) => n + Number(c!.textContent), 0) !== names.length) return null;
-  const firstSheet = book.sheets.find((s) => s.part !== null && !removed.includes(s.name))?.name;
+  if (counts.some((c) => c === null) || counts.reduce((n, c) => n + Number(c!.textContent), 0) !== names.length) return;
+  // The heading whose titles hold the first worksheet that stays is the worksheets' heading.
+  const kept = book.sheets.find((s) => s.part !== null && !removed.includes(s.name))?.name;
   let start = 0;
   const group = counts.findIndex((c) => {
     const count = Number(c!.textContent);
-    const found = names.slice(start, start + count).some((n) => n.textContent === firstSheet);
-    if (!found) start += count;
-    return found;
+    if (names.slice(start, start + count).some((n) => n.textContent === kept)) return true;
+    start += count;
+    return false;
   });
-  if (group < 0) return null;
+  if (group < 0) return;
   let count = Number(counts[group]!.textContent);
   for (const el of names.slice(start, start + count)) {
-    if (removed.includes(el.textContent ?? '')) {
-      titles.removeChild(el);
-      count--;
-    }
+    if (!removed.includes(el.textContent ?? '')) continue;
+    titles.removeChild(el);
+    count--;
   }
   const after = children(titles, 'lpstr')[start + count] ?? null;
-  for (const name of added) {
-    titles.insertBefore(doc.createElementNS(titles.namespaceURI, titles.prefix ? `${titles.prefix}:lpstr` : 'lpstr'), after).appendChild(doc.createTextNode(name));
-    count++;
-  }
-  counts[group]!.textContent = String(count);
+  for (const name of added) addElement(titles, 'lpstr', {}, after).appendChild(doc.createTextNode(name));
+  counts[group]!.textContent = String(count + added.length);
   titles.setAttribute('size', String(children(titles, 'lpstr').length));
   book.pkg.zip.file(part, serializeXml(doc), { createFolders: false });
-  return part;
 }
 
 /**

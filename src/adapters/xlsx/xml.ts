@@ -7,10 +7,7 @@ export const NS = {
   strictMain: 'http://purl.oclc.org/ooxml/spreadsheetml/main',
   rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
   packageRels: 'http://schemas.openxmlformats.org/package/2006/relationships',
-  contentTypes: 'http://schemas.openxmlformats.org/package/2006/content-types',
   customXml: 'http://schemas.openxmlformats.org/officeDocument/2006/customXml',
-  extendedProperties: 'http://schemas.openxmlformats.org/officeDocument/2006/extended-properties',
-  docPropsVTypes: 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes',
   xml: 'http://www.w3.org/XML/1998/namespace',
 } as const;
 
