@@ -42,9 +42,13 @@ async function main(): Promise<void> {
 
   const cli: { seconds: number; peakMb: number }[] = [];
   const floor: { seconds: number; peakMb: number }[] = [];
+  const readOwn: { seconds: number; peakMb: number }[] = [];
+  const readExcelJS: { seconds: number; peakMb: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
     floor.push(timed([path.join(root, 'bench', 'floor.js'), input, path.join(dir, 'floor.xlsx')]));
     cli.push(timed([path.join(root, 'dist', 'cli', 'main.js'), input, '-o', path.join(dir, 'hasil.xlsx')]));
+    readOwn.push(timed([path.join(root, 'dist-bench', 'bench', 'read.js'), 'xlsx', input]));
+    readExcelJS.push(timed([path.join(root, 'dist-bench', 'bench', 'read.js'), 'exceljs', input]));
   }
 
   // In a process of its own: this one's heap is full of the generated workbook's leftovers.
@@ -61,6 +65,8 @@ async function main(): Promise<void> {
     'Mesin saja (baris/s)': Math.round(rows / median(engine)),
     'Memori puncak CLI (MB)': Math.round(median(cli.map((c) => c.peakMb))),
     'Memori puncak floor (MB)': Math.round(median(floor.map((c) => c.peakMb))),
+    'Baca saja: pembaca sendiri / ExcelJS (s)': `${median(readOwn.map((c) => c.seconds)).toFixed(2)} / ${median(readExcelJS.map((c) => c.seconds)).toFixed(2)}`,
+    'Baca saja: pembaca sendiri / ExcelJS (MB)': `${Math.round(median(readOwn.map((c) => c.peakMb)))} / ${Math.round(median(readExcelJS.map((c) => c.peakMb)))}`,
   };
   console.table(figures);
   console.log(`Mesin: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`);

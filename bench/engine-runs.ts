@@ -2,12 +2,12 @@
  * One engine measurement in a fresh process, as a CLI run has it: reads the workbook, runs `hitung`
  * once untimed (the JIT's warm-up), then RUNS timed runs. Prints the seconds as JSON.
  */
-import { openXlsx, workbookFromExcelJS } from '../src/adapters/xlsx/read';
+import { workbookFromXlsx } from '../src/adapters/xlsx/read';
 import { hitung } from '../src/core/compute/engine';
 
 async function main(): Promise<void> {
   const [input, runs] = process.argv.slice(2);
-  const workbook = workbookFromExcelJS(await openXlsx(input));
+  const workbook = await workbookFromXlsx(input);
   if (hitung(workbook).temuan.some((t) => t.tingkat === 'galat')) throw new Error('the generated workbook should have no galat');
   const seconds: number[] = [];
   for (let i = 0; i < Number(runs); i++) {

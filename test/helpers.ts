@@ -2,6 +2,8 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { DOMParser, Element } from '@xmldom/xmldom';
 import { runCli } from '../src/cli/run';
 import { ResultJson } from '../src/core/report/result-json';
 
@@ -71,3 +73,101 @@ export function allItems(json: ResultJson) {
   }
   return out;
 }
+
+/** A worksheet's XML in an .xlsx file, found by sheet name through the workbook part and its relationships. */
+export async function sheetXml(file: string, sheet: string): Promise<Element> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const parse = async (part: string) => new DOMParser().parseFromString(await zip.file(part)!.async('string'), 'text/xml').documentElement!;
+  const workbook = await parse('xl/workbook.xml');
+  const rels = await parse('xl/_rels/workbook.xml.rels');
+  const el = Array.from(workbook.getElementsByTagName('sheet')).find((s) => s.getAttribute('name') === sheet)!;
+  const id = el.getAttribute('r:id');
+  const target = Array.from(rels.getElementsByTagName('Relationship'))
+    .find((r) => r.getAttribute('Id') === id)!
+    .getAttribute('Target')!;
+  return parse(path.posix.join('xl', target));
+}
+
+/** Every part of a package, inflated, by name (folders left out). */
+export async function packageParts(file: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const parts = new Map<string, Buffer>();
+  for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) parts.set(name, await entry.async('nodebuffer'));
+  return parts;
+}
+
+export async function runQuiet(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+export type Cell = string | number | null;
+
+/** Rows of cells as SpreadsheetML (inline strings and numbers), from row `first`. */
+export function rowsXml(rows: Cell[][], first = 1): string {
+  const cell = (v: Cell, ref: string) =>
+    v === null ? '' : typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
+  return rows.map((r, i) => `<row r="${first + i}">${r.map((v, c) => cell(v, `${String.fromCharCode(65 + c)}${first + i}`)).join('')}</row>`).join('');
+}
+
+export interface PackageSpec {
+  /** Each sheet's XML inside <worksheet> (sheetData and whatever follows it). */
+  sheets: { name: string; body: string }[];
+  /** Relationship targets as absolute part names (/xl/…), as openpyxl writes them. */
+  absolute?: boolean;
+  /** The Strict Open XML namespaces. */
+  strict?: boolean;
+  /** Attributes of <workbookPr>, e.g. date1904="1". */
+  workbookPr?: string;
+  /** <styleSheet> content. */
+  styles?: string;
+}
+
+/** A package written part by part, for what ExcelJS cannot make (absolute targets, strict, 1904). */
+export async function writePackage(file: string, spec: PackageSpec): Promise<string> {
+  const main = spec.strict ? 'http://purl.oclc.org/ooxml/spreadsheetml/main' : 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = spec.strict ? 'http://purl.oclc.org/ooxml/officeDocument/relationships' : 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const zip = new JSZip();
+  const sheetTarget = (i: number) => (spec.absolute ? `/xl/worksheets/sheet${i + 1}.xml` : `worksheets/sheet${i + 1}.xml`);
+  zip.file(
+    '[Content_Types].xml',
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      spec.sheets
+        .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+        .join('') +
+      (spec.styles ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : '') +
+      '</Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="${spec.absolute ? '/' : ''}xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<workbook xmlns="${main}" xmlns:r="${rel}"><workbookPr ${spec.workbookPr ?? ''}/><sheets>` +
+      spec.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      '</sheets></workbook>',
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      spec.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="${sheetTarget(i)}"/>`).join('') +
+      (spec.styles ? `<Relationship Id="rIdS" Type="${rel}/styles" Target="${spec.absolute ? '/xl/' : ''}styles.xml"/>` : '') +
+      '</Relationships>',
+  );
+  spec.sheets.forEach((s, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, `<worksheet xmlns="${main}" xmlns:r="${rel}">${s.body}</worksheet>`));
+  if (spec.styles) zip.file('xl/styles.xml', `<styleSheet xmlns="${main}">${spec.styles}</styleSheet>`);
+  await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return file;
+}
+
+/** A DPA sheet body of three rows that adds up. */
+export const SMALL_DPA: Cell[][] = [
+  ['Kode', 'Uraian', 'Anggaran', 'Realisasi'],
+  ['7.01.01', 'PROGRAM A', 300, 250],
+  ['7.01.01.2.01', 'Kegiatan A1', 100, 50],
+  ['7.01.01.2.02', 'Kegiatan A2', 200, 200],
+];

@@ -1,15 +1,14 @@
 import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
 import * as path from 'path';
-import { openXlsx, workbookFromExcelJS } from '../adapters/xlsx/read';
-import { saveXlsx, writeResultSheets } from '../adapters/xlsx/write';
-import { writeAtomically } from '../adapters/fs/write-atomically';
+import { inputSheets, readXlsx, XlsxBook } from '../adapters/xlsx/read';
+import { prepareSheets, writeResultCopy } from '../adapters/xlsx/write';
+import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
 import { formatPersen, formatRupiah } from '../core/decimal';
 import { EngineResult, hitung } from '../core/compute/engine';
 import { InputError } from '../core/errors';
+import { fingerprint, planReplacement } from '../core/result-sheets';
 import { Settings } from '../core/settings';
 import { toJson } from '../core/report/result-json';
-import { layoutSheets } from '../core/report/sheet-layout';
 import { tableToHtml } from '../core/report/table-html';
 import { ResultSheet } from '../core/report/table';
 import { buildResultSheets } from '../core/report/tables';
@@ -82,7 +81,7 @@ async function parseArgs(argv: string[]): Promise<Options | 'help'> {
   return { input: positional[0], output: flags.get('--output'), json: flags.get('--json'), docx: flags.get('--docx'), html: flags.get('--html'), settings };
 }
 
-function summary(result: EngineResult, io: Io): void {
+function summary(result: EngineResult, say: (line: string) => void, io: Io): void {
   for (const d of result.deteksi) {
     const peran = d.peran.length > 0 ? d.peran.join(' + ') : 'tidak dipakai';
     const kolom = d.kolom.map((k) => `${k.peran}=${k.kolom}`).join(', ');
@@ -93,14 +92,14 @@ function summary(result: EngineResult, io: Io): void {
   for (const c of result.catatan) io.err(`  Catatan: ${c}`);
   const a = result.anggaran;
   if (a) {
-    io.out(`Anggaran ${formatRupiah(a.anggaran)}, realisasi ${a.realisasi ? formatRupiah(a.realisasi) : '-'}, serapan ${a.serapan ? `${formatPersen(a.serapan)}%` : '-'}`);
+    say(`Anggaran ${formatRupiah(a.anggaran)}, realisasi ${a.realisasi ? formatRupiah(a.realisasi) : '-'}, serapan ${a.serapan ? `${formatPersen(a.serapan)}%` : '-'}`);
   }
   const k = result.kinerja;
   if (k)
-    io.out(`Rata-rata capaian kinerja ${k.rataRataCapaian ? `${formatPersen(k.rataRataCapaian)}%` : '-'} dari ${k.sasaran.reduce((n, s) => n + s.indikator.length, 0)} indikator`);
+    say(`Rata-rata capaian kinerja ${k.rataRataCapaian ? `${formatPersen(k.rataRataCapaian)}%` : '-'} dari ${k.sasaran.reduce((n, s) => n + s.indikator.length, 0)} indikator`);
   const galat = result.temuan.filter((f) => f.tingkat === 'galat').length;
-  io.out(`Temuan: ${galat} galat, ${result.temuan.length - galat} peringatan`);
-  for (const f of result.temuan) io.out(`  [${f.tingkat}] ${f.lembar ?? ''}${f.sel ? `!${f.sel}` : ''} ${f.jenis}: ${f.pesan}`);
+  say(`Temuan: ${galat} galat, ${result.temuan.length - galat} peringatan`);
+  for (const f of result.temuan) say(`  [${f.tingkat}] ${f.lembar ?? ''}${f.sel ? `!${f.sel}` : ''} ${f.jenis}: ${f.pesan}`);
 }
 
 function htmlPage(tables: string[]): string {
@@ -108,32 +107,47 @@ function htmlPage(tables: string[]): string {
   return `<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"><title>Tabel LKjIP</title></head><body>\n${body}\n</body></html>\n`;
 }
 
-/**
- * Computes, prints the summary and writes the JSON, Word and HTML outputs. Only the result tables
- * leave this function, so the grids and the budget tree can be freed before the workbook is written.
- */
-async function computeAndReport(wb: ExcelJS.Workbook, opts: Options, io: Io): Promise<ResultSheet[]> {
-  const result = hitung(workbookFromExcelJS(wb), opts.settings, (m) => io.err(m));
-  summary(result, io);
+/** The other files of a run, made in memory; only the result tables and the files leave this function, so the grids and the tree can be freed. */
+async function computeOutputs(book: XlsxBook, opts: Options, say: (line: string) => void, io: Io): Promise<{ sheets: ResultSheet[]; files: Output[] }> {
+  const result = hitung(inputSheets(book), opts.settings, (m) => io.err(m));
+  summary(result, say, io);
+  const files: Output[] = [];
   if (opts.json) {
-    io.err(`Menulis ${opts.json}…`);
     const json = JSON.stringify(toJson(result), null, 2) + '\n';
-    await writeAtomically(opts.json, (tmp) => fs.writeFile(tmp, json, 'utf8'));
+    files.push({ path: opts.json, write: (f, flag) => fs.writeFile(f, json, { encoding: 'utf8', flag }), text: () => json });
   }
   const sheets = buildResultSheets(result);
   if (opts.docx) {
-    io.err(`Menulis ${opts.docx}…`);
     // Loaded only when asked for: the docx package is most of the start-up time otherwise.
     const [{ Packer }, { buildDocx }] = await Promise.all([import('docx'), import('../adapters/docx/build-docx')]);
     const buffer = await Packer.toBuffer(buildDocx(sheets.map((s) => s.table)));
-    await writeAtomically(opts.docx, (tmp) => fs.writeFile(tmp, buffer));
+    files.push({ path: opts.docx, write: (f, flag) => fs.writeFile(f, buffer, { flag }) });
   }
   if (opts.html) {
-    io.err(`Menulis ${opts.html}…`);
     const html = htmlPage(sheets.map((s) => tableToHtml(s.table)));
-    await writeAtomically(opts.html, (tmp) => fs.writeFile(tmp, html, 'utf8'));
+    files.push({ path: opts.html, write: (f, flag) => fs.writeFile(f, html, { encoding: 'utf8', flag }) });
   }
-  return sheets;
+  return { sheets, files };
+}
+
+/** The result copy: our earlier sheets replaced unless the user changed them, which stay and are said to. */
+function resultCopy(book: XlsxBook, sheets: ResultSheet[], file: string, io: Io): Output {
+  const prepared = prepareSheets(sheets);
+  const recorded = new Set(book.record.lembar.map((s) => s.nama));
+  const fingerprints = new Map(book.grids.filter((g) => recorded.has(g.name)).map((g) => [g.name, fingerprint(g.values)]));
+  const plan = planReplacement({
+    sheetNames: book.sheets.map((s) => s.name),
+    record: book.record,
+    fingerprints,
+    tables: prepared.map(({ tabel, sidik }) => ({ tabel, sidik })),
+    replaceEdited: false,
+  });
+  for (const name of plan.edited) {
+    const tabel = book.record.lembar.find((s) => s.nama === name)!.tabel;
+    const i = prepared.findIndex((p) => p.tabel === tabel);
+    io.err(`Lembar "${name}" telah diubah sejak perhitungan terakhir; lembar itu dibiarkan${i >= 0 ? ` dan hasil baru ditulis ke lembar "${plan.names[i]}"` : ''}.`);
+  }
+  return { path: file, write: (f, flags) => writeResultCopy(book, prepared, plan, f, flags) };
 }
 
 /** The command line, without process.exit: returns the exit code. */
@@ -144,27 +158,32 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(HELP);
       return 0;
     }
-    const input = path.resolve(opts.input);
-    for (const out of [opts.output, opts.json, opts.docx, opts.html]) {
-      if (out && path.resolve(out) === input) throw new InputError('Berkas hasil tidak boleh sama dengan berkas masukan; berkas masukan tidak pernah ditimpa.');
-    }
+    const named: { flag: string; path: string | undefined }[] = [
+      { flag: '-o', path: opts.output },
+      { flag: '--json', path: opts.json },
+      { flag: '--docx', path: opts.docx },
+      { flag: '--html', path: opts.html },
+    ];
+    await checkDistinct(
+      opts.input,
+      named.filter((o): o is { flag: string; path: string } => o.path !== undefined),
+    );
     io.err(`Membaca ${opts.input}…`);
-    const wb = await openXlsx(opts.input);
-    const sheets = await computeAndReport(wb, opts, io);
-    if (opts.output) {
-      io.err(`Menulis ${opts.output}…`);
-      writeResultSheets(wb, layoutSheets(sheets));
-      await saveXlsx(wb, opts.output);
+    const book = await readXlsx(opts.input);
+    if (opts.output && path.extname(opts.output).toLowerCase() !== book.extension) {
+      throw new InputError(`Berkas hasil "${opts.output}" harus berakhiran ${book.extension}, seperti jenis buku kerja masukannya, agar Excel dapat membukanya.`);
     }
+    // With the JSON on stdout, the summary goes to stderr.
+    const say = opts.json !== undefined && isStdout(opts.json) ? io.err : io.out;
+    const { sheets, files } = await computeOutputs(book, opts, say, io);
+    if (opts.output) files.push(resultCopy(book, sheets, opts.output, io));
+    book.grids.length = 0;
+    for (const f of files) if (!isStdout(f.path)) io.err(`Menulis ${f.path}…`);
+    await writeAll(files, (text) => io.out(text.replace(/\n$/, '')));
     return 0;
   } catch (e) {
     if (e instanceof InputError) {
       io.err(`Galat: ${e.message}`);
-      return 2;
-    }
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      io.err(`Galat: berkas hasil tidak dapat ditulis (${(e as Error).message}).`);
       return 2;
     }
     io.err(`Galat internal: ${(e as Error).message}. Mohon laporkan bersama berkas yang dipakai.`);

@@ -9,9 +9,12 @@ export type CellValue = string | number | boolean | null | CellError;
 
 export interface Grid {
   name: string;
-  /** Cell values, row by row, starting at `origin` on the sheet. */
+  /**
+   * Cell values, row by row, starting at `origin` on the sheet. A row may end at its last value and
+   * an empty row may be missing (a hole), so a stray far-away cell costs one long row, not a rectangle.
+   */
   values: CellValue[][];
-  /** Number formats in the same shape as `values`, where the host provides them. */
+  /** Number formats at the same positions as `values`, where the host provides them (rows may be shorter or missing). */
   numberFormats?: (string | null)[][];
   /** 0-based sheet coordinates of values[0][0] (a used range need not start at A1). */
   origin: { row: number; col: number };
@@ -42,19 +45,25 @@ export function cellText(v: CellValue): string {
   return v.error;
 }
 
-/** Values with merged areas filled from their top-left cell (Office.js leaves the others empty). */
+/**
+ * Values with merged areas filled from their top-left cell (Office.js leaves the others empty).
+ * Rows may be of any length, or missing: a merge is filled up to the widest row, as a host's
+ * rectangular used range would have it.
+ */
 export function valuesWithMergesFilled(grid: Grid): CellValue[][] {
   if (!grid.merges || grid.merges.length === 0) return grid.values;
   const out = grid.values.map((row) => row.slice());
+  const width = out.reduce((w, row) => Math.max(w, row.length), 0);
   for (const m of grid.merges) {
     const top = m.row - grid.origin.row;
     const left = m.col - grid.origin.col;
     const master = out[top]?.[left];
     if (master === undefined || master === null || master === '') continue;
     for (let r = Math.max(top, 0); r < top + m.rows && r < out.length; r++) {
-      for (let c = Math.max(left, 0); c < left + m.cols && c < out[r].length; c++) {
-        const v = out[r][c];
-        if (v === undefined || v === null || v === '') out[r][c] = master;
+      const row = (out[r] ??= []);
+      for (let c = Math.max(left, 0); c < left + m.cols && c < width; c++) {
+        const v = row[c];
+        if (v === undefined || v === null || v === '') row[c] = master;
       }
     }
   }

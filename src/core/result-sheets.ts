@@ -1,4 +1,6 @@
-/** Names of the sheets the tool writes; they are replaced on each run and never read as input. */
+import { CellValue } from './grid';
+
+/** Names of the sheets the tool writes. The Office adapter still recognises its sheets by this prefix. */
 export const RESULT_PREFIX = 'HC ';
 
 /** One sheet per table, by table id; at most 31 characters, as Excel requires. */
@@ -18,4 +20,139 @@ export type TableId = keyof typeof RESULT_SHEETS;
 
 export function isResultSheet(name: string): boolean {
   return name.startsWith(RESULT_PREFIX);
+}
+
+/**
+ * Which sheets of a workbook the tool wrote, and what they held when it wrote them: only these are
+ * ever replaced. Every host keeps it in the workbook as the custom XML part below.
+ */
+export interface ResultRecord {
+  versi: 1;
+  lembar: OwnedSheet[];
+}
+
+export interface OwnedSheet {
+  nama: string;
+  tabel: TableId;
+  /** fingerprint() of the values written. */
+  sidik: string;
+}
+
+export const RECORD_NAMESPACE = 'urn:hitung-capaian:lembar-hasil:1';
+export const RECORD_ELEMENT = 'lembarHasil';
+
+export const EMPTY_RECORD: ResultRecord = { versi: 1, lembar: [] };
+
+/** The record from its JSON; anything damaged or unknown reads as a workbook without sheets of ours. */
+export function parseRecord(json: string | null | undefined): ResultRecord {
+  let data: unknown;
+  try {
+    data = JSON.parse(json ?? '');
+  } catch {
+    return EMPTY_RECORD;
+  }
+  const record = data as { versi?: unknown; lembar?: unknown } | null;
+  if (typeof record !== 'object' || record === null || record.versi !== 1 || !Array.isArray(record.lembar)) return EMPTY_RECORD;
+  const lembar = (record.lembar as Partial<OwnedSheet>[]).filter(
+    (s): s is OwnedSheet =>
+      typeof s === 'object' && s !== null && typeof s.nama === 'string' && typeof s.sidik === 'string' && typeof s.tabel === 'string' && s.tabel in RESULT_SHEETS,
+  );
+  return { versi: 1, lembar: lembar.map(({ nama, tabel, sidik }) => ({ nama, tabel, sidik })) };
+}
+
+export function serializeRecord(record: ResultRecord): string {
+  return JSON.stringify(record);
+}
+
+/**
+ * A short hash of a sheet's values as a host reads them back: from A1, empty cells as '', trailing
+ * empty rows and columns left out. Two hosts reading the same sheet get the same fingerprint.
+ */
+export function fingerprint(values: readonly (readonly (CellValue | undefined)[] | undefined)[]): string {
+  const rows: string[] = [];
+  for (const row of values) {
+    const cells: string[] = [];
+    for (let c = 0; c < (row?.length ?? 0); c++) {
+      const v = row![c];
+      // Numbers at Excel's 15 digits: a host that saves the sheet again may write fewer.
+      cells.push(v === null || v === undefined || v === '' ? '' : JSON.stringify(typeof v === 'number' ? Number(v.toPrecision(15)) : v));
+    }
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    rows.push(cells.join('\t'));
+  }
+  while (rows.length > 0 && rows[rows.length - 1] === '') rows.pop();
+  return hash(rows.join('\n'));
+}
+
+/** Two 32-bit FNV-1a hashes with different seeds, as 16 hex digits: enough to notice an edit. */
+function hash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x5bd1e995) ^ (b >>> 15);
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return hex(a) + hex(b);
+}
+
+export interface ReplacementRequest {
+  /** Every sheet in the workbook now, in order. */
+  sheetNames: readonly string[];
+  record: ResultRecord;
+  /** fingerprint() of each recorded sheet as it is now, by name. */
+  fingerprints: ReadonlyMap<string, string>;
+  /** The tables to write, in order, with the fingerprint of the values each will hold. */
+  tables: readonly { tabel: TableId; sidik: string }[];
+  /** Replace our sheets even where the user changed them since the last run. */
+  replaceEdited: boolean;
+}
+
+export interface ReplacementPlan {
+  /** Our sheets to delete. */
+  remove: string[];
+  /** Our sheets the user changed since the last run: they stay, and are the user's from now on. */
+  edited: string[];
+  /** The name of each new sheet, in the order of `tables`. */
+  names: string[];
+  /** The record to save with the new sheets. */
+  record: ResultRecord;
+}
+
+const MAX_SHEET_NAME = 31;
+const key = (name: string) => name.toUpperCase();
+
+/** A free sheet name for `wanted`: itself, else `wanted (2)`, `wanted (3)` … within 31 characters. */
+function freeName(wanted: string, taken: Set<string>): string {
+  if (!taken.has(key(wanted))) return wanted;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = wanted.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!taken.has(key(name))) return name;
+  }
+}
+
+/**
+ * What one run does to the sheets of a workbook, for every host: our unchanged sheets go, the new
+ * ones take their names (compared without case, as Excel does). A sheet named `HC …` that is not in
+ * the record is the user's and is never touched.
+ */
+export function planReplacement(req: ReplacementRequest): ReplacementPlan {
+  const present = new Set(req.sheetNames);
+  const remove: string[] = [];
+  const edited: string[] = [];
+  for (const own of req.record.lembar) {
+    if (!present.has(own.nama)) continue;
+    if (req.replaceEdited || req.fingerprints.get(own.nama) === own.sidik) remove.push(own.nama);
+    else edited.push(own.nama);
+  }
+  const removed = new Set(remove);
+  const taken = new Set(req.sheetNames.filter((n) => !removed.has(n)).map(key));
+  const names = req.tables.map(({ tabel }) => {
+    const name = freeName(RESULT_SHEETS[tabel], taken);
+    taken.add(key(name));
+    return name;
+  });
+  return { remove, edited, names, record: { versi: 1, lembar: req.tables.map(({ tabel, sidik }, i) => ({ nama: names[i], tabel, sidik })) } };
 }

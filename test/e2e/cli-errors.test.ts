@@ -106,7 +106,7 @@ describe('unusable input: exit 2, one Indonesian message, no output left behind'
     await fs.copyFile(path.join(FIXTURES, 'semboro-bersih.xlsx'), input);
     const r = await run([input, '-o', input]);
     expect(r.code).toBe(2);
-    expect(r.err.at(-1)).toMatch(/tidak boleh sama dengan berkas masukan/);
+    expect(r.err.at(-1)).toMatch(/sama dengan berkas masukan; berkas masukan tidak pernah ditimpa/);
   });
 
   it('rejects an unknown option', async () => {

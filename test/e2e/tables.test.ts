@@ -4,11 +4,12 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { runCli } from '../../src/cli/run';
 import { ResultJson } from '../../src/core/report/result-json';
-import { FIXTURES, makeXlsx, tempDir } from '../helpers';
+import { FIXTURES, makeXlsx, sheetXml, tempDir } from '../helpers';
 
 const quiet = { out: () => {}, err: () => {} };
 
 interface Outputs {
+  file: string;
   wb: ExcelJS.Workbook;
   docxText: string;
   docxXml: string;
@@ -26,7 +27,14 @@ async function run(input: string): Promise<Outputs> {
   const docxXml = await zip.file('word/document.xml')!.async('string');
   const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
   const docxText = [...docxXml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&\w+;/g, (e) => entities[e] ?? e)).join('\n');
-  return { wb, docxXml, docxText, html: await fs.readFile(f('tabel.html'), 'utf8'), json: JSON.parse(await fs.readFile(f('hasil.json'), 'utf8')) as ResultJson };
+  return {
+    file: f('hasil.xlsx'),
+    wb,
+    docxXml,
+    docxText,
+    html: await fs.readFile(f('tabel.html'), 'utf8'),
+    json: JSON.parse(await fs.readFile(f('hasil.json'), 'utf8')) as ResultJson,
+  };
 }
 
 /** Every row of a sheet as an array of cell values (1-based columns dropped to 0-based). */
@@ -144,15 +152,12 @@ describe('the report tables of the clean Semboro workbook', () => {
 describe('the as-printed Semboro workbook', () => {
   it('gives one Pemeriksaan row per finding, each linked to its cell', async () => {
     const out = await run(path.join(FIXTURES, 'semboro-tercetak.xlsx'));
-    const ws = out.wb.getWorksheet('HC Pemeriksaan')!;
-    const links: string[] = [];
-    ws.eachRow((row) => {
-      const v = row.getCell(4).value as ExcelJS.CellHyperlinkValue | null;
-      if (v && typeof v === 'object' && 'hyperlink' in v) links.push(v.hyperlink);
-    });
-    const expected = out.json.temuan.filter((t) => t.lembar && t.sel).map((t) => `#'${t.lembar}'!${t.sel}`);
-    expect(links).toEqual(expected);
-    expect(links).toContain("#'DPA 2024'!C23");
+    const sheet = await sheetXml(out.file, 'HC Pemeriksaan');
+    const links = Array.from(sheet.getElementsByTagName('hyperlink')).map((h) => [h.getAttribute('ref'), h.getAttribute('location')]);
+    expect(links.every(([ref]) => /^D\d+$/.test(ref!))).toBe(true);
+    const expected = out.json.temuan.filter((t) => t.lembar && t.sel).map((t) => `'${t.lembar}'!${t.sel}`);
+    expect(links.map(([, location]) => location)).toEqual(expected);
+    expect(links.map(([, location]) => location)).toContain("'DPA 2024'!C23");
     expect(links.length).toBe(out.json.temuan.length);
   });
 });

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { readWorkbook } from '../../src/adapters/office/excel-read';
 import { writeLayouts } from '../../src/adapters/office/excel-write';
 import { hitungInExcel, PAYLOAD_BUDGET, requirementProblem, selectCell } from '../../src/adapters/office/hitung-excel';
-import { openXlsx, workbookFromExcelJS } from '../../src/adapters/xlsx/read';
+import { workbookFromXlsx } from '../../src/adapters/xlsx/read';
 import { hitung } from '../../src/core/compute/engine';
 import { Workbook } from '../../src/core/grid';
 import { isResultSheet, RESULT_SHEETS } from '../../src/core/result-sheets';
@@ -21,7 +21,7 @@ const LIMIT = 4_000_000;
 const envOf = (host: FakeExcel) => ({ isSetSupported: (n: string, v: string) => host.isSetSupported(n, v), onTheWeb: host.webLimits });
 
 async function hostFromFixture(name: string): Promise<FakeExcel> {
-  return FakeExcel.fromWorkbook(workbookFromExcelJS(await openXlsx(path.join(FIXTURES, name))));
+  return FakeExcel.fromWorkbook(await workbookFromXlsx(path.join(FIXTURES, name)));
 }
 
 async function run(host: FakeExcel, settings: Parameters<typeof hitungInExcel>[1] = null) {

@@ -1,96 +1,203 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { InputError } from '../../core/errors';
-import { CellValue, Grid, Workbook } from '../../core/grid';
-import { parseAddress, Rect } from '../../core/rect';
+import { Grid, Workbook } from '../../core/grid';
+import { EMPTY_RECORD, parseRecord, RECORD_ELEMENT, RECORD_NAMESPACE, ResultRecord } from '../../core/result-sheets';
+import { Package, Relationship } from './package';
+import { parsePart, readSheet, SheetContext } from './read-sheet';
+import { child, children, decodeXstring, localName, NS, parseXml, root } from './xml';
 
-/** A formula whose result was never saved (the file was written by a tool that does not calculate). */
-export const NO_CACHED_RESULT = 'rumus tanpa nilai tersimpan';
+/** Reads any .xlsx/.xlsm package into the core's grids, with what the writer needs to add to it. */
 
-export function toCellValue(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('error' in v) return { error: String(v.error) };
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) {
-      const result = (v as ExcelJS.CellFormulaValue).result;
-      if (result === undefined || result === null) return { error: NO_CACHED_RESULT };
-      return toCellValue(result as ExcelJS.CellValue);
-    }
-    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-  }
-  return String(v);
+const REL_TYPE = {
+  officeDocument: /\/relationships\/officeDocument$/,
+  strictOfficeDocument: 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument',
+  worksheet: /\/relationships\/worksheet$/,
+  sharedStrings: /\/relationships\/sharedStrings$/,
+  styles: /\/relationships\/styles$/,
+  customXml: /\/relationships\/customXml$/,
+};
+
+/** The file extension each kind of workbook must keep for Excel to open it. */
+const KIND_BY_CONTENT_TYPE: Record<string, string> = {
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml': '.xlsx',
+  'application/vnd.ms-excel.sheet.macroEnabled.main+xml': '.xlsm',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml': '.xltx',
+  'application/vnd.ms-excel.template.macroEnabled.main+xml': '.xltm',
+};
+
+export interface SheetEntry {
+  name: string;
+  /** The worksheet part; null for chart sheets and other kinds of sheet, which hold no cells. */
+  part: string | null;
+  hidden: boolean;
 }
 
-/** Converts an ExcelJS worksheet into the core's grid (values, number formats, merges, hidden rows). */
-export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  const hiddenRows: number[] = [];
-  const width = ws.columnCount;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    const vals: CellValue[] = new Array(width).fill(null);
-    const fmts: (string | null)[] = new Array(width).fill(null);
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      vals[colNumber - 1] = toCellValue(cell.value);
-      fmts[colNumber - 1] = cell.numFmt ?? null;
-    });
-    values[r] = vals;
-    numberFormats[r] = fmts;
-    if (row.hidden) hiddenRows.push(r);
+export interface XlsxBook {
+  pkg: Package;
+  workbookPart: string;
+  /** `.xlsx`, `.xlsm`, `.xltx` or `.xltm`. */
+  extension: string;
+  /** Every sheet in workbook order. */
+  sheets: SheetEntry[];
+  /** Every worksheet's cells, in workbook order. */
+  grids: Grid[];
+  record: ResultRecord;
+  /** The custom XML part holding the record, when the workbook has one. */
+  recordPart: string | null;
+  stylesPart: string | null;
+}
+
+/** Excel's built-in number formats that matter to reading: percentages, text, and every date/time. */
+const BUILTIN_FORMATS: Record<number, string> = {
+  9: '0%',
+  10: '0.00%',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy h:mm',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  49: '@',
+};
+// East Asian locales' built-in dates (27–36, 50–58): only their being dates matters here.
+for (const id of [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]) BUILTIN_FORMATS[id] = 'yyyy-mm-dd';
+
+function contentTypeOf(pkg: Package, part: string): string | null {
+  if (!pkg.has('[Content_Types].xml')) return null;
+  const types = root(pkg.xml('[Content_Types].xml'));
+  const override = children(types, 'Override').find((o) => (o.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase());
+  if (override) return override.getAttribute('ContentType');
+  const ext = path.posix.extname(part).slice(1).toLowerCase();
+  return (
+    children(types, 'Default')
+      .find((d) => (d.getAttribute('Extension') ?? '').toLowerCase() === ext)
+      ?.getAttribute('ContentType') ?? null
+  );
+}
+
+/** The workbook part, or one sentence saying what the package is instead. */
+function findWorkbook(pkg: Package): { part: string; extension: string } {
+  const main = pkg.relationships('').find((r) => REL_TYPE.officeDocument.test(r.type));
+  if (main?.type === REL_TYPE.strictOfficeDocument) {
+    throw new InputError(`Berkas "${pkg.name}" disimpan dalam format Strict Open XML. Buka di Excel dan simpan sebagai "Buku Kerja Excel (.xlsx)", lalu coba lagi.`);
+  }
+  const part = main && !main.external && pkg.has(main.target) ? main.target : pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
+  const type = part ? contentTypeOf(pkg, part) : null;
+  if (part && type === 'application/vnd.ms-excel.sheet.binary.macroEnabled.main') {
+    throw new InputError(`Berkas "${pkg.name}" berformat Buku Kerja Biner Excel (.xlsb). Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
+  }
+  if (part && (type === null || KIND_BY_CONTENT_TYPE[type])) return { part, extension: (type && KIND_BY_CONTENT_TYPE[type]) ?? '.xlsx' };
+  const what = pkg.has('word/document.xml')
+    ? 'dokumen Word'
+    : pkg.has('ppt/presentation.xml')
+      ? 'presentasi PowerPoint'
+      : pkg.has('[Content_Types].xml')
+        ? 'paket Office tanpa buku kerja (tidak ada xl/workbook.xml)'
+        : 'arsip ZIP biasa (tidak ada xl/workbook.xml)';
+  throw new InputError(`Berkas "${pkg.name}" adalah ${what}, bukan buku kerja Excel.`);
+}
+
+async function readSharedStrings(pkg: Package, part: string): Promise<string[]> {
+  const strings: string[] = [];
+  let text = '';
+  let inT = false;
+  let phonetic = false;
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const name = localName(tag.name);
+    if (name === 'si') text = '';
+    else if (name === 't') inT = !phonetic;
+    else if (name === 'rPh') phonetic = true;
   });
-  for (let r = 0; r < values.length; r++) {
-    if (!values[r]) {
-      values[r] = new Array(width).fill(null);
-      numberFormats[r] = new Array(width).fill(null);
-    }
-  }
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseAddress).filter((m): m is Rect => m !== null);
-  return { name: ws.name, values, numberFormats, origin: { row: 0, col: 0 }, merges, hidden: ws.state !== 'visible', hiddenRows };
+  parser.on('text', (t) => {
+    if (inT) text += t;
+  });
+  parser.on('closetag', (tag) => {
+    const name = localName(tag.name);
+    if (name === 'si') strings.push(decodeXstring(text));
+    else if (name === 't') inT = false;
+    else if (name === 'rPh') phonetic = false;
+  });
+  await parsePart(pkg, part, parser);
+  return strings;
 }
 
-export function workbookFromExcelJS(wb: ExcelJS.Workbook): Workbook {
-  return { sheets: wb.worksheets.map(gridFromWorksheet) };
+/** The number format of each cell style (cellXfs index); null for General. */
+function readFormats(pkg: Package, part: string): (string | null)[] {
+  const styles = root(pkg.xml(part));
+  const custom = new Map<number, string>();
+  for (const f of children(child(styles, 'numFmts') ?? styles, 'numFmt')) custom.set(Number(f.getAttribute('numFmtId')), f.getAttribute('formatCode') ?? '');
+  const xfs = child(styles, 'cellXfs');
+  return xfs
+    ? children(xfs, 'xf').map((xf) => {
+        const id = Number(xf.getAttribute('numFmtId') ?? 0);
+        const format = custom.get(id) ?? BUILTIN_FORMATS[id] ?? null;
+        return format === 'General' ? null : format;
+      })
+    : [];
 }
 
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** The tool's record among the workbook's custom XML parts, and the part holding it. */
+function readRecord(pkg: Package, rels: Relationship[]): { record: ResultRecord; part: string | null } {
+  for (const rel of rels) {
+    if (!REL_TYPE.customXml.test(rel.type) || rel.external || !pkg.has(rel.target)) continue;
+    const text = pkg.text(rel.target);
+    if (!text.includes(RECORD_NAMESPACE)) continue;
+    try {
+      const el = root(parseXml(text));
+      if (localName(el.nodeName) === RECORD_ELEMENT && el.namespaceURI === RECORD_NAMESPACE) return { record: parseRecord(el.textContent), part: rel.target };
+    } catch {
+      return { record: EMPTY_RECORD, part: rel.target };
+    }
+  }
+  return { record: EMPTY_RECORD, part: null };
+}
 
-/** Opens an .xlsx file, or says in one sentence why it cannot. */
-export async function openXlsx(file: string): Promise<ExcelJS.Workbook> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`Berkas "${file}" tidak ditemukan.`);
-    if (code === 'EISDIR') throw new InputError(`"${file}" adalah folder, bukan berkas .xlsx.`);
-    throw new InputError(`Berkas "${file}" tidak dapat dibuka (${code ?? 'galat baca'}).`);
+export async function readXlsx(file: string): Promise<XlsxBook> {
+  const pkg = await Package.open(file);
+  const { part: workbookPart, extension } = findWorkbook(pkg);
+  const workbook = root(pkg.xml(workbookPart));
+  if (workbook.namespaceURI === NS.strictMain) {
+    throw new InputError(`Berkas "${pkg.name}" disimpan dalam format Strict Open XML. Buka di Excel dan simpan sebagai "Buku Kerja Excel (.xlsx)", lalu coba lagi.`);
   }
-  const name = path.basename(file);
-  if (bytes.length === 0) throw new InputError(`Berkas "${name}" kosong.`);
-  if (bytes.subarray(0, 8).equals(OLE)) {
-    if (bytes.includes(Buffer.from('EncryptionInfo', 'utf16le'))) {
-      throw new InputError(`Berkas "${name}" dilindungi kata sandi. Buka di Excel, hapus kata sandinya, simpan, lalu coba lagi.`);
-    }
-    throw new InputError(`Berkas "${name}" berformat Excel lama (.xls). Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
-  }
-  if (!bytes.subarray(0, 4).equals(ZIP)) {
-    const looksText = !bytes.subarray(0, 512).includes(0);
-    if (looksText && /\.(csv|txt)$/i.test(name)) {
-      throw new InputError(`Berkas "${name}" berformat CSV/teks. Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
-    }
-    throw new InputError(`Berkas "${name}" bukan buku kerja .xlsx.`);
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new InputError(`Berkas "${name}" rusak atau bukan buku kerja .xlsx yang utuh; tidak dapat dibaca.`);
-  }
-  return wb;
+  const rels = pkg.relationships(workbookPart);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const target = (type: RegExp) => rels.find((r) => type.test(r.type) && !r.external && pkg.has(r.target))?.target ?? null;
+
+  const sheets: SheetEntry[] = children(child(workbook, 'sheets') ?? workbook, 'sheet').map((s) => {
+    const rel = byId.get(s.getAttributeNS(NS.rel, 'id') ?? '');
+    const isWorksheet = rel !== undefined && REL_TYPE.worksheet.test(rel.type) && !rel.external && pkg.has(rel.target);
+    return { name: s.getAttribute('name') ?? '', part: isWorksheet ? rel.target : null, hidden: (s.getAttribute('state') ?? 'visible') !== 'visible' };
+  });
+  const pr = child(workbook, 'workbookPr');
+  const date1904 = pr?.getAttribute('date1904') === '1' || pr?.getAttribute('date1904') === 'true';
+  const stringsPart = target(REL_TYPE.sharedStrings);
+  const stylesPart = target(REL_TYPE.styles);
+  const ctx: SheetContext = {
+    sharedStrings: stringsPart ? await readSharedStrings(pkg, stringsPart) : [],
+    formats: stylesPart ? readFormats(pkg, stylesPart) : [],
+    date1904,
+  };
+  const grids: Grid[] = [];
+  for (const s of sheets) if (s.part) grids.push(await readSheet(pkg, s.part, s.name, s.hidden, ctx));
+  const { record, part: recordPart } = readRecord(pkg, rels);
+  return { pkg, workbookPart, extension, sheets, grids, record, recordPart, stylesPart };
+}
+
+/** The sheets the engine reads: every worksheet except those the record says the tool wrote. */
+export function inputSheets(book: Pick<XlsxBook, 'grids' | 'record'>): Workbook {
+  const ours = new Set(book.record.lembar.map((s) => s.nama));
+  return { sheets: book.grids.filter((g) => !ours.has(g.name)) };
+}
+
+/** The engine's input from a file, for the demo, the bench and the Office adapter's tests. */
+export async function workbookFromXlsx(file: string): Promise<Workbook> {
+  return inputSheets(await readXlsx(file));
 }

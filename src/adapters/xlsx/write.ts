@@ -1,76 +1,336 @@
-import ExcelJS from 'exceljs';
-import { writeAtomically } from '../fs/write-atomically';
-import { isResultSheet } from '../../core/result-sheets';
-import { CellStyle, SheetLayout, TEXT_FORMAT } from '../../core/report/sheet-layout';
+import { randomUUID } from 'crypto';
+import { createWriteStream } from 'fs';
+import * as path from 'path';
+import { Document, Element } from '@xmldom/xmldom';
+import { columnLetter } from '../../core/rect';
+import { InputError } from '../../core/errors';
+import { fingerprint, RECORD_ELEMENT, RECORD_NAMESPACE, ReplacementPlan, ResultRecord, serializeRecord, TableId } from '../../core/result-sheets';
+import { layoutTable, SheetLayout, TEXT_FORMAT } from '../../core/report/sheet-layout';
+import { displayCell, ResultSheet, TableCell } from '../../core/report/table';
+import { XlsxBook } from './read';
+import { relativeTarget, relsPartOf } from './package';
+import { quotedSheet, worksheetXml } from './sheet-xml';
+import { EMPTY_STYLES, StyleSheet } from './styles';
+import { addElement, child, children, NS, parseXml, root, serializeXml, XML_DECLARATION } from './xml';
 
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
+/**
+ * Writes the result copy by adding to the input's package: every part of the original is copied
+ * as it was (compressed bytes and all), the result sheets come as new worksheet parts, and only the
+ * package's index parts ([Content_Types].xml, the workbook part and its relationships,
+ * docProps/app.xml) change, with the style part growing by appended entries.
+ */
+
+const TYPE = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  customXmlProps: 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml',
+  xml: 'application/xml',
+};
+const REL = {
+  worksheet: `${NS.rel}/worksheet`,
+  styles: `${NS.rel}/styles`,
+  customXml: `${NS.rel}/customXml`,
+  customXmlProps: `${NS.rel}/customXmlProps`,
 };
 
-function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  cell.font = {
-    name: 'Arial',
-    size: s.size ?? 10,
-    bold: s.bold,
-    italic: s.italic,
-    underline: s.underline,
-    color: s.color ? { argb: 'FF' + s.color } : undefined,
-  };
-  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + s.fill } };
-  if (s.border) cell.border = THIN;
-  cell.alignment = { horizontal: s.hAlign, vertical: s.vAlign, wrapText: s.wrap, indent: s.indent };
+/** JSZip writes no ZIP64 directory: past this many entries the copy would be damaged. */
+export const MAX_ZIP_ENTRIES = 65_535;
+
+/** Where a workbook part's children go after <definedNames>, in schema order. */
+const AFTER_DEFINED_NAMES = [
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
+
+/** A result sheet as it will be written, and the fingerprint the record keeps of it. */
+export interface PreparedSheet {
+  tabel: TableId;
+  layout: SheetLayout;
+  sidik: string;
 }
 
-function writeLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
-  const styles = new Map<string, CellStyle>();
-  for (const { block, style } of layout.styles) {
-    for (let r = block.row; r < block.row + block.rows; r++) {
-      for (let c = block.col; c < block.col + block.cols; c++) {
-        const key = `${r},${c}`;
-        styles.set(key, { ...styles.get(key), ...style });
+/**
+ * A spreadsheet number holds 15 significant digits, up to 9,99…E+307. An amount beyond that is
+ * written as text; a percentage only needs to be in range, as it is shown rounded anyway.
+ */
+function fitsNumber(cell: TableCell): boolean {
+  const d = cell.kind === 'money' || cell.kind === 'percent' ? cell.value : cell.kind === 'number' ? (cell.persen ? cell.value.div(100) : cell.value) : null;
+  if (d === null) return true;
+  if (!d.isFinite() || (cell.kind === 'money' && d.sd() > 15)) return false;
+  const abs = d.abs();
+  return abs.isZero() || (abs.gte('1e-307') && abs.lte('9.99999999999999e307'));
+}
+
+/** Lays out each table, writing as text (as the report shows it) every figure a number cannot hold exactly. */
+export function prepareSheets(sheets: ResultSheet[]): PreparedSheet[] {
+  return sheets.map(({ name, table }) => {
+    const layout = layoutTable(name, table);
+    const first = layout.table.row + table.header.length;
+    table.rows.forEach((row, i) =>
+      row.cells.forEach((cell, c) => {
+        if (fitsNumber(cell)) return;
+        layout.values[first + i][c] = displayCell(cell);
+        layout.numberFormats[first + i][c] = TEXT_FORMAT;
+      }),
+    );
+    return { tabel: table.id, layout, sidik: fingerprint(layout.values) };
+  });
+}
+
+class Index {
+  readonly types: Document;
+  readonly workbook: Document;
+  readonly rels: Document;
+
+  constructor(private readonly book: XlsxBook) {
+    this.types = book.pkg.xml('[Content_Types].xml');
+    this.workbook = book.pkg.xml(book.workbookPart);
+    const relsPart = relsPartOf(book.workbookPart);
+    this.rels = book.pkg.has(relsPart) ? book.pkg.xml(relsPart) : parseXml(`<Relationships xmlns="${NS.packageRels}"/>`);
+  }
+
+  get sheetsEl(): Element {
+    const wb = root(this.workbook);
+    return child(wb, 'sheets') ?? addElement(wb, 'sheets');
+  }
+
+  relationship(id: string): Element | undefined {
+    return children(root(this.rels), 'Relationship').find((r) => r.getAttribute('Id') === id);
+  }
+
+  addRelationship(type: string, part: string): string {
+    const taken = new Set(children(root(this.rels), 'Relationship').map((r) => r.getAttribute('Id')));
+    let n = taken.size + 1;
+    while (taken.has(`rId${n}`)) n++;
+    addElement(root(this.rels), 'Relationship', { Id: `rId${n}`, Type: type, Target: relativeTarget(this.book.workbookPart, part) });
+    return `rId${n}`;
+  }
+
+  setOverride(part: string, type: string): void {
+    addElement(root(this.types), 'Override', { PartName: '/' + part, ContentType: type });
+  }
+
+  removeOverride(part: string): void {
+    for (const o of children(root(this.types), 'Override'))
+      if ((o.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase()) o.parentNode?.removeChild(o);
+  }
+
+  hasDefault(extension: string): boolean {
+    return children(root(this.types), 'Default').some((d) => (d.getAttribute('Extension') ?? '').toLowerCase() === extension);
+  }
+
+  definedNames(): Element {
+    const wb = root(this.workbook);
+    const found = child(wb, 'definedNames');
+    if (found) return found;
+    const before = AFTER_DEFINED_NAMES.map((n) => child(wb, n)).find((e) => e !== null) ?? null;
+    return addElement(wb, 'definedNames', {}, before);
+  }
+
+  relPrefix(): string {
+    const wb = root(this.workbook);
+    const prefix = wb.lookupPrefix(NS.rel);
+    if (prefix) return prefix;
+    wb.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:r', NS.rel);
+    return 'r';
+  }
+}
+
+/** A number n above every one in use in the package's part names `dir/base{n}.xml`. */
+function freeNumber(book: XlsxBook, dir: string, base: string): number {
+  const prefix = `${dir}/${base}`.toLowerCase();
+  let n = 1;
+  for (const p of book.pkg.parts()) {
+    const lower = p.toLowerCase();
+    if (!lower.startsWith(prefix) || !lower.endsWith('.xml')) continue;
+    const number = Number(lower.slice(prefix.length, -4));
+    if (Number.isInteger(number)) n = Math.max(n, number + 1);
+  }
+  return n;
+}
+
+function removeSheets(book: XlsxBook, index: Index, names: string[]): void {
+  if (names.length === 0) return;
+  const zip = book.pkg.zip;
+  const sheetEls = children(index.sheetsEl, 'sheet');
+  const gone = new Set(names);
+  const newIndex: (number | null)[] = [];
+  let kept = 0;
+  for (const el of sheetEls) {
+    if (!gone.has(el.getAttribute('name') ?? '')) {
+      newIndex.push(kept++);
+      continue;
+    }
+    newIndex.push(null);
+    const id = el.getAttributeNS(NS.rel, 'id') ?? '';
+    const rel = index.relationship(id);
+    const part = book.sheets.find((s) => s.name === el.getAttribute('name'))?.part;
+    if (part) {
+      for (const p of [part, relsPartOf(part)]) {
+        const entry = book.pkg.entryName(p);
+        if (entry) zip.remove(entry);
       }
+      index.removeOverride(part);
+    }
+    rel?.parentNode?.removeChild(rel);
+    el.parentNode?.removeChild(el);
+  }
+  // Sheet-scoped names and the workbook views count sheets by position.
+  for (const dn of children(index.definedNames(), 'definedName')) {
+    const local = dn.getAttribute('localSheetId');
+    if (local === null) continue;
+    const to = newIndex[Number(local)];
+    if (to === null || to === undefined) dn.parentNode?.removeChild(dn);
+    else dn.setAttribute('localSheetId', String(to));
+  }
+  for (const view of children(child(root(index.workbook), 'bookViews') ?? root(index.workbook), 'workbookView')) {
+    for (const attr of ['activeTab', 'firstSheet']) {
+      const v = view.getAttribute(attr);
+      if (v !== null) view.setAttribute(attr, String(newIndex[Number(v)] ?? 0));
     }
   }
-  layout.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const cell = ws.getCell(r + 1, c + 1);
-      // A string is stored as a string, never as a formula, whatever it begins with.
-      cell.value = value;
-      const format = layout.numberFormats[r][c];
-      if (format !== 'General' && format !== TEXT_FORMAT) cell.numFmt = format;
-      applyStyle(cell, styles.get(`${r},${c}`) ?? {});
-    }),
-  );
-  for (const link of layout.links) {
-    const text = String(layout.values[link.row][link.col] ?? link.sel);
-    ws.getCell(link.row + 1, link.col + 1).value = { text, hyperlink: `#'${link.lembar.replace(/'/g, "''")}'!${link.sel}` };
+}
+
+function addSheets(book: XlsxBook, index: Index, sheets: PreparedSheet[], names: string[], styles: StyleSheet): void {
+  const dir = path.posix.join(path.posix.dirname(book.workbookPart), 'worksheets');
+  const sheetsEl = index.sheetsEl;
+  const prefix = index.relPrefix();
+  let sheetId = Math.max(0, ...children(sheetsEl, 'sheet').map((s) => Number(s.getAttribute('sheetId')) || 0));
+  let n = freeNumber(book, dir, 'sheet');
+  const definedNames = index.definedNames();
+  sheets.forEach((sheet, i) => {
+    const layout = { ...sheet.layout, name: names[i] };
+    const part = `${dir}/sheet${n++}.xml`;
+    book.pkg.zip.file(part, worksheetXml(layout, styles), { createFolders: false });
+    index.setOverride(part, TYPE.worksheet);
+    const el = addElement(sheetsEl, 'sheet', { name: layout.name, sheetId: ++sheetId });
+    el.setAttributeNS(NS.rel, `${prefix}:id`, index.addRelationship(REL.worksheet, part));
+    const position = children(sheetsEl, 'sheet').length - 1;
+    const text = (name: string, value: string) => addElement(definedNames, 'definedName', { name, localSheetId: position }).appendChild(index.workbook.createTextNode(value));
+    const p = layout.printArea;
+    text('_xlnm.Print_Area', `${quotedSheet(layout.name)}!${absolute(p.row, p.col)}:${absolute(p.row + p.rows - 1, p.col + p.cols - 1)}`);
+    text('_xlnm.Print_Titles', `${quotedSheet(layout.name)}!$${layout.headerRows.first + 1}:$${layout.headerRows.last + 1}`);
+  });
+}
+
+const absolute = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
+
+/** The workbook's style part, or a new one when the package has none. */
+function styleSheet(book: XlsxBook, index: Index): { styles: StyleSheet; part: string } {
+  const existing = book.stylesPart && book.pkg.entryName(book.stylesPart);
+  if (existing) return { styles: new StyleSheet(book.pkg.text(existing)), part: existing };
+  const part = path.posix.join(path.posix.dirname(book.workbookPart), 'styles.xml');
+  index.addRelationship(REL.styles, part);
+  index.setOverride(part, TYPE.styles);
+  return { styles: new StyleSheet(EMPTY_STYLES), part };
+}
+
+/** The record of our sheets, in its own custom XML part (the one the add-in reads through Office.js). */
+function writeRecord(book: XlsxBook, index: Index, record: ResultRecord): void {
+  const doc = parseXml(`<${RECORD_ELEMENT} xmlns="${RECORD_NAMESPACE}"/>`);
+  root(doc).appendChild(doc.createTextNode(serializeRecord(record)));
+  const xml = serializeXml(doc);
+  const zip = book.pkg.zip;
+  if (book.recordPart) {
+    zip.file(book.pkg.entryName(book.recordPart) ?? book.recordPart, xml, { createFolders: false });
+    return;
   }
-  for (const m of layout.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
-  layout.columnWidths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
-  layout.rowHeights.forEach((h, r) => (ws.getRow(r + 1).height = h));
-  const p = layout.printArea;
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: layout.orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printArea: `A1:${ws.getCell(p.row + p.rows, p.col + p.cols).address}`,
-    printTitlesRow: `${layout.headerRows.first + 1}:${layout.headerRows.last + 1}`,
-    margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-  };
-  ws.views = [{ state: 'frozen', ySplit: layout.headerRows.last + 1, showGridLines: false }];
+  const n = freeNumber(book, 'customXml', 'item');
+  const item = `customXml/item${n}.xml`;
+  const props = `customXml/itemProps${n}.xml`;
+  zip.file(item, xml, { createFolders: false });
+  zip.file(
+    props,
+    XML_DECLARATION +
+      `<ds:datastoreItem ds:itemID="{${randomUUID().toUpperCase()}}" xmlns:ds="${NS.customXml}"><ds:schemaRefs><ds:schemaRef ds:uri="${RECORD_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+    { createFolders: false },
+  );
+  zip.file(
+    relsPartOf(item),
+    XML_DECLARATION + `<Relationships xmlns="${NS.packageRels}"><Relationship Id="rId1" Type="${REL.customXmlProps}" Target="itemProps${n}.xml"/></Relationships>`,
+    { createFolders: false },
+  );
+  index.setOverride(props, TYPE.customXmlProps);
+  if (!index.hasDefault('xml')) index.setOverride(item, TYPE.xml);
+  index.addRelationship(REL.customXml, item);
 }
 
-/** Replaces the tool's own result sheets in an ExcelJS workbook; the user's sheets are not touched. */
-export function writeResultSheets(wb: ExcelJS.Workbook, layouts: SheetLayout[]): void {
-  for (const ws of [...wb.worksheets]) if (isResultSheet(ws.name)) wb.removeWorksheet(ws.id);
-  for (const layout of layouts) writeLayout(wb.addWorksheet(layout.name), layout);
+/**
+ * docProps/app.xml lists the sheet names under a heading with their count; it is kept in step when
+ * it has the usual shape, and left as it is otherwise (it is a summary, not read by Excel).
+ */
+function updateAppProperties(book: XlsxBook, removed: string[], added: string[]): void {
+  const part = book.pkg.entryName('docProps/app.xml');
+  if (!part) return;
+  const doc = book.pkg.xml(part);
+  const props = root(doc);
+  const pairs = child(child(props, 'HeadingPairs') ?? props, 'vector');
+  const titles = child(child(props, 'TitlesOfParts') ?? props, 'vector');
+  if (!pairs || !titles) return;
+  const counts = children(pairs, 'variant')
+    .filter((_, i) => i % 2 === 1)
+    .map((v) => child(v, 'i4'));
+  const names = children(titles, 'lpstr');
+  if (counts.some((c) => c === null) || counts.reduce((n, c) => n + Number(c!.textContent), 0) !== names.length) return;
+  // The heading whose titles hold the first worksheet that stays is the worksheets' heading.
+  const kept = book.sheets.find((s) => s.part !== null && !removed.includes(s.name))?.name;
+  let start = 0;
+  const group = counts.findIndex((c) => {
+    const count = Number(c!.textContent);
+    if (names.slice(start, start + count).some((n) => n.textContent === kept)) return true;
+    start += count;
+    return false;
+  });
+  if (group < 0) return;
+  let count = Number(counts[group]!.textContent);
+  for (const el of names.slice(start, start + count)) {
+    if (!removed.includes(el.textContent ?? '')) continue;
+    titles.removeChild(el);
+    count--;
+  }
+  const after = children(titles, 'lpstr')[start + count] ?? null;
+  for (const name of added) addElement(titles, 'lpstr', {}, after).appendChild(doc.createTextNode(name));
+  counts[group]!.textContent = String(count + added.length);
+  titles.setAttribute('size', String(children(titles, 'lpstr').length));
+  book.pkg.zip.file(part, serializeXml(doc), { createFolders: false });
 }
 
-export async function saveXlsx(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  await writeAtomically(file, (tmp) => wb.xlsx.writeFile(tmp));
+/**
+ * Writes the copy of the input with the result sheets to `file`. `plan` says which of our earlier
+ * sheets go and what the new ones are called (planReplacement).
+ */
+export async function writeResultCopy(book: XlsxBook, sheets: PreparedSheet[], plan: ReplacementPlan, file: string, flags: 'w' | 'a' = 'w'): Promise<void> {
+  const zip = book.pkg.zip;
+  if (Object.keys(zip.files).length + sheets.length + 4 > MAX_ZIP_ENTRIES) {
+    throw new InputError(
+      `Buku kerja "${book.pkg.name}" berisi lebih dari ${MAX_ZIP_ENTRIES.toLocaleString('id-ID')} bagian; salinan dengan lembar hasil tidak dapat ditulis utuh.`,
+    );
+  }
+  const index = new Index(book);
+  removeSheets(book, index, plan.remove);
+  const { styles, part: stylesPart } = styleSheet(book, index);
+  addSheets(book, index, sheets, plan.names, styles);
+  writeRecord(book, index, plan.record);
+  updateAppProperties(book, plan.remove, plan.names);
+  zip.file(stylesPart, styles.toString(), { createFolders: false });
+  zip.file(book.pkg.entryName('[Content_Types].xml') ?? '[Content_Types].xml', serializeXml(index.types), { createFolders: false });
+  zip.file(book.pkg.entryName(book.workbookPart)!, serializeXml(index.workbook), { createFolders: false });
+  zip.file(book.pkg.entryName(relsPartOf(book.workbookPart)) ?? relsPartOf(book.workbookPart), serializeXml(index.rels), { createFolders: false });
+  await new Promise<void>((resolve, reject) => {
+    const out = createWriteStream(file, { flags });
+    out.on('error', reject);
+    out.on('finish', resolve);
+    zip
+      .generateNodeStream({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: false })
+      .on('error', reject)
+      .pipe(out);
+  });
 }

@@ -3,7 +3,6 @@ import { columnIndex, columnLetter } from '../rect';
 import { BudgetRole, HeaderMatch, KinerjaRole, findHeader, guessBudgetRole, guessKinerjaRole } from './header';
 import { InputError } from '../errors';
 import { Settings } from '../settings';
-import { isResultSheet } from '../result-sheets';
 
 export type Peran = 'dpa' | 'realisasi' | 'kinerja';
 
@@ -84,7 +83,6 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
   const deteksi = new Map<string, SheetDetection>();
 
   for (const grid of workbook.sheets) {
-    if (isResultSheet(grid.name)) continue;
     const values = valuesWithMergesFilled(grid);
     const override = settings.kolom[grid.name];
     const forced = override?.barisJudul ? override.barisJudul - 1 - grid.origin.row : undefined;

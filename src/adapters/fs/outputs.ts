@@ -1,0 +1,128 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { InputError } from '../../core/errors';
+
+/**
+ * Every output of a run as one transaction: each is written to a temporary file beside its target,
+ * and only when all are complete are they renamed into place, so a failure leaves none behind. An
+ * existing special file (a device, a FIFO, /dev/stdout) is written into, never replaced; `-` is
+ * standard output.
+ */
+
+export const STDOUT = '-';
+
+/** `-` and the names of this process's standard output: written through it (it may be a socket, which cannot be opened). */
+export function isStdout(file: string): boolean {
+  return file === STDOUT || ['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'].includes(path.resolve(file));
+}
+
+export interface Output {
+  /** The path the user gave, or `-`. */
+  path: string;
+  /** Writes the whole output into `file`: a new file (flags `w`), or an existing special one (flags `a`). */
+  write: (file: string, flags: 'w' | 'a') => Promise<void>;
+  /** The output as text, for standard output. */
+  text?: () => string;
+}
+
+const REASON: Record<string, string> = {
+  EACCES: 'tidak ada izin menulis di sana',
+  EPERM: 'tidak ada izin menulis di sana',
+  EROFS: 'tempatnya hanya dapat dibaca (read-only)',
+  ENOSPC: 'ruang disk penuh',
+  EDQUOT: 'kuota disk habis',
+  ENAMETOOLONG: 'namanya terlalu panjang',
+  ENOTDIR: 'salah satu bagian jalurnya bukan folder',
+  ENOENT: 'foldernya tidak ada',
+  EISDIR: 'itu adalah folder',
+  ELOOP: 'jalurnya berputar lewat tautan simbolik',
+  ENXIO: 'perangkat atau soket itu tidak dapat dibuka untuk ditulis',
+};
+
+/** One sentence for a write that failed, naming the path; other errors pass unchanged. */
+export function writeError(file: string, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === undefined || e instanceof InputError) return e;
+  return new InputError(`Berkas hasil "${file}" tidak dapat ditulis: ${REASON[code] ?? `galat ${code}`}.`);
+}
+
+/** Same file: the same path, or the same inode reached another way (a link). */
+async function identity(file: string): Promise<string> {
+  try {
+    const s = await fs.stat(file);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+/** Refuses two outputs naming the same file, and any output naming the input. */
+export async function checkDistinct(input: string, outputs: { flag: string; path: string }[]): Promise<void> {
+  const seen = new Map<string, string>();
+  seen.set(await identity(input), '');
+  seen.set(path.resolve(input), '');
+  for (const { flag, path: p } of outputs) {
+    if (isStdout(p)) {
+      if (flag !== '--json') throw new InputError(`Hanya --json yang dapat ditulis ke keluaran standar ("-"); sebutkan nama berkas untuk ${flag}.`);
+      if (seen.has(STDOUT)) throw new InputError('Hanya satu hasil yang dapat ditulis ke keluaran standar ("-").');
+      seen.set(STDOUT, flag);
+      continue;
+    }
+    for (const key of new Set([await identity(p), path.resolve(p)])) {
+      const other = seen.get(key);
+      if (other === '') throw new InputError(`Berkas hasil "${p}" (${flag}) sama dengan berkas masukan; berkas masukan tidak pernah ditimpa.`);
+      if (other !== undefined) throw new InputError(`${other} dan ${flag} menunjuk berkas yang sama ("${p}"); sebutkan berkas yang berbeda.`);
+      seen.set(key, flag);
+    }
+  }
+}
+
+interface Staged {
+  output: Output;
+  /** The file written into: a temporary file, or the special file itself. */
+  target: string;
+  tmp: string | null;
+}
+
+async function stage(output: Output, n: number): Promise<Staged> {
+  let target = output.path;
+  // /dev/stdout and its kin are links into /proc whose target may be a regular file a shell opened: write into them.
+  if (/^\/(dev|proc)\//.test(path.resolve(target))) return { output, target, tmp: null };
+  try {
+    const link = await fs.lstat(target).catch(() => null);
+    if (link?.isSymbolicLink()) target = await fs.realpath(target);
+    const stat = await fs.stat(target).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return null;
+      throw e;
+    });
+    if (stat?.isDirectory()) throw new InputError(`"${output.path}" adalah folder; sebutkan nama berkas untuk hasil.`);
+    if (stat && !stat.isFile()) return { output, target, tmp: null };
+    const dir = path.dirname(path.resolve(target));
+    await fs.mkdir(dir, { recursive: true });
+    return { output, target, tmp: path.join(dir, `.${path.basename(target)}.${process.pid}.${n}.tmp`) };
+  } catch (e) {
+    throw writeError(output.path, e);
+  }
+}
+
+/** Writes all outputs or none; returns only when every one is in place. */
+export async function writeAll(outputs: Output[], stdout: (text: string) => void): Promise<void> {
+  const staged: Staged[] = [];
+  try {
+    for (const [n, output] of outputs.entries()) {
+      if (isStdout(output.path)) continue;
+      const s = await stage(output, n);
+      staged.push(s);
+      if (s.tmp) await output.write(s.tmp, 'w').catch((e) => Promise.reject(writeError(output.path, e)));
+    }
+    for (const s of staged) if (!s.tmp) await s.output.write(s.target, 'a').catch((e) => Promise.reject(writeError(s.output.path, e)));
+    for (const output of outputs) if (isStdout(output.path)) stdout(output.text!());
+    for (const s of staged) {
+      if (!s.tmp) continue;
+      await fs.rename(s.tmp, s.target).catch((e) => Promise.reject(writeError(s.output.path, e)));
+      s.tmp = null;
+    }
+  } finally {
+    await Promise.all(staged.map((s) => (s.tmp ? fs.rm(s.tmp, { force: true }) : undefined)));
+  }
+}

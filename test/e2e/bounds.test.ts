@@ -1,0 +1,212 @@
+import { spawnSync } from 'child_process';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { FIXTURES, rowsXml, SMALL_DPA, tempDir, writePackage } from '../helpers';
+import { bigWorkbook } from '../support/big-workbook';
+import { compileCli, ProcessRun, runCliProcess } from '../support/cli-process';
+
+/**
+ * Time and memory are bounded by the data, not by what the package claims: each hostile input,
+ * generated here and small on disk, ends with exit 0 or 2 within 30 s and under 1 GB, measured in
+ * a process of its own. HC_BOUNDS=1 prints the measurements.
+ */
+
+const SECONDS = 30;
+const MEGABYTES = 1024;
+
+/** Sets the size a zip's central directory declares for one entry. */
+function declareSize(zip: Buffer, entry: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  for (let i = out.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1')); i >= 0; i = out.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), i - 1)) {
+    const nameLength = out.readUInt16LE(i + 28);
+    if (out.toString('latin1', i + 46, i + 46 + nameLength) === entry) {
+      out.writeUInt32LE(size, i + 24);
+      return out;
+    }
+  }
+  throw new Error(`no entry ${entry}`);
+}
+
+const dpaRows = (n: number) => rowsXml(bigWorkbook(n).sheets[0].values as (string | number | null)[][]);
+const stray = (rowNumber: number, ref: string) => `<row r="${rowNumber}"><c r="${ref}" t="inlineStr"><is><t>x</t></is></c></row>`;
+
+let main: string;
+beforeAll(async () => {
+  main = await compileCli();
+}, 120_000);
+afterAll(async () => {
+  await fs.rm(path.dirname(path.dirname(main)), { recursive: true, force: true });
+});
+
+describe('bounded by the data', () => {
+  let dir: string;
+  const measured: [string, ProcessRun][] = [];
+  beforeAll(async () => {
+    dir = await tempDir();
+  });
+
+  const file = (name: string) => path.join(dir, name);
+  const sheet = async (name: string, body: string) => writePackage(file(name), { sheets: [{ name: 'DPA', body }] });
+
+  const cases: [string, () => Promise<string>, number, RegExp | null, string[]?][] = [
+    [
+      '50.000 rekening rows and one stray cell at XFD1',
+      () => sheet('xfd1.xlsx', `<sheetData>${dpaRows(50_000).replace('</row>', '<c r="XFD1"><v>1</v></c></row>')}</sheetData>`),
+      0,
+      null,
+    ],
+    ['5.000 rows and a cell at XFD1', () => sheet('xfd1-kecil.xlsx', `<sheetData>${dpaRows(5_000).replace('</row>', '<c r="XFD1"><v>1</v></c></row>')}</sheetData>`), 0, null],
+    [
+      'a used range reaching XFD1048576',
+      () => sheet('xfd1048576.xlsx', `<dimension ref="A1:XFD1048576"/><sheetData>${rowsXml(SMALL_DPA)}${stray(1_048_576, 'XFD1048576')}</sheetData>`),
+      0,
+      null,
+    ],
+    [
+      'a million empty formatted rows after the table',
+      () =>
+        sheet(
+          'sejuta-baris.xlsx',
+          `<sheetData>${rowsXml(SMALL_DPA)}${Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 5}" s="1" customFormat="1" ht="15" customHeight="1"/>`).join('')}</sheetData>`,
+        ),
+      0,
+      null,
+    ],
+    [
+      'a cell at row 99.999.999, beyond Excel',
+      () => sheet('baris-99999999.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}${stray(99_999_999, 'A99999999')}</sheetData>`),
+      2,
+      /sel A99999999 di luar batas Excel/,
+    ],
+    ['a cell in column XFE, beyond Excel', () => sheet('kolom-xfe.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}${stray(5, 'XFE5')}</sheetData>`), 2, /sel XFE5 di luar batas Excel/],
+    [
+      '50.000 two-cell merges',
+      () =>
+        sheet(
+          'gabungan.xlsx',
+          `<sheetData>${dpaRows(50_000)}</sheetData><mergeCells count="50000">${Array.from({ length: 50_000 }, (_, i) => `<mergeCell ref="E${i + 2}:F${i + 2}"/>`).join('')}</mergeCells>`,
+        ),
+      0,
+      null,
+    ],
+    [
+      'merges covering the whole sheet with a stray cell at the far corner',
+      () =>
+        sheet(
+          'gabungan-luas.xlsx',
+          `<sheetData>${rowsXml(SMALL_DPA)}${stray(1_048_576, 'XFD1048576')}</sheetData><mergeCells count="1"><mergeCell ref="A5:XFD1048576"/></mergeCells>`,
+        ),
+      2,
+      /sel gabungan yang terlalu luas/,
+    ],
+    [
+      'a zip bomb: a sheet declaring 2 GB',
+      async () => {
+        const f = await sheet('bom.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>`);
+        await fs.writeFile(f, declareSize(await fs.readFile(f), 'xl/worksheets/sheet1.xml', 2 ** 31));
+        return f;
+      },
+      2,
+      /terlalu besar setelah dibuka \(bagian xl\/worksheets\/sheet1.xml: 2048 MB\)/,
+    ],
+    [
+      'a zip bomb lying about its size: inflating stops at the size declared',
+      async () => {
+        const f = await sheet('bom-bohong.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}${'<row/>'.repeat(2_000_000)}</sheetData>`);
+        await fs.writeFile(f, declareSize(await fs.readFile(f), 'xl/worksheets/sheet1.xml', 1000));
+        return f;
+      },
+      2,
+      /rusak: bagian xl\/worksheets\/sheet1.xml tidak dapat dibaca/,
+    ],
+    [
+      'parts that together would expand past the limit',
+      async () => {
+        const f = await writePackage(file('bom-jumlah.xlsx'), {
+          sheets: [
+            { name: 'DPA', body: `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>` },
+            { name: 'Lain', body: `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>` },
+          ],
+        });
+        let bytes = declareSize(await fs.readFile(f), 'xl/worksheets/sheet1.xml', 200 * 2 ** 20);
+        bytes = declareSize(bytes, 'xl/worksheets/sheet2.xml', 200 * 2 ** 20);
+        await fs.writeFile(f, bytes);
+        return f;
+      },
+      2,
+      /terlalu besar setelah dibuka \(bagian xl\/worksheets\/sheet2.xml/,
+    ],
+    ['/dev/zero as input', async () => '/dev/zero', 2, /bukan berkas biasa/],
+    [
+      'a FIFO as input',
+      async () => {
+        const f = file('antrian.xlsx');
+        expect(spawnSync('mkfifo', [f]).status).toBe(0);
+        return f;
+      },
+      2,
+      /bukan berkas biasa/,
+    ],
+    [
+      '100.000 custom XML parts: read, and the copy refused (no ZIP64 directory)',
+      async () => {
+        const f = await sheet('custom-xml.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>`);
+        const zip = await JSZip.loadAsync(await fs.readFile(f));
+        for (let i = 1; i <= 100_000; i++) zip.file(`customXml/item${i}.xml`, '<a/>', { createFolders: false });
+        await fs.writeFile(f, await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
+        return f;
+      },
+      2,
+      /berisi lebih dari 65\.535 bagian/,
+      ['--json', 'JSON'],
+    ],
+  ];
+
+  it.each(cases)(
+    '%s',
+    async (name, make, code, message, extra = []) => {
+      const input = await make();
+      const out = file(`hasil-${measured.length}.xlsx`);
+      const args = [input, '-o', out, ...extra.map((a) => (a === 'JSON' ? file(`hasil-${measured.length}.json`) : a))];
+      const run = await runCliProcess(main, args, { limitSeconds: SECONDS * 2 });
+      measured.push([name, run]);
+      expect({ code: run.code, internal: /Galat internal/.test(run.stderr) }).toEqual({ code, internal: false });
+      if (message) expect(run.stderr.split('\n').filter((l) => l.startsWith('Galat'))).toEqual([expect.stringMatching(message)]);
+      expect(run.seconds).toBeLessThan(SECONDS);
+      expect(run.peakMb).toBeLessThan(MEGABYTES);
+      if (code === 2) await expect(fs.readdir(dir)).resolves.not.toContain(path.basename(out));
+    },
+    120_000,
+  );
+
+  afterAll(async () => {
+    if (process.env.HC_BOUNDS) for (const [name, r] of measured) console.log(`${name}: exit ${r.code}, ${r.seconds.toFixed(2)} s, ${Math.round(r.peakMb)} MB`);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('outputs that need a process of their own', () => {
+  const input = path.join(FIXTURES, 'semboro-bersih.xlsx');
+
+  it('writes into /dev/stdout, whatever stdout is', async () => {
+    const r = await runCliProcess(main, [input, '--json', '/dev/stdout']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))).anggaran.anggaran).toBe('3894507781');
+  });
+
+  (process.getuid?.() === 0 ? it : it.skip)('names a folder it may not write in (run as nobody)', async () => {
+    const dir = await tempDir();
+    await fs.chmod(dir, 0o755);
+    const readable = path.join(dir, 'buku.xlsx');
+    await fs.copyFile(input, readable);
+    await fs.chmod(readable, 0o644);
+    const r = await runCliProcess(main, [readable, '--json', path.join(dir, 'hasil.json')], { uid: 65534, gid: 65534 });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('Galat'))).toEqual([
+      `Galat: Berkas hasil "${path.join(dir, 'hasil.json')}" tidak dapat ditulis: tidak ada izin menulis di sana.`,
+    ]);
+    expect(await fs.readdir(dir)).toEqual(['buku.xlsx']);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,51 @@
+import { spawn, spawnSync } from 'child_process';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** The CLI in a process of its own, compiled from the sources, for what must be measured or run apart. */
+
+const root = path.join(__dirname, '..', '..');
+
+export interface ProcessRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+  peakMb: number;
+}
+
+/** Compiles the CLI into a temporary folder (readable by every user) and returns its main.js. */
+export async function compileCli(): Promise<string> {
+  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'hc-cli-'));
+  await fs.chmod(out, 0o755);
+  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', out], {
+    encoding: 'utf8',
+  });
+  if (tsc.status !== 0) throw new Error(tsc.stdout + tsc.stderr);
+  return path.join(out, 'cli', 'main.js');
+}
+
+/** Runs it, killed after `limitSeconds`; reports wall time and peak resident memory. */
+export function runCliProcess(main: string, args: string[], options: { limitSeconds?: number; uid?: number; gid?: number } = {}): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['-r', path.join(root, 'bench', 'report-rss.js'), main, ...args], {
+      env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      uid: options.uid,
+      gid: options.gid,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), (options.limitSeconds ?? 60) * 1000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const kb = Number(/PEAK_RSS_KB (\d+)/.exec(stderr)?.[1] ?? NaN);
+      resolve({ code, stdout, stderr: stderr.replace(/\n?PEAK_RSS_KB \d+\n/, ''), seconds: Number(process.hrtime.bigint() - start) / 1e9, peakMb: kb / 1024 });
+    });
+  });
+}

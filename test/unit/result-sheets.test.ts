@@ -1,0 +1,124 @@
+import { EMPTY_RECORD, fingerprint, parseRecord, planReplacement, ResultRecord, serializeRecord } from '../../src/core/result-sheets';
+
+const record = (lembar: ResultRecord['lembar']): ResultRecord => ({ versi: 1, lembar });
+
+describe('the ownership record', () => {
+  it('round-trips through its JSON', () => {
+    const r = record([{ nama: 'HC Efisiensi', tabel: 'efisiensi', sidik: 'abc' }]);
+    expect(parseRecord(serializeRecord(r))).toEqual(r);
+  });
+
+  it.each([null, '', '{', '[]', '{"versi":2,"lembar":[]}', '{"versi":1}', 'null'])('reads damaged JSON %p as a workbook without sheets of ours', (json) => {
+    expect(parseRecord(json)).toEqual(EMPTY_RECORD);
+  });
+
+  it('drops entries it does not understand and keeps the rest', () => {
+    const json = JSON.stringify({ versi: 1, lembar: [{ nama: 'HC Predikat', tabel: 'predikat', sidik: 'x' }, { nama: 'X', tabel: 'bukan-tabel', sidik: 'y' }, { nama: 3 }, null] });
+    expect(parseRecord(json)).toEqual(record([{ nama: 'HC Predikat', tabel: 'predikat', sidik: 'x' }]));
+  });
+});
+
+describe('fingerprint', () => {
+  it('is the same for a sheet read with or without its trailing empty cells, empty as null or as ""', () => {
+    const a = fingerprint([
+      ['Tabel', null],
+      [1, 2.5, null],
+      [null, null],
+    ]);
+    expect(fingerprint([['Tabel', '', ''], [1, 2.5], [], []])).toBe(a);
+    expect(fingerprint([['Tabel'], [1, 2.5]])).toBe(a);
+  });
+
+  it('changes with any value, and tells a number from its text', () => {
+    const a = fingerprint([['Tabel', 1]]);
+    expect(fingerprint([['Tabel', 2]])).not.toBe(a);
+    expect(fingerprint([['Tabel', '1']])).not.toBe(a);
+    expect(fingerprint([['Tabel'], [1]])).not.toBe(a);
+    expect(a).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('planReplacement', () => {
+  const base = {
+    record: record([
+      { nama: 'HC Efisiensi', tabel: 'efisiensi', sidik: 'e1' },
+      { nama: 'HC Predikat', tabel: 'predikat', sidik: 'p1' },
+    ]),
+    tables: [
+      { tabel: 'efisiensi' as const, sidik: 'e2' },
+      { tabel: 'predikat' as const, sidik: 'p2' },
+    ],
+    replaceEdited: false,
+  };
+
+  it('replaces our unchanged sheets under their own names', () => {
+    const plan = planReplacement({
+      ...base,
+      sheetNames: ['DPA', 'HC Efisiensi', 'HC Predikat'],
+      fingerprints: new Map([
+        ['HC Efisiensi', 'e1'],
+        ['HC Predikat', 'p1'],
+      ]),
+    });
+    expect(plan).toEqual({
+      remove: ['HC Efisiensi', 'HC Predikat'],
+      edited: [],
+      names: ['HC Efisiensi', 'HC Predikat'],
+      record: record([
+        { nama: 'HC Efisiensi', tabel: 'efisiensi', sidik: 'e2' },
+        { nama: 'HC Predikat', tabel: 'predikat', sidik: 'p2' },
+      ]),
+    });
+  });
+
+  it('keeps a sheet the user edited, which is no longer ours, and names the new one beside it', () => {
+    const plan = planReplacement({
+      ...base,
+      sheetNames: ['DPA', 'HC Efisiensi', 'HC Predikat'],
+      fingerprints: new Map([
+        ['HC Efisiensi', 'diubah'],
+        ['HC Predikat', 'p1'],
+      ]),
+    });
+    expect(plan.remove).toEqual(['HC Predikat']);
+    expect(plan.edited).toEqual(['HC Efisiensi']);
+    expect(plan.names).toEqual(['HC Efisiensi (2)', 'HC Predikat']);
+    expect(plan.record.lembar.map((s) => s.nama)).toEqual(['HC Efisiensi (2)', 'HC Predikat']);
+  });
+
+  it('replaces an edited sheet too when asked', () => {
+    const plan = planReplacement({ ...base, replaceEdited: true, sheetNames: ['HC Efisiensi'], fingerprints: new Map([['HC Efisiensi', 'diubah']]) });
+    expect([plan.remove, plan.edited, plan.names]).toEqual([['HC Efisiensi'], [], ['HC Efisiensi', 'HC Predikat']]);
+  });
+
+  it('never touches a user sheet named HC … that is not in the record; names compare without case', () => {
+    const plan = planReplacement({ ...base, record: EMPTY_RECORD, sheetNames: ['hc efisiensi', 'HC Efisiensi (2)', 'HC Predikat'], fingerprints: new Map() });
+    expect(plan.remove).toEqual([]);
+    expect(plan.names).toEqual(['HC Efisiensi (3)', 'HC Predikat (2)']);
+  });
+
+  it('forgets recorded sheets the user deleted or renamed', () => {
+    const plan = planReplacement({ ...base, sheetNames: ['DPA'], fingerprints: new Map() });
+    expect([plan.remove, plan.edited, plan.names]).toEqual([[], [], ['HC Efisiensi', 'HC Predikat']]);
+  });
+
+  it('keeps a numbered name within the 31 characters Excel allows', () => {
+    const plan = planReplacement({
+      ...base,
+      record: EMPTY_RECORD,
+      tables: [{ tabel: 'belanja-operasi-modal', sidik: 'b' }],
+      sheetNames: ['HC Belanja Operasi Modal'],
+      fingerprints: new Map(),
+    });
+    expect(plan.names).toEqual(['HC Belanja Operasi Modal (2)']);
+    const long = planReplacement({
+      ...base,
+      record: EMPTY_RECORD,
+      tables: [{ tabel: 'perbandingan-tahun', sidik: 'b' }],
+      sheetNames: ['HC Perbandingan Tahun', ...Array.from({ length: 9 }, (_, i) => `HC Perbandingan Tahun (${i + 2})`)],
+      fingerprints: new Map(),
+    });
+    expect(long.names).toEqual(['HC Perbandingan Tahun (11)']);
+    expect(long.names[0].length).toBeLessThanOrEqual(31);
+  });
+});
