@@ -11,7 +11,7 @@ import * as path from 'path';
 import { readWorkbook } from '../src/adapters/office/excel-read';
 import { writeLayouts } from '../src/adapters/office/excel-write';
 import { hitungInExcel, PAYLOAD_BUDGET } from '../src/adapters/office/hitung-excel';
-import { openXlsx, workbookFromExcelJS } from '../src/adapters/xlsx/read';
+import { workbookFromXlsx } from '../src/adapters/xlsx/read';
 import { hitung } from '../src/core/compute/engine';
 import { Workbook } from '../src/core/grid';
 import { layoutSheets, SheetLayout } from '../src/core/report/sheet-layout';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   await measure('write-50000', big, true, (context) => writeLayouts(context, [], layoutsOf(big), PAYLOAD_BUDGET));
   const pemeriksaan = layoutSheets(buildResultSheets(withFindings(hitung(big), 20_000))).filter((l) => l.name === RESULT_SHEETS.pemeriksaan);
   await measure('write-pemeriksaan-20000', big, true, (context) => writeLayouts(context, [], pemeriksaan, PAYLOAD_BUDGET));
-  const semboro = workbookFromExcelJS(await openXlsx(path.join(__dirname, '..', '..', 'examples', 'semboro-tercetak.xlsx')));
+  const semboro = await workbookFromXlsx(path.join(__dirname, '..', '..', 'examples', 'semboro-tercetak.xlsx'));
   await measure('write-semboro', semboro, true, (context) => writeLayouts(context, [], layoutsOf(semboro), PAYLOAD_BUDGET));
   const small = await measure('run-desktop-1000', bigWorkbook(1_000), false, (context) => hitungInExcel(context, null, env(false)));
   const large = await measure('run-desktop-50000', big, false, (context) => hitungInExcel(context, null, env(false)));

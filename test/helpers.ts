@@ -1,11 +1,11 @@
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DOMParser, Element } from '@xmldom/xmldom';
 import { runCli } from '../src/cli/run';
 import { ResultJson } from '../src/core/report/result-json';
+import { temporaryFolder } from './support/temp';
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
 
@@ -18,9 +18,8 @@ export interface SheetSpec {
   hiddenRows?: number[];
 }
 
-export async function tempDir(): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), 'hc-test-'));
-}
+/** A temporary folder, removed after the test that made it (or after the file, when made in beforeAll). */
+export const tempDir = () => temporaryFolder();
 
 export async function makeXlsx(dir: string, file: string, sheets: SheetSpec[]): Promise<string> {
   const wb = new ExcelJS.Workbook();

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { temporaryFolder } from './temp';
 
 /** The CLI in a process of its own, compiled from the sources, for what must be measured or run apart. */
 
@@ -17,7 +17,7 @@ export interface ProcessRun {
 
 /** Compiles the CLI into a temporary folder (readable by every user) and returns its main.js. */
 export async function compileCli(): Promise<string> {
-  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'hc-cli-'));
+  const out = await temporaryFolder('hc-cli-');
   await fs.chmod(out, 0o755);
   const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', out], {
     encoding: 'utf8',

@@ -401,7 +401,7 @@ class BudgetSheetReader {
   /** Under the nearest open row of a higher level; a second row for the same item is a `duplikat`. */
   private attach(node: Row): void {
     const stack = this.stack;
-    while (stack.length > 0 && stack[stack.length - 1].rank >= node.rank) stack.pop();
+    while (stack.length > 0 && (stack[stack.length - 1].rank >= node.rank || !withinRekening(stack[stack.length - 1], node))) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
     node.parent = parent;
     let index = this.siblingIndexes.get(parent);
@@ -425,6 +425,12 @@ class BudgetSheetReader {
 }
 
 const NO_CELLS: CellValue[] = [];
+
+/** A rekening row belongs under another only if its code continues that one's (5.1.02… under 5.1, not 5.2.02…). */
+function withinRekening(parent: Row, node: Row): boolean {
+  if (parent.level !== 'rekening' || node.level !== 'rekening' || parent.kodeKey === null || node.kodeKey === null) return true;
+  return node.kodeKey.startsWith(parent.kodeKey + '.');
+}
 
 /**
  * The earlier sibling that is the same item: the same kode when both have one, otherwise the same
@@ -468,12 +474,12 @@ function outlineFromCell(cell: CellValue, text: string, lastChild: Map<string, n
   if (!m) return text;
   const prefix = m[1];
   let last = Number(m[2]);
-  if (typeof cell === 'number') {
-    const prev = lastChild.get(prefix);
-    if (prev !== undefined && last <= prev && last * 10 === prev + 1) last = prev + 1;
-  }
+  const prev = lastChild.get(prefix);
+  const turnedIntoNumber = typeof cell === 'number' && prev !== undefined && last <= prev && last * 10 === prev + 1;
+  if (turnedIntoNumber) last = prev + 1;
   lastChild.set(prefix, last);
-  return `${prefix}.${last}`;
+  // Text is the code as written (7.01 is a SIPD bidang, not 7.1).
+  return turnedIntoNumber ? `${prefix}.${last}` : text;
 }
 
 /** The sheet writes SIPD codes somewhere: then short codes are urusan and bidang, not outline numbers. */

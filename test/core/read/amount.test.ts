@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { isDateFormat, parseAmount, parsePercent, serialDate } from '../../src/core/read/amount';
-import { Decimal, formatIndonesian } from '../../src/core/decimal';
+import { isDateFormat, parseAmount, parsePercent, serialDate } from '../../../src/core/read/amount';
+import { Decimal, formatIndonesian } from '../../../src/core/decimal';
 
 const value = (v: Parameters<typeof parseAmount>[0]) => {
   const p = parseAmount(v);

@@ -1,7 +1,7 @@
-import { Decimal } from '../../src/core/decimal';
-import { layoutTable, MONEY_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, wrappedLines } from '../../src/core/report/sheet-layout';
-import { tableToHtml } from '../../src/core/report/table-html';
-import { Table } from '../../src/core/report/table';
+import { Decimal } from '../../../src/core/decimal';
+import { layoutTable, MONEY_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, wrappedLines } from '../../../src/core/report/sheet-layout';
+import { tableToHtml } from '../../../src/core/report/table-html';
+import { Table } from '../../../src/core/report/table';
 
 const table: Table = {
   id: 'realisasi-anggaran',

@@ -1,0 +1,132 @@
+import { BudgetRow } from '../../../src/core/read/budget-sheet';
+import { budgetSheet, sheet, sheetWith } from '../../support/sheets';
+
+/** Each row as `level kode|- nama = computed anggaran`, indented by depth. */
+function outline(rows: readonly BudgetRow[], depth = 0): string[] {
+  return rows.flatMap((r) => [`${'  '.repeat(depth)}${r.level} ${r.kode ?? '-'} ${r.nama} = ${r.computedOf('anggaran')?.toString()}`, ...outline(r.children, depth + 1)]);
+}
+
+describe('reading a budget sheet into a tree', () => {
+  it('ranks rows by SIPD code, down to rekening under a sub kegiatan, and sums bottom-up', () => {
+    const s = budgetSheet(
+      sheet(
+        'DPA',
+        ['Kode', 'Uraian', 'Anggaran'],
+        ['7.01.01', 'PROGRAM PENUNJANG', 999],
+        ['7.01.01.2.02', 'Administrasi Keuangan', null],
+        ['7.01.01.2.02.0001', 'Penyediaan Gaji', null],
+        ['5.1', 'BELANJA OPERASI', 700],
+        ['5.1.02.01.01.0024', 'Belanja Alat Tulis Kantor', 700],
+        ['5.2.02.05.01.0001', 'Belanja Modal Mebel', 300],
+      ),
+    );
+    expect(outline(s.roots)).toEqual([
+      'program 7.01.01 PROGRAM PENUNJANG = 1000',
+      '  kegiatan 7.01.01.2.02 Administrasi Keuangan = 1000',
+      '    subKegiatan 7.01.01.2.02.0001 Penyediaan Gaji = 1000',
+      '      rekening 5.1 BELANJA OPERASI = 700',
+      '        rekening 5.1.02.01.01.0024 Belanja Alat Tulis Kantor = 700',
+      '      rekening 5.2.02.05.01.0001 Belanja Modal Mebel = 300',
+    ]);
+    expect(s.rows.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(s.roots[0].amountOf('anggaran')!.value!.toString()).toBe('999');
+  });
+
+  it('reads outline numbers and level words; an unnumbered row takes the level of the row above; no outline number is kept as a kode', () => {
+    const s = budgetSheet(
+      sheet(
+        'DPA',
+        ['No', 'Uraian', 'Anggaran'],
+        ['1', 'Program Satu', 300],
+        ['1.1', 'Kegiatan Alfa', 300],
+        [null, 'Penyediaan Bahan Logistik', 100],
+        [null, 'Sub Kegiatan Penyediaan Gaji', 200],
+      ),
+    );
+    expect(outline(s.roots)).toEqual([
+      'program - Program Satu = 500',
+      '  kegiatan - Kegiatan Alfa = 300',
+      '  kegiatan - Penyediaan Bahan Logistik = 200',
+      '    subKegiatan - Sub Kegiatan Penyediaan Gaji = 200',
+    ]);
+  });
+
+  it('reads 1.1 after 1.9 as the 1.10 Excel made a number of', () => {
+    const rows = [['1', 'Program', 0]];
+    for (let k = 1; k <= 9; k++) rows.push([`1.${k}`, `Kegiatan ${k}`, 1]);
+    rows.push([1.1, 'Kegiatan 10', 1]);
+    const s = budgetSheet(sheet('DPA', ['No', 'Uraian', 'Anggaran'], ...rows));
+    expect(s.roots[0].children.map((k) => k.nama)).toEqual([...Array.from({ length: 9 }, (_, k) => `Kegiatan ${k + 1}`), 'Kegiatan 10']);
+  });
+
+  it('takes a SIPD code written in front of the name; on such a sheet short codes are urusan and bidang', () => {
+    const s = budgetSheet(sheet('DPA', ['Kode', 'Uraian', 'Anggaran'], ['7', 'URUSAN KEWILAYAHAN', 5], ['7.01', 'BIDANG', 5], [null, '7.01.02 PROGRAM KEDUA', 5]));
+    expect(outline(s.roots)).toEqual(['urusan 7 URUSAN KEWILAYAHAN = 5', '  bidang 7.01 BIDANG = 5', '    program 7.01.02 PROGRAM KEDUA = 5']);
+  });
+
+  it('keeps the total line aside and stops at the source line', () => {
+    const s = budgetSheet(
+      sheetWith(
+        'DPA',
+        { above: [['Tabel 3.9 Realisasi Anggaran'], [null]] },
+        ['No', 'Uraian', 'Anggaran'],
+        ['1', 'Program Satu', 100],
+        [null, 'JUMLAH BELANJA', 100],
+        ['Sumber Data: SIPD'],
+        ['2', 'Program setelah sumber', 5],
+      ),
+    );
+    expect(s.roots.map((r) => r.nama)).toEqual(['Program Satu']);
+    expect(s.total).toMatchObject({ sheetRow: 5 });
+    expect(s.total!.amountOf('anggaran')!.value!.toString()).toBe('100');
+  });
+
+  it('reports a duplicate under the same parent and leaves it out of the sums', () => {
+    const s = budgetSheet(sheet('DPA', ['No', 'Uraian', 'Anggaran'], ['1', 'Program', 0], ['1.1', 'Kegiatan Alfa', 100], ['1.2', 'Kegiatan Alfa', 100]));
+    expect(s.rows[2].duplicateOf).toBe(s.rows[1]);
+    expect(s.roots[0].computedOf('anggaran')!.toString()).toBe('100');
+    expect(s.findings).toEqual([expect.objectContaining({ jenis: 'duplikat', lembar: 'DPA', sel: 'B4' })]);
+  });
+
+  it('reports unreadable amounts and dates as nilai, counting them as 0', () => {
+    const s = budgetSheet(
+      sheetWith(
+        'DPA',
+        { formats: { C4: 'dd/mm/yyyy' } },
+        ['No', 'Uraian', 'Anggaran'],
+        ['1', 'Program', 0],
+        ['1.1', 'Kegiatan A', { error: '#REF!' }],
+        ['1.2', 'Kegiatan B', 45306],
+        ['1.3', 'Kegiatan C', 'Rp 2.407.846.274,-'],
+        ['1.4', 'Kegiatan D', 'seratus'],
+      ),
+    );
+    expect(s.findings.map((f) => [f.jenis, f.sel, f.tertulis])).toEqual([
+      ['nilai', 'C3', '#REF!'],
+      ['nilai', 'C4', '15/01/2024'],
+      ['nilai', 'C6', 'seratus'],
+    ]);
+    expect(s.roots[0].computedOf('anggaran')!.toString()).toBe('2407846274');
+  });
+
+  it('reads a row merged down over two lines once, and counts hidden rows', () => {
+    const grid = sheetWith(
+      'DPA',
+      { merges: ['B2:B3'], origin: { row: 0, col: 0 } },
+      ['No', 'Uraian', 'Anggaran'],
+      ['1', 'Program Satu yang namanya panjang', 100],
+      [null, null, null],
+    );
+    grid.hiddenRows = [1];
+    const s = budgetSheet(grid);
+    expect(s.rows).toHaveLength(1);
+    expect(s.hiddenRowsCounted).toBe(1);
+  });
+
+  it('gives addresses on the user’s sheet when the grid starts elsewhere, and takes short rows', () => {
+    const grid = sheetWith('DPA', { origin: { row: 4, col: 2 } }, ['No', 'Uraian', 'Anggaran'], ['1', 'Program'], ['1.1', 'Kegiatan', 'x']);
+    const s = budgetSheet(grid);
+    expect(s.rows[0].nameRef).toEqual(expect.objectContaining({ lembar: 'DPA', sel: 'D6' }));
+    expect(s.findings.map((f) => f.sel)).toEqual(['E7']);
+  });
+});
