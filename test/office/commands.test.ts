@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { openXlsx, workbookFromExcelJS } from '../../src/adapters/xlsx/read';
+import { workbookFromXlsx } from '../../src/adapters/xlsx/read';
 import { RESULT_SHEETS } from '../../src/core/result-sheets';
 import { FakeExcel } from '../../src/demo/fake-excel';
 import { FIXTURES } from '../helpers';
@@ -68,7 +68,7 @@ describe('the ribbon command', () => {
   });
 
   it('computes, opens HC Pemeriksaan when there are galat, and completes without a dialog', async () => {
-    const host = FakeExcel.fromWorkbook(workbookFromExcelJS(await openXlsx(path.join(FIXTURES, 'semboro-tercetak.xlsx'))));
+    const host = FakeExcel.fromWorkbook(await workbookFromXlsx(path.join(FIXTURES, 'semboro-tercetak.xlsx')));
     const { dialogs, completed, done } = await ribbonOn(host);
     await done;
     expect(dialogs).toEqual([]);
