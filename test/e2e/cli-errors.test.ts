@@ -98,7 +98,7 @@ describe('unusable input: exit 2, one Indonesian message, no output left behind'
   it('names a missing sheet given with --dpa', async () => {
     const r = await run([path.join(FIXTURES, 'semboro-bersih.xlsx'), '--dpa', 'DPA 2025']);
     expect(r.code).toBe(2);
-    expect(r.err.at(-1)).toBe('Galat: Lembar "DPA 2025" tidak ada di buku kerja ini.');
+    expect(r.err.at(-1)).toBe('Galat: Pengaturan “lembar.dpa” menunjuk lembar “DPA 2025”, yang tidak ada di buku kerja ini.');
   });
 
   it('refuses to overwrite the input', async () => {
@@ -112,7 +112,7 @@ describe('unusable input: exit 2, one Indonesian message, no output left behind'
   it('rejects an unknown option', async () => {
     const r = await run(['buku.xlsx', '--format', 'pdf']);
     expect(r.code).toBe(2);
-    expect(r.err.at(-1)).toMatch(/Pilihan "--format" tidak dikenal/);
+    expect(r.err.at(-1)).toMatch(/Pilihan “--format” tidak dikenal/);
   });
 });
 
@@ -127,7 +127,7 @@ describe('options', () => {
   it('--dpa/--realisasi/--kinerja override the detection', async () => {
     const r = await run([path.join(FIXTURES, 'semboro-bersih.xlsx'), '--dpa', 'Realisasi 2024', '--realisasi', 'Realisasi 2024']);
     expect(r.code).toBe(0);
-    expect(r.err.join('\n')).toMatch(/Lembar "Realisasi 2024": dpa \+ realisasi/);
+    expect(r.err.join('\n')).toMatch(/Lembar “Realisasi 2024”: DPA dan realisasi/);
     expect(r.out[0]).toBe('Anggaran 3.894.507.781, realisasi 3.545.596.394, serapan 91,04%');
   });
 

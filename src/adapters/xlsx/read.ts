@@ -2,10 +2,10 @@ import * as path from 'path';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
-import { EMPTY_RECORD, parseRecord, RECORD_ELEMENT, RECORD_NAMESPACE, ResultRecord } from '../../core/result-sheets';
+import { EMPTY_RECORD, recordFromXml, ResultRecord } from '../../core/result-sheets';
 import { Package, Relationship } from './package';
 import { parsePart, readSheet, SheetContext } from './read-sheet';
-import { child, children, decodeXstring, localName, NS, parseXml, root } from './xml';
+import { child, children, decodeXstring, localName, NS, root } from './xml';
 
 /** Reads any .xlsx/.xlsm package into the core's grids, with what the writer needs to add to it. */
 
@@ -148,14 +148,8 @@ function readFormats(pkg: Package, part: string): (string | null)[] {
 function readRecord(pkg: Package, rels: Relationship[]): { record: ResultRecord; part: string | null } {
   for (const rel of rels) {
     if (!REL_TYPE.customXml.test(rel.type) || rel.external || !pkg.has(rel.target)) continue;
-    const text = pkg.text(rel.target);
-    if (!text.includes(RECORD_NAMESPACE)) continue;
-    try {
-      const el = root(parseXml(text));
-      if (localName(el.nodeName) === RECORD_ELEMENT && el.namespaceURI === RECORD_NAMESPACE) return { record: parseRecord(el.textContent), part: rel.target };
-    } catch {
-      return { record: EMPTY_RECORD, part: rel.target };
-    }
+    const record = recordFromXml(pkg.text(rel.target));
+    if (record) return { record, part: rel.target };
   }
   return { record: EMPTY_RECORD, part: null };
 }
