@@ -80,7 +80,7 @@ export class SettingError extends InputError {
     readonly field: SettingPath,
     readonly alasan: string,
   ) {
-    super(`Pengaturan “${pathText(field)}” ${alasan}.`);
+    super(field.length === 0 ? `Pengaturan ${alasan}.` : `Pengaturan “${pathText(field)}” ${alasan}.`);
     this.name = 'SettingError';
   }
 }
