@@ -49,7 +49,10 @@ function WorkbookView({ host }: { host: FakeExcel }) {
     return () => void (host.listeners = host.listeners.filter((l) => l !== listener));
   }, [host]);
   useEffect(() => setChosen(null), [host.activeSheet, host.selection]);
-  useEffect(() => selectedRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+  useEffect(() => {
+    // Newer browsers answer scrollIntoView with a promise, which an effect must not return.
+    void selectedRef.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  });
   const name = chosen ?? host.activeSheet ?? host.sheets[0]?.name;
   const sheet = host.sheets.find((s) => s.name === name) ?? host.sheets[0];
   if (!sheet) return null;
@@ -116,17 +119,18 @@ function Demo({ host, paneWidth }: { host: FakeExcel; paneWidth: number | null }
   );
   if (paneWidth !== null) {
     return (
-      <aside style={{ width: `${paneWidth}px` }} aria-label="Panel Hitung Capaian">
+      <div style={{ width: `${paneWidth}px` }} data-testid="panel">
         <App host={pane} />
-      </aside>
+      </div>
     );
   }
   return (
     <div className={styles.page}>
       <WorkbookView host={host} />
-      <aside className={styles.pane} aria-label="Panel Hitung Capaian">
+      {/* Not a landmark: the pane's own <main> is the page's, as in Excel. */}
+      <div className={styles.pane} data-testid="panel">
         <App host={pane} />
-      </aside>
+      </div>
     </div>
   );
 }

@@ -29,7 +29,7 @@ import { COPY_KEYS, PASTE_KEYS } from './words';
 export function App({ host }: { host: WorkbookHost }) {
   const styles = useStyles();
   const actions = useActions();
-  const { act, markFields, clearFields } = actions;
+  const { act, say, markFields, clearFields } = actions;
   const [draft, setDraft] = useState<Draft>({});
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [run, setRun] = useState<ExcelRun | null>(null);
@@ -89,6 +89,7 @@ export function App({ host }: { host: WorkbookHost }) {
         }
         setRun(outcome);
         setChoice(null);
+        say('lembar', null);
         setInspection((i) => i && { ...i, deteksi: outcome.result.deteksi, sheetNames: outcome.result.deteksi.map((d) => d.lembar), masalah: [], edited: [], firstRun: false });
         return { intent: 'success', text: `Selesai: ${outcome.written.length} lembar hasil ditulis.` };
       },

@@ -55,7 +55,7 @@ export function Findings({ run, actions, onShow }: { run: ExcelRun; actions: Act
             <AccordionItem key={name} value={name}>
               <AccordionHeader>
                 {name}&nbsp;
-                <Badge appearance="tint" color={galat > 0 ? 'danger' : 'warning'}>
+                <Badge appearance="tint" color={galat > 0 ? 'danger' : 'warning'} className={styles.badge}>
                   {[galat > 0 ? `${galat} galat` : null, peringatan > 0 ? `${peringatan} peringatan` : null].filter(Boolean).join(', ')}
                 </Badge>
               </AccordionHeader>

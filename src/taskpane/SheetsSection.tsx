@@ -74,7 +74,7 @@ function SheetPanel(props: DraftProps & { d: SheetDetection }) {
   const { d } = props;
   const base = ['kolom', d.lembar];
   return (
-    <AccordionItem value={d.lembar}>
+    <AccordionItem value={d.lembar} data-testid={`panel-${d.lembar}`}>
       <AccordionHeader size="small">
         {d.lembar}: {describeRoles(d.peran)}
         {d.barisJudul ? `, Baris judul ${d.barisJudul}` : ''}

@@ -8,6 +8,7 @@ export const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: '8px', rowGap: '2px' },
   item: { display: 'flex', flexDirection: 'column', gap: '2px', paddingBottom: '6px', minWidth: 0, overflowWrap: 'anywhere' },
   small: { width: '72px' },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   visuallyHidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
   details: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });

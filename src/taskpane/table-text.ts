@@ -11,5 +11,5 @@ const oneLine = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
 export function tableText(table: Table): string {
   const titles = [table.nomor, table.caption].filter((t): t is string => t !== null);
   const rows = [...table.header, ...table.rows.map((r) => r.cells.map(displayCell))].map((cells) => cells.map(oneLine).join('\t'));
-  return [...titles, ...rows, ...(table.source ? [table.source] : [])].map(oneLine).join('\n');
+  return [...titles.map(oneLine), ...rows, ...(table.source ? [oneLine(table.source)] : [])].join('\n');
 }
