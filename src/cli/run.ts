@@ -5,7 +5,7 @@ import { prepareSheets, writeResultCopy } from '../adapters/xlsx/write';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
 import { formatRupiah, persenText } from '../core/decimal';
 import { EngineResult, hitung } from '../core/compute/engine';
-import { InputError } from '../core/errors';
+import { InputError, sentence } from '../core/errors';
 import { countByTingkat } from '../core/findings';
 import { describeRoles } from '../core/read/detect';
 import { fingerprint, planReplacement } from '../core/result-sheets';
@@ -198,7 +198,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`Galat: ${e.message}`);
       return 2;
     }
-    io.err(`Galat internal: ${(e as Error).message}. Mohon laporkan bersama berkas yang dipakai.`);
+    io.err(`Galat internal: ${sentence(String((e as Error).message))} Mohon laporkan bersama berkas yang dipakai.`);
     if (process.env.HC_DEBUG) io.err(String((e as Error).stack));
     return 1;
   }

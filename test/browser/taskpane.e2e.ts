@@ -245,7 +245,8 @@ describe('a run', () => {
   it('has no serious or critical accessibility violations (axe-core), findings open', async () => {
     const results = await new AxeBuilder({ page }).include('[data-testid="panel"]').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    if (process.env.HC_AXE) console.log(JSON.stringify({ passes: results.passes.length, violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) }));
+    if (process.env.HC_AXE)
+      console.log(JSON.stringify({ passes: results.passes.length, violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) }));
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(results.passes.length).toBeGreaterThan(10);
   });

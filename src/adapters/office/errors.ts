@@ -1,4 +1,4 @@
-import { InputError } from '../../core/errors';
+import { InputError, sentence } from '../../core/errors';
 
 /** What went wrong, for the user: one Indonesian sentence, and the technical text behind a "Rincian" toggle. */
 export interface Problem {
@@ -34,9 +34,6 @@ const BY_CODE: Record<string, string> = {
 };
 
 const FALLBACK = 'Terjadi galat yang tidak terduga, jadi coba lagi, dan bila terulang laporkan bersama rinciannya';
-
-/** One sentence: ends with exactly one stop. */
-export const sentence = (text: string) => `${text.trim().replace(/[.\s]+$/, '')}.`;
 
 /**
  * An error as the user reads it, for the task pane and the ribbon alike: our own InputError as it

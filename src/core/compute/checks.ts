@@ -8,7 +8,7 @@ export type MissingChildren = (row: BudgetRow) => { amount: Decimal; names: stri
 
 /** How a finding names a row; null is the sheet's JUMLAH row. */
 function labelOf(row: BudgetRow | null): string {
-  return row ? `${LEVEL_NAME[row.level]} "${row.nama}"` : 'baris JUMLAH';
+  return row ? `${LEVEL_NAME[row.level]} “${row.nama}”` : 'baris JUMLAH';
 }
 
 const COLUMN_NAME: Record<AmountColumn, string> = { anggaran: 'Anggaran', realisasi: 'Realisasi' };
@@ -43,7 +43,7 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     const diff = written.value.minus(asWritten);
     let pesan = `${COLUMN_NAME[col]} ${labelOf(owner)} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (tertulis ${selisihText(diff)}).`;
     if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp)}.`;
-    if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `"${n}"`).join(', ')}.`;
+    if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `“${n}”`).join(', ')}.`;
     out.push(finding('jumlah', written, pesan, { tertulis: written.value, seharusnya: asWritten }));
   };
   for (let i = 0; i < sheet.rows.length; i++) {

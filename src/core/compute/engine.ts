@@ -45,7 +45,7 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
     detected.realisasi === null ? null : detected.realisasi === detected.dpa ? dpa : readBudgetSheet(detected.realisasi.grid, detected.realisasi.values, detected.realisasi.header);
   for (const sheet of new Set([dpa, real])) {
     if (sheet && sheet.hiddenRowsCounted > 0) {
-      catatan.push(`Lembar "${sheet.name}" memiliki ${sheet.hiddenRowsCounted} baris tersembunyi; baris itu tetap dihitung.`);
+      catatan.push(`Lembar “${sheet.name}” memiliki ${sheet.hiddenRowsCounted} baris tersembunyi; baris itu tetap dihitung.`);
     }
   }
   if (!dpa) catatan.push('Tidak ada lembar DPA/anggaran: serapan dan efisiensi tidak dihitung.');
