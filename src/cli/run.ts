@@ -3,7 +3,7 @@ import * as path from 'path';
 import { inputSheets, readXlsx, XlsxBook } from '../adapters/xlsx/read';
 import { prepareSheets, writeResultCopy } from '../adapters/xlsx/write';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
-import { formatRupiah, persenText } from '../core/decimal';
+import { persenText, rupiahText } from '../core/decimal';
 import { EngineResult, hitung } from '../core/compute/engine';
 import { InputError, sentence } from '../core/errors';
 import { countByTingkat } from '../core/findings';
@@ -105,7 +105,7 @@ function summary(result: EngineResult, say: (line: string) => void, io: Io): voi
   for (const c of result.catatan) io.err(`  Catatan: ${c}`);
   const a = result.anggaran;
   if (a) {
-    say(`Anggaran ${formatRupiah(a.anggaran)}, realisasi ${a.realisasi ? formatRupiah(a.realisasi) : '–'}, serapan ${persenText(a.serapan)}`);
+    say(`Anggaran ${rupiahText(a.anggaran)}, realisasi ${rupiahText(a.realisasi)}, serapan ${persenText(a.serapan)}`);
   }
   const k = result.kinerja;
   if (k) say(`Rata-rata capaian kinerja ${persenText(k.rataRataCapaian)} dari ${k.sasaran.reduce((n, s) => n + s.indikator.length, 0)} indikator`);

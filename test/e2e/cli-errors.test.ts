@@ -151,7 +151,7 @@ describe('options', () => {
     const r = await run([path.join(FIXTURES, 'semboro-bersih.xlsx'), '--dpa', 'Realisasi 2024', '--realisasi', 'Realisasi 2024']);
     expect(r.code).toBe(0);
     expect(r.err.join('\n')).toMatch(/Lembar “Realisasi 2024”: DPA dan realisasi/);
-    expect(r.out[0]).toBe('Anggaran 3.894.507.781, realisasi 3.545.596.394, serapan 91,04%');
+    expect(r.out[0]).toBe('Anggaran Rp 3.894.507.781, realisasi Rp 3.545.596.394, serapan 91,04%');
   });
 
   it('--pengaturan sets the cap and the efisiensi rule', async () => {

@@ -286,7 +286,7 @@ export async function writeResultCopy(book: XlsxBook, sheets: PreparedSheet[], p
   const zip = book.pkg.zip;
   if (Object.keys(zip.files).length + sheets.length + 4 > MAX_ZIP_ENTRIES) {
     throw new InputError(
-      `Buku kerja "${book.pkg.name}" berisi lebih dari ${MAX_ZIP_ENTRIES.toLocaleString('id-ID')} bagian; salinan dengan lembar hasil tidak dapat ditulis utuh.`,
+      `Buku kerja “${book.pkg.name}” berisi lebih dari ${MAX_ZIP_ENTRIES.toLocaleString('id-ID')} bagian; salinan dengan lembar hasil tidak dapat ditulis utuh.`,
     );
   }
   const index = new Index(book);
