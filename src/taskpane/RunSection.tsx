@@ -2,10 +2,9 @@ import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGro
 import { NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
+import { quoted } from './words';
 
 export type EditedChoice = 'ganti' | 'biarkan';
-
-const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
 
 /**
  * Hitung, and what must be said before it: once, before the first run, that Ctrl+Z cannot undo it;

@@ -40,7 +40,7 @@ export function SettingsSection(props: DraftProps) {
                 <Radio value="sederhana" label="Efisien bila % capaian ≥ % serapan" />
                 <Radio
                   value="berjenjang"
-                  label={`Berjenjang: % capaian lebih dari ${shownAmbang} poin persen di atas % serapan Efisien, dalam ±${shownAmbang} poin persen Cukup efisien, selebihnya Tidak efisien`}
+                  label={`Berjenjang: Efisien bila % capaian lebih dari ${shownAmbang} poin persen di atas % serapan, Cukup efisien bila selisihnya dalam ±${shownAmbang} poin persen, selebihnya Tidak efisien`}
                 />
               </RadioGroup>
             </Field>

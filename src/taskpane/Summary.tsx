@@ -5,8 +5,7 @@ import { countByTingkat } from '../core/findings';
 import { NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
-
-const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
+import { quoted } from './words';
 
 /** The run at a glance: when, which sheets were written, the totals, and the galat count that opens HC Pemeriksaan. */
 export function Summary({ run, actions, onOpen }: { run: ExcelRun; actions: Actions; onOpen: (sheet: string) => void }) {

@@ -15,6 +15,9 @@ export const SHEET_ROLE_LABEL: Record<SheetRole, string> = {
 export const COPY_KEYS = 'Ctrl+C (⌘C di Mac)';
 export const PASTE_KEYS = 'Ctrl+V (⌘V di Mac)';
 
+/** Sheet names as a sentence lists them: “HC Efisiensi”, “HC Predikat”. */
+export const quoted = (names: readonly string[]) => names.map((n) => `“${n}”`).join(', ');
+
 /** A setting's field as the pane names it, to start a sentence: “Baris judul lembar “DPA 2024””. */
 export function fieldLabel(path: SettingPath): string {
   const [head, a, b, c] = path;

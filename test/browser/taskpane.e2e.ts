@@ -394,7 +394,8 @@ describe('the pane at the widths Excel gives it', () => {
     if (!SHOTS) return;
     await open();
     await hitung();
-    await page.getByTestId('panel').evaluate((pane) => (pane.scrollTop = 0));
+    await page.getByRole('button', { name: 'DPA 2024!C23' }).first().click();
+    await page.waitForFunction(() => (window as unknown as DemoWindow).hitungCapaianDemo.host.selection?.address === 'C23');
     await page.screenshot({ path: path.join(SHOTS, 'taskpane.png') });
   });
 });
