@@ -32,7 +32,7 @@ function cellValue(v: unknown): CellValue {
   return String(v);
 }
 
-/** A sheet of the workbook as the adapter needs to know it to replace its walked. */
+/** A sheet of the workbook as the adapter needs to know it to replace its own. */
 export interface SheetInfo {
   name: string;
   visibility: Excel.SheetVisibility | `${Excel.SheetVisibility}`;
