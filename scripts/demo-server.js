@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /* eslint-disable @typescript-eslint/no-require-imports */
-// Serves the task pane on the fake Excel host, holding a workbook read by the ExcelJS adapter:
+// Serves the task pane on the fake Excel host, holding a workbook read by the .xlsx adapter:
 //   node scripts/demo-server.js [buku.xlsx] [--port 3000]
 // Needs `npm run build:cli` (the adapters in dist/) and the web bundle in dist-web/ (`npm run demo` does both).
 const http = require('http');
 const fs = require('fs');
 const path = require('path');
-const { workbookFromXlsx } = require('../dist/adapters/xlsx/read');
+const { readXlsx } = require('../dist/adapters/xlsx/read');
 
 const root = path.join(__dirname, '..');
 const web = path.join(root, 'dist-web');
@@ -25,7 +25,9 @@ const TYPES = {
 };
 
 async function main() {
-  const book = await workbookFromXlsx(file);
+  // Every sheet, the tool's own too, and the tool's record: the fake Excel holds the workbook whole.
+  const xlsx = await readXlsx(file);
+  const book = { sheets: xlsx.grids, customXml: xlsx.recordPart ? [xlsx.pkg.text(xlsx.recordPart)] : [] };
   // The grids leave empty rows as holes; JSON would turn them into null.
   for (const sheet of book.sheets) for (const rows of [sheet.values, sheet.numberFormats]) for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const workbook = JSON.stringify(book);

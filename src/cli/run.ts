@@ -3,11 +3,13 @@ import * as path from 'path';
 import { inputSheets, readXlsx, XlsxBook } from '../adapters/xlsx/read';
 import { prepareSheets, writeResultCopy } from '../adapters/xlsx/write';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
-import { formatPersen, formatRupiah } from '../core/decimal';
+import { persenText, rupiahText } from '../core/decimal';
 import { EngineResult, hitung } from '../core/compute/engine';
-import { InputError } from '../core/errors';
+import { InputError, sentence } from '../core/errors';
+import { countByTingkat } from '../core/findings';
+import { describeRoles } from '../core/read/detect';
 import { fingerprint, planReplacement } from '../core/result-sheets';
-import { Settings } from '../core/settings';
+import { parseSettings, Settings } from '../core/settings';
 import { toJson } from '../core/report/result-json';
 import { tableToHtml } from '../core/report/table-html';
 import { ResultSheet } from '../core/report/table';
@@ -31,7 +33,7 @@ Pilihan:
                               ambangEfisiensi, kolom (baris judul dan kolom per lembar)
   -h, --help                  tampilkan bantuan ini
 
-Kode keluar: 0 bila perhitungan selesai (ada temuan atau tidak), 2 bila masukan tidak dapat dipakai.`;
+Kode keluar: 0 bila perhitungan selesai (ada temuan atau tidak), 2 bila masukan atau pengaturan tidak dapat dipakai.`;
 
 export interface Io {
   out: (line: string) => void;
@@ -60,45 +62,55 @@ async function parseArgs(argv: string[]): Promise<Options | 'help'> {
       if (v === undefined) throw new InputError(`Pilihan ${a} memerlukan nilai.`);
       flags.set(a === '-o' ? '--output' : a, v);
     } else if (a.startsWith('-') && a !== '-') {
-      throw new InputError(`Pilihan "${a}" tidak dikenal. Lihat hitung-capaian --help.`);
+      throw new InputError(`Pilihan “${a}” tidak dikenal. Lihat hitung-capaian --help.`);
     } else positional.push(a);
   }
   if (positional.length !== 1) throw new InputError('Sebutkan tepat satu berkas .xlsx. Lihat hitung-capaian --help.');
-  let settings: Partial<Settings> = {};
+  let settings: Record<string, unknown> = {};
   const file = flags.get('--pengaturan');
-  if (file) {
-    try {
-      settings = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<Settings>;
-    } catch {
-      throw new InputError(`Berkas pengaturan "${file}" tidak dapat dibaca sebagai JSON.`);
-    }
+  if (file) settings = await readSettingsFile(file);
+  const named = Object.fromEntries(['dpa', 'realisasi', 'kinerja'].flatMap((role) => (flags.has(`--${role}`) ? [[role, flags.get(`--${role}`)]] : [])));
+  if (Object.keys(named).length > 0) {
+    const saved = settings.lembar;
+    settings = { ...settings, lembar: typeof saved === 'object' && saved !== null && !Array.isArray(saved) ? { ...saved, ...named } : (saved ?? named) };
   }
-  settings.lembar = { ...settings.lembar };
-  for (const role of ['dpa', 'realisasi', 'kinerja'] as const) {
-    const v = flags.get(`--${role}`);
-    if (v !== undefined) settings.lembar[role] = v;
+  return {
+    input: positional[0],
+    output: flags.get('--output'),
+    json: flags.get('--json'),
+    docx: flags.get('--docx'),
+    html: flags.get('--html'),
+    settings: parseSettings(settings),
+  };
+}
+
+async function readSettingsFile(file: string): Promise<Record<string, unknown>> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch {
+    throw new InputError(`Berkas pengaturan “${file}” tidak dapat dibaca sebagai JSON.`);
   }
-  return { input: positional[0], output: flags.get('--output'), json: flags.get('--json'), docx: flags.get('--docx'), html: flags.get('--html'), settings };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(`Berkas pengaturan “${file}” harus berisi satu objek JSON { … }.`);
+  return data as Record<string, unknown>;
 }
 
 function summary(result: EngineResult, say: (line: string) => void, io: Io): void {
   for (const d of result.deteksi) {
-    const peran = d.peran.length > 0 ? d.peran.join(' + ') : 'tidak dipakai';
-    const kolom = d.kolom.map((k) => `${k.peran}=${k.kolom}`).join(', ');
+    const kolom = d.kolom.map((k) => `${k.label}=${k.kolom}`).join(', ');
     io.err(
-      `  Lembar "${d.lembar}": ${peran}${d.barisJudul ? `, judul di baris ${d.barisJudul}` : ''}${kolom ? ` (${kolom})` : ''}${d.catatan.length ? `. ${d.catatan.join(' ')}` : ''}`,
+      `  Lembar “${d.lembar}”: ${describeRoles(d.peran)}${d.barisJudul ? `, baris judul ${d.barisJudul}` : ''}${kolom ? ` (${kolom})` : ''}${d.catatan.length ? `. ${d.catatan.join(' ')}` : ''}`,
     );
   }
   for (const c of result.catatan) io.err(`  Catatan: ${c}`);
   const a = result.anggaran;
   if (a) {
-    say(`Anggaran ${formatRupiah(a.anggaran)}, realisasi ${a.realisasi ? formatRupiah(a.realisasi) : '-'}, serapan ${a.serapan ? `${formatPersen(a.serapan)}%` : '-'}`);
+    say(`Anggaran ${rupiahText(a.anggaran)}, realisasi ${rupiahText(a.realisasi)}, serapan ${persenText(a.serapan)}`);
   }
   const k = result.kinerja;
-  if (k)
-    say(`Rata-rata capaian kinerja ${k.rataRataCapaian ? `${formatPersen(k.rataRataCapaian)}%` : '-'} dari ${k.sasaran.reduce((n, s) => n + s.indikator.length, 0)} indikator`);
-  const galat = result.temuan.filter((f) => f.tingkat === 'galat').length;
-  say(`Temuan: ${galat} galat, ${result.temuan.length - galat} peringatan`);
+  if (k) say(`Rata-rata capaian kinerja ${persenText(k.rataRataCapaian)} dari ${k.sasaran.reduce((n, s) => n + s.indikator.length, 0)} indikator`);
+  const { galat, peringatan } = countByTingkat(result.temuan);
+  say(`Temuan: ${galat} galat, ${peringatan} peringatan`);
   for (const f of result.temuan) say(`  [${f.tingkat}] ${f.lembar ?? ''}${f.sel ? `!${f.sel}` : ''} ${f.jenis}: ${f.pesan}`);
 }
 
@@ -145,7 +157,7 @@ function resultCopy(book: XlsxBook, sheets: ResultSheet[], file: string, io: Io)
   for (const name of plan.edited) {
     const tabel = book.record.lembar.find((s) => s.nama === name)!.tabel;
     const i = prepared.findIndex((p) => p.tabel === tabel);
-    io.err(`Lembar "${name}" telah diubah sejak perhitungan terakhir; lembar itu dibiarkan${i >= 0 ? ` dan hasil baru ditulis ke lembar "${plan.names[i]}"` : ''}.`);
+    io.err(`Lembar “${name}” telah diubah sejak perhitungan terakhir; lembar itu dibiarkan${i >= 0 ? ` dan hasil baru ditulis ke lembar “${plan.names[i]}”` : ''}.`);
   }
   return { path: file, write: (f, flags) => writeResultCopy(book, prepared, plan, f, flags) };
 }
@@ -171,7 +183,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.err(`Membaca ${opts.input}…`);
     const book = await readXlsx(opts.input);
     if (opts.output && path.extname(opts.output).toLowerCase() !== book.extension) {
-      throw new InputError(`Berkas hasil "${opts.output}" harus berakhiran ${book.extension}, seperti jenis buku kerja masukannya, agar Excel dapat membukanya.`);
+      throw new InputError(`Berkas hasil “${opts.output}” harus berakhiran ${book.extension}, seperti jenis buku kerja masukannya, agar Excel dapat membukanya.`);
     }
     // With the JSON on stdout, the summary goes to stderr.
     const say = opts.json !== undefined && isStdout(opts.json) ? io.err : io.out;
@@ -186,7 +198,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`Galat: ${e.message}`);
       return 2;
     }
-    io.err(`Galat internal: ${(e as Error).message}. Mohon laporkan bersama berkas yang dipakai.`);
+    io.err(`Galat internal: ${sentence(String((e as Error).message))} Mohon laporkan bersama berkas yang dipakai.`);
     if (process.env.HC_DEBUG) io.err(String((e as Error).stack));
     return 1;
   }

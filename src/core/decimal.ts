@@ -46,3 +46,12 @@ export function formatRupiah(d: Decimal): string {
 export function formatPersen(p: Decimal): string {
   return formatIndonesian(p, 2);
 }
+
+/** An amount as a summary shows it: `Rp 2.700.414.981`, or `–` when there is none. */
+export const rupiahText = (d: Decimal | null | undefined) => (d ? `Rp ${formatRupiah(d)}` : '–');
+
+/** A percentage as a summary shows it: `89,17%`, or `–` when there is none. */
+export const persenText = (p: Decimal | null | undefined) => (p ? `${formatPersen(p)}%` : '–');
+
+/** A difference in words, so its sign needs no explaining: `lebih 200`, `kurang 200`. */
+export const selisihText = (d: Decimal) => `${d.isNegative() ? 'kurang' : 'lebih'} ${formatRupiah(d.abs())}`;

@@ -5,3 +5,6 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** Text as one sentence: ending in exactly one stop, however the text ended. */
+export const sentence = (text: string) => `${text.trim().replace(/[.\s]+$/, '')}.`;

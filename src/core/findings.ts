@@ -59,3 +59,9 @@ export function finding(
   if (terkait) f.terkait = { lembar: terkait.lembar, sel: terkait.sel };
   return f;
 }
+
+/** How many findings of each level: the one count the summary, the CLI and the ribbon show. */
+export function countByTingkat(temuan: readonly Finding[]): Record<Tingkat, number> {
+  const galat = temuan.filter((f) => f.tingkat === 'galat').length;
+  return { galat, peringatan: temuan.length - galat };
+}

@@ -1,6 +1,6 @@
 import { CellValue } from './grid';
 
-/** Names of the sheets the tool writes. The Office adapter still recognises its sheets by this prefix. */
+/** Names of the sheets the tool writes start with this; which of them are its own, only the record says. */
 export const RESULT_PREFIX = 'HC ';
 
 /** One sheet per table, by table id; at most 31 characters, as Excel requires. */
@@ -17,10 +17,6 @@ export const RESULT_SHEETS = {
 } as const;
 
 export type TableId = keyof typeof RESULT_SHEETS;
-
-export function isResultSheet(name: string): boolean {
-  return name.startsWith(RESULT_PREFIX);
-}
 
 /**
  * Which sheets of a workbook the tool wrote, and what they held when it wrote them: only these are
@@ -62,6 +58,35 @@ export function parseRecord(json: string | null | undefined): ResultRecord {
 
 export function serializeRecord(record: ResultRecord): string {
   return JSON.stringify(record);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const unescapeXml = (text: string) =>
+  text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (whole, hex?: string, dec?: string, name?: string) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (ENTITIES[name!] ?? whole),
+  );
+/** The root element (after an optional declaration and comments), its prefix, attributes and content. */
+const RECORD_ROOT = new RegExp(`^\\s*(?:<\\?[^]*?\\?>\\s*)?(?:<!--[^]*?-->\\s*)*<(?:([\\w.-]+):)?${RECORD_ELEMENT}\\b([^>]*)>([^]*)</(?:[\\w.-]+:)?${RECORD_ELEMENT}>\\s*$`);
+
+/** The custom XML part that holds the record, as every host writes it. */
+export function recordXml(record: ResultRecord): string {
+  return `<${RECORD_ELEMENT} xmlns="${RECORD_NAMESPACE}">${escapeXml(serializeRecord(record))}</${RECORD_ELEMENT}>`;
+}
+
+/**
+ * The record from a custom XML part's text, as a host gives it back (with or without a
+ * declaration, the element prefixed or not): null when the part is not the record, an empty
+ * record when it is but its content is damaged.
+ */
+export function recordFromXml(xml: string): ResultRecord | null {
+  const root = RECORD_ROOT.exec(xml);
+  if (!root) return null;
+  const [, prefix, attributes, content] = root;
+  const declared = new RegExp(`\\sxmlns${prefix ? `:${prefix}` : ''}\\s*=\\s*(["'])${RECORD_NAMESPACE}\\1`).test(attributes);
+  if (!declared) return null;
+  const cdata = /^\s*<!\[CDATA\[([^]*)\]\]>\s*$/.exec(content);
+  return parseRecord(cdata ? cdata[1] : unescapeXml(content));
 }
 
 /**

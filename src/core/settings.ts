@@ -1,30 +1,45 @@
-/** Every setting of a run, in one typed object (SPEC §4 defaults). */
+import { InputError } from './errors';
+import { columnIndex } from './rect';
+
+/** Every setting of a run, in one typed object (SPEC §4 defaults), and the one parser that checks them where they enter. */
 
 export interface PredikatBand {
-  /** Lowest capaian (inclusive) that earns this predikat. */
+  /** Lowest capaian (inclusive) that earns this predikat; −∞ for the band without a lower bound. */
   min: number;
   nama: string;
 }
 
 export type EfisiensiRule = 'sederhana' | 'berjenjang';
 
+/** What a column of a DPA or realisasi sheet holds. */
+export const BUDGET_ROLES = ['kode', 'nomor', 'uraian', 'anggaran', 'realisasi', 'realisasiLalu', 'realisasiBulanIni', 'sisa', 'persen'] as const;
+/** What a column of a kinerja sheet holds. */
+export const KINERJA_ROLES = ['nomor', 'sasaran', 'indikator', 'satuan', 'arah', 'target', 'realisasi', 'capaian', 'targetRenstra', 'pendukung'] as const;
+
+export type BudgetRole = (typeof BUDGET_ROLES)[number];
+export type KinerjaRole = (typeof KINERJA_ROLES)[number];
+/** A column's role: the key of an override, never its label. */
+export type ColumnRole = BudgetRole | KinerjaRole;
+
 /** A user's correction of what was detected on one sheet. */
 export interface SheetOverride {
   /** 1-based sheet row of the (first) header row. */
   barisJudul?: number;
   /** Role → column letter, e.g. { anggaran: 'D', realisasi: 'G' }. */
-  kolom?: Record<string, string>;
+  kolom?: Partial<Record<ColumnRole, string>>;
 }
+
+export type SheetRole = 'dpa' | 'realisasi' | 'kinerja';
 
 export interface Settings {
   /** Each indikator capaian is capped at this value in averages; null for no cap. */
   batasCapaian: number | null;
-  /** Highest band first. */
+  /** Highest band first, each lower bound below the one before. */
   predikat: PredikatBand[];
   efisiensi: EfisiensiRule;
-  /** For the banded rule: capaian − serapan above this is Efisien, below its negative Tidak efisien. */
+  /** For the banded rule, in percentage points: capaian − serapan above this is Efisien, below its negative Tidak efisien. */
   ambangEfisiensi: number;
-  lembar: { dpa?: string; realisasi?: string; kinerja?: string };
+  lembar: Partial<Record<SheetRole, string>>;
   kolom: Record<string, SheetOverride>;
 }
 
@@ -54,4 +69,143 @@ export function withDefaults(partial: Partial<Settings> | undefined): Settings {
     lembar: { ...partial?.lembar },
     kolom: { ...partial?.kolom },
   };
+}
+
+/** Where a setting sits, e.g. ['kolom', 'DPA 2024', 'barisJudul'] or ['predikat', 1, 'min']. */
+export type SettingPath = readonly (string | number)[];
+
+/** A setting that cannot be used: which one, and why (a clause the pane shows beside its field). */
+export class SettingError extends InputError {
+  constructor(
+    readonly field: SettingPath,
+    readonly alasan: string,
+  ) {
+    super(field.length === 0 ? `Pengaturan ${alasan}.` : `Pengaturan “${pathText(field)}” ${alasan}.`);
+    this.name = 'SettingError';
+  }
+}
+
+export const pathText = (field: SettingPath) => field.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+
+/** A value as the user wrote it, for a message. */
+const shown = (v: unknown) => (typeof v === 'string' ? `“${v}”` : (JSON.stringify(v) ?? String(v)));
+
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+const MAX_SHEET_NAME = 31;
+const MAX_BANDS = 10;
+/** Capaian and its thresholds are percentages; beyond this a value is a typing slip. */
+const MAX_PERCENT = 1000;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function record(v: unknown, at: SettingPath, known?: readonly string[]): Record<string, unknown> {
+  if (!isRecord(v)) throw new SettingError(at, `harus berupa objek { … }, bukan ${shown(v)}`);
+  if (known) {
+    const unknown = Object.keys(v).find((k) => !known.includes(k));
+    if (unknown !== undefined) throw new SettingError([...at, unknown], `tidak dikenal; yang dikenal: ${known.join(', ')}`);
+  }
+  return v;
+}
+
+function number(v: unknown, at: SettingPath, min: number, max: number, what = 'angka'): number {
+  if (v === undefined) throw new SettingError(at, `harus diisi dengan ${what}`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new SettingError(at, `harus berupa ${what}, bukan ${shown(v)}`);
+  if (v < min || v > max) throw new SettingError(at, `harus antara ${min} dan ${max.toLocaleString('id-ID')}, bukan ${v.toLocaleString('id-ID')}`);
+  return v;
+}
+
+function text(v: unknown, at: SettingPath, max: number): string {
+  if (typeof v !== 'string' || v.trim() === '') throw new SettingError(at, `harus berupa teks yang tidak kosong, bukan ${shown(v)}`);
+  if (v.length > max) throw new SettingError(at, `paling panjang ${max} huruf`);
+  return v;
+}
+
+function columnLetter(v: unknown, at: SettingPath): string {
+  const letter = typeof v === 'string' ? v.trim().toUpperCase() : '';
+  if (!/^[A-Z]{1,3}$/.test(letter) || columnIndex(letter) >= MAX_COLUMN) throw new SettingError(at, `harus berupa huruf kolom seperti “D”, bukan ${shown(v)}`);
+  return letter;
+}
+
+function predikat(v: unknown): PredikatBand[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > MAX_BANDS) {
+    throw new SettingError(['predikat'], `harus berupa daftar 1 sampai ${MAX_BANDS} predikat [{ "nama": …, "min": … }]`);
+  }
+  const bands = v.map((b: unknown, i): PredikatBand => {
+    const band = record(b, ['predikat', i], ['nama', 'min']);
+    const nama = text(band.nama, ['predikat', i, 'nama'], 40);
+    const open = band.min === null || band.min === Number.NEGATIVE_INFINITY;
+    return { nama, min: open ? Number.NEGATIVE_INFINITY : number(band.min, ['predikat', i, 'min'], 0, MAX_PERCENT) };
+  });
+  bands.forEach((b, i) => {
+    const twin = bands.findIndex((o) => o.nama.trim().toLowerCase() === b.nama.trim().toLowerCase());
+    if (twin < i) throw new SettingError(['predikat', i, 'nama'], `sama dengan nama predikat ke-${twin + 1}`);
+    const above = bands[i - 1];
+    if (above && b.min >= above.min) {
+      const why =
+        above.min === Number.NEGATIVE_INFINITY
+          ? `tidak dapat berada di bawah “${above.nama}”, yang tanpa batas bawah`
+          : `harus lebih kecil dari batas bawah “${above.nama}” (${above.min.toLocaleString('id-ID')})`;
+      throw new SettingError(['predikat', i, 'min'], why);
+    }
+  });
+  return bands;
+}
+
+function kolom(v: unknown): Record<string, SheetOverride> {
+  const sheets = record(v, ['kolom']);
+  const out: Record<string, SheetOverride> = {};
+  for (const [sheet, raw] of Object.entries(sheets)) {
+    const at = ['kolom', sheet];
+    text(sheet, at, MAX_SHEET_NAME);
+    const o = record(raw, at, ['barisJudul', 'kolom']);
+    const override: SheetOverride = {};
+    if (o.barisJudul !== undefined) {
+      override.barisJudul = number(o.barisJudul, [...at, 'barisJudul'], 1, MAX_ROW, 'nomor baris');
+      if (!Number.isInteger(override.barisJudul)) throw new SettingError([...at, 'barisJudul'], `harus berupa nomor baris bulat, bukan ${override.barisJudul}`);
+    }
+    if (o.kolom !== undefined) {
+      const roles = record(o.kolom, [...at, 'kolom']);
+      const columns: Partial<Record<ColumnRole, string>> = {};
+      for (const [role, letter] of Object.entries(roles)) {
+        if (!isColumnRole(role)) {
+          throw new SettingError([...at, 'kolom', role], `bukan peran kolom yang dikenal; yang dikenal: ${[...new Set<string>([...BUDGET_ROLES, ...KINERJA_ROLES])].join(', ')}`);
+        }
+        columns[role] = columnLetter(letter, [...at, 'kolom', role]);
+      }
+      override.kolom = columns;
+    }
+    out[sheet] = override;
+  }
+  return out;
+}
+
+export const isColumnRole = (role: string): role is ColumnRole => (BUDGET_ROLES as readonly string[]).includes(role) || (KINERJA_ROLES as readonly string[]).includes(role);
+
+const KEYS = ['batasCapaian', 'predikat', 'efisiensi', 'ambangEfisiensi', 'lembar', 'kolom'] as const;
+const RULES: readonly EfisiensiRule[] = ['sederhana', 'berjenjang'];
+const SHEET_ROLES: readonly SheetRole[] = ['dpa', 'realisasi', 'kinerja'];
+
+/**
+ * Settings from anywhere they enter (a --pengaturan file, the workbook's saved settings, the task
+ * pane), checked field by field. Only the fields given are in the result; a field that cannot be
+ * used, or one not known, is a SettingError naming it.
+ */
+export function parseSettings(value: unknown): Partial<Settings> {
+  const s = record(value, [], KEYS);
+  const out: Partial<Settings> = {};
+  if (s.batasCapaian !== undefined) out.batasCapaian = s.batasCapaian === null ? null : number(s.batasCapaian, ['batasCapaian'], 1, MAX_PERCENT);
+  if (s.predikat !== undefined) out.predikat = predikat(s.predikat);
+  if (s.efisiensi !== undefined) {
+    if (!RULES.includes(s.efisiensi as EfisiensiRule)) throw new SettingError(['efisiensi'], `harus “sederhana” atau “berjenjang”, bukan ${shown(s.efisiensi)}`);
+    out.efisiensi = s.efisiensi as EfisiensiRule;
+  }
+  if (s.ambangEfisiensi !== undefined) out.ambangEfisiensi = number(s.ambangEfisiensi, ['ambangEfisiensi'], 0, 100, 'angka poin persen');
+  if (s.lembar !== undefined) {
+    const lembar = record(s.lembar, ['lembar'], SHEET_ROLES);
+    out.lembar = {};
+    for (const role of SHEET_ROLES) if (lembar[role] !== undefined) out.lembar[role] = text(lembar[role], ['lembar', role], MAX_SHEET_NAME);
+  }
+  if (s.kolom !== undefined) out.kolom = kolom(s.kolom);
+  return out;
 }

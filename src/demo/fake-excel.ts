@@ -45,6 +45,13 @@ export interface FakeSheet {
   frozenRows: number;
 }
 
+/** A custom XML part: what `workbook.customXmlParts` holds. */
+export interface FakeXmlPart {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
 /** What the client needs to talk to this host: its `Excel` and `OfficeExtension` namespaces. */
 export interface OfficeClient {
   Excel: {
@@ -107,7 +114,10 @@ type Node =
   | { kind: 'Chart'; chart: FakeSheet['charts'][number] }
   | { kind: 'ChartTitle'; chart: FakeSheet['charts'][number] }
   | { kind: 'SettingCollection' }
-  | { kind: 'Setting'; key: string };
+  | { kind: 'Setting'; key: string }
+  | { kind: 'CustomXmlPartCollection' }
+  | { kind: 'CustomXmlPartScopedCollection'; namespaceUri: string }
+  | { kind: 'CustomXmlPart'; part: FakeXmlPart };
 
 type RangeNode = Extract<Node, { kind: 'Range' }>;
 type Of<K extends Node['kind']> = Extract<Node, { kind: K }>;
@@ -115,8 +125,8 @@ type Of<K extends Node['kind']> = Extract<Node, { kind: K }>;
 interface Kind<N extends Node> {
   /** Navigation properties: `range.format`, `worksheet.pageLayout`. */
   properties?: Record<string, (n: N) => Node>;
-  /** Methods; those returning an object are object paths, the others actions. */
-  methods?: Record<string, (n: N, args: unknown[]) => Node | null | void>;
+  /** Methods; those returning an object are object paths, the others actions (whose `result`, if any, is answered). */
+  methods?: Record<string, (n: N, args: unknown[]) => Node | null | void | { result: unknown }>;
   /** `collection.getItem(key)` written as `collection[key]`. */
   indexer?: (n: N, key: unknown) => Node;
   /** Scalar properties a load may ask for. */
@@ -167,6 +177,19 @@ function local(address: unknown): Rect {
   const r = parseAddress(String(address));
   if (!r) throw new OfficeError('InvalidArgument', `The argument is invalid or missing (${String(address)}).`);
   return r;
+}
+
+/**
+ * The namespace of a custom XML part: its root element's, declared on the root (Office reads it so
+ * for getByNamespace). Text without one root element is refused, as Excel refuses XML it cannot parse.
+ */
+function rootNamespace(xml: unknown): string {
+  const text = String(xml);
+  const root = /^\s*(?:<\?xml[^]*?\?>\s*)?(?:<!--[^]*?-->\s*)*<(?:([\w.-]+):)?([\w.-]+)([^>]*?)(\/?)>([^]*)$/.exec(text);
+  const closed = root && (root[4] === '/' ? root[5].trim() === '' : new RegExp(`</(?:${root[1] ?? ''}:)?${root[2]}>\\s*$`).test(root[5]));
+  if (!root || !closed) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format (xml).');
+  const declared = new RegExp(`\\sxmlns${root[1] ? `:${root[1]}` : ''}\\s*=\\s*(["'])(.*?)\\1`).exec(root[3]);
+  return declared?.[2] ?? '';
 }
 
 function record(sheet: FakeSheet, address: string, path: string, value: unknown): void {
@@ -227,9 +250,14 @@ function kinds(host: FakeExcel): { [K in Node['kind']]: Kind<Of<K>> } {
     return { kind: 'Worksheet', sheet };
   };
   const visible = () => host.sheets.filter((s) => s.visibility === 'Visible');
+  const inNamespace = (n: Of<'CustomXmlPartScopedCollection'>) => host.customXmlParts.filter((p) => p.namespaceUri === n.namespaceUri);
   return {
     Workbook: {
-      properties: { Worksheets: () => ({ kind: 'WorksheetCollection' }), Settings: () => ({ kind: 'SettingCollection' }) },
+      properties: {
+        Worksheets: () => ({ kind: 'WorksheetCollection' }),
+        Settings: () => ({ kind: 'SettingCollection' }),
+        CustomXmlParts: () => ({ kind: 'CustomXmlPartCollection' }),
+      },
       methods: {
         GetSelectedRange: () => {
           const sel = host.selection;
@@ -415,9 +443,60 @@ function kinds(host: FakeExcel): { [K in Node['kind']]: Kind<Of<K>> } {
         GetItemOrNullObject: (_n, [key]) => (host.settings.has(String(key)) ? { kind: 'Setting', key: String(key) } : null),
       },
     },
-    Setting: { get: { Key: (n) => n.key, Value: (n) => host.settings.get(n.key) } },
+    Setting: {
+      get: { Key: (n) => n.key, Value: (n) => host.settings.get(n.key) },
+      methods: { Delete: (n) => void host.settings.delete(n.key) },
+    },
+    CustomXmlPartCollection: {
+      indexer: (_n, id) => xmlPart(id, host.customXmlParts),
+      methods: {
+        Add: (_n, [xml]) => {
+          const part = { id: nextPartId(), namespaceUri: rootNamespace(xml), xml: String(xml) };
+          host.customXmlParts.push(part);
+          return { kind: 'CustomXmlPart', part };
+        },
+        GetByNamespace: (_n, [namespaceUri]) => {
+          if (typeof namespaceUri !== 'string' || namespaceUri === '') throw new OfficeError('InvalidArgument', 'The argument is invalid or missing (namespaceUri).');
+          return { kind: 'CustomXmlPartScopedCollection', namespaceUri };
+        },
+        GetItemOrNullObject: (_n, [id]) => xmlPartOrNull(id, host.customXmlParts),
+      },
+      items: () => host.customXmlParts.map((part) => ({ kind: 'CustomXmlPart', part })),
+      key: 'Id',
+    },
+    CustomXmlPartScopedCollection: {
+      indexer: (n, id) => xmlPart(id, inNamespace(n)),
+      methods: { GetItemOrNullObject: (n, [id]) => xmlPartOrNull(id, inNamespace(n)) },
+      items: (n) => inNamespace(n).map((part) => ({ kind: 'CustomXmlPart', part })),
+      key: 'Id',
+    },
+    CustomXmlPart: {
+      get: { Id: (n) => n.part.id, NamespaceUri: (n) => n.part.namespaceUri },
+      methods: {
+        GetXml: (n) => ({ result: n.part.xml }),
+        SetXml: (n, [xml]) => {
+          n.part.namespaceUri = rootNamespace(xml);
+          n.part.xml = String(xml);
+        },
+        Delete: (n) => void (host.customXmlParts = host.customXmlParts.filter((p) => p !== n.part)),
+      },
+    },
   };
 }
+
+function xmlPartOrNull(id: unknown, parts: FakeXmlPart[]): Of<'CustomXmlPart'> | null {
+  const part = parts.find((p) => p.id === id);
+  return part ? { kind: 'CustomXmlPart', part } : null;
+}
+
+function xmlPart(id: unknown, parts: FakeXmlPart[]): Of<'CustomXmlPart'> {
+  const found = xmlPartOrNull(id, parts);
+  if (!found) throw notFound(`custom XML part ${String(id)}`);
+  return found;
+}
+
+let partIds = 0;
+const nextPartId = () => `{${String(++partIds).padStart(8, '0')}-0002-0000-0000-000000000000}`;
 
 function emptySheet(name: string): FakeSheet {
   sheetIds += 1;
@@ -500,7 +579,9 @@ class Resolver {
             ? kind.methods?.[path.Name]
             : undefined;
     if (!member) throw unmodelled(parent, path.Name || '[indexer]');
-    return (member as (n: Node, a: unknown) => Node | null)(parent, path.ObjectPathType === PATH.indexer ? args[0] : args) ?? null;
+    const node = (member as (n: Node, a: unknown) => Node | null | { result: unknown })(parent, path.ObjectPathType === PATH.indexer ? args[0] : args) ?? null;
+    if (node !== null && !('kind' in node)) throw new OfficeError('InvalidObjectPath', `"${path.Name}" answers a value, not an object.`);
+    return node;
   }
 }
 
@@ -544,6 +625,7 @@ function query(resolver: Resolver, n: Node | null, select: string[] | undefined)
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
+  customXmlParts: FakeXmlPart[] = [];
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
   /** Objects the client asked Excel to keep between requests (ranges inside `Excel.run`). */
@@ -561,9 +643,10 @@ export class FakeExcel {
   apiVersion = '1.13';
   private nextReference = 0;
 
-  /** A host holding the sheets of a workbook read by the ExcelJS adapter. */
-  static fromWorkbook(wb: CoreWorkbook): FakeExcel {
+  /** A host holding the sheets of a workbook read by the .xlsx adapter, and the custom XML parts given. */
+  static fromWorkbook(wb: CoreWorkbook, customXml: string[] = []): FakeExcel {
     const host = new FakeExcel();
+    host.customXmlParts = customXml.map((xml) => ({ id: nextPartId(), namespaceUri: rootNamespace(xml), xml }));
     for (const g of wb.sheets) {
       const sheet = emptySheet(g.name);
       sheet.visibility = g.hidden ? 'Hidden' : 'Visible';
@@ -639,7 +722,8 @@ export class FakeExcel {
           const method = resolver.kind(n).methods?.[action.Name];
           if (!method) throw unmodelled(n, action.Name);
           if (action.Name === '_KeepReference') kept.add(action.ObjectPathId);
-          method(n, resolver.args(action.ArgumentInfo));
+          const answer = method(n, resolver.args(action.ArgumentInfo));
+          if (answer && 'result' in answer) results.push({ ActionId: action.Id, Value: answer.result });
           break;
         }
         case ACTION.setProperty: {

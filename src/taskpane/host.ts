@@ -1,14 +1,27 @@
 /// <reference types="office-js" />
-import { ExcelEnv } from '../adapters/office/hitung-excel';
+import { EditedSheets, ExcelRun, forgetSettings, hitungInExcel, Inspection, inspectWorkbook, requirementProblem, RunOptions, selectRange } from '../adapters/office/hitung-excel';
+import { OfficeEnv, officeEnv } from '../adapters/office/office-env';
+import { Settings } from '../core/settings';
 
-/** Where the task pane runs its batches: real Excel, or the fake host of the browser demo. */
-export interface ExcelHost extends ExcelEnv {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  /** Excel for Mac: ⌘ instead of Ctrl, and no file saved from the pane. */
-  onMac: boolean;
+/**
+ * What the task pane asks of the workbook it serves. The pane's components know only this, never
+ * Office.js: Excel (or the demo's fake Excel) is one host; a workbook opened in the browser can be another.
+ */
+export interface WorkbookHost {
+  /** Why this host cannot run the add-in (one sentence), or null. */
+  problem: string | null;
+  /** Which sheet serves as what with these settings (null: the saved ones), writing nothing. */
+  inspect(settings: Partial<Settings> | null): Promise<Inspection>;
+  hitung(options: RunOptions): Promise<ExcelRun | EditedSheets>;
+  /** Forgets the settings saved in the workbook. */
+  forgetSettings(): Promise<void>;
+  /** Shows a range of a sheet; says why not (one sentence naming `what`), or null. */
+  show(lembar: string, address: string, what: string): Promise<string | null>;
   /** Saves a file for the user (the .docx); where that cannot work, says what to do instead. */
   download(name: string, data: Blob): string | null;
 }
+
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /**
  * Office on Mac does nothing with a link to a blob (OfficeDev/office-js#2700, #3385, #4681), and the
@@ -30,16 +43,17 @@ export function downloadBlob(name: string, data: Blob): null {
   return null;
 }
 
-const platform = () => Office.context.platform;
+/** The pane's host on an Excel reached through `run` (Excel.run, or the demo's fake Excel). */
+export function excelHost(run: ExcelRunner, env: OfficeEnv): WorkbookHost {
+  return {
+    problem: requirementProblem(env.isSetSupported),
+    inspect: (settings) => run((context) => inspectWorkbook(context, settings, env)),
+    hitung: (options) => run((context) => hitungInExcel(context, options, env)),
+    forgetSettings: () => run(forgetSettings),
+    show: (lembar, address, what) => run((context) => selectRange(context, lembar, address, what)),
+    download: (name, data) => (env.onMac ? MAC_DOWNLOAD : downloadBlob(name, data)),
+  };
+}
 
-export const officeHost: ExcelHost = {
-  run: (batch) => Excel.run(batch),
-  isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
-  get onTheWeb() {
-    return platform() === Office.PlatformType.OfficeOnline;
-  },
-  get onMac() {
-    return platform() === Office.PlatformType.Mac;
-  },
-  download: (name, data) => (platform() === Office.PlatformType.Mac ? MAC_DOWNLOAD : downloadBlob(name, data)),
-};
+/** The host in Excel, once Office is ready. */
+export const officeHost = (): WorkbookHost => excelHost((batch) => Excel.run(batch), officeEnv());

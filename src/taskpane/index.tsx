@@ -6,7 +6,7 @@ import { officeHost } from './host';
 Office.onReady(() => {
   createRoot(document.getElementById('root')!).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={officeHost} />
+      <App host={officeHost()} />
     </FluentProvider>,
   );
 });

@@ -1,24 +1,35 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { ChildProcess, spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { SETTINGS_KEY } from '../../src/adapters/office/excel-read';
 import { FIXTURES, runWithJson } from '../helpers';
 
 const root = path.join(__dirname, '..', '..');
 const PORT = 3000 + Math.floor(Math.random() * 1000) + 1000;
 const BASE = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where `HC_SCREENSHOTS=docs npm run test:e2e` puts the pane's pictures for the README. */
+const SHOTS = process.env.HC_SCREENSHOTS ? path.resolve(root, process.env.HC_SCREENSHOTS) : null;
 
+interface Cell {
+  value: unknown;
+  format: string;
+}
+interface DemoHost {
+  sheets: { id: string; name: string; visibility: string; cells: (Cell | undefined)[][]; merges: unknown[]; formatting: unknown[]; charts: unknown[]; frozenRows: number }[];
+  settings: Map<string, unknown>;
+  customXmlParts: { id: string; namespaceUri: string; xml: string }[];
+  selection: { sheet: string; address: string } | null;
+  requestBytes: number[];
+  execute: (body: unknown) => unknown;
+  run: (...args: unknown[]) => Promise<unknown>;
+}
 interface DemoWindow {
-  hitungCapaianDemo: {
-    host: {
-      sheets: { name: string; visibility: string; cells: ({ value: unknown } | undefined)[][] }[];
-      selection: { sheet: string; address: string } | null;
-      requestBytes: number[];
-    };
-  };
+  hitungCapaianDemo: { host: DemoHost };
   OfficeExtension?: unknown;
-  copied?: string;
+  copied?: Record<string, string>;
 }
 
 let server: ChildProcess;
@@ -40,11 +51,20 @@ async function waitForServer(): Promise<void> {
   throw new Error('demo server did not start');
 }
 
+/** An action's notice with this text (the live region repeats it). */
+const notice = (text: string | RegExp) => page.getByTestId('pesan').filter({ hasText: text });
+
+/** The demo afresh: a new fake Excel holding the fixture, the pane opened on it and its detection shown. */
+async function open(query = ''): Promise<void> {
+  await page.goto(`${BASE}/demo.html${query}`);
+  await notice(/^Lembar diperiksa: /).waitFor();
+}
+
 beforeAll(async () => {
   server = spawn(process.execPath, [path.join(root, 'scripts', 'demo-server.js'), path.join(FIXTURES, 'semboro-tercetak.xlsx'), '--port', String(PORT)], { stdio: 'inherit' });
   await waitForServer();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
   page.on('request', (r) => {
     requested.push(r.url());
     if (!r.url().startsWith(BASE) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url());
@@ -52,7 +72,7 @@ beforeAll(async () => {
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
   });
-  await page.goto(`${BASE}/demo.html`);
+  await open();
 });
 
 afterAll(async () => {
@@ -60,18 +80,75 @@ afterAll(async () => {
   server?.kill();
 });
 
-const hostState = () => page.evaluate(() => (window as unknown as DemoWindow).hitungCapaianDemo.host);
+const hostState = () =>
+  page.evaluate(() => {
+    const host = (window as unknown as DemoWindow).hitungCapaianDemo.host;
+    return { sheets: host.sheets, settings: Object.fromEntries(host.settings), parts: host.customXmlParts, selection: host.selection, requestBytes: host.requestBytes };
+  });
+const sheetNames = async () => (await hostState()).sheets.map((s) => s.name);
+const hitungButton = () => page.getByRole('button', { name: 'Hitung Capaian', exact: true });
+const announced = () => page.getByTestId('diumumkan').textContent();
 
-describe('the task pane on the fake Excel host', () => {
+async function hitung(): Promise<void> {
+  await hitungButton().click();
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+}
+
+/** The panel of a sheet in "Lembar dan kolom", opened. */
+async function sheetPanel(name: string): Promise<Locator> {
+  const item = page.getByTestId(`panel-${name}`);
+  const header = item.getByRole('button', { name: new RegExp(`^${name}: `) });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  return item;
+}
+
+/** A text field by its label, inside `scope`. */
+const field = (scope: Locator | Page, label: string | RegExp) => scope.getByRole('textbox', { name: label });
+
+describe('before anything is written', () => {
+  it('shows which sheet serves as what and which columns were found, writing nothing', async () => {
+    await page.getByRole('button', { name: /^DPA 2024: DPA, Baris judul 4$/ }).waitFor();
+    await page.getByRole('button', { name: /^Realisasi 2024: realisasi, Baris judul 4$/ }).waitFor();
+    await page.getByRole('button', { name: /^Kinerja 2024: kinerja, Baris judul 3$/ }).waitFor();
+    const panel = await sheetPanel('Realisasi 2024');
+    await expect(field(panel, /^Realisasi \(“/).inputValue()).resolves.toBe('D');
+    await expect(field(panel, 'Baris judul').inputValue()).resolves.toBe('4');
+    await page.getByRole('button', { name: 'Periksa lembar' }).click();
+    await notice(/^Lembar diperiksa: 3 dari 3 lembar dipakai\. Belum ada yang ditulis\.$/).waitFor();
+    const host = await hostState();
+    expect(host.sheets.map((s) => s.name)).toEqual(['DPA 2024', 'Realisasi 2024', 'Kinerja 2024']);
+    expect(host.settings).toEqual({});
+    expect(host.parts).toEqual([]);
+    expect(host.requestBytes.length).toBeGreaterThan(0);
+  });
+
+  it('says once, before the first run, that Ctrl+Z cannot undo Hitung but the user’s sheets are never changed', async () => {
+    const note = page.getByText(/tidak dapat dibatalkan dengan Ctrl\+Z \(⌘Z di Mac\); lembar Anda sendiri tidak pernah diubah/);
+    await expect(note.count()).resolves.toBe(1);
+    await hitung();
+    await expect(note.count()).resolves.toBe(0);
+  });
+});
+
+describe('a run', () => {
+  beforeAll(() => open());
+
   it('computes on a click and shows the same summary as the command line', async () => {
     const cli = (await runWithJson(path.join(FIXTURES, 'semboro-tercetak.xlsx'))).json!;
-    await page.getByRole('button', { name: 'Hitung Capaian', exact: true }).click();
-    await page.getByTestId('ringkasan').waitFor();
+    await hitung();
     const id = (s: string) => s.replace('.', ',');
     await expect(page.getByTestId('serapan').textContent()).resolves.toBe(`${id(cli.anggaran!.serapan!)}%`);
     await expect(page.getByTestId('rata-rata').textContent()).resolves.toBe(`${id(cli.rataRataCapaian!)}%`);
     const galat = cli.temuan.filter((t) => t.tingkat === 'galat').length;
     await expect(page.getByTestId('jumlah-temuan').textContent()).resolves.toBe(`${galat} galat, ${cli.temuan.length - galat} peringatan`);
+    await expect(announced()).resolves.toBe('Selesai: 7 lembar hasil ditulis.');
+  });
+
+  it('says when it ran and which sheets it wrote; the galat count opens HC Pemeriksaan', async () => {
+    await expect(page.getByTestId('waktu').textContent()).resolves.toMatch(/^Dihitung pukul \d\d\.\d\d; hasil ditulis ke 7 lembar: “HC Pengukuran Kinerja”, .*“HC Pemeriksaan”\.$/);
+    await page.getByRole('button', { name: /^8 galat, buka lembar HC Pemeriksaan$/ }).click();
+    await page.waitForFunction(() => (window as unknown as DemoWindow).hitungCapaianDemo.host.selection?.sheet === 'HC Pemeriksaan');
+    await expect(page.getByTestId('lembar').getAttribute('data-sheet')).resolves.toBe('HC Pemeriksaan');
   });
 
   it('writes the result tables into the workbook and leaves the user sheets alone', async () => {
@@ -81,70 +158,253 @@ describe('the task pane on the fake Excel host', () => {
     expect(names).toContain('HC Realisasi Anggaran');
     const anggaran = host.sheets.find((s) => s.name === 'HC Realisasi Anggaran')!;
     expect(anggaran.cells.flat().map((c) => c?.value)).toContain('JUMLAH');
-    await expect(page.locator('[data-testid="lembar"]').getAttribute('data-sheet')).resolves.toMatch(/^HC |DPA 2024/);
+    expect(host.parts).toHaveLength(1);
   });
 
-  it('selects the cell of a finding in the user’s sheet on a click', async () => {
+  it('writes galat and peringatan in words beside each finding, in groups named for what they hold', async () => {
+    const items = await page.getByTestId('temuan').allTextContents();
+    expect(items.length).toBeGreaterThan(5);
+    for (const t of items) expect(t).toMatch(/^(Galat|Peringatan)( di |[A-Z])/);
+    for (const name of ['Jumlah tidak sama dengan rinciannya', 'Tidak ada di lembar realisasi', 'Sasaran tanpa program']) {
+      await page.getByRole('button', { name: new RegExp(`^${name}`) }).waitFor();
+    }
+  });
+
+  it('selects the cell of a finding in the user’s sheet, and the workbook view shows it', async () => {
     await page.getByRole('button', { name: 'DPA 2024!C23' }).first().click();
     await page.waitForFunction(() => (window as unknown as DemoWindow).hitungCapaianDemo.host.selection?.address === 'C23');
     expect((await hostState()).selection).toEqual({ sheet: 'DPA 2024', address: 'C23' });
-    await expect(page.locator('[data-testid="lembar"]').getAttribute('data-sheet')).resolves.toBe('DPA 2024');
+    await expect(page.getByTestId('lembar').getAttribute('data-sheet')).resolves.toBe('DPA 2024');
+    await expect(page.getByTestId('sel-terpilih').textContent()).resolves.toBe('DPA 2024!C23');
+    const cell = page.locator('td[data-address="C23"]');
+    await expect(cell.getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(cell.textContent()).resolves.toBe('609079200');
+    expect(await page.locator('td[data-address]').count()).toBeGreaterThan(100);
   });
 
-  it('says what to do when a finding’s sheet is hidden, instead of showing it', async () => {
+  it('says beside the finding what to do when its sheet is hidden, instead of showing it', async () => {
     await page.evaluate(() => ((window as unknown as DemoWindow).hitungCapaianDemo.host.sheets.find((s) => s.name === 'Realisasi 2024')!.visibility = 'Hidden'));
-    await page
-      .getByRole('button', { name: /^Realisasi 2024!/ })
-      .first()
-      .click();
-    await page.getByText(/Lembar “Realisasi 2024” disembunyikan/).waitFor();
+    const finding = page
+      .getByTestId('temuan')
+      .filter({ has: page.getByRole('button', { name: /^Realisasi 2024!/ }) })
+      .first();
+    await finding.getByRole('button', { name: /^Realisasi 2024!/ }).click();
+    await expect(finding.getByTestId('pesan').textContent()).resolves.toMatch(/^Lembar “Realisasi 2024” disembunyikan, jadi sel \w+ tidak dapat ditampilkan/);
     expect((await hostState()).selection).toEqual({ sheet: 'DPA 2024', address: 'C23' });
     await page.evaluate(() => ((window as unknown as DemoWindow).hitungCapaianDemo.host.sheets.find((s) => s.name === 'Realisasi 2024')!.visibility = 'Visible'));
   });
 
-  it('copies a table as formatted HTML through a hidden editable element when the Clipboard API is denied', async () => {
-    await page.evaluate(() => {
-      navigator.clipboard.write = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
-      document.addEventListener('copy', () => {
-        const holder = document.createElement('div');
-        holder.appendChild(document.getSelection()!.getRangeAt(0).cloneContents());
-        (window as unknown as DemoWindow).copied = holder.innerHTML;
-      });
-    });
-    await page.getByRole('button', { name: 'Salin berformat' }).first().click();
-    await page.getByText(/tersalin: tempel di Word dengan Ctrl\+V/).waitFor();
-    const copied = await page.evaluate(() => (window as unknown as DemoWindow).copied ?? '');
-    expect(copied).toMatch(/^<p [^>]*>Tabel 3\.2<\/p>.*<table/s);
-    expect(copied).toContain('Pengukuran Realisasi Kinerja');
+  it('names each table button with its table', async () => {
+    for (const name of ['Buka Tabel 3.9', 'Pilih Tabel 3.9', 'Salin berformat Tabel 3.9', 'Pilih tabel Hasil Pemeriksaan']) {
+      await expect(page.getByRole('button', { name, exact: true }).count()).resolves.toBe(1);
+    }
   });
 
-  it('selects a result table for Ctrl+C and downloads every table as .docx', async () => {
-    await page.getByRole('button', { name: 'Pilih tabel' }).first().click();
-    await page.getByText('Tabel terpilih. Klik sekali tab lembar “HC Pengukuran Kinerja” di bawah, lalu tekan Ctrl+C dan tempel di Word.').waitFor();
-    expect((await hostState()).selection).toEqual({ sheet: 'HC Pengukuran Kinerja', address: 'A4:H12' });
+  it('shows the notice after Pilih tabel under that table’s buttons, in view, and announces it', async () => {
+    await page.getByRole('button', { name: 'Pilih Tabel 3.9', exact: true }).click();
+    const row = page.getByTestId('tabel-realisasi-anggaran');
+    const text = 'Tabel terpilih di lembar “HC Realisasi Anggaran”. Klik sekali tab lembar itu di bawah, lalu tekan Ctrl+C (⌘C di Mac) dan tempel di Word.';
+    const shown = row.getByTestId('pesan');
+    await expect(shown.textContent()).resolves.toBe(text);
+    const box = (await shown.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    await expect(announced()).resolves.toBe(text);
+    expect((await hostState()).selection).toEqual({ sheet: 'HC Realisasi Anggaran', address: 'A4:E35' });
+  });
+
+  it('copies a table as formatted HTML with tab-separated plain text, through a hidden editable element when the Clipboard API is denied', async () => {
+    await page.evaluate(() => {
+      navigator.clipboard.write = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      const setData = DataTransfer.prototype.setData;
+      DataTransfer.prototype.setData = function (format: string, data: string) {
+        const w = window as unknown as DemoWindow;
+        w.copied = { ...w.copied, [format]: data };
+        return setData.call(this, format, data);
+      };
+    });
+    await page.getByRole('button', { name: 'Salin berformat Tabel 3.2', exact: true }).click();
+    await expect(page.getByTestId('tabel-pengukuran-kinerja').getByTestId('pesan').textContent()).resolves.toMatch(/tersalin: tempel di Word dengan Ctrl\+V \(⌘V di Mac\)\.$/);
+    const copied = (await page.evaluate(() => (window as unknown as DemoWindow).copied))!;
+    expect(copied['text/html']).toMatch(/^<p [^>]*>Tabel 3\.2<\/p>.*<table/s);
+    const lines = copied['text/plain'].split('\n');
+    expect(lines[0]).toBe('Tabel 3.2');
+    expect(lines[1]).toMatch(/^Pengukuran Realisasi Kinerja/);
+    const header = lines[2].split('\t');
+    expect(header.length).toBeGreaterThan(4);
+    expect(lines.slice(2, -1).every((l) => l.split('\t').length === header.length)).toBe(true);
+    expect(copied['text/plain']).not.toMatch(/Tabel 3\.2Pengukuran/);
+  });
+
+  it('downloads every table as .docx and says so under the button', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Unduh semua tabel/ }).click()]);
     const file = await download.path();
     expect((await fs.readFile(file)).subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('replaces its sheets on a second run and works from the keyboard', async () => {
-    const before = (await hostState()).sheets.map((s) => s.name);
-    const button = page.getByRole('button', { name: 'Hitung Capaian', exact: true });
-    await button.focus();
-    await page.keyboard.press('Enter');
-    await page.getByTestId('ringkasan').waitFor();
-    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-    expect((await hostState()).sheets.map((s) => s.name)).toEqual(before);
-    if (process.env.HC_SCREENSHOT) {
-      await page.locator('aside').evaluate((pane) => (pane.scrollTop = 0));
-      await page.screenshot({ path: process.env.HC_SCREENSHOT });
-    }
+  it('has no serious or critical accessibility violations (axe-core), findings open', async () => {
+    const results = await new AxeBuilder({ page }).include('[data-testid="panel"]').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (process.env.HC_AXE)
+      console.log(JSON.stringify({ passes: results.passes.length, violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) }));
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(results.passes.length).toBeGreaterThan(10);
   });
 
+  it('replaces its sheets on a second run, and Hitung keeps the focus while it runs', async () => {
+    const before = await sheetNames();
+    await page.evaluate(() => {
+      const host = (window as unknown as DemoWindow).hitungCapaianDemo.host;
+      const run = host.run.bind(host);
+      host.run = (...args: unknown[]) => new Promise((r) => setTimeout(r, 300)).then(() => run(...args));
+    });
+    const button = hitungButton();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(button.getAttribute('aria-disabled')).resolves.toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hitung Capaian');
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hitung Capaian');
+    expect(await sheetNames()).toEqual(before);
+  });
+});
+
+describe('the user’s choices take effect', () => {
+  beforeEach(() => open());
+
+  it('a column changed in the pane: Hitung, the figures change, the workbook saves the role', async () => {
+    const panel = await sheetPanel('Realisasi 2024');
+    const realisasi = field(panel, /^Realisasi \(“/);
+    await realisasi.fill('C');
+    await hitung();
+    await expect(page.getByTestId('serapan').textContent()).resolves.toBe('97,79%');
+    expect(JSON.parse((await hostState()).settings[SETTINGS_KEY] as string)).toEqual({ kolom: { 'Realisasi 2024': { kolom: { realisasi: 'C' } } } });
+    await expect(field(await sheetPanel('Realisasi 2024'), /^Realisasi \(“/).inputValue()).resolves.toBe('C');
+  });
+
+  it('a header row that finds nothing keeps the sheet’s panel, with the message beside the field; the old results are cleared', async () => {
+    await hitung();
+    await expect(page.getByTestId('ringkasan').count()).resolves.toBe(1);
+    const baris = field(await sheetPanel('DPA 2024'), 'Baris judul');
+    await baris.fill('99');
+    await hitung();
+    const message = 'Menunjuk baris 99, yang tidak berisi judul kolom yang dikenali (misalnya “Uraian” dan “Anggaran”, atau “Indikator” dan “Target”).';
+    await expect(page.getByText(message, { exact: true }).count()).resolves.toBe(1);
+    await expect(field(await sheetPanel('DPA 2024'), 'Baris judul').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByRole('button', { name: /^DPA 2024: / }).waitFor();
+    await expect(page.getByTestId('ringkasan').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /Salin berformat/ }).count()).resolves.toBe(0);
+    await expect(announced()).resolves.toMatch(/^Baris judul lembar “DPA 2024” menunjuk baris 99/);
+    // Nothing was written or saved with it.
+    expect(JSON.parse((await hostState()).settings[SETTINGS_KEY] as string)).toEqual({});
+  });
+
+  it('“Kembalikan ke deteksi otomatis” clears the saved settings and the fields', async () => {
+    await (await sheetPanel('Realisasi 2024')).getByRole('textbox', { name: /^Realisasi \(“/ }).fill('C');
+    await hitung();
+    expect((await hostState()).settings[SETTINGS_KEY]).toBeDefined();
+    await page.getByRole('button', { name: 'Kembalikan ke deteksi otomatis' }).click();
+    await notice(/^Kembali ke deteksi otomatis: pengaturan yang tersimpan di buku kerja ini telah dihapus\.$/).waitFor();
+    expect((await hostState()).settings).toEqual({});
+    await expect(field(await sheetPanel('Realisasi 2024'), /^Realisasi \(“/).inputValue()).resolves.toBe('D');
+    await open();
+    await expect(field(await sheetPanel('Realisasi 2024'), /^Realisasi \(“/).inputValue()).resolves.toBe('D');
+  });
+
+  it('a user’s own sheet named “HC …” is kept and read like any other', async () => {
+    await page.evaluate(() => {
+      const host = (window as unknown as DemoWindow).hitungCapaianDemo.host;
+      host.sheets.push({
+        id: '{CATATAN}',
+        name: 'HC Catatan Saya',
+        visibility: 'Visible',
+        cells: [[{ value: 'catatan saya', format: 'General' }]],
+        merges: [],
+        formatting: [],
+        charts: [],
+        frozenRows: 0,
+      });
+    });
+    await page.getByRole('button', { name: 'Periksa lembar' }).click();
+    await page.getByRole('button', { name: /^HC Catatan Saya: tidak dipakai$/ }).waitFor();
+    await hitung();
+    await hitung();
+    const mine = (await hostState()).sheets.filter((s) => s.name === 'HC Catatan Saya');
+    expect(mine.map((s) => s.cells)).toEqual([[[{ value: 'catatan saya', format: 'General' }]]]);
+  });
+
+  it('a result sheet the user changed is named before Hitung replaces it, and kept when the user says so', async () => {
+    await hitung();
+    await page.evaluate(
+      () => ((window as unknown as DemoWindow).hitungCapaianDemo.host.sheets.find((s) => s.name === 'HC Efisiensi')!.cells[0][0]!.value = 'Tabel 3.7 (sudah saya periksa)'),
+    );
+    await hitung();
+    await page.getByText('Lembar hasil “HC Efisiensi” telah diubah sejak perhitungan terakhir. Apa yang dilakukan dengan lembar itu?').waitFor();
+    await expect(notice(/belum dijalankan: pilih dulu/).count()).resolves.toBe(1);
+    await page.getByRole('radio', { name: /^Biarkan sebagai lembar saya/ }).check();
+    await hitung();
+    const host = await hostState();
+    expect(host.sheets.find((s) => s.name === 'HC Efisiensi')!.cells[0][0]!.value).toBe('Tabel 3.7 (sudah saya periksa)');
+    expect(host.sheets.map((s) => s.name)).toContain('HC Efisiensi (2)');
+    await expect(page.getByText('Lembar “HC Efisiensi” dibiarkan sebagai lembar Anda dan tidak diganti.').count()).resolves.toBe(1);
+  });
+
+  it('no all-clear for a workbook with only a kinerja sheet: it says what was not checked', async () => {
+    await page.evaluate(() => {
+      const host = (window as unknown as DemoWindow).hitungCapaianDemo.host;
+      host.sheets = host.sheets.filter((s) => s.name === 'Kinerja 2024');
+    });
+    await hitung();
+    await expect(page.getByTestId('tanpa-temuan').textContent()).resolves.toBe(
+      'Tidak ada temuan pada yang diperiksa (capaian kinerja di “Kinerja 2024”); yang tidak diperiksa: anggaran (tidak ada lembar DPA); realisasi dan serapan (tidak ada lembar realisasi).',
+    );
+    await expect(page.getByText(/semua jumlah/).count()).resolves.toBe(0);
+  });
+
+  it('an Office.js error is one Indonesian sentence, its own text behind Rincian', async () => {
+    await page.evaluate(() => {
+      const host = (window as unknown as DemoWindow).hitungCapaianDemo.host;
+      const execute = host.execute.bind(host);
+      // Excel refuses the request that saves the record: a protected workbook.
+      host.execute = (body) =>
+        JSON.stringify(body).includes('lembarHasil')
+          ? { ErrorCode: null, Headers: {}, Body: { Results: [], Error: { Code: 'AccessDenied', Message: 'Access denied.', HttpStatusCode: 403, Location: '' } } }
+          : execute(body);
+    });
+    await hitung();
+    const refused = notice(/^Excel tidak mengizinkan perubahan ini/);
+    await expect(refused.locator('summary').textContent()).resolves.toBe('Rincian');
+    await refused.locator('summary').click();
+    await expect(refused.textContent()).resolves.toMatch(/\.RincianAccessDenied: /);
+    expect(await sheetNames()).toEqual(['DPA 2024', 'Realisasi 2024', 'Kinerja 2024']);
+  });
+});
+
+describe('the pane at the widths Excel gives it', () => {
+  it.each([320, 350, 500])('holds at %i px: nothing wider than the pane', async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    await open(`?panel=${width}`);
+    await hitung();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    if (SHOTS && width !== 350) await page.screenshot({ path: path.join(SHOTS, `taskpane-${width}.png`), fullPage: true });
+  });
+
+  afterAll(async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    if (!SHOTS) return;
+    await open();
+    await hitung();
+    await page.getByRole('button', { name: 'DPA 2024!C23' }).first().click();
+    await page.waitForFunction(() => (window as unknown as DemoWindow).hitungCapaianDemo.host.selection?.address === 'C23');
+    await page.screenshot({ path: path.join(SHOTS, 'taskpane.png') });
+  });
+});
+
+describe('the demo', () => {
   it('talked to the fake host through Microsoft’s Office.js client, served by the demo server', async () => {
     expect(await page.evaluate(() => typeof (window as unknown as DemoWindow).OfficeExtension)).toBe('object');
-    expect(requested.filter((u) => u.endsWith('/demo/office-client.js'))).toHaveLength(1);
-    expect((await hostState()).requestBytes.length).toBeGreaterThan(5);
+    expect(requested.filter((u) => u.endsWith('/demo/office-client.js')).length).toBeGreaterThan(0);
+    expect((await hostState()).requestBytes.length).toBeGreaterThan(2);
   });
 
   it('loaded nothing from another origin and broke no Content-Security-Policy rule', () => {

@@ -204,7 +204,7 @@ describe('outputs that need a process of their own', () => {
     const r = await runCliProcess(main, [readable, '--json', path.join(dir, 'hasil.json')], { uid: 65534, gid: 65534 });
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('Galat'))).toEqual([
-      `Galat: Berkas hasil "${path.join(dir, 'hasil.json')}" tidak dapat ditulis: tidak ada izin menulis di sana.`,
+      `Galat: Berkas hasil “${path.join(dir, 'hasil.json')}” tidak dapat ditulis: tidak ada izin menulis di sana.`,
     ]);
     expect(await fs.readdir(dir)).toEqual(['buku.xlsx']);
     await fs.rm(dir, { recursive: true, force: true });

@@ -98,7 +98,7 @@ describe('unusable input: exit 2, one Indonesian message, no output left behind'
   it('names a missing sheet given with --dpa', async () => {
     const r = await run([path.join(FIXTURES, 'semboro-bersih.xlsx'), '--dpa', 'DPA 2025']);
     expect(r.code).toBe(2);
-    expect(r.err.at(-1)).toBe('Galat: Lembar "DPA 2025" tidak ada di buku kerja ini.');
+    expect(r.err.at(-1)).toBe('Galat: Pengaturan “lembar.dpa” menunjuk lembar “DPA 2025”, yang tidak ada di buku kerja ini.');
   });
 
   it('refuses to overwrite the input', async () => {
@@ -109,10 +109,33 @@ describe('unusable input: exit 2, one Indonesian message, no output left behind'
     expect(r.err.at(-1)).toMatch(/sama dengan berkas masukan; berkas masukan tidak pernah ditimpa/);
   });
 
+  it.each([
+    ['{"predikat":5}', 'Galat: Pengaturan “predikat” harus berupa daftar 1 sampai 10 predikat [{ "nama": …, "min": … }].'],
+    ['{"efisiensi":"Berjenjang"}', 'Galat: Pengaturan “efisiensi” harus “sederhana” atau “berjenjang”, bukan “Berjenjang”.'],
+    ['{"kolom":{"DPA 2024":{"kolom":{"Realisasi":"C"}}}}', expect.stringMatching(/^Galat: Pengaturan “kolom\.DPA 2024\.kolom\.Realisasi” bukan peran kolom yang dikenal; /)],
+    ['{"kolom":{"DPA 2024":{"barisJudul":99}}}', expect.stringMatching(/^Galat: Pengaturan “kolom\.DPA 2024\.barisJudul” menunjuk baris 99, yang tidak berisi judul kolom/)],
+    ['{"batasCapaian":100,}', 'Galat: Berkas pengaturan “p.json” tidak dapat dibaca sebagai JSON.'],
+    ['[1]', 'Galat: Berkas pengaturan “p.json” harus berisi satu objek JSON { … }.'],
+  ])('refuses --pengaturan %s with exit 2, naming the field, and writes nothing', async (settings, message) => {
+    const file = path.join(dir, 'p.json');
+    await fs.writeFile(file, settings);
+    const json = path.join(dir, 'tidak-ditulis.json');
+    const previous = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await run([path.join(FIXTURES, 'semboro-bersih.xlsx'), '--pengaturan', 'p.json', '--json', json]);
+      expect(r.code).toBe(2);
+      expect(r.err.at(-1)).toEqual(message);
+    } finally {
+      process.chdir(previous);
+    }
+    await expect(fs.access(json)).rejects.toThrow();
+  });
+
   it('rejects an unknown option', async () => {
     const r = await run(['buku.xlsx', '--format', 'pdf']);
     expect(r.code).toBe(2);
-    expect(r.err.at(-1)).toMatch(/Pilihan "--format" tidak dikenal/);
+    expect(r.err.at(-1)).toMatch(/Pilihan “--format” tidak dikenal/);
   });
 });
 
@@ -127,8 +150,8 @@ describe('options', () => {
   it('--dpa/--realisasi/--kinerja override the detection', async () => {
     const r = await run([path.join(FIXTURES, 'semboro-bersih.xlsx'), '--dpa', 'Realisasi 2024', '--realisasi', 'Realisasi 2024']);
     expect(r.code).toBe(0);
-    expect(r.err.join('\n')).toMatch(/Lembar "Realisasi 2024": dpa \+ realisasi/);
-    expect(r.out[0]).toBe('Anggaran 3.894.507.781, realisasi 3.545.596.394, serapan 91,04%');
+    expect(r.err.join('\n')).toMatch(/Lembar “Realisasi 2024”: DPA dan realisasi/);
+    expect(r.out[0]).toBe('Anggaran Rp 3.894.507.781, realisasi Rp 3.545.596.394, serapan 91,04%');
   });
 
   it('--pengaturan sets the cap and the efisiensi rule', async () => {

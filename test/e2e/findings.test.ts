@@ -47,7 +47,11 @@ describe('each kind of finding at its cell', () => {
   });
   it('tidak-ditemukan: a realisasi row the DPA does not have', () => expect(kinds()).toContain('tidak-ditemukan LRA!B8'));
   it('every finding has a plain Indonesian message', () => {
-    for (const t of run.json!.temuan) expect(t.pesan).toMatch(/^[A-Z"].{20,}/);
+    for (const t of run.json!.temuan) {
+      expect(t.pesan).toMatch(/^[A-Z“].{20,}/);
+      // Names are quoted typographically, as everywhere the clerk reads.
+      expect(t.pesan).not.toContain('"');
+    }
   });
 });
 

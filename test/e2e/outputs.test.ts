@@ -41,23 +41,23 @@ describe('writing the outputs', () => {
   it('leaves none behind when one fails: the JSON and HTML written before the Word document ran out of space', async () => {
     await expectRefused(
       ['--json', at('hasil.json'), '--html', at('tabel.html'), '--docx', '/dev/full'],
-      /^Galat: Berkas hasil "\/dev\/full" tidak dapat ditulis: ruang disk penuh\.$/,
+      /^Galat: Berkas hasil “\/dev\/full” tidak dapat ditulis: ruang disk penuh\.$/,
     );
   });
 
   it('names a path too long', async () => {
     const long = at('a'.repeat(300) + '.xlsx');
-    await expectRefused(['-o', long], new RegExp(`Berkas hasil "${long}" tidak dapat ditulis: namanya terlalu panjang\\.`));
+    await expectRefused(['-o', long], new RegExp(`Berkas hasil “${long}” tidak dapat ditulis: namanya terlalu panjang\\.`));
   });
 
   it('names a path through a file', async () => {
     await fs.writeFile(at('berkas.txt'), 'x');
-    await expectRefused(['--json', at('berkas.txt', 'hasil.json')], /berkas.txt\/hasil.json" tidak dapat ditulis: salah satu bagian jalurnya bukan folder\./, ['berkas.txt']);
+    await expectRefused(['--json', at('berkas.txt', 'hasil.json')], /berkas.txt\/hasil.json” tidak dapat ditulis: salah satu bagian jalurnya bukan folder\./, ['berkas.txt']);
   });
 
   it('names a folder given as output', async () => {
     await fs.mkdir(at('folder'));
-    await expectRefused(['--json', at('folder')], /folder" adalah folder; sebutkan nama berkas untuk hasil\./, ['folder']);
+    await expectRefused(['--json', at('folder')], /folder” adalah folder; sebutkan nama berkas untuk hasil\./, ['folder']);
   });
 
   (mounts ? it : it.skip)('names a read-only place and a full disk (mounted here as root)', async () => {
@@ -90,7 +90,7 @@ describe('writing the outputs', () => {
     const r = await runQuiet([input, '--json', '-']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out.join('\n')).anggaran.anggaran).toBe('3894507781');
-    expect(r.err.join('\n')).toMatch(/Anggaran 3\.894\.507\.781/);
+    expect(r.err.join('\n')).toMatch(/Anggaran Rp 3\.894\.507\.781/);
   });
 
   it('writes into an existing FIFO, which stays a FIFO', async () => {

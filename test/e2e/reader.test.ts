@@ -30,7 +30,7 @@ describe('the reader', () => {
     const file = await writePackage(path.join(dir, 'strict.xlsx'), { strict: true, sheets: [{ name: 'DPA', body: `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>` }] });
     const r = await runQuiet([file]);
     expect(r.code).toBe(2);
-    expect(r.err.at(-1)).toBe('Galat: Berkas "strict.xlsx" disimpan dalam format Strict Open XML. Buka di Excel dan simpan sebagai "Buku Kerja Excel (.xlsx)", lalu coba lagi.');
+    expect(r.err.at(-1)).toBe('Galat: Berkas “strict.xlsx” disimpan dalam format Strict Open XML. Buka di Excel dan simpan sebagai “Buku Kerja Excel (.xlsx)”, lalu coba lagi.');
   });
 
   it.each([

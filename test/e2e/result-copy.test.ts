@@ -33,7 +33,7 @@ describe('the result copy', () => {
     const second = path.join(dir, 'kedua.xlsx');
     const r = await runQuiet([edited, '-o', second]);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('Lembar "HC Efisiensi" telah diubah sejak perhitungan terakhir; lembar itu dibiarkan dan hasil baru ditulis ke lembar "HC Efisiensi (2)".');
+    expect(r.err).toContain('Lembar “HC Efisiensi” telah diubah sejak perhitungan terakhir; lembar itu dibiarkan dan hasil baru ditulis ke lembar “HC Efisiensi (2)”.');
     const names = await sheetNames(second);
     expect(names.filter((n) => n.startsWith('HC Efisiensi'))).toEqual(['HC Efisiensi', 'HC Efisiensi (2)']);
     expect(texts(await sheetXml(second, 'HC Efisiensi'))).toContain('Tabel 3.7 (sudah diperiksa)');

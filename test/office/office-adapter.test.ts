@@ -1,11 +1,11 @@
 import * as path from 'path';
 import { readWorkbook } from '../../src/adapters/office/excel-read';
 import { writeLayouts } from '../../src/adapters/office/excel-write';
-import { hitungInExcel, PAYLOAD_BUDGET, requirementProblem, selectCell } from '../../src/adapters/office/hitung-excel';
+import { ExcelRun, hitungInExcel, PAYLOAD_BUDGET, requirementProblem, RunOptions, selectRange } from '../../src/adapters/office/hitung-excel';
 import { workbookFromXlsx } from '../../src/adapters/xlsx/read';
 import { hitung } from '../../src/core/compute/engine';
 import { Workbook } from '../../src/core/grid';
-import { isResultSheet, RESULT_SHEETS } from '../../src/core/result-sheets';
+import { EMPTY_RECORD, RESULT_SHEETS } from '../../src/core/result-sheets';
 import { toJson } from '../../src/core/report/result-json';
 import { layoutSheets, SheetLayout } from '../../src/core/report/sheet-layout';
 import { buildResultSheets } from '../../src/core/report/tables';
@@ -24,9 +24,17 @@ async function hostFromFixture(name: string): Promise<FakeExcel> {
   return FakeExcel.fromWorkbook(await workbookFromXlsx(path.join(FIXTURES, name)));
 }
 
-async function run(host: FakeExcel, settings: Parameters<typeof hitungInExcel>[1] = null) {
-  return excelRun(host, (context) => hitungInExcel(context, settings, envOf(host)));
+/** A whole run, with the settings saved in the workbook unless others are given. */
+async function run(host: FakeExcel, options: Partial<RunOptions> = {}): Promise<ExcelRun> {
+  const outcome = await excelRun(host, (context) => hitungInExcel(context, { settings: null, ...options }, envOf(host)));
+  if ('edited' in outcome) throw new Error(`asked about ${outcome.edited.join(', ')}`);
+  return outcome;
 }
+
+const isOurs = (name: string) => (Object.values(RESULT_SHEETS) as string[]).includes(name);
+
+/** Writes layouts into a workbook that has no sheets of ours yet, each under its usual name. */
+const fresh = (layouts: SheetLayout[]) => ({ existing: [], plan: { remove: [], edited: [], names: layouts.map((l) => l.name), record: EMPTY_RECORD }, recordPart: null });
 
 /** Every request the real client sends to `host`, and every answer. */
 function recorded(host: FakeExcel): { requests: RequestBody[]; responses: ResponseMessage[] } {
@@ -120,8 +128,8 @@ describe('the Office.js adapter', () => {
     const first = host.sheets.map((s) => s.name);
     await run(host);
     expect(host.sheets.map((s) => s.name)).toEqual(first);
-    expect(first.filter((n) => !isResultSheet(n))).toEqual(user);
-    expect(first.filter(isResultSheet)).toEqual(Object.values(RESULT_SHEETS).filter((n) => first.includes(n)));
+    expect(first.filter((n) => !isOurs(n))).toEqual(user);
+    expect(first.filter(isOurs)).toEqual(Object.values(RESULT_SHEETS).filter((n) => first.includes(n)));
     expect(user.map((n) => host.snapshot(n))).toEqual(before);
     for (const s of host.sheets) for (const row of s.cells) for (const cell of row ?? []) expect(cell?.formula).toBeUndefined();
   });
@@ -143,7 +151,7 @@ describe('the Office.js adapter', () => {
       printArea: { row: 0, col: 0, rows: 1, cols: texts.length },
     };
     const log = recorded(host);
-    await excelRun(host, (context) => writeLayouts(context, [], [layout], null));
+    await excelRun(host, (context) => writeLayouts(context, [layout], fresh([layout]), null));
     const sent = log.requests.flatMap((r) => r.Actions.filter((a) => a.Name === 'Values').flatMap((a) => (a.ArgumentInfo!.Arguments![0] as unknown[][]).flat()));
     expect(sent).toEqual([...texts.slice(0, 5).map((t) => `'${t}`), 'Biasa']);
     expect(host.sheet(layout.name)!.cells[0]).toEqual(texts.map((value) => ({ value, format: '@' })));
@@ -243,7 +251,7 @@ describe('the Office.js adapter', () => {
   it('replaces its sheets when they are the only visible ones', async () => {
     const host = await hostFromFixture('semboro-tercetak.xlsx');
     await run(host);
-    for (const s of host.sheets) if (!isResultSheet(s.name)) s.visibility = 'Hidden';
+    for (const s of host.sheets) if (!isOurs(s.name)) s.visibility = 'Hidden';
     const names = host.sheets.map((s) => s.name);
     await run(host);
     expect(host.sheets.map((s) => s.name)).toEqual(names);
@@ -275,7 +283,7 @@ describe('the Office.js adapter', () => {
       printArea: { row: 0, col: 0, rows: values.length, cols: 2 },
       orientation: 'portrait',
     };
-    const { syncs } = await excelRunCounted(host, (context) => writeLayouts(context, [], [layout], PAYLOAD_BUDGET));
+    const { syncs } = await excelRunCounted(host, (context) => writeLayouts(context, [layout], fresh([layout]), PAYLOAD_BUDGET));
     expectWebTargets(host, syncs);
     expect(host.requestBytes.slice(0, -1).every((b) => b > 2_500_000)).toBe(true);
     expect(host.sheet(RESULT_SHEETS.pemeriksaan)!.cells[39_999][0]?.value).toBe(values[39_999][0]);
@@ -284,7 +292,8 @@ describe('the Office.js adapter', () => {
   it('writes a Pemeriksaan sheet of 20.000 findings, each linked, in requests of at most 4.000.000 bytes', async () => {
     const book = bigWorkbook(1_000);
     const host = FakeExcel.fromWorkbook(book);
-    const { syncs } = await excelRunCounted(host, (context) => writeLayouts(context, [], pemeriksaanOnly(book, 20_000), PAYLOAD_BUDGET));
+    const layouts = pemeriksaanOnly(book, 20_000);
+    const { syncs } = await excelRunCounted(host, (context) => writeLayouts(context, layouts, fresh(layouts), PAYLOAD_BUDGET));
     expectWebTargets(host, syncs);
     const sheet = host.sheet(RESULT_SHEETS.pemeriksaan)!;
     expect(sheet.formatting.filter((f) => f.path === 'hyperlink')).toHaveLength(20_000);
@@ -295,7 +304,7 @@ describe('the Office.js adapter', () => {
     const book = bigWorkbook(1_000);
     const host = FakeExcel.fromWorkbook(book);
     const [layout] = pemeriksaanOnly(book, 300);
-    await excelRun(host, (context) => writeLayouts(context, [], [layout], null));
+    await excelRun(host, (context) => writeLayouts(context, [layout], fresh([layout]), null));
     const heights = host.sheet(RESULT_SHEETS.pemeriksaan)!.formatting.filter((f) => f.path === 'format.rowHeight');
     const runs = layout.rowHeights.filter((h, r) => r === 0 || h !== layout.rowHeights[r - 1]).length;
     expect(heights).toHaveLength(runs);
@@ -309,9 +318,9 @@ describe('the Office.js adapter', () => {
 
   it('saves the settings in the workbook and the next run without settings reuses them', async () => {
     const host = await hostFromFixture('semboro-bersih.xlsx');
-    const first = await run(host, { batasCapaian: null });
+    const first = await run(host, { settings: { batasCapaian: null } });
     expect(first.result.kinerja!.rataRataCapaian!.toFixed(2)).toBe('100.30');
-    const again = await run(host, null);
+    const again = await run(host);
     expect(again.settings).toEqual({ batasCapaian: null });
     expect(again.result.kinerja!.rataRataCapaian!.toFixed(2)).toBe('100.30');
   });
@@ -335,7 +344,7 @@ describe('the Office.js adapter', () => {
 
   it('selects a finding’s cell in the user’s sheet', async () => {
     const host = await hostFromFixture('semboro-tercetak.xlsx');
-    await expect(excelRun(host, (context) => selectCell(context, 'DPA 2024', 'C23'))).resolves.toBeNull();
+    await expect(excelRun(host, (context) => selectRange(context, 'DPA 2024', 'C23', 'sel C23'))).resolves.toBeNull();
     expect(host.selection).toEqual({ sheet: 'DPA 2024', address: 'C23' });
     expect(host.activeSheet).toBe('DPA 2024');
   });
@@ -343,10 +352,12 @@ describe('the Office.js adapter', () => {
   it('says so instead of activating a hidden sheet for a finding', async () => {
     const host = await hostFromFixture('semboro-tercetak.xlsx');
     host.sheet('DPA 2024')!.visibility = 'Hidden';
-    await expect(excelRun(host, (context) => selectCell(context, 'DPA 2024', 'C23'))).resolves.toMatch(/^Lembar “DPA 2024” disembunyikan, jadi sel C23 tidak dapat ditampilkan/);
+    await expect(excelRun(host, (context) => selectRange(context, 'DPA 2024', 'C23', 'sel C23'))).resolves.toMatch(
+      /^Lembar “DPA 2024” disembunyikan, jadi sel C23 tidak dapat ditampilkan/,
+    );
     host.sheet('DPA 2024')!.visibility = 'VeryHidden';
-    await expect(excelRun(host, (context) => selectCell(context, 'DPA 2024', 'C23'))).resolves.toMatch(/very hidden/);
-    await expect(excelRun(host, (context) => selectCell(context, 'Lembar Lain', 'A1'))).resolves.toMatch(/tidak ada lagi/);
+    await expect(excelRun(host, (context) => selectRange(context, 'DPA 2024', 'C23', 'sel C23'))).resolves.toMatch(/very hidden/);
+    await expect(excelRun(host, (context) => selectRange(context, 'Lembar Lain', 'A1', 'sel A1'))).resolves.toMatch(/tidak ada lagi/);
     expect(host.selection).toBeNull();
     expect(host.activeSheet).toBeNull();
   });

@@ -1,10 +1,11 @@
+import { officeEnv } from '../../src/adapters/office/office-env';
 import { MAC_DOWNLOAD, officeHost } from '../../src/taskpane/host';
 
 /** Office as the task pane sees it on `platform`, with a document that records the links clicked. */
 function officeOn(platform: string): string[] {
   const clicked: string[] = [];
   Object.assign(globalThis, {
-    Office: { context: { platform }, PlatformType: { OfficeOnline: 'OfficeOnline', Mac: 'Mac', PC: 'PC' } },
+    Office: { context: { platform, requirements: { isSetSupported: () => true } }, PlatformType: { OfficeOnline: 'OfficeOnline', Mac: 'Mac', PC: 'PC' } },
     document: {
       createElement: () => ({
         click(this: { download: string }) {
@@ -24,16 +25,16 @@ describe('saving the .docx from the task pane', () => {
 
   it('on a Mac says what to do instead of a download link that does nothing there', () => {
     const clicked = officeOn('Mac');
-    expect(officeHost.onMac).toBe(true);
-    expect(officeHost.download('tabel-lkjip.docx', new Blob(['x']))).toBe(MAC_DOWNLOAD);
+    expect(officeEnv().onMac).toBe(true);
+    expect(officeHost().download('tabel-lkjip.docx', new Blob(['x']))).toBe(MAC_DOWNLOAD);
     expect(clicked).toEqual([]);
     expect(MAC_DOWNLOAD).toMatch(/Salin berformat/);
   });
 
   it.each(['OfficeOnline', 'PC'])('on %s downloads through a link', (platform) => {
     const clicked = officeOn(platform);
-    expect(officeHost.onMac).toBe(false);
-    expect(officeHost.download('tabel-lkjip.docx', new Blob(['x']))).toBeNull();
+    expect(officeEnv()).toMatchObject({ onMac: false, onTheWeb: platform === 'OfficeOnline' });
+    expect(officeHost().download('tabel-lkjip.docx', new Blob(['x']))).toBeNull();
     expect(clicked).toEqual(['tabel-lkjip.docx']);
   });
 });

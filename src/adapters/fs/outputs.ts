@@ -43,7 +43,7 @@ const REASON: Record<string, string> = {
 export function writeError(file: string, e: unknown): unknown {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === undefined || e instanceof InputError) return e;
-  return new InputError(`Berkas hasil "${file}" tidak dapat ditulis: ${REASON[code] ?? `galat ${code}`}.`);
+  return new InputError(`Berkas hasil “${file}” tidak dapat ditulis: ${REASON[code] ?? `galat ${code}`}.`);
 }
 
 /** Same file: the same path, or the same inode reached another way (a link). */
@@ -70,8 +70,8 @@ export async function checkDistinct(input: string, outputs: { flag: string; path
     }
     for (const key of new Set([await identity(p), path.resolve(p)])) {
       const other = seen.get(key);
-      if (other === '') throw new InputError(`Berkas hasil "${p}" (${flag}) sama dengan berkas masukan; berkas masukan tidak pernah ditimpa.`);
-      if (other !== undefined) throw new InputError(`${other} dan ${flag} menunjuk berkas yang sama ("${p}"); sebutkan berkas yang berbeda.`);
+      if (other === '') throw new InputError(`Berkas hasil “${p}” (${flag}) sama dengan berkas masukan; berkas masukan tidak pernah ditimpa.`);
+      if (other !== undefined) throw new InputError(`${other} dan ${flag} menunjuk berkas yang sama (“${p}”); sebutkan berkas yang berbeda.`);
       seen.set(key, flag);
     }
   }
@@ -95,7 +95,7 @@ async function stage(output: Output, n: number): Promise<Staged> {
       if (e.code === 'ENOENT') return null;
       throw e;
     });
-    if (stat?.isDirectory()) throw new InputError(`"${output.path}" adalah folder; sebutkan nama berkas untuk hasil.`);
+    if (stat?.isDirectory()) throw new InputError(`“${output.path}” adalah folder; sebutkan nama berkas untuk hasil.`);
     if (stat && !stat.isFile()) return { output, target, tmp: null };
     const dir = path.dirname(path.resolve(target));
     await fs.mkdir(dir, { recursive: true });

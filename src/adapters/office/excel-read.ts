@@ -2,8 +2,8 @@
 import { InputError } from '../../core/errors';
 import { CellValue, Grid, Workbook } from '../../core/grid';
 import { clip, parseAddress, Rect } from '../../core/rect';
-import { isResultSheet } from '../../core/result-sheets';
-import { Settings } from '../../core/settings';
+import { EMPTY_RECORD, fingerprint, RECORD_NAMESPACE, recordFromXml, ResultRecord } from '../../core/result-sheets';
+import { parseSettings, Settings } from '../../core/settings';
 
 export const SETTINGS_KEY = 'hitungCapaian.pengaturan';
 
@@ -39,13 +39,18 @@ export interface SheetInfo {
 }
 
 export interface ExcelInput {
+  /** The engine's input: every sheet but those the record says the tool wrote. */
   workbook: Workbook;
-  /** The user's sheet names in order, the tool's own result sheets excluded. */
-  sheetNames: string[];
-  /** Every sheet, result sheets included, for replacing them. */
+  /** Every sheet in order, the tool's own included, for replacing them. */
   sheets: SheetInfo[];
-  /** Settings saved in the workbook by an earlier run, if any. */
-  saved: Partial<Settings> | null;
+  /** Which sheets the tool wrote, from its custom XML part. */
+  record: ResultRecord;
+  /** The id of the custom XML part holding the record, null when the workbook has none. */
+  recordPart: string | null;
+  /** fingerprint() of each recorded sheet as it is now, by name. */
+  fingerprints: Map<string, string>;
+  /** The settings saved in the workbook by an earlier run, as saved (readSaved checks them). */
+  saved: Excel.Setting;
 }
 
 export interface ReadOptions {
@@ -72,6 +77,9 @@ const CELL_LIMIT = 5_000_000;
 const utf8 = new TextEncoder();
 /** What a value weighs in a request or a response: its JSON in UTF-8. */
 export const jsonBytes = (v: unknown) => utf8.encode(JSON.stringify(v)).length;
+
+/** A grid's values from A1, as fingerprint() takes them. */
+const fromA1 = (g: Grid): CellValue[][] => [...Array<CellValue[]>(g.origin.row).fill([]), ...g.values.map((row) => [...Array<CellValue>(g.origin.col).fill(null), ...(row ?? [])])];
 
 interface Walked {
   ws: Excel.Worksheet;
@@ -122,40 +130,49 @@ function firstEstimate(w: Walked, shape: Rect): number {
 }
 
 /**
- * Reads every user sheet's used range (values, number formats, merged areas). On the desktop that is
- * two syncs whatever the workbook's size; on the web, one more per response budget of cells, the
- * blocks sized from what the cells measured weigh. A block Excel refuses is halved and asked again.
- * Result sheets of earlier runs are skipped; nothing is written.
+ * Reads every sheet's used range (values, number formats, merged areas), the tool's record and the
+ * saved settings. On the desktop that is two syncs whatever the workbook's size; on the web, one
+ * more per response budget of cells, the blocks sized from what the cells measured weigh. A block
+ * Excel refuses is halved and asked again. The sheets the record names are fingerprinted and kept
+ * from the engine; every other sheet, one named `HC …` too, is the user's. Nothing is written.
  */
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions): Promise<ExcelInput> {
   const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   setting.load('value');
-  const all = await walkSheets(context, options);
-  const own = all.filter((w) => !isResultSheet(w.ws.name));
-  const shapes = own.map((w): Rect | null => (w.used.isNullObject ? null : { row: w.used.rowIndex, col: w.used.columnIndex, rows: w.used.rowCount, cols: w.used.columnCount }));
+  const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE).load('items/id');
+  const walked = await walkSheets(context, options);
+  // The record's text comes with the first block of cells (or alone, in a workbook without cells).
+  const recordPart = parts.items[0] ?? null;
+  let pendingXml: OfficeExtension.ClientResult<string> | null = recordPart?.getXml() ?? null;
+  let recordXml: string | null = null;
+  const shapes = walked.map((w): Rect | null => (w.used.isNullObject ? null : { row: w.used.rowIndex, col: w.used.columnIndex, rows: w.used.rowCount, cols: w.used.columnCount }));
 
-  const rowBytes = own.map((w, s) => (shapes[s] ? firstEstimate(w, shapes[s]) : 0));
+  const rowBytes = walked.map((w, s) => (shapes[s] ? firstEstimate(w, shapes[s]) : 0));
   const queue: Piece[] = [];
-  own.forEach((w, sheet) => {
+  walked.forEach((w, sheet) => {
     const shape = shapes[sheet];
     if (!shape) return;
     if (options.responseBudget !== null && w.merges && !w.merges.isNullObject) queue.push({ sheet, merges: true });
     queue.push({ sheet, row: 0, end: shape.rows });
   });
 
-  const values: unknown[][][] = own.map(() => []);
-  const formats: string[][][] = own.map(() => []);
-  const merges: Rect[][] = own.map((w, s) => (options.responseBudget === null ? mergesOf(w.merges, shapes[s]) : []));
-  const read = own.map(() => ({ bytes: 0, rows: 0 }));
+  if (pendingXml && queue.length === 0) {
+    await context.sync();
+    recordXml = pendingXml.value;
+  }
+  const values: unknown[][][] = walked.map(() => []);
+  const formats: string[][][] = walked.map(() => []);
+  const merges: Rect[][] = walked.map((w, s) => (options.responseBudget === null ? mergesOf(w.merges, shapes[s]) : []));
+  const read = walked.map(() => ({ bytes: 0, rows: 0 }));
   const budget = options.responseBudget ?? Infinity;
   while (queue.length > 0) {
-    const group = takeGroup(queue, budget, (p) => ('merges' in p ? own[p.sheet].merges!.areaCount * MERGE_BYTES : rowBytes[p.sheet]), shapes);
+    const group = takeGroup(queue, budget, (p) => ('merges' in p ? walked[p.sheet].merges!.areaCount * MERGE_BYTES : rowBytes[p.sheet]), shapes);
     // Blocks (and probes) are read in the sync that loads them and never used again: untracked,
     // so Excel is not asked to keep them nor the client to release them when the run ends.
     const loaded = group.map((piece) => {
       const shape = shapes[piece.sheet]!;
-      const ws = own[piece.sheet].ws;
-      if ('merges' in piece) return { piece, merged: own[piece.sheet].used.getMergedAreasOrNullObject().load('areas/items/address') };
+      const ws = walked[piece.sheet].ws;
+      if ('merges' in piece) return { piece, merged: walked[piece.sheet].used.getMergedAreasOrNullObject().load('areas/items/address') };
       return {
         piece,
         range: ws
@@ -175,8 +192,12 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       if (!refused || options.responseBudget === null || group.every((p) => !('end' in p) || p.end - p.row <= 1)) throw e;
       for (const p of group) rowBytes[p.sheet] *= 2;
       queue.unshift(...group);
+      // The refused request took the record's text with it: ask again with the next.
+      if (pendingXml) pendingXml = recordPart!.getXml();
       continue;
     }
+    if (pendingXml) recordXml = pendingXml.value;
+    pendingXml = null;
     for (const item of loaded) {
       const piece = item.piece;
       if ('merged' in item && item.merged) merges[piece.sheet] = mergesOf(item.merged, shapes[piece.sheet]);
@@ -186,7 +207,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       if (!v || !f) {
         const cells = (piece.end - piece.row) * shapes[piece.sheet]!.cols;
         throw new InputError(
-          `Excel tidak mengirim isi lembar “${own[piece.sheet].ws.name}” (${cells.toLocaleString('id-ID')} sel sekaligus). Hapus isi atau format di luar tabel pada lembar itu agar lebih kecil, lalu coba lagi.`,
+          `Excel tidak mengirim isi lembar “${walked[piece.sheet].ws.name}” (${cells.toLocaleString('id-ID')} sel sekaligus). Hapus isi atau format di luar tabel pada lembar itu agar lebih kecil, lalu coba lagi.`,
         );
       }
       values[piece.sheet].push(...v);
@@ -199,7 +220,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     }
   }
 
-  const grids = own.map((w, i): Grid => {
+  const grids = walked.map((w, i): Grid => {
     const hidden = w.ws.visibility !== 'Visible';
     const shape = shapes[i];
     if (!shape) return { name: w.ws.name, values: [], origin: { row: 0, col: 0 }, hidden };
@@ -212,11 +233,15 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       hidden,
     };
   });
+  const record = recordXml === null ? EMPTY_RECORD : (recordFromXml(recordXml) ?? EMPTY_RECORD);
+  const ours = new Set(record.lembar.map((s) => s.nama));
   return {
-    workbook: { sheets: grids },
-    sheetNames: own.map((w) => w.ws.name),
-    sheets: all.map((w) => ({ name: w.ws.name, visibility: w.ws.visibility })),
-    saved: parseSaved(setting),
+    workbook: { sheets: grids.filter((g) => !ours.has(g.name)) },
+    sheets: walked.map((w) => ({ name: w.ws.name, visibility: w.ws.visibility })),
+    record,
+    recordPart: recordPart?.id ?? null,
+    fingerprints: new Map(grids.filter((g) => ours.has(g.name)).map((g) => [g.name, fingerprint(fromA1(g))])),
+    saved: setting,
   };
 }
 
@@ -258,13 +283,14 @@ function mergesOf(areas: Excel.RangeAreas | null, shape: Rect | null): Rect[] {
   return areas.areas.items.map((a) => parseAddress(a.address)).flatMap((m) => (m ? (clip(m, shape) ?? []) : []));
 }
 
-/** Settings saved by an earlier run; a damaged value counts as none. */
-export function parseSaved(setting: Excel.Setting): Partial<Settings> | null {
+/** Settings saved by an earlier run, checked as any settings are; null when none were saved. */
+export function readSaved(setting: Excel.Setting): Partial<Settings> | null {
   if (setting.isNullObject) return null;
+  let value: unknown;
   try {
-    const v = JSON.parse(setting.value) as unknown;
-    return v && typeof v === 'object' ? (v as Partial<Settings>) : null;
+    value = JSON.parse(String(setting.value));
   } catch {
-    return null;
+    throw new InputError('Pengaturan yang tersimpan di buku kerja ini rusak.');
   }
+  return parseSettings(value);
 }

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { isResultSheet, RESULT_PREFIX, RESULT_SHEETS } from '../../core/result-sheets';
+import { RESULT_PREFIX, RESULT_SHEETS, recordXml, ReplacementPlan } from '../../core/result-sheets';
 import { Rect, rectAddress } from '../../core/rect';
 import { CellStyle, SheetLayout } from '../../core/report/sheet-layout';
 import { jsonBytes, SheetInfo } from './excel-read';
@@ -179,30 +179,62 @@ function freeName(taken: Set<string>): string {
   }
 }
 
+/** What a run replaces: the sheets now, and planReplacement's answer for them. */
+export interface Replacement {
+  /** Every sheet now, as the read found it. */
+  existing: SheetInfo[];
+  /** Which of our sheets go, the new sheets' names, and the record to save. */
+  plan: ReplacementPlan;
+  /** The custom XML part holding the record, or null to add one. */
+  recordPart: string | null;
+}
+
 /**
- * Replaces the tool's result sheets (only sheets named `HC …`; the user's are never touched). The
- * new sheets are written under names of their own first; then the old ones are deleted and the new
- * ones take their names. So the last results stay until the new ones are whole, and Excel is never
- * asked to delete its only visible sheet or a very hidden one (it refuses both). `existing` is what
- * the read found, so no extra sync is needed. `requestBudget` null: one request, as on the desktop.
+ * Writes the result sheets and replaces the tool's own, as `replacement.plan` says (only sheets the
+ * record lists; the user's are never touched). The new sheets are written under names of their own
+ * first; then the old ones are deleted, the new ones take their names and the record is saved, in
+ * the last request. So the last results stay until the new ones are whole, and Excel is never asked
+ * to delete its only visible sheet or a very hidden one (it refuses both). When a request fails, the
+ * sheets begun are removed again. `requestBudget` null: one request, as on the desktop.
  */
-export async function writeLayouts(context: Excel.RequestContext, existing: SheetInfo[], layouts: SheetLayout[], requestBudget: number | null): Promise<void> {
+export async function writeLayouts(context: Excel.RequestContext, layouts: SheetLayout[], replacement: Replacement, requestBudget: number | null): Promise<void> {
   const sheets = context.workbook.worksheets;
-  const taken = new Set(existing.map((s) => s.name.toLowerCase()));
+  const taken = new Set(replacement.existing.map((s) => s.name.toLowerCase()));
   const batch = new Batch(context, requestBudget);
-  const written: { ws: Excel.Worksheet; name: string }[] = [];
-  for (const layout of layouts) {
-    await batch.add(COST.range + COST.call);
-    const ws = sheets.add(freeName(taken));
-    await writeSheet(ws, layout, batch);
-    if (layout.name === RESULT_SHEETS.efisiensi) addChart(ws, layout);
-    written.push({ ws, name: layout.name });
+  const begun: string[] = [];
+  try {
+    const written: Excel.Worksheet[] = [];
+    for (const layout of layouts) {
+      await batch.add(COST.range + COST.call);
+      const name = freeName(taken);
+      begun.push(name);
+      const ws = sheets.add(name);
+      await writeSheet(ws, layout, batch);
+      if (layout.name === RESULT_SHEETS.efisiensi) addChart(ws, layout);
+      written.push(ws);
+    }
+    const visibility = new Map(replacement.existing.map((s) => [s.name, s.visibility]));
+    for (const name of replacement.plan.remove) {
+      const ws = sheets.getItem(name);
+      if (visibility.get(name) === 'VeryHidden') ws.visibility = 'Hidden';
+      ws.delete();
+    }
+    written.forEach((ws, i) => (ws.name = replacement.plan.names[i]));
+    const xml = recordXml(replacement.plan.record);
+    await batch.add(COST.range + COST.call + xml.length * 2);
+    if (replacement.recordPart) context.workbook.customXmlParts.getItem(replacement.recordPart).setXml(xml);
+    else context.workbook.customXmlParts.add(xml);
+    await context.sync();
+  } catch (e) {
+    await removeSheets(context, begun).catch(() => {});
+    throw e;
   }
-  for (const old of existing.filter((s) => isResultSheet(s.name))) {
-    const ws = sheets.getItem(old.name);
-    if (old.visibility === 'VeryHidden') ws.visibility = 'Hidden';
-    ws.delete();
-  }
-  for (const { ws, name } of written) ws.name = name;
+}
+
+/** Deletes those of `names` that exist: what a failed write had begun. */
+async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<void> {
+  const sheets = context.workbook.worksheets.load('items/name');
+  await context.sync();
+  for (const ws of sheets.items) if (names.includes(ws.name)) ws.delete();
   await context.sync();
 }

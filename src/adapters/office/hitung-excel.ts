@@ -1,12 +1,14 @@
 /// <reference types="office-js" />
 import { EngineResult, hitung, Progress } from '../../core/compute/engine';
-import { isResultSheet, RESULT_SHEETS, TableId } from '../../core/result-sheets';
-import { Settings } from '../../core/settings';
-import { rectAddress } from '../../core/rect';
-import { layoutSheets, SheetLayout } from '../../core/report/sheet-layout';
+import { InputError } from '../../core/errors';
+import { detectSheets, SheetDetection } from '../../core/read/detect';
+import { fingerprint, planReplacement, RECORD_NAMESPACE, TableId } from '../../core/result-sheets';
+import { pathText, SettingError, Settings, withDefaults } from '../../core/settings';
+import { Rect } from '../../core/rect';
+import { layoutSheets } from '../../core/report/sheet-layout';
 import { Table } from '../../core/report/table';
 import { buildResultSheets } from '../../core/report/tables';
-import { parseSaved, readWorkbook, SETTINGS_KEY } from './excel-read';
+import { ExcelInput, readSaved, readWorkbook, SETTINGS_KEY } from './excel-read';
 import { writeLayouts } from './excel-write';
 
 export const REQUIRED_API = '1.9';
@@ -33,80 +35,170 @@ export function requirementProblem(isSetSupported: IsSetSupported): string | nul
   return `Versi Excel ini belum mendukung ExcelApi ${REQUIRED_API} yang diperlukan Hitung Capaian (tata letak halaman dan pengaturan buku kerja). Gunakan Microsoft 365, Excel 2021 atau yang lebih baru, atau Excel di web.`;
 }
 
+/** A result sheet as written by a run. */
+export interface WrittenSheet {
+  tabel: TableId;
+  /** Its name: the table's usual one, or another when the user's edited sheet kept that. */
+  nama: string;
+  /** Header and body on the sheet, what "Pilih tabel" selects. */
+  table: Rect;
+}
+
 export interface ExcelRun {
   result: EngineResult;
   tables: Table[];
-  layouts: SheetLayout[];
-  /** The user's sheet names, for the overrides in the task pane. */
-  sheetNames: string[];
+  written: WrittenSheet[];
+  /** Sheets of ours the user changed since the last run and chose to keep: they are the user's now. */
+  kept: string[];
   /** The settings used, as saved in the workbook. */
   settings: Partial<Settings>;
+  /** When the results were written. */
+  time: Date;
+}
+
+/** Before a run replaces sheets of ours that the user changed since the last run, the user is asked. */
+export interface EditedSheets {
+  edited: string[];
+}
+
+export interface RunOptions {
+  /** The settings to use; null: those saved in the workbook by the last run (or detection). */
+  settings: Partial<Settings> | null;
+  /** Replace sheets of ours the user changed (true), or keep them and write under other names (false); undefined: ask first. */
+  replaceEdited?: boolean;
+  progress?: Progress;
+}
+
+/** What the task pane shows before anything is written: which sheet serves as what, found by the settings given. */
+export interface Inspection {
+  /** The sheets the engine reads (every one but ours), for choosing them by hand. */
+  sheetNames: string[];
+  deteksi: SheetDetection[];
+  /** Settings that could not be followed, each naming its field. */
+  masalah: SettingError[];
+  /** The settings saved in the workbook, null when none (or none usable) were saved. */
+  saved: Partial<Settings> | null;
+  /** Why the saved settings are not used, or null. */
+  savedProblem: string | null;
+  /** Sheets of ours the user changed since the last run. */
+  edited: string[];
+  /** No sheet of ours exists yet: the first run is still to come. */
+  firstRun: boolean;
+}
+
+const readOptions = (env: ExcelEnv) => ({ withMerges: env.isSetSupported('ExcelApi', MERGES_API), responseBudget: env.onTheWeb ? PAYLOAD_BUDGET : null });
+
+/** Sheets of ours, still there, whose values are no longer those written. */
+const editedSheets = (input: ExcelInput) => input.record.lembar.filter((s) => input.fingerprints.has(s.nama) && input.fingerprints.get(s.nama) !== s.sidik).map((s) => s.nama);
+
+/**
+ * Reads the workbook and says which sheet serves as what and which columns were found, with the
+ * settings given (null: the saved ones), writing nothing.
+ */
+export async function inspectWorkbook(context: Excel.RequestContext, settings: Partial<Settings> | null, env: ExcelEnv): Promise<Inspection> {
+  const input = await readWorkbook(context, readOptions(env));
+  let saved: Partial<Settings> | null = null;
+  let savedProblem: string | null = null;
+  try {
+    saved = readSaved(input.saved);
+  } catch (e) {
+    savedProblem = `${savedUnusable(e as InputError)}; pengaturan itu diabaikan sampai Anda menghitung lagi atau mengembalikan deteksi otomatis.`;
+  }
+  const detected = detectSheets(input.workbook, withDefaults(settings ?? saved ?? {}));
+  return {
+    sheetNames: input.workbook.sheets.map((g) => g.name),
+    deteksi: detected.deteksi,
+    masalah: detected.masalah,
+    saved,
+    savedProblem,
+    edited: editedSheets(input),
+    firstRun: input.record.lembar.length === 0,
+  };
+}
+
+/** Why the saved settings cannot be used, as the start of one sentence. */
+function savedUnusable(e: InputError): string {
+  const why = e instanceof SettingError ? `“${pathText(e.field)}” ${e.alasan}` : 'isinya rusak';
+  return `Pengaturan yang tersimpan di buku kerja ini tidak dapat dipakai (${why})`;
 }
 
 /**
- * One whole run inside Excel: read the sheets, compute, replace the result sheets, save the
- * settings in the workbook. `settings` null means: those saved by the last run, or detection.
- * The ribbon button and the task pane both call this, and only this.
+ * One whole run inside Excel: read the sheets, compute, replace our result sheets (asking first
+ * when the user changed one of them), save the settings and the record in the workbook. The ribbon
+ * button and the task pane both call this, and only this.
  */
-export async function hitungInExcel(context: Excel.RequestContext, settings: Partial<Settings> | null, env: ExcelEnv, progress: Progress = () => {}): Promise<ExcelRun> {
+export async function hitungInExcel(context: Excel.RequestContext, options: RunOptions, env: ExcelEnv): Promise<ExcelRun | EditedSheets> {
+  const progress = options.progress ?? (() => {});
   progress('Membaca lembar kerja…');
   const budget = env.onTheWeb ? PAYLOAD_BUDGET : null;
-  const input = await readWorkbook(context, { withMerges: env.isSetSupported('ExcelApi', MERGES_API), responseBudget: budget });
-  const used = settings ?? input.saved ?? {};
+  const input = await readWorkbook(context, readOptions(env));
+  let used = options.settings;
+  if (used === null) {
+    try {
+      used = readSaved(input.saved) ?? {};
+    } catch (e) {
+      throw new InputError(`${savedUnusable(e as InputError)}; perbaiki atau hapus lewat Tinjau Hasil.`);
+    }
+  }
+  const edited = editedSheets(input);
+  if (edited.length > 0 && options.replaceEdited === undefined) return { edited };
+
   const result = hitung(input.workbook, used, progress);
   progress('Menyusun tabel laporan…');
   const sheets = buildResultSheets(result);
   const layouts = layoutSheets(sheets);
+  const plan = planReplacement({
+    sheetNames: input.sheets.map((s) => s.name),
+    record: input.record,
+    fingerprints: input.fingerprints,
+    tables: layouts.map((layout, i) => ({ tabel: sheets[i].table.id, sidik: fingerprint(layout.values) })),
+    replaceEdited: options.replaceEdited ?? false,
+  });
   progress('Menulis lembar hasil…');
   context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(used));
-  await writeLayouts(context, input.sheets, layouts, budget);
-  return { result, tables: sheets.map((s) => s.table), layouts, sheetNames: input.sheetNames, settings: used };
+  await writeLayouts(context, layouts, { existing: input.sheets, plan, recordPart: input.recordPart }, budget);
+  return {
+    result,
+    tables: sheets.map((s) => s.table),
+    written: layouts.map((layout, i) => ({ tabel: sheets[i].table.id, nama: plan.names[i], table: layout.table })),
+    kept: plan.edited,
+    settings: used,
+    time: new Date(),
+  };
+}
+
+/** Forgets the settings saved in the workbook: the next run detects everything again. */
+export async function forgetSettings(context: Excel.RequestContext): Promise<void> {
+  const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('key');
+  await context.sync();
+  if (setting.isNullObject) return;
+  setting.delete();
+  await context.sync();
 }
 
 /**
- * Shows a cell of the user's workbook: activates its sheet and selects the cell. Excel shows no
- * hidden sheet, and the sheet is the user's to unhide: then, or when the sheet is gone, this says
- * so (one Indonesian sentence) instead.
+ * Shows a range of a sheet (a finding's cell, a result table, a sheet's top): activates the sheet
+ * and selects the range. Excel shows no hidden sheet, and the sheet is the user's to unhide: then,
+ * or when the sheet is gone, this says so instead, in one Indonesian sentence naming `what`.
  */
-export async function selectCell(context: Excel.RequestContext, lembar: string, sel: string): Promise<string | null> {
+export async function selectRange(context: Excel.RequestContext, lembar: string, address: string, what: string): Promise<string | null> {
   const ws = context.workbook.worksheets.getItemOrNullObject(lembar);
   ws.load('visibility');
   await context.sync();
   if (ws.isNullObject) return `Lembar “${lembar}” tidak ada lagi di buku kerja ini; jalankan Hitung Capaian sekali lagi.`;
   if (ws.visibility === 'VeryHidden')
-    return `Lembar “${lembar}” disembunyikan sepenuhnya (very hidden), jadi sel ${sel} tidak dapat ditampilkan; minta pembuat buku kerja menampilkannya.`;
+    return `Lembar “${lembar}” disembunyikan sepenuhnya (very hidden), jadi ${what} tidak dapat ditampilkan; minta pembuat buku kerja menampilkannya.`;
   if (ws.visibility !== 'Visible')
-    return `Lembar “${lembar}” disembunyikan, jadi sel ${sel} tidak dapat ditampilkan: klik kanan salah satu tab lembar, pilih Tampilkan (Unhide) dan lembar itu, lalu klik temuannya lagi.`;
+    return `Lembar “${lembar}” disembunyikan, jadi ${what} tidak dapat ditampilkan: klik kanan salah satu tab lembar, pilih Tampilkan (Unhide) dan lembar itu, lalu coba lagi.`;
   ws.activate();
-  ws.getRange(sel).select();
+  ws.getRange(address).select();
   await context.sync();
   return null;
 }
 
-/** Selects a result table (header and body), ready for Ctrl+C. */
-export async function selectTable(context: Excel.RequestContext, id: TableId, layouts: SheetLayout[]): Promise<void> {
-  const layout = layouts.find((l) => l.name === RESULT_SHEETS[id]);
-  if (!layout) return;
-  const ws = context.workbook.worksheets.getItem(layout.name);
-  ws.activate();
-  ws.getRange(rectAddress(layout.table)).select();
+/** No run has written sheets into this workbook yet (no record of ours in it). */
+export async function isFirstRun(context: Excel.RequestContext): Promise<boolean> {
+  const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE).load('items/id');
   await context.sync();
-}
-
-/** What the task pane needs before a run: the user's sheet names and the saved settings. */
-export async function readStart(context: Excel.RequestContext): Promise<{ sheetNames: string[]; saved: Partial<Settings> | null }> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-  setting.load('value');
-  await context.sync();
-  return { sheetNames: sheets.items.map((s) => s.name).filter((n) => !isResultSheet(n)), saved: parseSaved(setting) };
-}
-
-/** Shows a result sheet from its top. */
-export async function showSheet(context: Excel.RequestContext, name: string): Promise<void> {
-  const ws = context.workbook.worksheets.getItem(name);
-  ws.activate();
-  ws.getRange('A1').select();
-  await context.sync();
+  return parts.items.length === 0;
 }

@@ -66,33 +66,33 @@ async function readInput(file: string): Promise<Buffer> {
     stat = await fs.stat(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`Berkas "${file}" tidak ditemukan.`);
-    throw new InputError(`Berkas "${file}" tidak dapat dibuka (${code ?? 'galat baca'}).`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`Berkas “${file}” tidak ditemukan.`);
+    throw new InputError(`Berkas “${file}” tidak dapat dibuka (${code ?? 'galat baca'}).`);
   }
-  if (stat.isDirectory()) throw new InputError(`"${file}" adalah folder, bukan berkas .xlsx.`);
-  if (!stat.isFile()) throw new InputError(`"${file}" bukan berkas biasa (melainkan perangkat, FIFO atau soket); sebutkan berkas .xlsx.`);
-  if (stat.size === 0) throw new InputError(`Berkas "${name}" kosong.`);
-  if (stat.size > LIMITS.fileBytes) throw new InputError(`Berkas "${name}" terlalu besar (${Math.round(stat.size / MiB)} MB; paling besar ${LIMITS.fileBytes / MiB} MB).`);
+  if (stat.isDirectory()) throw new InputError(`“${file}” adalah folder, bukan berkas .xlsx.`);
+  if (!stat.isFile()) throw new InputError(`“${file}” bukan berkas biasa (melainkan perangkat, FIFO atau soket); sebutkan berkas .xlsx.`);
+  if (stat.size === 0) throw new InputError(`Berkas “${name}” kosong.`);
+  if (stat.size > LIMITS.fileBytes) throw new InputError(`Berkas “${name}” terlalu besar (${Math.round(stat.size / MiB)} MB; paling besar ${LIMITS.fileBytes / MiB} MB).`);
   try {
     return await fs.readFile(file);
   } catch (e) {
-    throw new InputError(`Berkas "${file}" tidak dapat dibaca (${(e as NodeJS.ErrnoException).code ?? 'galat baca'}).`);
+    throw new InputError(`Berkas “${file}” tidak dapat dibaca (${(e as NodeJS.ErrnoException).code ?? 'galat baca'}).`);
   }
 }
 
 function refuseNonZip(bytes: Buffer, name: string): void {
   if (bytes.subarray(0, 8).equals(OLE)) {
     if (bytes.includes(Buffer.from('EncryptionInfo', 'utf16le'))) {
-      throw new InputError(`Berkas "${name}" dilindungi kata sandi. Buka di Excel, hapus kata sandinya, simpan, lalu coba lagi.`);
+      throw new InputError(`Berkas “${name}” dilindungi kata sandi. Buka di Excel, hapus kata sandinya, simpan, lalu coba lagi.`);
     }
-    throw new InputError(`Berkas "${name}" berformat Excel lama (.xls). Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
+    throw new InputError(`Berkas “${name}” berformat Excel lama (.xls). Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
   }
   if (!bytes.subarray(0, 4).equals(ZIP)) {
     const looksText = !bytes.subarray(0, 512).includes(0);
     if (looksText && /\.(csv|txt)$/i.test(name)) {
-      throw new InputError(`Berkas "${name}" berformat CSV/teks. Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
+      throw new InputError(`Berkas “${name}” berformat CSV/teks. Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
     }
-    throw new InputError(`Berkas "${name}" bukan buku kerja .xlsx.`);
+    throw new InputError(`Berkas “${name}” bukan buku kerja .xlsx.`);
   }
 }
 
@@ -116,8 +116,8 @@ export class Package {
     try {
       zip = await JSZip.loadAsync(bytes);
     } catch (e) {
-      if (/encrypted/i.test((e as Error).message)) throw new InputError(`Berkas "${name}" dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu coba lagi.`);
-      throw new InputError(`Berkas "${name}" rusak atau bukan buku kerja .xlsx yang utuh; tidak dapat dibaca.`);
+      if (/encrypted/i.test((e as Error).message)) throw new InputError(`Berkas “${name}” dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu coba lagi.`);
+      throw new InputError(`Berkas “${name}” rusak atau bukan buku kerja .xlsx yang utuh; tidak dapat dibaca.`);
     }
     return new Package(zip, name);
   }
@@ -143,7 +143,7 @@ export class Package {
   }
 
   corrupt(part: string): InputError {
-    return new InputError(`Berkas "${this.name}" rusak: bagian ${part} tidak dapat dibaca.`);
+    return new InputError(`Berkas “${this.name}” rusak: bagian ${part} tidak dapat dibaca.`);
   }
 
   /** Checks the part's size as the zip declares it against what is left of the budget, before inflating. */
@@ -155,7 +155,7 @@ export class Package {
     // JSZip reads the 32-bit size as a signed number.
     const size = data.uncompressedSize < 0 ? data.uncompressedSize + 2 ** 32 : data.uncompressedSize;
     if (this.inflated + size > LIMITS.inflatedBytes) {
-      throw new InputError(`Berkas "${this.name}" terlalu besar setelah dibuka (bagian ${part}: ${Math.round(size / MiB)} MB); tidak dibaca.`);
+      throw new InputError(`Berkas “${this.name}” terlalu besar setelah dibuka (bagian ${part}: ${Math.round(size / MiB)} MB); tidak dibaca.`);
     }
     this.inflated += size;
     return data;

@@ -66,7 +66,7 @@ export async function readSheet(pkg: Package, part: string, name: string, hidden
   let collect = 0;
 
   const outside = (what: string): never => {
-    throw new InputError(`Lembar "${name}" berisi sel ${what} di luar batas Excel (1.048.576 baris × 16.384 kolom); berkas ini tidak dapat dibaca.`);
+    throw new InputError(`Lembar “${name}” berisi sel ${what} di luar batas Excel (1.048.576 baris × 16.384 kolom); berkas ini tidak dapat dibaca.`);
   };
 
   const openCell = (attrs: Record<string, string>) => {
@@ -205,7 +205,7 @@ function mergesInside(merges: Rect[], rows: number, cols: number, name: string):
     if (!c) continue;
     covered += c.rows * c.cols;
     if (covered > MAX_MERGED_CELLS)
-      throw new InputError(`Lembar "${name}" memiliki sel gabungan yang terlalu luas (lebih dari ${MAX_MERGED_CELLS.toLocaleString('id-ID')} sel); berkas ini tidak dibaca.`);
+      throw new InputError(`Lembar “${name}” memiliki sel gabungan yang terlalu luas (lebih dari ${MAX_MERGED_CELLS.toLocaleString('id-ID')} sel); berkas ini tidak dibaca.`);
     inside.push(c);
   }
   return inside;

@@ -2,10 +2,10 @@ import * as path from 'path';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
-import { EMPTY_RECORD, parseRecord, RECORD_ELEMENT, RECORD_NAMESPACE, ResultRecord } from '../../core/result-sheets';
+import { EMPTY_RECORD, recordFromXml, ResultRecord } from '../../core/result-sheets';
 import { Package, Relationship } from './package';
 import { parsePart, readSheet, SheetContext } from './read-sheet';
-import { child, children, decodeXstring, localName, NS, parseXml, root } from './xml';
+import { child, children, decodeXstring, localName, NS, root } from './xml';
 
 /** Reads any .xlsx/.xlsm package into the core's grids, with what the writer needs to add to it. */
 
@@ -86,12 +86,12 @@ function contentTypeOf(pkg: Package, part: string): string | null {
 function findWorkbook(pkg: Package): { part: string; extension: string } {
   const main = pkg.relationships('').find((r) => REL_TYPE.officeDocument.test(r.type));
   if (main?.type === REL_TYPE.strictOfficeDocument) {
-    throw new InputError(`Berkas "${pkg.name}" disimpan dalam format Strict Open XML. Buka di Excel dan simpan sebagai "Buku Kerja Excel (.xlsx)", lalu coba lagi.`);
+    throw new InputError(`Berkas “${pkg.name}” disimpan dalam format Strict Open XML. Buka di Excel dan simpan sebagai “Buku Kerja Excel (.xlsx)”, lalu coba lagi.`);
   }
   const part = main && !main.external && pkg.has(main.target) ? main.target : pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
   const type = part ? contentTypeOf(pkg, part) : null;
   if (part && type === 'application/vnd.ms-excel.sheet.binary.macroEnabled.main') {
-    throw new InputError(`Berkas "${pkg.name}" berformat Buku Kerja Biner Excel (.xlsb). Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
+    throw new InputError(`Berkas “${pkg.name}” berformat Buku Kerja Biner Excel (.xlsb). Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
   }
   if (part && (type === null || KIND_BY_CONTENT_TYPE[type])) return { part, extension: (type && KIND_BY_CONTENT_TYPE[type]) ?? '.xlsx' };
   const what = pkg.has('word/document.xml')
@@ -101,7 +101,7 @@ function findWorkbook(pkg: Package): { part: string; extension: string } {
       : pkg.has('[Content_Types].xml')
         ? 'paket Office tanpa buku kerja (tidak ada xl/workbook.xml)'
         : 'arsip ZIP biasa (tidak ada xl/workbook.xml)';
-  throw new InputError(`Berkas "${pkg.name}" adalah ${what}, bukan buku kerja Excel.`);
+  throw new InputError(`Berkas “${pkg.name}” adalah ${what}, bukan buku kerja Excel.`);
 }
 
 async function readSharedStrings(pkg: Package, part: string): Promise<string[]> {
@@ -148,14 +148,8 @@ function readFormats(pkg: Package, part: string): (string | null)[] {
 function readRecord(pkg: Package, rels: Relationship[]): { record: ResultRecord; part: string | null } {
   for (const rel of rels) {
     if (!REL_TYPE.customXml.test(rel.type) || rel.external || !pkg.has(rel.target)) continue;
-    const text = pkg.text(rel.target);
-    if (!text.includes(RECORD_NAMESPACE)) continue;
-    try {
-      const el = root(parseXml(text));
-      if (localName(el.nodeName) === RECORD_ELEMENT && el.namespaceURI === RECORD_NAMESPACE) return { record: parseRecord(el.textContent), part: rel.target };
-    } catch {
-      return { record: EMPTY_RECORD, part: rel.target };
-    }
+    const record = recordFromXml(pkg.text(rel.target));
+    if (record) return { record, part: rel.target };
   }
   return { record: EMPTY_RECORD, part: null };
 }
@@ -165,7 +159,7 @@ export async function readXlsx(file: string): Promise<XlsxBook> {
   const { part: workbookPart, extension } = findWorkbook(pkg);
   const workbook = root(pkg.xml(workbookPart));
   if (workbook.namespaceURI === NS.strictMain) {
-    throw new InputError(`Berkas "${pkg.name}" disimpan dalam format Strict Open XML. Buka di Excel dan simpan sebagai "Buku Kerja Excel (.xlsx)", lalu coba lagi.`);
+    throw new InputError(`Berkas “${pkg.name}” disimpan dalam format Strict Open XML. Buka di Excel dan simpan sebagai “Buku Kerja Excel (.xlsx)”, lalu coba lagi.`);
   }
   const rels = pkg.relationships(workbookPart);
   const byId = new Map(rels.map((r) => [r.id, r]));

@@ -4,9 +4,9 @@ import * as path from 'path';
 import { Document, Element } from '@xmldom/xmldom';
 import { columnLetter } from '../../core/rect';
 import { InputError } from '../../core/errors';
-import { fingerprint, RECORD_ELEMENT, RECORD_NAMESPACE, ReplacementPlan, ResultRecord, serializeRecord, TableId } from '../../core/result-sheets';
-import { layoutTable, SheetLayout, TEXT_FORMAT } from '../../core/report/sheet-layout';
-import { displayCell, ResultSheet, TableCell } from '../../core/report/table';
+import { fingerprint, RECORD_NAMESPACE, recordXml, ReplacementPlan, ResultRecord, TableId } from '../../core/result-sheets';
+import { layoutSheets, SheetLayout } from '../../core/report/sheet-layout';
+import { ResultSheet } from '../../core/report/table';
 import { XlsxBook } from './read';
 import { relativeTarget, relsPartOf } from './package';
 import { quotedSheet, worksheetXml } from './sheet-xml';
@@ -57,32 +57,9 @@ export interface PreparedSheet {
   sidik: string;
 }
 
-/**
- * A spreadsheet number holds 15 significant digits, up to 9,99…E+307. An amount beyond that is
- * written as text; a percentage only needs to be in range, as it is shown rounded anyway.
- */
-function fitsNumber(cell: TableCell): boolean {
-  const d = cell.kind === 'money' || cell.kind === 'percent' ? cell.value : cell.kind === 'number' ? (cell.persen ? cell.value.div(100) : cell.value) : null;
-  if (d === null) return true;
-  if (!d.isFinite() || (cell.kind === 'money' && d.sd() > 15)) return false;
-  const abs = d.abs();
-  return abs.isZero() || (abs.gte('1e-307') && abs.lte('9.99999999999999e307'));
-}
-
-/** Lays out each table, writing as text (as the report shows it) every figure a number cannot hold exactly. */
+/** Lays out each table, with the fingerprint the record keeps of it. */
 export function prepareSheets(sheets: ResultSheet[]): PreparedSheet[] {
-  return sheets.map(({ name, table }) => {
-    const layout = layoutTable(name, table);
-    const first = layout.table.row + table.header.length;
-    table.rows.forEach((row, i) =>
-      row.cells.forEach((cell, c) => {
-        if (fitsNumber(cell)) return;
-        layout.values[first + i][c] = displayCell(cell);
-        layout.numberFormats[first + i][c] = TEXT_FORMAT;
-      }),
-    );
-    return { tabel: table.id, layout, sidik: fingerprint(layout.values) };
-  });
+  return layoutSheets(sheets).map((layout, i) => ({ tabel: sheets[i].table.id, layout, sidik: fingerprint(layout.values) }));
 }
 
 class Index {
@@ -235,9 +212,7 @@ function styleSheet(book: XlsxBook, index: Index): { styles: StyleSheet; part: s
 
 /** The record of our sheets, in its own custom XML part (the one the add-in reads through Office.js). */
 function writeRecord(book: XlsxBook, index: Index, record: ResultRecord): void {
-  const doc = parseXml(`<${RECORD_ELEMENT} xmlns="${RECORD_NAMESPACE}"/>`);
-  root(doc).appendChild(doc.createTextNode(serializeRecord(record)));
-  const xml = serializeXml(doc);
+  const xml = recordXml(record);
   const zip = book.pkg.zip;
   if (book.recordPart) {
     zip.file(book.pkg.entryName(book.recordPart) ?? book.recordPart, xml, { createFolders: false });
@@ -311,7 +286,7 @@ export async function writeResultCopy(book: XlsxBook, sheets: PreparedSheet[], p
   const zip = book.pkg.zip;
   if (Object.keys(zip.files).length + sheets.length + 4 > MAX_ZIP_ENTRIES) {
     throw new InputError(
-      `Buku kerja "${book.pkg.name}" berisi lebih dari ${MAX_ZIP_ENTRIES.toLocaleString('id-ID')} bagian; salinan dengan lembar hasil tidak dapat ditulis utuh.`,
+      `Buku kerja “${book.pkg.name}” berisi lebih dari ${MAX_ZIP_ENTRIES.toLocaleString('id-ID')} bagian; salinan dengan lembar hasil tidak dapat ditulis utuh.`,
     );
   }
   const index = new Index(book);

@@ -207,7 +207,7 @@ function betweenSheets(item: BudgetItem, written: Decimal, at: { lembar: string;
   return finding(
     'antar-lembar',
     at,
-    `Anggaran ${LEVEL_NAME[item.level]} "${item.nama}" di lembar ${realName} ${formatRupiah(written)}, di DPA (${dpaRef.lembar}!${dpaRef.sel}) ${formatRupiah(item.anggaran)}. DPA yang dipakai.` +
+    `Anggaran ${LEVEL_NAME[item.level]} “${item.nama}” di lembar ${realName} ${formatRupiah(written)}, di DPA (${dpaRef.lembar}!${dpaRef.sel}) ${formatRupiah(item.anggaran)}. DPA yang dipakai.` +
       (item.realisasi !== null && item.realisasi.gt(item.anggaran) ? ` Dengan anggaran DPA, realisasinya (${formatRupiah(item.realisasi)}) melebihi anggaran.` : ''),
     { tertulis: written, seharusnya: item.anggaran },
     dpaRef,
@@ -234,7 +234,7 @@ function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetR
         finding(
           'melebihi',
           r?.amountOf('realisasi') ?? item.row.nameRef,
-          `Realisasi ${LEVEL_NAME[item.level]} "${item.nama}" ${formatRupiah(realisasi)} melebihi anggarannya ${formatRupiah(item.anggaran)}.`,
+          `Realisasi ${LEVEL_NAME[item.level]} “${item.nama}” ${formatRupiah(realisasi)} melebihi anggarannya ${formatRupiah(item.anggaran)}.`,
           {
             tertulis: realisasi,
             seharusnya: item.anggaran,

@@ -1,6 +1,6 @@
 import { parsePercent, writtenDecimals } from '../read/amount';
 import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, LEVEL_NAME, TotalRow } from '../read/budget-sheet';
-import { Decimal, ZERO, formatPersen, formatRupiah, percent, sum } from '../decimal';
+import { Decimal, ZERO, formatPersen, formatRupiah, percent, selisihText, sum } from '../decimal';
 import { Finding, finding } from '../findings';
 
 /** DPA children that the realisasi sheet leaves out, so a parent's anggaran may rightly exceed its listed children. */
@@ -8,7 +8,7 @@ export type MissingChildren = (row: BudgetRow) => { amount: Decimal; names: stri
 
 /** How a finding names a row; null is the sheet's JUMLAH row. */
 function labelOf(row: BudgetRow | null): string {
-  return row ? `${LEVEL_NAME[row.level]} "${row.nama}"` : 'baris JUMLAH';
+  return row ? `${LEVEL_NAME[row.level]} “${row.nama}”` : 'baris JUMLAH';
 }
 
 const COLUMN_NAME: Record<AmountColumn, string> = { anggaran: 'Anggaran', realisasi: 'Realisasi' };
@@ -41,9 +41,9 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     const bottomUp = plus.isZero() ? bottomUpChildren : bottomUpChildren.plus(plus);
     if (written.value.eq(bottomUp)) return;
     const diff = written.value.minus(asWritten);
-    let pesan = `${COLUMN_NAME[col]} ${labelOf(owner)} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (selisih ${formatRupiah(diff)}).`;
+    let pesan = `${COLUMN_NAME[col]} ${labelOf(owner)} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (tertulis ${selisihText(diff)}).`;
     if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp)}.`;
-    if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `"${n}"`).join(', ')}.`;
+    if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `“${n}”`).join(', ')}.`;
     out.push(finding('jumlah', written, pesan, { tertulis: written.value, seharusnya: asWritten }));
   };
   for (let i = 0; i < sheet.rows.length; i++) {

@@ -32,9 +32,10 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
   if (workbook.sheets.length === 0) throw new InputError('Buku kerja tidak memiliki lembar kerja.');
   progress('Mengenali lembar DPA, realisasi dan kinerja…');
   const detected: Detected = detectSheets(workbook, settings);
+  if (detected.masalah.length > 0) throw detected.masalah[0];
   if (!detected.dpa && !detected.realisasi && !detected.kinerja) {
     throw new InputError(
-      'Tidak ada lembar yang dikenali sebagai DPA, realisasi atau kinerja: tidak ditemukan judul kolom seperti "Uraian" dan "Anggaran", atau "Indikator" dan "Target".',
+      'Tidak ada lembar yang dikenali sebagai DPA, realisasi atau kinerja: tidak ditemukan judul kolom seperti “Uraian” dan “Anggaran”, atau “Indikator” dan “Target”.',
     );
   }
   const catatan: string[] = [];
@@ -44,7 +45,7 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
     detected.realisasi === null ? null : detected.realisasi === detected.dpa ? dpa : readBudgetSheet(detected.realisasi.grid, detected.realisasi.values, detected.realisasi.header);
   for (const sheet of new Set([dpa, real])) {
     if (sheet && sheet.hiddenRowsCounted > 0) {
-      catatan.push(`Lembar "${sheet.name}" memiliki ${sheet.hiddenRowsCounted} baris tersembunyi; baris itu tetap dihitung.`);
+      catatan.push(`Lembar “${sheet.name}” memiliki ${sheet.hiddenRowsCounted} baris tersembunyi; baris itu tetap dihitung.`);
     }
   }
   if (!dpa) catatan.push('Tidak ada lembar DPA/anggaran: serapan dan efisiensi tidak dihitung.');

@@ -137,16 +137,16 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
       const r = ind.realisasi?.nilai ?? null;
       if (!ind.realisasi) {
         catatan.push('Realisasi belum diisi.');
-        findings.push(finding('data-kosong', ind.nameRef, `Indikator "${ind.nama}" belum memiliki realisasi; tidak ikut dirata-rata.`));
+        findings.push(finding('data-kosong', ind.nameRef, `Indikator “${ind.nama}” belum memiliki realisasi; tidak ikut dirata-rata.`));
       } else if (t !== null && r !== null) {
         capaian = capaianOf(ind.arah, t, r);
         if (capaian === null) {
           catatan.push('Target 0: capaian tidak dapat dihitung.');
-          findings.push(finding('data-kosong', ind.target!.ref, `Target indikator "${ind.nama}" bernilai 0, sehingga capaian tidak dapat dihitung.`));
+          findings.push(finding('data-kosong', ind.target!.ref, `Target indikator “${ind.nama}” bernilai 0, sehingga capaian tidak dapat dihitung.`));
         }
       }
       for (const v of [ind.target, ind.realisasi]) {
-        if (v?.dariHuruf) catatan.push(`"${v.teks}" dihitung sebagai ${v.nilai} (batas bawah predikat ${v.huruf}).`);
+        if (v?.dariHuruf) catatan.push(`“${v.teks}” dihitung sebagai ${v.nilai} (batas bawah predikat ${v.huruf}).`);
       }
       const tr = ind.targetRenstra?.nilai ?? null;
       const capaianRenstra = tr !== null && r !== null ? capaianOf(ind.arah, tr, r) : null;
@@ -173,7 +173,7 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
       for (const p of ind.pendukung) {
         const hit = index?.find(p.teks) ?? null;
         if (!hit) {
-          if (index) findings.push(finding('tidak-ditemukan', p.ref, `Program pendukung "${p.teks}" tidak ditemukan di DPA.`));
+          if (index) findings.push(finding('tidak-ditemukan', p.ref, `Program pendukung “${p.teks}” tidak ditemukan di DPA.`));
           continue;
         }
         if (!hit.exact) {
@@ -182,7 +182,7 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
             finding(
               'pencocokan',
               p.ref,
-              `Program pendukung "${p.teks}" dicocokkan dengan ${LEVEL_NAME[hit.item.level]} "${hit.item.nama}" (${r.lembar}!${r.sel}) karena namanya mirip.`,
+              `Program pendukung “${p.teks}” dicocokkan dengan ${LEVEL_NAME[hit.item.level]} “${hit.item.nama}” (${r.lembar}!${r.sel}) karena namanya mirip.`,
               undefined,
               r,
             ),
@@ -204,7 +204,7 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
       alokasi = percent(anggaran, budget.anggaran);
       if (capaian !== null && serapan !== null) efisiensi = efisiensiOf(capaian, serapan, settings);
     } else if (budget) {
-      findings.push(finding('data-kosong', s.nameRef, `Sasaran "${s.nama}" tidak dikaitkan dengan program/kegiatan mana pun; serapan dan efisiensinya tidak dihitung.`));
+      findings.push(finding('data-kosong', s.nameRef, `Sasaran “${s.nama}” tidak dikaitkan dengan program/kegiatan mana pun; serapan dan efisiensinya tidak dihitung.`));
     }
     const alokasiPendukung = budget ? pendukung.map((i) => percent(i.anggaran, budget.anggaran)) : [];
     return {

@@ -16,7 +16,7 @@ export interface Matching {
 const SIMILARITY_LIMIT = 400;
 
 function describe(row: BudgetRow): string {
-  return `${LEVEL_NAME[row.level]} "${row.nama}" (${row.sheet}!${row.nameRef.sel})`;
+  return `${LEVEL_NAME[row.level]} “${row.nama}” (${row.sheet}!${row.nameRef.sel})`;
 }
 
 function ref(row: BudgetRow): CellRef {

@@ -373,7 +373,7 @@ class BudgetSheetReader {
     const cell = new Amount(grid, r, c, raw, p.kind === 'number' ? p.value : p.kind === 'empty' ? ZERO : null, p.kind === 'empty');
     if (p.kind === 'invalid') {
       this.findings.push(
-        finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} tidak dapat dibaca sebagai angka ("${p.text}"); dihitung sebagai 0.`, {
+        finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} tidak dapat dibaca sebagai angka (“${p.text}”); dihitung sebagai 0.`, {
           tertulis: isCellError(raw) ? raw.error : p.text,
         }),
       );
@@ -413,7 +413,7 @@ class BudgetSheetReader {
         finding(
           'duplikat',
           node.nameRef,
-          `"${node.nama}" tercantum dua kali di bawah ${parent ? `"${parent.nama}"` : 'induk yang sama'} (baris ${twin.sheetRow} dan ${node.sheetRow}).`,
+          `“${node.nama}” tercantum dua kali di bawah ${parent ? `“${parent.nama}”` : 'induk yang sama'} (baris ${twin.sheetRow} dan ${node.sheetRow}).`,
         ),
       );
     }

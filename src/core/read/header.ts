@@ -1,8 +1,7 @@
 import { CellValue, cellText } from '../grid';
+import { BudgetRole, KinerjaRole } from '../settings';
 
-export type BudgetRole = 'kode' | 'nomor' | 'uraian' | 'anggaran' | 'realisasi' | 'realisasiLalu' | 'realisasiBulanIni' | 'sisa' | 'persen';
-
-export type KinerjaRole = 'nomor' | 'sasaran' | 'indikator' | 'satuan' | 'arah' | 'target' | 'realisasi' | 'capaian' | 'targetRenstra' | 'pendukung';
+export type { BudgetRole, KinerjaRole };
 
 interface Guess<R> {
   role: R;

@@ -157,7 +157,7 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
     };
     for (const v of [target, realisasi, targetRenstra]) {
       if (v && v.nilai === null) {
-        findings.push(finding('nilai', v.ref, `Nilai "${v.teks}" di ${grid.name}!${v.ref.sel} tidak memuat angka; capaian tidak dapat dihitung.`, { tertulis: v.teks }));
+        findings.push(finding('nilai', v.ref, `Nilai “${v.teks}” di ${grid.name}!${v.ref.sel} tidak memuat angka; capaian tidak dapat dihitung.`, { tertulis: v.teks }));
       }
     }
     current.indikator.push(last);

@@ -1,5 +1,5 @@
 import { MergeIndex, Rect } from '../rect';
-import { CHECK_MARK, HEADER_FILL, ResultSheet, Table, TableCell, TOTAL_FILL } from './table';
+import { CHECK_MARK, displayCell, HEADER_FILL, ResultSheet, Table, TableCell, TOTAL_FILL } from './table';
 
 /**
  * A result sheet laid out cell by cell: what the xlsx and Office.js adapters both write, so that
@@ -50,7 +50,21 @@ export const MONEY_FORMAT = '#,##0';
 export const PERCENT_FORMAT = '0.00';
 export const TEXT_FORMAT = '@';
 
+/**
+ * A spreadsheet number holds 15 significant digits, up to 9,99…E+307. An amount beyond that is
+ * written as text, as the report shows it; a percentage only needs to be in range, as it is shown
+ * rounded anyway.
+ */
+function fitsNumber(cell: TableCell): boolean {
+  const d = cell.kind === 'money' || cell.kind === 'percent' ? cell.value : cell.kind === 'number' ? (cell.persen ? cell.value.div(100) : cell.value) : null;
+  if (d === null) return true;
+  if (!d.isFinite() || (cell.kind === 'money' && d.sd() > 15)) return false;
+  const abs = d.abs();
+  return abs.isZero() || (abs.gte('1e-307') && abs.lte('9.99999999999999e307'));
+}
+
 function numberFormatOf(cell: TableCell): string {
+  if (!fitsNumber(cell)) return TEXT_FORMAT;
   switch (cell.kind) {
     case 'money':
       return MONEY_FORMAT;
@@ -68,6 +82,7 @@ function numberFormatOf(cell: TableCell): string {
 }
 
 function valueOf(cell: TableCell): string | number | null {
+  if (!fitsNumber(cell)) return displayCell(cell);
   switch (cell.kind) {
     case 'text':
     case 'link':

@@ -32,7 +32,7 @@ function withYear(title: string, tahun: number | null): string {
 
 function sheetSource(...names: (string | null)[]): string | null {
   const present = names.filter((n): n is string => !!n);
-  return present.length === 0 ? null : `Sumber: lembar ${present.map((n) => `"${n}"`).join(' dan ')}, diolah dengan Hitung Capaian`;
+  return present.length === 0 ? null : `Sumber: lembar ${present.map((n) => `“${n}”`).join(' dan ')}, diolah dengan Hitung Capaian`;
 }
 
 const LEVEL_WORD: Partial<Record<BudgetItem['level'], string>> = { program: 'Program', kegiatan: 'Kegiatan', subKegiatan: 'Sub Kegiatan' };
@@ -341,7 +341,7 @@ function pemeriksaan(result: EngineResult): Table {
   return table({
     id: 'pemeriksaan',
     caption: 'Hasil Pemeriksaan',
-    header: [['Tingkat', 'Jenis', 'Lembar', 'Sel', 'Tertulis', 'Seharusnya', 'Selisih', 'Pesan']],
+    header: [['Tingkat', 'Jenis', 'Lembar', 'Sel', 'Tertulis', 'Seharusnya', 'Selisih (tertulis − seharusnya)', 'Pesan']],
     columns: [left(11), left(14), left(16), centre(7), right(15), right(15), right(14), left(70)],
     rows,
     merges: result.temuan.length === 0 ? [{ row: 0, col: 0, rows: 1, cols: 8 }] : [],

@@ -1,0 +1,90 @@
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Link, MessageBar, MessageBarBody, Subtitle2, Text } from '@fluentui/react-components';
+import { ExcelRun } from '../adapters/office/hitung-excel';
+import { CellRef, countByTingkat, Finding } from '../core/findings';
+import { NoticeBar } from './Notice';
+import { useStyles } from './styles';
+import { Actions } from './use-actions';
+import { groupOf, TINGKAT_LABEL } from './words';
+
+type Lembar = ExcelRun['result']['lembar'];
+
+/** What the run checked and what it could not, for lack of a sheet: never an all-clear for what was not looked at. */
+export function coverage(lembar: Lembar): { checked: string[]; notChecked: string[] } {
+  const checked: string[] = [];
+  const notChecked: string[] = [];
+  if (lembar.dpa) checked.push(`jumlah anggaran di “${lembar.dpa}”`);
+  else notChecked.push('anggaran (tidak ada lembar DPA)');
+  if (lembar.realisasi && lembar.realisasi !== lembar.dpa) checked.push(`jumlah realisasi di “${lembar.realisasi}” dan kecocokannya dengan DPA`);
+  else if (lembar.realisasi) checked.push('jumlah realisasi');
+  else notChecked.push('realisasi dan serapan (tidak ada lembar realisasi)');
+  if (lembar.kinerja) checked.push(`capaian kinerja di “${lembar.kinerja}”`);
+  else notChecked.push('capaian kinerja (tidak ada lembar kinerja)');
+  return { checked, notChecked };
+}
+
+function NoFindings({ lembar }: { lembar: Lembar }) {
+  const { checked, notChecked } = coverage(lembar);
+  const text =
+    notChecked.length === 0
+      ? 'Tidak ada temuan: semua jumlah, persentase dan kecocokan antar-lembar sudah benar.'
+      : `Tidak ada temuan pada yang diperiksa (${checked.join('; ')}); yang tidak diperiksa: ${notChecked.join('; ')}.`;
+  return (
+    <MessageBar intent={notChecked.length === 0 ? 'success' : 'info'} layout="multiline" data-testid="tanpa-temuan">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The findings by what they hold; a click on a cell shows it in the user's sheet, or says beside it why not. */
+export function Findings({ run, actions, onShow }: { run: ExcelRun; actions: Actions; onShow: (place: string, at: CellRef) => void }) {
+  const styles = useStyles();
+  const { temuan, lembar } = run.result;
+  if (temuan.length === 0) return <NoFindings lembar={lembar} />;
+  const groups = new Map<string, { f: Finding; i: number }[]>();
+  temuan.forEach((f, i) => groups.set(groupOf(f, lembar), [...(groups.get(groupOf(f, lembar)) ?? []), { f, i }]));
+  const withGalat = [...groups].filter(([, list]) => list.some(({ f }) => f.tingkat === 'galat')).map(([name]) => name);
+  return (
+    <section className={styles.section} aria-labelledby="judul-temuan">
+      <Subtitle2 as="h2" id="judul-temuan">
+        Temuan
+      </Subtitle2>
+      <Accordion multiple collapsible defaultOpenItems={withGalat}>
+        {[...groups].map(([name, list]) => {
+          const { galat, peringatan } = countByTingkat(list.map(({ f }) => f));
+          return (
+            <AccordionItem key={name} value={name}>
+              <AccordionHeader>
+                {name}&nbsp;
+                <Badge appearance="tint" color={galat > 0 ? 'danger' : 'warning'} className={styles.badge}>
+                  {[galat > 0 ? `${galat} galat` : null, peringatan > 0 ? `${peringatan} peringatan` : null].filter(Boolean).join(', ')}
+                </Badge>
+              </AccordionHeader>
+              <AccordionPanel>
+                {list.map(({ f, i }) => (
+                  <div key={i} className={styles.item} data-testid="temuan">
+                    <Text size={200} weight="semibold">
+                      {TINGKAT_LABEL[f.tingkat]}
+                      {f.lembar && f.sel ? ' di ' : ''}
+                      {f.lembar && f.sel ? (
+                        <Link as="button" onClick={() => onShow(`temuan:${i}`, { lembar: f.lembar!, sel: f.sel! })}>
+                          {f.lembar}!{f.sel}
+                        </Link>
+                      ) : null}
+                    </Text>
+                    <Text size={200}>{f.pesan}</Text>
+                    {f.terkait && (
+                      <Link as="button" onClick={() => onShow(`temuan:${i}`, f.terkait!)}>
+                        Lihat pasangannya: {f.terkait.lembar}!{f.terkait.sel}
+                      </Link>
+                    )}
+                    <NoticeBar notice={actions.notices[`temuan:${i}`]} />
+                  </div>
+                ))}
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
+    </section>
+  );
+}

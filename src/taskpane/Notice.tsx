@@ -1,0 +1,32 @@
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useStyles } from './styles';
+import { Notice } from './use-actions';
+
+/** An action's outcome where it happened; the technical text, if any, behind "Rincian". */
+export function NoticeBar({ notice }: { notice: Notice | undefined }) {
+  const styles = useStyles();
+  if (!notice) return null;
+  return (
+    <MessageBar intent={notice.intent} layout="multiline" data-testid="pesan">
+      <MessageBarBody>
+        {notice.text}
+        {notice.rincian && (
+          <details>
+            <summary>Rincian</summary>
+            <div className={styles.details}>{notice.rincian}</div>
+          </details>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** What screen readers hear: progress, the end of a run, every notice. */
+export function LiveRegion({ text }: { text: string }) {
+  const styles = useStyles();
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" className={styles.visuallyHidden} data-testid="diumumkan">
+      {text}
+    </div>
+  );
+}

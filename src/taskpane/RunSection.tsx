@@ -1,0 +1,57 @@
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup } from '@fluentui/react-components';
+import { NoticeBar } from './Notice';
+import { useStyles } from './styles';
+import { Actions } from './use-actions';
+import { quoted } from './words';
+
+export type EditedChoice = 'ganti' | 'biarkan';
+
+/**
+ * Hitung, and what must be said before it: once, before the first run, that Ctrl+Z cannot undo it;
+ * when the user changed one of our sheets, what to do with it.
+ */
+export function RunSection(props: {
+  actions: Actions;
+  firstRun: boolean;
+  edited: string[];
+  choice: EditedChoice | null;
+  onChoice: (c: EditedChoice) => void;
+  onHitung: () => void;
+}) {
+  const styles = useStyles();
+  const { actions, edited } = props;
+  const running = actions.busy === 'hitung';
+  const missingChoice = edited.length > 0 && props.choice === null && actions.notices.hitung?.intent === 'warning';
+  return (
+    <section className={styles.section} aria-label="Hitung">
+      {props.firstRun && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            Hitung Capaian menulis hasilnya ke lembar baru “HC …” dan tidak dapat dibatalkan dengan Ctrl+Z (⌘Z di Mac); lembar Anda sendiri tidak pernah diubah.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {edited.length > 0 && (
+        <Field
+          label={`${edited.length > 1 ? 'Lembar' : 'Lembar hasil'} ${quoted(edited)} telah diubah sejak perhitungan terakhir. Apa yang dilakukan dengan ${edited.length > 1 ? 'lembar-lembar' : 'lembar'} itu?`}
+          validationMessage={missingChoice ? 'Pilih salah satu dulu.' : undefined}
+          validationState={missingChoice ? 'warning' : 'none'}
+        >
+          <RadioGroup value={props.choice ?? ''} onChange={(_, d) => props.onChoice(d.value as EditedChoice)}>
+            <Radio value="biarkan" label="Biarkan sebagai lembar saya; tulis hasil baru ke lembar bernama lain" />
+            <Radio value="ganti" label="Ganti dengan hasil baru (perubahan saya di lembar itu hilang)" />
+          </RadioGroup>
+        </Field>
+      )}
+      <Button appearance="primary" size="large" onClick={props.onHitung} disabledFocusable={actions.busy !== null}>
+        Hitung Capaian
+      </Button>
+      {running && (
+        <Field validationMessage={actions.progress ?? 'Memulai…'} validationState="none">
+          <ProgressBar aria-label="Kemajuan perhitungan" />
+        </Field>
+      )}
+      <NoticeBar notice={actions.notices.hitung} />
+    </section>
+  );
+}

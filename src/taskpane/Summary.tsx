@@ -1,0 +1,62 @@
+import { Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
+import { ExcelRun } from '../adapters/office/hitung-excel';
+import { persenText, rupiahText } from '../core/decimal';
+import { countByTingkat } from '../core/findings';
+import { NoticeBar } from './Notice';
+import { useStyles } from './styles';
+import { Actions } from './use-actions';
+import { quoted } from './words';
+
+/** The run at a glance: when, which sheets were written, the totals, and the galat count that opens HC Pemeriksaan. */
+export function Summary({ run, actions, onOpen }: { run: ExcelRun; actions: Actions; onOpen: (sheet: string) => void }) {
+  const styles = useStyles();
+  const a = run.result.anggaran;
+  const k = run.result.kinerja;
+  const { galat, peringatan } = countByTingkat(run.result.temuan);
+  const pemeriksaan = run.written.find((w) => w.tabel === 'pemeriksaan')?.nama;
+  const time = run.time.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
+  return (
+    <section className={styles.section} aria-labelledby="judul-ringkasan">
+      <Subtitle2 as="h2" id="judul-ringkasan">
+        Ringkasan
+      </Subtitle2>
+      <Caption1 data-testid="waktu">
+        Dihitung pukul {time}; hasil ditulis ke {run.written.length} lembar: {quoted(run.written.map((w) => w.nama))}.
+      </Caption1>
+      {run.kept.length > 0 && <Caption1>Lembar {quoted(run.kept)} dibiarkan sebagai lembar Anda dan tidak diganti.</Caption1>}
+      <div className={styles.grid} data-testid="ringkasan">
+        <Text>Anggaran</Text>
+        <Text weight="semibold" data-testid="anggaran">
+          {rupiahText(a?.anggaran)}
+        </Text>
+        <Text>Realisasi</Text>
+        <Text weight="semibold">{rupiahText(a?.realisasi)}</Text>
+        <Text>Serapan anggaran</Text>
+        <Text weight="semibold" data-testid="serapan">
+          {persenText(a?.serapan)}
+        </Text>
+        <Text>Rata-rata capaian</Text>
+        <Text weight="semibold" data-testid="rata-rata">
+          {persenText(k?.rataRataCapaian)}
+        </Text>
+        <Text>Temuan</Text>
+        <Text weight="semibold" data-testid="jumlah-temuan">
+          {galat > 0 && pemeriksaan ? (
+            <Link as="button" onClick={() => onOpen(pemeriksaan)} aria-label={`${galat} galat, buka lembar ${pemeriksaan}`}>
+              {galat} galat
+            </Link>
+          ) : (
+            `${galat} galat`
+          )}
+          , {peringatan} peringatan
+        </Text>
+      </div>
+      {run.result.catatan.map((c) => (
+        <Caption1 key={c} block>
+          {c}
+        </Caption1>
+      ))}
+      <NoticeBar notice={actions.notices.ringkasan} />
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+/** The layout the pane's sections share; each holds at 320 px wide. */
+export const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', fontFamily: tokens.fontFamilyBase, minWidth: 0 },
+  section: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
+  row: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
+  grid: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: '8px', rowGap: '2px' },
+  item: { display: 'flex', flexDirection: 'column', gap: '2px', paddingBottom: '6px', minWidth: 0, overflowWrap: 'anywhere' },
+  small: { width: '72px' },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
+  visuallyHidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
+  details: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+});

@@ -1,0 +1,107 @@
+import { hitung } from '../../../src/core/compute/engine';
+import { CellValue, Grid } from '../../../src/core/grid';
+import { describeRoles, detectSheets } from '../../../src/core/read/detect';
+import { parseSettings, SettingError, Settings, withDefaults } from '../../../src/core/settings';
+
+const sheet = (name: string, values: CellValue[][], origin = { row: 0, col: 0 }): Grid => ({ name, values, origin });
+
+/** A DPA on rows 3…, a title above; two anggaran columns, the later one chosen by its name. */
+const dpa = sheet('DPA 2024', [
+  ['DOKUMEN PELAKSANAAN ANGGARAN'],
+  [],
+  ['Kode', 'Uraian', 'Anggaran Murni', 'Anggaran Perubahan'],
+  ['7.01.01', 'PROGRAM A', 1000, 1200],
+  ['7.01.01.2.01', 'Kegiatan A1', 1000, 1200],
+]);
+const realisasi = sheet('Realisasi 2024', [
+  ['Kode', 'Uraian', 'Anggaran', 'Realisasi Bulan Lalu', 'Realisasi s.d. Bulan Ini'],
+  ['7.01.01', 'PROGRAM A', 1200, 300, 900],
+  ['7.01.01.2.01', 'Kegiatan A1', 1200, 300, 900],
+]);
+const kinerja = sheet('Kinerja', [
+  ['Sasaran', 'Indikator', 'Target', 'Realisasi'],
+  ['Sasaran 1', 'Indikator 1', 90, 80],
+]);
+const notes = sheet('HC Catatan Saya', [['catatan saya']]);
+const book = { sheets: [dpa, realisasi, kinerja, notes] };
+
+const detect = (settings: unknown = {}) => detectSheets(book, withDefaults(parseSettings(settings)));
+
+describe('detecting which sheet serves as what', () => {
+  it('says what every sheet serves as, each column by its role and its label apart, and the header row', () => {
+    const d = detect();
+    expect(d.masalah).toEqual([]);
+    expect(d.deteksi.map((s) => [s.lembar, describeRoles(s.peran), s.jenis, s.barisJudul])).toEqual([
+      ['DPA 2024', 'DPA', 'anggaran', 3],
+      ['Realisasi 2024', 'realisasi', 'anggaran', 1],
+      ['Kinerja', 'kinerja', 'kinerja', 1],
+      ['HC Catatan Saya', 'tidak dipakai', null, null],
+    ]);
+    expect(d.deteksi[1].kolom).toEqual([
+      { peran: 'kode', label: 'Kode', kolom: 'A', judul: 'Kode' },
+      { peran: 'uraian', label: 'Uraian', kolom: 'B', judul: 'Uraian' },
+      { peran: 'anggaran', label: 'Anggaran', kolom: 'C', judul: 'Anggaran' },
+      { peran: 'realisasiLalu', label: 'Realisasi s.d. bulan lalu', kolom: 'D', judul: 'Realisasi Bulan Lalu' },
+      { peran: 'realisasi', label: 'Realisasi', kolom: 'E', judul: 'Realisasi s.d. Bulan Ini' },
+    ]);
+    expect(d.deteksi[3].catatan[0]).toMatch(/^Tidak ditemukan baris judul kolom yang dikenali \(misalnya “Uraian” dan “Anggaran”/);
+  });
+
+  it('names roles for people', () => {
+    expect(describeRoles(['dpa', 'realisasi'])).toBe('DPA dan realisasi');
+    expect(describeRoles(['dpa', 'realisasi', 'kinerja'])).toBe('DPA, realisasi dan kinerja');
+    expect(describeRoles([])).toBe('tidak dipakai');
+  });
+
+  it('takes a column the user names by its role: the figures change accordingly', () => {
+    const detected = hitung(book, {});
+    const overridden = hitung(book, parseSettings({ kolom: { 'Realisasi 2024': { kolom: { realisasi: 'D' } } } }));
+    expect(detected.anggaran!.realisasi!.toString()).toBe('900');
+    expect(overridden.anggaran!.realisasi!.toString()).toBe('300');
+    expect(overridden.deteksi[1].kolom.filter((k) => k.peran === 'realisasi')).toEqual([{ peran: 'realisasi', label: 'Realisasi', kolom: 'D', judul: 'Realisasi Bulan Lalu' }]);
+    const dpaOverride = hitung(book, parseSettings({ lembar: { dpa: 'DPA 2024' }, kolom: { 'DPA 2024': { kolom: { anggaran: 'C' } } } }));
+    expect(dpaOverride.anggaran!.anggaran.toString()).toBe('1000');
+  });
+
+  it('keeps a sheet whose given header row finds nothing, and names the field instead of dropping the sheet', () => {
+    const d = detect({ kolom: { 'DPA 2024': { barisJudul: 99 } } });
+    expect(d.deteksi.map((s) => s.lembar)).toContain('DPA 2024');
+    expect(d.masalah).toHaveLength(1);
+    expect(d.masalah[0].field).toEqual(['kolom', 'DPA 2024', 'barisJudul']);
+    expect(d.masalah[0].message).toBe(
+      'Pengaturan “kolom.DPA 2024.barisJudul” menunjuk baris 99, yang tidak berisi judul kolom yang dikenali (misalnya “Uraian” dan “Anggaran”, atau “Indikator” dan “Target”).',
+    );
+    // The engine computes nothing with it: anggaran is never read from another sheet instead.
+    expect(() => hitung(book, parseSettings({ kolom: { 'DPA 2024': { barisJudul: 99 } } }))).toThrow(SettingError);
+  });
+
+  it('takes a header row the user gives where detection would find another', () => {
+    const shifted = sheet('LRA', [
+      ['Uraian', 'Anggaran', 'Realisasi'],
+      ['Catatan', 'di atas', 'tabel'],
+      ['Uraian', 'Pagu', 'Realisasi s.d.'],
+      ['Program Satu', 500, 200],
+    ]);
+    const settings: Partial<Settings> = parseSettings({ kolom: { LRA: { barisJudul: 3 } } });
+    expect(detectSheets({ sheets: [shifted] }, withDefaults(settings)).deteksi[0].barisJudul).toBe(3);
+  });
+
+  it.each([
+    [{ lembar: { dpa: 'DPA 2025' } }, ['lembar', 'dpa'], 'menunjuk lembar “DPA 2025”, yang tidak ada di buku kerja ini'],
+    [{ lembar: { dpa: 'Kinerja' } }, ['lembar', 'dpa'], 'menunjuk lembar “Kinerja”, yang judul kolomnya tidak dikenali sebagai lembar DPA'],
+    [{ lembar: { realisasi: 'DPA 2024' } }, ['lembar', 'realisasi'], 'menunjuk lembar “DPA 2024”, yang tidak memiliki kolom realisasi'],
+    [{ kolom: { Kinerja: { kolom: { anggaran: 'B' } } } }, ['kolom', 'Kinerja', 'kolom', 'anggaran'], 'tidak berlaku untuk lembar kinerja'],
+    [{ kolom: { 'DPA 2024': { kolom: { anggaran: 'K' } } } }, ['kolom', 'DPA 2024', 'kolom', 'anggaran'], 'menunjuk kolom K, yang kosong di lembar “DPA 2024”'],
+  ])('lists %j as a problem of its field, and detects on without it', (settings, field, alasan) => {
+    const d = detect(settings);
+    expect(d.masalah.map((m) => [m.field, m.alasan])).toEqual([[field, alasan]]);
+    expect(d.dpa?.grid.name).toBe('DPA 2024');
+    expect(d.kinerja?.grid.name).toBe('Kinerja');
+  });
+
+  it('reads a user’s own sheet named HC … like any other', () => {
+    const own = sheet('HC Kinerja Saya', kinerja.values);
+    const d = detectSheets({ sheets: [own] }, withDefaults({}));
+    expect(d.kinerja?.grid.name).toBe('HC Kinerja Saya');
+  });
+});

@@ -1,0 +1,123 @@
+import { InputError } from '../../src/core/errors';
+import { DEFAULT_PREDIKAT, parseSettings, SettingError, withDefaults } from '../../src/core/settings';
+
+/** The SettingError parseSettings throws for `value`: its field and message. */
+function refusal(value: unknown): { field: string; message: string } {
+  try {
+    parseSettings(value);
+  } catch (e) {
+    expect(e).toBeInstanceOf(SettingError);
+    expect(e).toBeInstanceOf(InputError);
+    return { field: (e as SettingError).field.join('/'), message: (e as SettingError).message };
+  }
+  throw new Error(`accepted ${JSON.stringify(value)}`);
+}
+
+describe('parseSettings', () => {
+  it('takes every field at its valid values, and only the fields given', () => {
+    const all = {
+      batasCapaian: 120,
+      predikat: [
+        { nama: 'Baik', min: 80 },
+        { nama: 'Kurang', min: null },
+      ],
+      efisiensi: 'berjenjang',
+      ambangEfisiensi: 2.5,
+      lembar: { dpa: 'DPA 2024', realisasi: 'LRA', kinerja: 'IKU' },
+      kolom: { 'DPA 2024': { barisJudul: 4, kolom: { anggaran: 'd', realisasi: ' G ' } }, IKU: {} },
+    };
+    expect(parseSettings(all)).toEqual({
+      ...all,
+      predikat: [
+        { nama: 'Baik', min: 80 },
+        { nama: 'Kurang', min: Number.NEGATIVE_INFINITY },
+      ],
+      kolom: { 'DPA 2024': { barisJudul: 4, kolom: { anggaran: 'D', realisasi: 'G' } }, IKU: {} },
+    });
+    expect(parseSettings({})).toEqual({});
+    expect(parseSettings({ batasCapaian: null })).toEqual({ batasCapaian: null });
+  });
+
+  it('takes back what withDefaults gives and JSON keeps: the saved settings of a run', () => {
+    const saved = JSON.parse(JSON.stringify(withDefaults({ efisiensi: 'berjenjang' })));
+    expect(withDefaults(parseSettings(saved))).toEqual(withDefaults({ efisiensi: 'berjenjang' }));
+    expect(parseSettings({ predikat: DEFAULT_PREDIKAT }).predikat).toEqual(DEFAULT_PREDIKAT);
+  });
+
+  it.each([
+    [null, '', /harus berupa objek/],
+    [[1], '', /harus berupa objek/],
+    [{ predikt: [] }, 'predikt', /tidak dikenal; yang dikenal: batasCapaian, predikat/],
+    [{ batasCapaian: '100' }, 'batasCapaian', /harus berupa angka, bukan “100”/],
+    [{ batasCapaian: 0 }, 'batasCapaian', /harus antara 1 dan 1\.000, bukan 0/],
+    [{ batasCapaian: Number.POSITIVE_INFINITY }, 'batasCapaian', /harus berupa angka/],
+    [{ predikat: 5 }, 'predikat', /harus berupa daftar 1 sampai 10 predikat/],
+    [{ predikat: [] }, 'predikat', /daftar 1 sampai 10/],
+    [{ predikat: ['Baik'] }, 'predikat/0', /harus berupa objek/],
+    [{ predikat: [{ nama: 'Baik', min: 80, warna: 'hijau' }] }, 'predikat/0/warna', /tidak dikenal/],
+    [{ predikat: [{ nama: '', min: 80 }] }, 'predikat/0/nama', /teks yang tidak kosong/],
+    [{ predikat: [{ nama: 'Baik' }] }, 'predikat/0/min', /harus diisi dengan angka/],
+    [{ predikat: [{ nama: 'Baik', min: 'x' }] }, 'predikat/0/min', /bukan “x”/],
+    [{ predikat: [{ nama: 'Baik', min: 1200 }] }, 'predikat/0/min', /antara 0 dan 1\.000/],
+    [
+      {
+        predikat: [
+          { nama: 'Baik', min: 80 },
+          { nama: 'baik ', min: 70 },
+        ],
+      },
+      'predikat/1/nama',
+      /sama dengan nama predikat ke-1/,
+    ],
+    [
+      {
+        predikat: [
+          { nama: 'Tinggi', min: 80 },
+          { nama: 'Sangat Tinggi', min: 90.5 },
+        ],
+      },
+      'predikat/1/min',
+      /harus lebih kecil dari batas bawah “Tinggi” \(80\)/,
+    ],
+    [
+      {
+        predikat: [
+          { nama: 'A', min: null },
+          { nama: 'B', min: 10 },
+        ],
+      },
+      'predikat/1/min',
+      /tanpa batas bawah/,
+    ],
+    [{ efisiensi: 'Berjenjang' }, 'efisiensi', /harus “sederhana” atau “berjenjang”, bukan “Berjenjang”/],
+    [{ efisiensi: true }, 'efisiensi', /bukan true/],
+    [{ ambangEfisiensi: -1 }, 'ambangEfisiensi', /antara 0 dan 100/],
+    [{ ambangEfisiensi: '5' }, 'ambangEfisiensi', /harus berupa angka poin persen/],
+    [{ lembar: 'DPA' }, 'lembar', /harus berupa objek/],
+    [{ lembar: { anggaran: 'DPA' } }, 'lembar/anggaran', /tidak dikenal; yang dikenal: dpa, realisasi, kinerja/],
+    [{ lembar: { dpa: '' } }, 'lembar/dpa', /tidak kosong/],
+    [{ lembar: { dpa: 7 } }, 'lembar/dpa', /bukan 7/],
+    [{ lembar: { dpa: 'x'.repeat(32) } }, 'lembar/dpa', /paling panjang 31 huruf/],
+    [{ kolom: [] }, 'kolom', /harus berupa objek/],
+    [{ kolom: { DPA: 3 } }, 'kolom/DPA', /harus berupa objek/],
+    [{ kolom: { DPA: { baris: 3 } } }, 'kolom/DPA/baris', /tidak dikenal; yang dikenal: barisJudul, kolom/],
+    [{ kolom: { DPA: { barisJudul: 0 } } }, 'kolom/DPA/barisJudul', /antara 1 dan 1\.048\.576/],
+    [{ kolom: { DPA: { barisJudul: 2.5 } } }, 'kolom/DPA/barisJudul', /nomor baris bulat/],
+    [{ kolom: { DPA: { barisJudul: '4' } } }, 'kolom/DPA/barisJudul', /harus berupa nomor baris, bukan “4”/],
+    [{ kolom: { DPA: { kolom: { Realisasi: 'C' } } } }, 'kolom/DPA/kolom/Realisasi', /bukan peran kolom yang dikenal; yang dikenal: kode, nomor, uraian, anggaran, realisasi/],
+    [{ kolom: { DPA: { kolom: { realisasi: 'C3' } } } }, 'kolom/DPA/kolom/realisasi', /huruf kolom seperti “D”, bukan “C3”/],
+    [{ kolom: { DPA: { kolom: { realisasi: 'XFE' } } } }, 'kolom/DPA/kolom/realisasi', /huruf kolom/],
+    [{ kolom: { DPA: { kolom: { realisasi: 3 } } } }, 'kolom/DPA/kolom/realisasi', /huruf kolom/],
+  ])('refuses %j, naming %s', (value, field, why) => {
+    const r = refusal(value);
+    expect(r.field).toBe(field);
+    expect(r.message).toMatch(why);
+    expect(r.message).toMatch(field === '' ? /^Pengaturan harus .+\.$/ : /^Pengaturan “[^”]+” .+\.$/);
+    expect(r.message).not.toMatch(/\.\.$/);
+  });
+
+  it('names the field as the JSON has it', () => {
+    expect(refusal({ kolom: { 'DPA 2024': { barisJudul: 0 } } }).message).toMatch(/^Pengaturan “kolom\.DPA 2024\.barisJudul” /);
+    expect(refusal({ predikat: [{ nama: 'A', min: 'x' }] }).message).toMatch(/^Pengaturan “predikat\[0\]\.min” /);
+  });
+});
