@@ -24,6 +24,8 @@ export interface Settings {
   efisiensi: EfisiensiRule;
   /** For the banded rule: capaian − serapan above this is Efisien, below its negative Tidak efisien. */
   ambangEfisiensi: number;
+  /** Ordinal scales besides those the core knows (opini BPK, Kurang … Sangat Baik, SAKIP letters), each lowest level first. */
+  skalaOrdinal: string[][];
   lembar: { dpa?: string; realisasi?: string; kinerja?: string };
   kolom: Record<string, SheetOverride>;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   predikat: DEFAULT_PREDIKAT,
   efisiensi: 'sederhana',
   ambangEfisiensi: 5,
+  skalaOrdinal: [],
   lembar: {},
   kolom: {},
 };

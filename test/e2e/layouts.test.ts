@@ -133,7 +133,7 @@ describe('the Semboro numbers in another layout: one sheet, level words, columns
   });
 });
 
-describe('a kinerja sheet with arah turun, letters, units, an empty realisasi and supporting programs by kode', () => {
+describe('a kinerja sheet with arah turun, SAKIP letters on their scale, units, an empty realisasi and supporting programs by kode', () => {
   let run: Awaited<ReturnType<typeof runWithJson>>;
   beforeAll(async () => {
     const dir = await tempDir();
@@ -163,7 +163,7 @@ describe('a kinerja sheet with arah turun, letters, units, an empty realisasi an
     );
   });
 
-  it('computes capaian with arah naik and turun, letters and units', () => {
+  it('computes capaian with arah naik and turun, letters as levels (BB for A: 5/6) and units', () => {
     expect(run.code).toBe(0);
     const [s1, s2] = run.json!.sasaran;
     expect(s1.indikator.map((i) => [i.arah, i.target, i.realisasi, i.capaian, i.predikat])).toEqual([
@@ -171,15 +171,15 @@ describe('a kinerja sheet with arah turun, letters, units, an empty realisasi an
       ['turun', '9.5', '9', '105.26', 'Sangat Tinggi'],
     ]);
     expect(s2.indikator.map((i) => [i.target, i.realisasi, i.capaian, i.predikat, i.satuan])).toEqual([
-      ['80', '70', '87.50', 'Tinggi', ''],
+      ['A', 'BB', '83.33', 'Tinggi', ''],
       ['4', null, null, null, 'Dok'],
     ]);
   });
 
   it('averages capped capaian, leaving out the indikator without realisasi', () => {
     const [s1, s2] = run.json!.sasaran;
-    expect([s1.capaian, s2.capaian]).toEqual(['97.50', '87.50']);
-    expect(run.json!.rataRataCapaian).toBe('94.17');
+    expect([s1.capaian, s2.capaian]).toEqual(['97.50', '83.33']);
+    expect(run.json!.rataRataCapaian).toBe('92.78');
     const kosong = run.json!.temuan.filter((t) => t.jenis === 'data-kosong');
     expect(kosong.map((t) => t.sel)).toEqual(['C7']);
   });

@@ -3,8 +3,8 @@ import { MergeIndex } from '../rect';
 import { decimalFromNumber, isDateFormat, parseAmount, serialDate } from './amount';
 import { Decimal, ZERO, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
-import { BudgetRole, HeaderMatch, isColumnNumberingRow } from './header';
-import { Code, CodeContext, classifyCode, splitLeadingCode, splitSegments, isSipdLike } from './kode';
+import { BudgetRole, HeaderMatch, findHeader, guessBudgetRole, isColumnNumberingRow } from './header';
+import { Code, CodeContext, OutlineLevels, classifyCode, isOutlineMarker, splitLeadingCode, splitSegments, isSipdLike } from './kode';
 import { memo } from '../memo';
 import { LevelWord, levelWord, normalizeName } from './names';
 
@@ -59,18 +59,27 @@ export interface BudgetRow {
   computedOf(col: AmountColumn): Decimal | undefined;
 }
 
+/** A total line: `JUMLAH`, `Jumlah Belanja Operasi`, `TOTAL`. */
 export interface TotalRow {
+  /** As written. */
+  nama: string;
   sheetRow: number;
   amountOf(col: AmountColumn): AmountCell | undefined;
   persen: PercentCell | null;
+  /**
+   * What the line may add up, the likeliest first: the item it names, the items since the total
+   * line before it, or its whole table (the last line of a table with subtotals above it).
+   */
+  scopes: readonly (readonly BudgetRow[])[];
 }
 
 export interface BudgetSheet {
   name: string;
+  /** The header of the (first) table. */
   header: HeaderMatch<BudgetRole>;
   roots: BudgetRow[];
   rows: BudgetRow[];
-  total: TotalRow | null;
+  totals: TotalRow[];
   hiddenRowsCounted: number;
   findings: Finding[];
 }
@@ -87,43 +96,69 @@ function levelOfRank(rank: number): Level {
   return rank >= 20 ? 'bidang' : 'urusan';
 }
 
+/** A SIPD or rekening code's rank. */
 function rankOfCode(code: Code): number {
   const n = code.segments.length;
   if (code.kind === 'rekening') return RANK.rekening + n;
-  if (code.kind === 'sipd') return n === 1 ? RANK.urusan : n === 2 ? RANK.bidang : n === 3 ? RANK.program : n <= 5 ? RANK.kegiatan : RANK.subKegiatan;
-  return [RANK.program, RANK.kegiatan, RANK.subKegiatan][n - 1] ?? RANK.rekening + n;
+  return n === 1 ? RANK.urusan : n === 2 ? RANK.bidang : n === 3 ? RANK.program : n <= 5 ? RANK.kegiatan : RANK.subKegiatan;
 }
 
-const TOTAL_LINE = /^(grand )?(jumlah|total)( (belanja|anggaran|keseluruhan|seluruhnya|total|akhir|umum|langsung|tidak langsung|realisasi|skpd|opd|daerah))*$/;
+/** An outline depth's rank: program, kegiatan, sub kegiatan, then rekening. */
+function rankOfDepth(depth: number): number {
+  return [RANK.program, RANK.kegiatan, RANK.subKegiatan][depth - 1] ?? RANK.rekening + depth;
+}
+
+const TOTAL_WORD = /^(grand |sub ?)?(jumlah|total)\b ?/;
+const TOTAL_LINE =
+  /^(grand |sub ?)?(jumlah|total)( (belanja|anggaran|keseluruhan|seluruhnya|total|akhir|umum|langsung|tidak langsung|realisasi|skpd|opd|daerah|pendapatan|pembiayaan|urusan|bidang|program|kegiatan|sub kegiatan)\b.*)?$/;
 const SOURCE_LINE = /^sumber\b/i;
 
 export function isTotalLine(text: string): boolean {
-  return /jumlah|total/i.test(text) && TOTAL_LINE.test(normalizeName(text));
+  return (
+    /jumlah|total/i.test(text) &&
+    TOTAL_LINE.test(
+      text
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim(),
+    )
+  );
 }
 
 /** What a name cell says, worked out once per distinct text: the same names come back on thousands of rows. */
 interface NameFacts {
-  /** The name without a code written in front of it. */
+  /** The name without a code or outline marker written in front of it. */
   nama: string;
   leadingCode: string | null;
+  /** An outline marker in front of the name: `a. Penyediaan …`, `II. PROGRAM …`. */
+  leadingMarker: string | null;
   word: LevelWord | null;
   namaKey: string;
   total: boolean;
   source: boolean;
+  /** For a total line, what it names after its `Jumlah` (normalised): `belanja operasi`. */
+  totalOf: string;
   /** A "1 2 3 …" column-numbering row has no words in its name column. */
   hasWords: boolean;
 }
 
+const LEADING_MARKER = /^\s*(\(?(?:[IVXLCDM]+|[A-Za-z]|[ivxlcdm]+|\d+)[.)])\s+(\S.*)$/s;
+
 const nameFacts = memo((text: string): NameFacts => {
   const leading = splitLeadingCode(text);
-  const nama = leading ? leading.rest : text;
+  const marker = leading ? null : LEADING_MARKER.exec(text);
+  const nama = leading ? leading.rest : marker ? marker[2].trim() : text;
+  const total = isTotalLine(text);
   return {
     nama,
     leadingCode: leading ? leading.code : null,
+    leadingMarker: marker ? marker[1] : null,
     word: levelWord(nama),
     namaKey: normalizeName(nama),
-    total: isTotalLine(text),
+    total,
     source: SOURCE_LINE.test(text),
+    totalOf: total ? normalizeName(normalizeName(text).replace(TOTAL_WORD, '')) : '',
     hasWords: /[a-z]{2}/i.test(text),
   };
 });
@@ -195,11 +230,19 @@ interface ItemLine extends LineCells {
   /** Where the name is: the uraian cell, or the kode cell when the uraian is empty. */
   nameCol: number;
   code: Code | null;
+  /** An outline number or marker (`1.2`, `II`, `b.`), for the row's depth. */
+  marker: string | null;
+  name: NameFacts;
+}
+
+interface TotalLine extends LineCells {
+  kind: 'total';
+  r: number;
   name: NameFacts;
 }
 
 /** What one line of the sheet is. */
-type Line = { kind: 'skip' } | { kind: 'end' } | ({ kind: 'total' } & LineCells) | ItemLine;
+type Line = { kind: 'skip' } | { kind: 'end' } | { kind: 'header'; header: HeaderMatch<BudgetRole> } | TotalLine | ItemLine;
 
 const SKIP: Line = { kind: 'skip' };
 const END: Line = { kind: 'end' };
@@ -289,16 +332,24 @@ class BudgetSheetReader {
   private readonly roots: Row[] = [];
   /** The open rows above the current line, outermost first. */
   private readonly stack: Row[] = [];
-  private total: TotalRow | null = null;
+  private readonly totals: TotalRow[] = [];
   private prevRank: number | null = null;
   private hiddenRowsCounted = 0;
-  private readonly codeCol: number | undefined;
-  private readonly nameCol: number;
+  /** The table being read: its header and columns; null after its source line, until the next header. */
+  private table: HeaderMatch<BudgetRole> | null;
+  private codeCol: number | undefined;
+  private nameCol = 0;
+  /** Where in `roots` and `totals` the table began, and the roots since its last subtotal line. */
+  private tableRoots = 0;
+  private tableTotals = 0;
+  private segmentRoots = 0;
+  private lastTotalNamed = false;
+  private outline = new OutlineLevels();
+  private lastOutlineChild = new Map<string, number>();
   private readonly merges: MergeIndex;
   private readonly hidden: Set<number>;
   private readonly underSub: CodeContext;
   private readonly notUnderSub: CodeContext;
-  private readonly lastOutlineChild = new Map<string, number>();
   private readonly siblingIndexes = new Map<Row | null, SiblingIndex>();
 
   constructor(
@@ -306,9 +357,8 @@ class BudgetSheetReader {
     private readonly values: CellValue[][],
     private readonly header: HeaderMatch<BudgetRole>,
   ) {
-    const cols = header.columns;
-    this.codeCol = cols.kode ?? cols.nomor;
-    this.nameCol = cols.uraian!;
+    this.table = header;
+    this.useColumns(header);
     this.merges = gridMerges(grid);
     this.hidden = new Set(grid.hiddenRows ?? []);
     const sipdSheet = usesSipd(values, header.row + header.height, this.codeCol, this.nameCol);
@@ -319,18 +369,69 @@ class BudgetSheetReader {
   read(): BudgetSheet {
     for (let r = this.header.row + this.header.height; r < this.values.length; r++) {
       const line = this.classify(r);
-      if (line.kind === 'end') break;
-      if (line.kind === 'total') this.total = { sheetRow: this.grid.origin.row + r + 1, amountOf: (col) => line[col], persen: line.persen };
-      else if (line.kind === 'item') this.attach(this.rowOf(line));
+      if (line.kind === 'item') this.attach(this.rowOf(line));
+      else if (line.kind === 'total') this.addTotal(line);
+      else if (line.kind === 'end') this.endTable();
+      else if (line.kind === 'header') {
+        if (this.table === null || !sameColumns(this.table, line.header)) this.startTable(line.header);
+        r += line.header.height - 1;
+      }
     }
+    this.endTable();
     for (const col of ['anggaran', 'realisasi'] as const) if (this.header.columns[col] !== undefined) computeBottomUp(this.roots, col);
-    const { grid, header, roots, rows, total, hiddenRowsCounted, findings } = this;
-    return { name: grid.name, header, roots, rows, total, hiddenRowsCounted, findings };
+    const { grid, header, roots, rows, totals, hiddenRowsCounted, findings } = this;
+    return { name: grid.name, header, roots, rows, totals, hiddenRowsCounted, findings };
   }
 
-  /** Blank, numbering and title lines are skipped, a source line ends the table, a total line is kept aside. */
+  private useColumns(header: HeaderMatch<BudgetRole>): void {
+    this.codeCol = header.columns.kode ?? header.columns.nomor;
+    this.nameCol = header.columns.uraian!;
+  }
+
+  /** Another table of the same kind below the first (or its header repeated, which changes nothing). */
+  private startTable(header: HeaderMatch<BudgetRole>): void {
+    this.endTable();
+    this.table = header;
+    this.useColumns(header);
+    this.stack.length = 0;
+    this.prevRank = null;
+    this.outline = new OutlineLevels();
+    this.lastOutlineChild = new Map();
+    this.tableRoots = this.segmentRoots = this.roots.length;
+    this.tableTotals = this.totals.length;
+  }
+
+  /** The last total line of a table with subtotal lines above it is likeliest the table's grand total. */
+  private endTable(): void {
+    if (this.table === null) return;
+    this.table = null;
+    const own = this.totals.slice(this.tableTotals);
+    const last = own[own.length - 1];
+    const whole = this.roots.slice(this.tableRoots);
+    if (own.length > 1 && !this.lastTotalNamed && last.scopes[0].length !== whole.length) last.scopes = [whole, ...last.scopes];
+  }
+
+  /** A total names the item it sums (`Jumlah Belanja Operasi`), or sums the items since the last total line, or the whole table. */
+  private addTotal(line: TotalLine): void {
+    const named = line.name.totalOf === '' ? undefined : this.stack.find((row) => row.namaKey === line.name.totalOf);
+    let scope: readonly BudgetRow[];
+    this.lastTotalNamed = named !== undefined;
+    if (named) scope = [named];
+    else {
+      const segment = this.roots.slice(this.segmentRoots);
+      scope = segment.length > 0 ? segment : this.roots.slice(this.tableRoots);
+      this.segmentRoots = this.roots.length;
+    }
+    this.totals.push({ nama: line.name.nama, sheetRow: this.grid.origin.row + line.r + 1, amountOf: (col) => line[col], persen: line.persen, scopes: [scope] });
+  }
+
+  /**
+   * Blank, numbering and title lines are skipped, a source line ends the table, a total line is kept
+   * aside; a header line (repeated, or of a next table) is told by the header words in its amount columns.
+   */
   private classify(r: number): Line {
     const row = this.values[r] ?? NO_CELLS;
+    if (this.table === null) return this.headerAt(r) ?? SKIP;
     const nameText = cellText(row[this.nameCol] ?? null);
     const codeCell = this.codeCol === undefined ? null : (row[this.codeCol] ?? null);
     const codeText = cellText(codeCell);
@@ -339,21 +440,37 @@ class BudgetSheetReader {
     if (!name.hasWords && isColumnNumberingRow(row)) return SKIP;
     if (name.source || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) return END;
 
-    const cols = this.header.columns;
+    const cols = this.table.columns;
+    if (headerWordIn(row, cols.anggaran) || headerWordIn(row, cols.realisasi)) {
+      const header = this.headerAt(r);
+      if (header) return header;
+    }
     const anggaran = this.amountAt(row, r, 'anggaran', cols.anggaran);
     const realisasi = this.amountAt(row, r, 'realisasi', cols.realisasi);
     const persen = cols.persen === undefined ? null : new Percent(this.grid, r, cols.persen, row[cols.persen] ?? null, this.grid.numberFormats?.[r]?.[cols.persen] ?? null);
-    if ((name.total && !splitSegments(codeText)) || (nameText === '' && isTotalLine(codeText))) return { kind: 'total', anggaran, realisasi, persen };
+    if ((name.total && !splitSegments(codeText)) || (nameText === '' && isTotalLine(codeText))) {
+      return { kind: 'total', r, name: name.total ? name : nameFacts(codeText), anggaran, realisasi, persen };
+    }
 
     const ctx = this.stack.length > 0 && this.stack[this.stack.length - 1].rank >= RANK.subKegiatan ? this.underSub : this.notUnderSub;
-    let code = codeText === '' ? null : classifyCode(outlineFromCell(codeCell, codeText, this.lastOutlineChild), ctx);
+    const numbering = codeText === '' ? null : outlineFromCell(codeCell, codeText, this.lastOutlineChild);
+    let code = numbering === null ? null : classifyCode(numbering, ctx);
     const leadingCode = name.leadingCode === null ? null : classifyCode(name.leadingCode, ctx);
     if (leadingCode && (!code || (code.kind === 'outline' && leadingCode.kind !== 'outline'))) code = leadingCode;
+    const marker = code !== null ? (code.kind === 'outline' ? code.text : null) : (name.leadingMarker ?? (numbering !== null && isOutlineMarker(numbering) ? numbering : null));
     const hasAmount = (anggaran !== undefined && !anggaran.empty) || (realisasi !== undefined && !realisasi.empty);
     if (!hasAmount && !code && !name.word) return SKIP;
     if (name.nama === '' && !code) return SKIP;
     const nameCol = name.nama === '' && this.codeCol !== undefined ? this.codeCol : this.nameCol;
-    return { kind: 'item', r, nameCol, code, name, anggaran, realisasi, persen };
+    return { kind: 'item', r, nameCol, code, marker, name, anggaran, realisasi, persen };
+  }
+
+  /** A header of the same kind as the first (the same amount columns) starting at row r. */
+  private headerAt(r: number): Line | null {
+    const header = findHeader(this.values, guessBudgetRole, (c) => c.uraian !== undefined && (c.anggaran !== undefined || c.realisasi !== undefined), r);
+    if (!header) return null;
+    const kind = (h: HeaderMatch<BudgetRole>) => `${h.columns.anggaran !== undefined}${h.columns.realisasi !== undefined}`;
+    return kind(header) === kind(this.header) ? { kind: 'header', header } : null;
   }
 
   /** An amount cell; one that cannot be read counts as 0 and is reported (`nilai`). */
@@ -384,10 +501,11 @@ class BudgetSheetReader {
   /** A code says its level; else a level word; else an outline number's depth; else the line above's level. */
   private rankOf(line: ItemLine): number {
     const { code, name } = line;
+    const depth = line.marker === null ? null : this.outline.depthOf(line.marker);
     let rank: number;
     if (code && code.kind !== 'outline') rank = rankOfCode(code);
     else if (name.word) rank = RANK[name.word];
-    else if (code) rank = rankOfCode(code);
+    else if (depth !== null) rank = rankOfDepth(depth);
     else rank = this.prevRank ?? RANK.program;
     this.prevRank = rank;
     return rank;
@@ -425,6 +543,17 @@ class BudgetSheetReader {
 }
 
 const NO_CELLS: CellValue[] = [];
+
+/** A header word (`Anggaran`, `Realisasi`) where an amount should be: the line may be a header. */
+function headerWordIn(row: CellValue[], c: number | undefined): boolean {
+  const v = c === undefined ? null : row[c];
+  return typeof v === 'string' && parseAmount(v).kind === 'invalid' && guessBudgetRole(v) !== null;
+}
+
+function sameColumns(a: HeaderMatch<BudgetRole>, b: HeaderMatch<BudgetRole>): boolean {
+  const keys = Object.keys(a.columns) as BudgetRole[];
+  return keys.length === Object.keys(b.columns).length && keys.every((k) => a.columns[k] === b.columns[k]);
+}
 
 /** A rekening row belongs under another only if its code continues that one's (5.1.02… under 5.1, not 5.2.02…). */
 function withinRekening(parent: Row, node: Row): boolean {

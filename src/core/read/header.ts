@@ -159,6 +159,26 @@ function looksLikeData(row: CellValue[]): boolean {
   });
 }
 
+/**
+ * Whether a row repeats one of the header's rows, as exports paginated for printing do: at least
+ * two cells written, each the same as the header cell above it (case and spacing aside).
+ */
+export function headerRepeats(values: CellValue[][], header: HeaderMatch<string>): (row: CellValue[]) => boolean {
+  const rows: string[][] = [];
+  for (let r = header.row; r < header.row + header.height; r++) rows.push((values[r] ?? []).map((v) => headerKey(cellText(v))));
+  return (row) =>
+    rows.some((texts) => {
+      let same = 0;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === null || v === undefined || v === '' || typeof v === 'number') continue;
+        if (headerKey(cellText(v)) !== texts[c]) return false;
+        same++;
+      }
+      return same >= 2;
+    });
+}
+
 /** The "1 | 2 | 3 | 4 …" row some tables have under their header. */
 export function isColumnNumberingRow(row: CellValue[]): boolean {
   const nums: number[] = [];

@@ -68,7 +68,12 @@ interface IndikatorJson {
 }
 
 const money = (d: Decimal | null): string | null => (d === null ? null : d.toString());
-const value = (v: KinerjaValue | null): string | null => (v?.nilai ? v.nilai.toString() : null);
+/** A target or realisasi: its number, `3-5` for a range, otherwise as written (`WTP`, `A`). */
+function value(v: KinerjaValue | null): string | null {
+  if (!v) return null;
+  if (v.rentang) return `${v.rentang.bawah.toString()}-${v.rentang.atas.toString()}`;
+  return v.nilai !== null && !v.dariHuruf ? v.nilai.toString() : v.teks;
+}
 
 function itemJson(item: BudgetItem, below: Level[]): ItemJson {
   const json: ItemJson = { kode: item.kode, nama: item.nama, anggaran: item.anggaran.toString(), realisasi: money(item.realisasi), serapan: percentString(item.serapan) };

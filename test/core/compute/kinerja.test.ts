@@ -1,5 +1,6 @@
 import { computeBudget } from '../../../src/core/compute/budget';
-import { capaianOf, computeKinerja, efisiensiOf, predikatOf } from '../../../src/core/compute/kinerja';
+import { capaianOf } from '../../../src/core/compute/capaian';
+import { computeKinerja, efisiensiOf, predikatOf } from '../../../src/core/compute/kinerja';
 import { Decimal } from '../../../src/core/decimal';
 import { DEFAULT_SETTINGS, withDefaults } from '../../../src/core/settings';
 import { budgetSheet, kinerjaSheet, sheet } from '../../support/sheets';

@@ -77,8 +77,8 @@ describe('reading a budget sheet into a tree', () => {
       ),
     );
     expect(s.roots.map((r) => r.nama)).toEqual(['Program Satu']);
-    expect(s.total).toMatchObject({ sheetRow: 5 });
-    expect(s.total!.amountOf('anggaran')!.value!.toString()).toBe('100');
+    expect(s.totals).toEqual([expect.objectContaining({ nama: 'JUMLAH BELANJA', sheetRow: 5, scopes: [[s.roots[0]]] })]);
+    expect(s.totals[0].amountOf('anggaran')!.value!.toString()).toBe('100');
   });
 
   it('reports a duplicate under the same parent and leaves it out of the sums', () => {

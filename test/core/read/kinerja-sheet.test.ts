@@ -59,7 +59,9 @@ describe('reading a kinerja sheet', () => {
     expect(s.sasaran[1].indikator[0].pendukung.map((p) => p.teks)).toEqual(['Program Ketertiban', 'Program Linmas']);
   });
 
-  it('reports a target without a number as nilai, at its cell', () => {
-    expect(s.findings.map((f) => [f.jenis, f.sel, f.tertulis])).toEqual([['nilai', 'E5', 'banyak']]);
+  it('leaves text it cannot read to the capaian (a peringatan there), reporting only error values', () => {
+    expect(s.findings).toEqual([]);
+    const broken = kinerjaSheet(sheet('K', ['Indikator', 'Target', 'Realisasi'], ['Indeks', { error: '#REF!' }, 5]));
+    expect(broken.findings.map((f) => [f.tingkat, f.jenis, f.sel])).toEqual([['galat', 'nilai', 'B2']]);
   });
 });
