@@ -146,7 +146,7 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
     findings.push(
       ...checkPercentages(real, (row) => {
         if (!('level' in row)) {
-          const scope = row.scopes[0].map((r) => (single ? r : matching?.dpaOf(r))).map((d) => (d ? itemAt[d.index] : undefined));
+          const scope = row.scope.map((r) => (single ? r : matching?.dpaOf(r))).map((d) => (d ? itemAt[d.index] : undefined));
           if (scope.some((i) => i === undefined)) return null;
           return percent(sumItems(scope as BudgetItem[], 'realisasi'), sumItems(scope as BudgetItem[], 'anggaran'));
         }

@@ -90,27 +90,22 @@ function likelyWrong(
  */
 export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: MissingChildren, other?: OtherSheet): Finding[] {
   const out: Finding[] = [];
-  const check = (written: AmountCell | undefined, scopes: readonly (readonly BudgetRow[])[], owner: BudgetRow | TotalRow) => {
-    if (!written || written.empty || written.value === null || scopes[0].length === 0) return;
+  const check = (written: AmountCell | undefined, children: readonly BudgetRow[], owner: BudgetRow | TotalRow) => {
+    if (!written || written.empty || written.value === null || children.length === 0) return;
     const row = 'level' in owner ? owner : null;
     const extra = row && missing ? missing(row) : null;
     // A missing row's anggaran is known from the DPA; its realisasi is not.
     const plus = extra && col === 'anggaran' ? extra.amount : ZERO;
-    const sums = scopes.map((children) => {
-      // A leaf's amount is its own bottom-up value: children that are all leaves add up to the owner's.
-      const childrenAsWritten = row !== null && children.every(isLeaf) ? row.computedOf(col)! : sum(children.map((c) => writtenOrComputed(c, col)));
-      return { children, asWritten: plus.isZero() ? childrenAsWritten : childrenAsWritten.plus(plus), bottomUp: null as Decimal | null };
-    });
-    if (sums.some((s) => written.value!.eq(s.asWritten))) return;
-    for (const s of sums) {
-      const bottomUpChildren = sum(s.children.map((c) => c.computedOf(col) ?? ZERO));
-      s.bottomUp = plus.isZero() ? bottomUpChildren : bottomUpChildren.plus(plus);
-      if (written.value.eq(s.bottomUp)) return;
-    }
-    const { children, asWritten, bottomUp } = sums[0];
+    // A leaf's amount is its own bottom-up value: children that are all leaves add up to the owner's.
+    const childrenAsWritten = row !== null && children.every(isLeaf) ? row.computedOf(col)! : sum(children.map((c) => writtenOrComputed(c, col)));
+    const asWritten = plus.isZero() ? childrenAsWritten : childrenAsWritten.plus(plus);
+    if (written.value.eq(asWritten)) return;
+    const bottomUpChildren = sum(children.map((c) => c.computedOf(col) ?? ZERO));
+    const bottomUp = plus.isZero() ? bottomUpChildren : bottomUpChildren.plus(plus);
+    if (written.value.eq(bottomUp)) return;
     const diff = written.value.minus(asWritten);
     let pesan = `${COLUMN_NAME[col]} ${labelOf(owner)} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (selisih ${formatRupiah(diff)}).`;
-    if (!bottomUp!.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp!)}.`;
+    if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp!)}.`;
     if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `"${n}"`).join(', ')}.`;
     if (other) {
       const there = row ? other.rowOf(row)?.amountOf(col) : other.totalOf(owner as TotalRow)?.amountOf(col);
@@ -120,9 +115,9 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
   };
   for (let i = 0; i < sheet.rows.length; i++) {
     const row = sheet.rows[i];
-    if (!row.duplicateOf && row.children.length > 0) check(row.amountOf(col), [countedChildren(row.children)], row);
+    if (!row.duplicateOf && row.children.length > 0) check(row.amountOf(col), countedChildren(row.children), row);
   }
-  for (const total of sheet.totals) check(total.amountOf(col), total.scopes.map(countedChildren), total);
+  for (const total of sheet.totals) check(total.amountOf(col), countedChildren(total.scope), total);
   return out;
 }
 

@@ -67,10 +67,11 @@ export interface TotalRow {
   amountOf(col: AmountColumn): AmountCell | undefined;
   persen: PercentCell | null;
   /**
-   * What the line may add up, the likeliest first: the item it names, the items since the total
-   * line before it, or its whole table (the last line of a table with subtotals above it).
+   * The rows the line adds up: the item it names (`Jumlah Belanja Operasi`); else, of the rows read
+   * since the total line before it (at each of their levels) or of its whole table when none were,
+   * those whose sum comes closest to what is written.
    */
-  scopes: readonly (readonly BudgetRow[])[];
+  scope: readonly BudgetRow[];
 }
 
 export interface BudgetSheet {
@@ -321,6 +322,38 @@ class Row implements BudgetRow {
 
 const NO_ROWS: Row[] = [];
 
+class Total implements TotalRow {
+  readonly nama: string;
+  readonly sheetRow: number;
+  readonly persen: PercentCell | null;
+  scope: readonly BudgetRow[] = NO_ROWS;
+  private readonly candidates: (readonly BudgetRow[])[] = [];
+
+  constructor(
+    private readonly line: TotalLine,
+    grid: Grid,
+  ) {
+    this.nama = line.name.nama;
+    this.sheetRow = grid.origin.row + line.r + 1;
+    this.persen = line.persen;
+  }
+  amountOf(col: AmountColumn): AmountCell | undefined {
+    return this.line[col];
+  }
+  consider(rows: readonly BudgetRow[]): void {
+    if (rows.length > 0 && !this.candidates.some((c) => sameRows(c, rows))) this.candidates.push(rows);
+  }
+  /** Once the sums are known: the candidate closest to what is written (the first on a tie). */
+  settle(): void {
+    const cell = [this.line.anggaran, this.line.realisasi].find((c) => c !== undefined && !c.empty && c.value !== null);
+    const col: AmountColumn = cell === this.line.realisasi ? 'realisasi' : 'anggaran';
+    const distance = (rows: readonly BudgetRow[]) => (cell ? cell.value!.minus(sum(countedChildren(rows).map((r) => r.computedOf(col) ?? ZERO))).abs() : ZERO);
+    let best = this.candidates[0] ?? NO_ROWS;
+    for (const c of this.candidates.slice(1)) if (distance(c).lt(distance(best))) best = c;
+    this.scope = best;
+  }
+}
+
 /** Reads the rows below a budget header into a tree (see SPEC §2): each line is classified, ranked, attached. */
 export function readBudgetSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<BudgetRole>): BudgetSheet {
   return new BudgetSheetReader(grid, values, header).read();
@@ -332,17 +365,17 @@ class BudgetSheetReader {
   private readonly roots: Row[] = [];
   /** The open rows above the current line, outermost first. */
   private readonly stack: Row[] = [];
-  private readonly totals: TotalRow[] = [];
+  private readonly totals: Total[] = [];
   private prevRank: number | null = null;
   private hiddenRowsCounted = 0;
   /** The table being read: its header and columns; null after its source line, until the next header. */
   private table: HeaderMatch<BudgetRole> | null;
   private codeCol: number | undefined;
   private nameCol = 0;
-  /** Where in `roots` and `totals` the table began, and the roots since its last subtotal line. */
+  /** Where in `roots` and `totals` the table began, and where in `rows` the rows since its last subtotal line begin. */
   private tableRoots = 0;
   private tableTotals = 0;
-  private segmentRoots = 0;
+  private segmentRows = 0;
   private lastTotalNamed = false;
   private outline = new OutlineLevels();
   private lastOutlineChild = new Map<string, number>();
@@ -379,6 +412,7 @@ class BudgetSheetReader {
     }
     this.endTable();
     for (const col of ['anggaran', 'realisasi'] as const) if (this.header.columns[col] !== undefined) computeBottomUp(this.roots, col);
+    for (const total of this.totals) total.settle();
     const { grid, header, roots, rows, totals, hiddenRowsCounted, findings } = this;
     return { name: grid.name, header, roots, rows, totals, hiddenRowsCounted, findings };
   }
@@ -397,32 +431,38 @@ class BudgetSheetReader {
     this.prevRank = null;
     this.outline = new OutlineLevels();
     this.lastOutlineChild = new Map();
-    this.tableRoots = this.segmentRoots = this.roots.length;
+    this.tableRoots = this.roots.length;
+    this.segmentRows = this.rows.length;
     this.tableTotals = this.totals.length;
   }
 
-  /** The last total line of a table with subtotal lines above it is likeliest the table's grand total. */
+  /** The last total line of a table with subtotal lines above it may be the table's grand total. */
   private endTable(): void {
     if (this.table === null) return;
     this.table = null;
     const own = this.totals.slice(this.tableTotals);
-    const last = own[own.length - 1];
     const whole = this.roots.slice(this.tableRoots);
-    if (own.length > 1 && !this.lastTotalNamed && last.scopes[0].length !== whole.length) last.scopes = [whole, ...last.scopes];
+    if (own.length > 1 && !this.lastTotalNamed) own[own.length - 1].consider(whole);
   }
 
-  /** A total names the item it sums (`Jumlah Belanja Operasi`), or sums the items since the last total line, or the whole table. */
+  /** What a total line may add up: see TotalRow.scope. */
   private addTotal(line: TotalLine): void {
+    const total = new Total(line, this.grid);
     const named = line.name.totalOf === '' ? undefined : this.stack.find((row) => row.namaKey === line.name.totalOf);
-    let scope: readonly BudgetRow[];
     this.lastTotalNamed = named !== undefined;
-    if (named) scope = [named];
+    const start = this.segmentRows;
+    if (named) total.consider([named]);
+    else if (start === this.rows.length) total.consider(this.roots.slice(this.tableRoots));
     else {
-      const segment = this.roots.slice(this.segmentRoots);
-      scope = segment.length > 0 ? segment : this.roots.slice(this.tableRoots);
-      this.segmentRoots = this.roots.length;
+      // Outermost first; subtotals may also stand inside a sub kegiatan, over its rekening.
+      total.consider(this.rows.slice(start).filter((row) => row.parent === null || row.parent.index < start));
+      for (let row: BudgetRow = this.rows[this.rows.length - 1]; row.index >= start; row = row.parent!) {
+        total.consider(this.rows.slice(start).filter((r) => r.parent === row.parent));
+        if (row.parent === null) break;
+      }
     }
-    this.totals.push({ nama: line.name.nama, sheetRow: this.grid.origin.row + line.r + 1, amountOf: (col) => line[col], persen: line.persen, scopes: [scope] });
+    this.segmentRows = this.rows.length;
+    this.totals.push(total);
   }
 
   /**
@@ -459,7 +499,7 @@ class BudgetSheetReader {
     if (leadingCode && (!code || (code.kind === 'outline' && leadingCode.kind !== 'outline'))) code = leadingCode;
     const marker = code !== null ? (code.kind === 'outline' ? code.text : null) : (name.leadingMarker ?? (numbering !== null && isOutlineMarker(numbering) ? numbering : null));
     const hasAmount = (anggaran !== undefined && !anggaran.empty) || (realisasi !== undefined && !realisasi.empty);
-    if (!hasAmount && !code && !name.word) return SKIP;
+    if (!hasAmount && !code && !marker && !name.word) return SKIP;
     if (name.nama === '' && !code) return SKIP;
     const nameCol = name.nama === '' && this.codeCol !== undefined ? this.codeCol : this.nameCol;
     return { kind: 'item', r, nameCol, code, marker, name, anggaran, realisasi, persen };
@@ -549,6 +589,8 @@ function headerWordIn(row: CellValue[], c: number | undefined): boolean {
   const v = c === undefined ? null : row[c];
   return typeof v === 'string' && parseAmount(v).kind === 'invalid' && guessBudgetRole(v) !== null;
 }
+
+const sameRows = (a: readonly BudgetRow[], b: readonly BudgetRow[]) => a.length === b.length && a.every((row, i) => row === b[i]);
 
 function sameColumns(a: HeaderMatch<BudgetRole>, b: HeaderMatch<BudgetRole>): boolean {
   const keys = Object.keys(a.columns) as BudgetRole[];

@@ -108,6 +108,21 @@ describe('the budget of the DPA with the realisasi sheet', () => {
     expect(sums[1].pesan).toContain('Kemungkinan yang salah: DPA!C5 sendiri, karena lembar LRA mencatat 200 (LRA!C5), sama dengan jumlah rinciannya.');
   });
 
+  it('carries the realisasi up through a level the realisasi sheet skips, with no finding', () => {
+    const dpa = budgetSheet(
+      sheet('DPA', HEADER, ['7.01.01', 'Program A', 300], ['7.01.01.2.01', 'Keg Satu', 300], ['7.01.01.2.01.0001', 'Sub Satu', 100], ['7.01.01.2.01.0002', 'Sub Dua', 200]),
+    );
+    const real = budgetSheet(sheet('LRA', REAL, ['7.01.01', 'Program A', 300, 250], ['7.01.01.2.01.0001', 'Sub Satu', 100, 90], ['7.01.01.2.01.0002', 'Sub Dua', 200, 160]));
+    const b = computeBudget(dpa, real);
+    expect(b.all.map((i) => [i.nama, i.realisasi?.toString()])).toEqual([
+      ['Program A', '250'],
+      ['Keg Satu', '250'],
+      ['Sub Satu', '90'],
+      ['Sub Dua', '160'],
+    ]);
+    expect(b.findings).toEqual([]);
+  });
+
   it('reports realisasi above anggaran at the deepest row where it happens', () => {
     const dpa = budgetSheet(sheet('DPA', HEADER, ['7.01.01', 'Program A', 1000], ['7.01.01.2.01', 'Keg Satu', 600], ['7.01.01.2.02', 'Keg Dua', 400]));
     const real = budgetSheet(sheet('LRA', REAL, ['7.01.01', 'Program A', 1000, 1100], ['7.01.01.2.01', 'Keg Satu', 600, 700], ['7.01.01.2.02', 'Keg Dua', 400, 400]));
