@@ -32,7 +32,7 @@ import { InputError } from '../core/errors';
 import { Finding, Jenis } from '../core/findings';
 import { RESULT_SHEETS } from '../core/result-sheets';
 import { DEFAULT_PREDIKAT, Settings } from '../core/settings';
-import { tableToHtml } from '../core/report/table-html';
+import { narasiToHtml, tableToHtml } from '../core/report/table-html';
 import { Table } from '../core/report/table';
 import { copyHtml } from './clipboard';
 import { ExcelHost } from './host';
@@ -165,7 +165,7 @@ export function App({ host }: { host: ExcelHost }) {
                 )
             }
             onCopy={(t) =>
-              copyHtml(tableToHtml(t)).then((copied) =>
+              copyHtml(t.id === 'narasi' ? narasiToHtml(run.tables) : tableToHtml(t)).then((copied) =>
                 copied
                   ? setNotice(`“${t.caption}” tersalin: tempel di Word dengan ${host.onMac ? '⌘V' : 'Ctrl+V'}.`)
                   : setError('Panel ini tidak diizinkan menyalin. Pakai “Pilih tabel”.'),
@@ -418,7 +418,7 @@ function Tables(props: { tables: Table[]; onShow: (t: Table) => void; onSelect: 
               Pilih tabel
             </Button>
             <Button size="small" onClick={() => props.onCopy(t)}>
-              Salin berformat
+              {t.id === 'narasi' ? 'Salin narasi' : 'Salin berformat'}
             </Button>
           </div>
           <Divider />

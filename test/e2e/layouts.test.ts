@@ -95,8 +95,8 @@ describe('a SIPD export down to rekening, with text amounts and three realisasi 
 
   it('splits belanja operasi and modal from the rekening codes', () => {
     const a = run.json!.anggaran!;
-    expect(a.belanjaOperasi).toEqual({ anggaran: '1150000', realisasi: '1040000', serapan: '90.43' });
-    expect(a.belanjaModal).toEqual({ anggaran: '350000', realisasi: '300000', serapan: '85.71' });
+    expect(a.belanjaOperasi).toEqual({ anggaran: '1150000', realisasi: '1040000', serapan: '90.43', porsi: '76.67' });
+    expect(a.belanjaModal).toEqual({ anggaran: '350000', realisasi: '300000', serapan: '85.71', porsi: '23.33' });
   });
 
   it('finds nothing wrong in a consistent export', () => {

@@ -12,7 +12,16 @@ import { ResultJson } from '../../src/core/report/result-json';
 
 const OTHER = path.join(FIXTURES, 'other-tools');
 const INDEX_PARTS = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'docProps/app.xml'];
-const RESULT_SHEETS = ['HC Pengukuran Kinerja', 'HC Program Pendukung', 'HC Efisiensi', 'HC Predikat', 'HC Realisasi Anggaran', 'HC Alokasi Anggaran', 'HC Pemeriksaan'];
+const RESULT_SHEETS = [
+  'HC Pengukuran Kinerja',
+  'HC Program Pendukung',
+  'HC Efisiensi',
+  'HC Predikat',
+  'HC Realisasi Anggaran',
+  'HC Alokasi Anggaran',
+  'HC Narasi',
+  'HC Pemeriksaan',
+];
 
 const fixtures: [string, string[]][] = [
   ['openpyxl.xlsx', ['xl/charts/chart1.xml', 'xl/comments/comment1.xml', 'xl/media/image1.png', 'xl/drawings/drawing1.xml']],

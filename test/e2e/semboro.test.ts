@@ -172,6 +172,7 @@ describe('the output workbook', () => {
       'HC Predikat',
       'HC Realisasi Anggaran',
       'HC Alokasi Anggaran',
+      'HC Narasi',
       'HC Pemeriksaan',
     ]);
     expect(names(out2)).toEqual(names(out1));

@@ -75,6 +75,11 @@ export interface BudgetResult {
   /** Every item, in DPA order. */
   all: BudgetItem[];
   belanja: Belanja | null;
+  /** The programs (or top items) in DPA order; how many programs, kegiatan and sub kegiatan there are. */
+  program: BudgetItem[];
+  banyak: Record<'program' | 'kegiatan' | 'subKegiatan', number>;
+  /** The programs with the highest and the lowest serapan (every one on a tie); null with fewer than two. */
+  serapanProgram: { tertinggi: BudgetItem[]; terendah: BudgetItem[] } | null;
   findings: Finding[];
 }
 
@@ -164,6 +169,8 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
 
   const anggaran = sheetTotal(dpa, 'anggaran');
   const realisasi = real ? sumItems(items, 'realisasi') : null;
+  const programs = descendantsAt(items, 'program');
+  const program = programs.length > 0 ? programs : items;
   return {
     anggaran,
     realisasi,
@@ -171,8 +178,21 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
     items,
     all,
     belanja: belanjaByJenis(items, all, anggaran),
+    program,
+    banyak: { program: programs.length, kegiatan: descendantsAt(items, 'kegiatan').length, subKegiatan: descendantsAt(items, 'subKegiatan').length },
+    serapanProgram: extremes(program),
     findings,
   };
+}
+
+function extremes(programs: BudgetItem[]): BudgetResult['serapanProgram'] {
+  const known = programs.filter((p) => p.serapan !== null);
+  if (known.length < 2) return null;
+  const at = (better: (a: Decimal, b: Decimal) => boolean) => {
+    const value = known.map((p) => p.serapan!).reduce((a, b) => (better(b, a) ? b : a));
+    return known.filter((p) => p.serapan!.eq(value));
+  };
+  return { tertinggi: at((a, b) => a.gt(b)), terendah: at((a, b) => a.lt(b)) };
 }
 
 function sumItems(items: BudgetItem[], col: AmountColumn): Decimal {

@@ -1,6 +1,6 @@
 import { BudgetItem } from './budget';
 import { LEVEL_NAME } from '../read/budget-sheet';
-import { Decimal, formatPersen, percent, sum } from '../decimal';
+import { Decimal, HUNDRED, formatPersen, percent, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
 import { Arah, IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
 import { Aturan, Capaian, capaianOfValues, levelOn, scaleOf, scalesWith, Skala, understood } from './capaian';
@@ -43,6 +43,8 @@ export interface SasaranResult {
   indikator: IndikatorResult[];
   capaian: Decimal | null;
   predikat: string | null;
+  /** How many of its indikator reach or pass their target (capaian at least 100). */
+  tercapai: number;
   pendukung: BudgetItem[];
   anggaran: Decimal | null;
   realisasi: Decimal | null;
@@ -56,6 +58,9 @@ export interface SasaranResult {
 export interface KinerjaResult {
   sasaran: SasaranResult[];
   rataRataCapaian: Decimal | null;
+  /** How many indikator have a capaian, and how many of them reach or pass their target. */
+  dihitung: number;
+  tercapai: number;
   /** The predikat of the rata-rata capaian. */
   predikat: string | null;
   /** What the sasaran with supporting items take of the total anggaran together; null without a budget. */
@@ -76,6 +81,8 @@ export function efisiensiOf(capaian: Decimal, serapan: Decimal, settings: Settin
   if (selisih.lt(-settings.ambangEfisiensi)) return 'Tidak efisien';
   return 'Cukup efisien';
 }
+
+const reached = (i: IndikatorResult) => i.capaian !== null && i.capaian.gte(HUNDRED);
 
 function mean(values: Decimal[]): Decimal | null {
   return values.length === 0 ? null : sum(values).div(values.length);
@@ -280,6 +287,7 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
       indikator,
       capaian,
       predikat: predikatOf(capaian, settings),
+      tercapai: indikator.filter(reached).length,
       pendukung,
       anggaran,
       realisasi,
@@ -295,6 +303,8 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
   return {
     sasaran,
     rataRataCapaian,
+    dihitung: allCapped.length,
+    tercapai: sasaran.reduce((n, s) => n + s.tercapai, 0),
     predikat: predikatOf(rataRataCapaian, settings),
     alokasi: budget ? { anggaran: allocated, porsi: percent(allocated, budget.anggaran) } : null,
     findings,
