@@ -67,15 +67,21 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A name inside a sentence: without the full stop some sheets end it with. */
 const bare = (nama: string) => nama.trim().replace(/\.+$/, '');
 
-/** A target or realisasi as the sentence shows it: `90`, `83,57`, `100%`, `4 Dok`, `A (80,6)`, `3–5 hari`, `minimal 90%`, `WTP`. */
-export function nilai(v: KinerjaValue): string {
-  const unit = v.persen ? '%' : unitOf(v);
+/**
+ * A target or realisasi as the sentence shows it: `90`, `83,57`, `100%`, `4 Dok`, `A (80,6)`,
+ * `3–5 hari`, `minimal 90%`, `WTP`; a figure without a unit of its own takes the indikator's satuan
+ * where that is a unit (`hari`), not a kind of figure (`Indeks`).
+ */
+export function nilai(v: KinerjaValue, satuan = ''): string {
+  const unit = v.persen ? '%' : unitOf(v) || (KIND_OF_FIGURE.test(satuan) ? '' : satuan);
   if (v.rentang) return `${angka(v.rentang.bawah)}–${angka(v.rentang.atas)}${spaced(unit)}`;
   if (v.nilai === null || v.dariHuruf) return v.teks;
   const figure = `${angka(v.nilai)}${spaced(unit)}`;
   if (v.huruf) return `${v.huruf} (${figure})`;
   return v.pembanding ? `${v.pembanding === 'naik' ? 'minimal' : 'maksimal'} ${figure}` : figure;
 }
+
+const KIND_OF_FIGURE = /^(%|persen|persentase|indeks|nilai|skor|poin|angka|predikat|opini|kategori|rasio)$/i;
 
 const spaced = (unit: string) => (unit === '' || unit === '%' ? unit : ` ${unit}`);
 
@@ -117,22 +123,22 @@ export const JENIS_NAME: Record<JenisBelanja, string> = {
 // Rules, each stated once
 
 const SKALA_RULE = (levels: string) =>
-  `capaian indikator berskala (${levels}) 100% bila realisasi mencapai atau melampaui target, dan bila di bawahnya, perbandingan tingkat realisasi dengan tingkat target`;
+  `capaian indikator berskala (${levels}) adalah seratus persen bila realisasi mencapai atau melampaui target; bila di bawah target, capaiannya adalah perbandingan tingkat realisasi dengan tingkat target`;
 
 const RULES: Record<Exclude<Aturan, 'angka' | 'skala'>, string> = {
-  rentang: 'target berupa rentang tercapai (100%) bila realisasi berada di dalamnya, dan di luar rentang capaian diukur dari batas terdekat',
+  rentang: 'target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang; di luar rentang, capaian diukur dari batas terdekat',
   pembanding: 'target bertanda minimal atau maksimal dihitung sebagai angka dengan arah yang ditunjukkannya',
   batasHuruf: 'nilai huruf tanpa angka dihitung dengan batas bawah rentang nilainya',
 };
 
-/** The rules beyond realisasi ÷ target that gave some capaian, as one sentence; null when none did. */
+/** The rules beyond realisasi ÷ target that gave some capaian, one sentence each; null when none did. */
 export function aturanCapaian(result: EngineResult): string | null {
   const indikator = result.kinerja?.sasaran.flatMap((s) => s.indikator) ?? [];
   const rules: string[] = [];
   const scales = [...new Set(indikator.filter((i) => i.aturan === 'skala').map((i) => i.skala!))];
   if (scales.length > 0) rules.push(SKALA_RULE(scales.map((s) => s.tingkat.map((names) => names[0]).join(' < ')).join('; ')));
   for (const aturan of ['rentang', 'pembanding', 'batasHuruf'] as const) if (indikator.some((i) => i.aturan === aturan)) rules.push(RULES[aturan]);
-  return rules.length === 0 ? null : `${capitalised(daftar(rules))}.`;
+  return rules.length === 0 ? null : rules.map((r) => `${capitalised(r)}.`).join(' ');
 }
 
 // Sentences
@@ -142,22 +148,24 @@ const tercapaiKata = (c: Decimal) => (c.gt(100) ? 'target terlampaui' : c.eq(100
 function indikatorSentence(result: EngineResult, ind: IndikatorResult): string {
   const tahun = result.tahun === null ? '' : ` tahun ${result.tahun}`;
   if (!ind.realisasi) return `Realisasi indikator ${ind.nama}${tahun} belum diisi, sehingga capaiannya belum dapat dihitung.`;
-  const against = ind.target ? `dengan target ${nilai(ind.target)} dan realisasi ${nilai(ind.realisasi)}` : `dengan realisasi ${nilai(ind.realisasi)}`;
+  const against = ind.target
+    ? `dengan target ${nilai(ind.target, ind.satuan)} dan realisasi ${nilai(ind.realisasi, ind.satuan)}`
+    : `dengan realisasi ${nilai(ind.realisasi, ind.satuan)}`;
   if (ind.capaian === null) return `Capaian indikator ${ind.nama}, ${against}, belum dapat dihitung (lihat lembar HC Pemeriksaan).`;
   return `Indikator ${ind.nama}, ${against}, memperoleh capaian ${persen(ind.capaian)} dengan predikat ${ind.predikat}; ${tercapaiKata(ind.capaian)}.`;
 }
 
-/** `poin` for percentages, indices and scores; the unit itself for counts (`4 Dok` → `Dok`). */
+/** `poin` for percentages, indices and scores; the unit itself for counts (`4 Dok` → `Dok`, `hari`). */
 function stepUnit(ind: IndikatorResult): string {
-  const unit = ind.realisasi ? unitOf(ind.realisasi) : '';
-  if (ind.realisasi?.persen || unit === '' || /^(%|persen|indeks|nilai|skor|poin)$/i.test(unit)) return 'poin';
-  return unit;
+  const unit = (ind.realisasi ? unitOf(ind.realisasi) : '') || ind.satuan;
+  return ind.realisasi?.persen || unit === '' || KIND_OF_FIGURE.test(unit) ? 'poin' : unit;
 }
 
 function comparison(ind: IndikatorResult, p: Perbandingan): string {
-  if (p.perubahan === 'tetap') return `tetap ${nilai(p.realisasi)} seperti tahun ${p.tahun}`;
-  if (p.selisih === null) return `${p.perubahan} dari ${nilai(p.realisasi)} pada tahun ${p.tahun}`;
-  return `${p.perubahan} ${angka(p.selisih.abs())} ${stepUnit(ind)} dari ${nilai(p.realisasi)} pada tahun ${p.tahun}`;
+  const then = nilai(p.realisasi, ind.satuan);
+  if (p.perubahan === 'tetap') return `tetap ${then} seperti tahun ${p.tahun}`;
+  if (p.selisih === null) return `${p.perubahan} dari ${then} pada tahun ${p.tahun}`;
+  return `${p.perubahan} ${angka(p.selisih.abs())} ${stepUnit(ind)} dari ${then} pada tahun ${p.tahun}`;
 }
 
 function yearsSentence(result: EngineResult, ind: IndikatorResult): string | null {
@@ -172,7 +180,7 @@ function yearsSentence(result: EngineResult, ind: IndikatorResult): string | nul
 function renstraSentence(ind: IndikatorResult): string | null {
   if (!ind.targetRenstra || ind.capaianRenstra === null) return null;
   const done = ind.capaianRenstra.gte(100) ? ', sehingga target akhir Renstra telah tercapai' : '';
-  return `Dibandingkan target akhir Renstra ${nilai(ind.targetRenstra)}, realisasi ini mencapai ${persen(ind.capaianRenstra)}${done}.`;
+  return `Dibandingkan target akhir Renstra ${nilai(ind.targetRenstra, ind.satuan)}, realisasi ini mencapai ${persen(ind.capaianRenstra)}${done}.`;
 }
 
 function sasaranParagraphs(result: EngineResult, s: SasaranResult): string[] {
@@ -197,7 +205,7 @@ function ringkasanBullet(result: EngineResult, s: SasaranResult): string {
   if (s.capaian === null) return `${head}; capaiannya belum dapat dihitung.`;
   const measured = s.indikator.filter((i) => i.capaian !== null && i.target && i.realisasi);
   const capaian = s.indikator.length === 1 ? `capaian ${persen(s.capaian)}` : `rata-rata capaian ${persen(s.capaian)}`;
-  const against = measured.map((i) => `${s.indikator.length === 1 ? '' : `${i.nama} `}${nilai(i.realisasi!)} dari target ${nilai(i.target!)}`);
+  const against = measured.map((i) => `${s.indikator.length === 1 ? '' : `${i.nama} `}${nilai(i.realisasi!, i.satuan)} dari target ${nilai(i.target!, i.satuan)}`);
   const detail =
     s.indikator.length === 1
       ? `realisasinya ${against[0]}`
