@@ -162,7 +162,7 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
     );
     if (matching) {
       findings.push(...matching.findings);
-      findings.push(...checkBetweenSheets(items, matching, real.name));
+      findings.push(...checkBetweenSheets(items, itemAt, matching, real.name));
     }
     findings.push(...checkOverspend(items, realOf));
   }
@@ -204,16 +204,30 @@ function sumItems(items: BudgetItem[], col: AmountColumn): Decimal {
  * deepest row where the difference starts (a row whose children do not carry it), naming the rows
  * above that differ by the same amount.
  */
-function checkBetweenSheets(items: BudgetItem[], matching: Matching, realName: string): Finding[] {
+function checkBetweenSheets(items: BudgetItem[], itemAt: readonly BudgetItem[], matching: Matching, realName: string): Finding[] {
   const out: Finding[] = [];
-  /** The rows above, outermost first, that both sheets carry, with how much they differ. */
-  const above: { item: BudgetItem; there: AmountCell; diff: Decimal }[] = [];
+  /** The realisasi sheet's anggaran cell of an item, where something readable is written there. */
+  const thereOf = (item: BudgetItem): AmountCell | null => {
+    const there = matching.realisasiOf(item.row)?.amountOf('anggaran');
+    return there && !there.empty && there.value !== null ? there : null;
+  };
+  const diffOf = (there: AmountCell, item: BudgetItem) => (there.value!.eq(item.anggaran) ? ZERO : there.value!.minus(item.anggaran));
+  /** The rows above that both sheets carry and that differ by the same amount, nearest first. */
+  const sameAbove = (item: BudgetItem, diff: Decimal) => {
+    const parents: { item: BudgetItem; there: AmountCell }[] = [];
+    for (let row = item.row.parent; row !== null; row = row.parent) {
+      const parent = itemAt[row.index];
+      const there = thereOf(parent);
+      if (there === null) continue;
+      if (!diffOf(there, parent).eq(diff)) break;
+      parents.push({ item: parent, there });
+    }
+    return parents;
+  };
   /** How much an item differs between the sheets: its own difference where the realisasi sheet has it, else its children's. */
   const visit = (item: BudgetItem): Decimal => {
     const r = matching.realisasiOf(item.row);
-    const there = r?.amountOf('anggaran');
-    const own = there && !there.empty && there.value !== null ? (there.value.eq(item.anggaran) ? ZERO : there.value.minus(item.anggaran)) : null;
-    if (own !== null) above.push({ item, there: there!, diff: own });
+    const there = thereOf(item);
     let carried = ZERO;
     // Below a row the realisasi sheet does not break down, nothing more is compared.
     if (!(r !== null && r.children.length === 0)) {
@@ -222,19 +236,12 @@ function checkBetweenSheets(items: BudgetItem[], matching: Matching, realName: s
         if (!d.isZero()) carried = carried.plus(d);
       }
     }
-    if (own === null) return carried;
-    above.pop();
-    if (!own.isZero() && !own.eq(carried)) out.push(betweenSheets(item, there!, realName, sameAbove(above, own)));
+    if (there === null) return carried;
+    const own = diffOf(there, item);
+    if (!own.isZero() && !own.eq(carried)) out.push(betweenSheets(item, there, realName, sameAbove(item, own)));
     return own;
   };
   items.forEach(visit);
-  return out;
-}
-
-/** The rows just above that differ by the same amount, nearest first. */
-function sameAbove(above: { item: BudgetItem; there: AmountCell; diff: Decimal }[], diff: Decimal): { item: BudgetItem; there: AmountCell }[] {
-  const out: { item: BudgetItem; there: AmountCell }[] = [];
-  for (let i = above.length - 1; i >= 0 && above[i].diff.eq(diff); i--) out.push(above[i]);
   return out;
 }
 

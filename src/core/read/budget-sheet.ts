@@ -376,6 +376,8 @@ class BudgetSheetReader {
   private tableRoots = 0;
   private tableTotals = 0;
   private segmentRows = 0;
+  /** The outermost rows read since the last total line. */
+  private segmentTops: Row[] = [];
   private lastTotalNamed = false;
   private outline = new OutlineLevels();
   private lastOutlineChild = new Map<string, number>();
@@ -433,6 +435,7 @@ class BudgetSheetReader {
     this.lastOutlineChild = new Map();
     this.tableRoots = this.roots.length;
     this.segmentRows = this.rows.length;
+    this.segmentTops = [];
     this.tableTotals = this.totals.length;
   }
 
@@ -455,13 +458,14 @@ class BudgetSheetReader {
     else if (start === this.rows.length) total.consider(this.roots.slice(this.tableRoots));
     else {
       // Outermost first; subtotals may also stand inside a sub kegiatan, over its rekening.
-      total.consider(this.rows.slice(start).filter((row) => row.parent === null || row.parent.index < start));
+      total.consider(this.segmentTops);
       for (let row: BudgetRow = this.rows[this.rows.length - 1]; row.index >= start; row = row.parent!) {
-        total.consider(this.rows.slice(start).filter((r) => r.parent === row.parent));
+        total.consider((row.parent ? row.parent.children : this.roots).filter((r) => r.index >= start));
         if (row.parent === null) break;
       }
     }
     this.segmentRows = this.rows.length;
+    this.segmentTops = [];
     this.totals.push(total);
   }
 
@@ -577,6 +581,7 @@ class BudgetSheetReader {
     }
     if (parent) parent.addChild(node);
     else this.roots.push(node);
+    if (parent === null || parent.index < this.segmentRows) this.segmentTops.push(node);
     stack.push(node);
     this.rows.push(node);
   }
