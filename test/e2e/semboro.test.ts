@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { runCli } from '../../src/cli/run';
-import { FIXTURES, allItems, runWithJson, tempDir } from '../helpers';
+import { FIXTURES, RESULT_SHEETS, allItems, runWithJson, tempDir } from '../helpers';
 
 const bersih = path.join(FIXTURES, 'semboro-bersih.xlsx');
 const tercetak = path.join(FIXTURES, 'semboro-tercetak.xlsx');
@@ -162,19 +162,7 @@ describe('the output workbook', () => {
     };
     const [orig, out1, out2] = await Promise.all([load(input), load(first), load(second)]);
     const names = (wb: ExcelJS.Workbook) => wb.worksheets.map((w) => w.name);
-    expect(names(out1)).toEqual([
-      'DPA 2024',
-      'Realisasi 2024',
-      'Kinerja 2024',
-      'HC Pengukuran Kinerja',
-      'HC Program Pendukung',
-      'HC Efisiensi',
-      'HC Predikat',
-      'HC Realisasi Anggaran',
-      'HC Alokasi Anggaran',
-      'HC Narasi',
-      'HC Pemeriksaan',
-    ]);
+    expect(names(out1)).toEqual(['DPA 2024', 'Realisasi 2024', 'Kinerja 2024', ...RESULT_SHEETS]);
     expect(names(out2)).toEqual(names(out1));
     for (const ws of orig.worksheets) {
       const copy = out1.getWorksheet(ws.name)!;
