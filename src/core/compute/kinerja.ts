@@ -138,6 +138,9 @@ function contains(parent: BudgetItem, item: BudgetItem): boolean {
   return parent.children.some((c) => c === item || contains(c, item));
 }
 
+/** Text no rule reads is the user's to replace by a number: nothing in the sheet is wrong. */
+const asWarning = (f: Finding): Finding => ({ ...f, tingkat: 'peringatan' });
+
 /** How a value is named in a message: `"WTP" (Kinerja!F5)`. */
 const written = (v: KinerjaValue) => `"${v.teks}" (${v.ref.lembar}!${v.ref.sel})`;
 
@@ -145,18 +148,18 @@ const written = (v: KinerjaValue) => `"${v.teks}" (${v.ref.lembar}!${v.ref.sel})
 function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], settings: Settings, findings: Finding[]): IndikatorResult {
   for (const v of [ind.target, ind.realisasi, ind.targetRenstra]) {
     if (v && !v.galat && !understood(v, scales)) {
-      findings.push({
-        ...finding(
-          'nilai',
-          v.ref,
-          `Nilai ${written(v)} tidak dikenali sebagai angka, rentang atau tingkat pada skala; capaian yang memakainya tidak dihitung. Tulis angkanya bila ada.`,
-          {
-            tertulis: v.teks,
-          },
+      findings.push(
+        asWarning(
+          finding(
+            'nilai',
+            v.ref,
+            `Nilai ${written(v)} tidak dikenali sebagai angka, rentang atau tingkat pada skala; capaian yang memakainya tidak dihitung. Tulis angkanya bila ada.`,
+            {
+              tertulis: v.teks,
+            },
+          ),
         ),
-        // The user can type a number: nothing in the sheet is wrong.
-        tingkat: 'peringatan',
-      });
+      );
     }
   }
   const against = (target: KinerjaValue | null): Capaian => {
@@ -169,14 +172,15 @@ function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], 
   } else if (own.capaian === null && ind.target?.nilai?.isZero()) {
     findings.push(finding('data-kosong', ind.target.ref, `Target indikator "${ind.nama}" bernilai 0, sehingga capaian tidak dapat dihitung.`));
   } else if (own.aturan === null && ind.target && understood(ind.target, scales) && understood(ind.realisasi, scales)) {
-    findings.push({
-      ...finding(
-        'nilai',
-        ind.realisasi.ref,
-        `Realisasi ${written(ind.realisasi)} tidak dapat dibandingkan dengan target ${written(ind.target)} indikator "${ind.nama}"; capaian tidak dihitung.`,
+    findings.push(
+      asWarning(
+        finding(
+          'nilai',
+          ind.realisasi.ref,
+          `Realisasi ${written(ind.realisasi)} tidak dapat dibandingkan dengan target ${written(ind.target)} indikator "${ind.nama}"; capaian tidak dihitung.`,
+        ),
       ),
-      tingkat: 'peringatan',
-    });
+    );
   }
   if (ind.capaianTertulis && own.capaian !== null) {
     const wrong = wrongPercent(ind.capaianTertulis, [own.capaian, capped(own.capaian, settings)]);
@@ -216,9 +220,9 @@ function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], 
 /** This year's realisasi against each earlier year's that it can be compared with, latest year first. */
 function comparisons(now: KinerjaValue, earlier: IndikatorRow['realisasiLalu'], scales: Skala[]): Perbandingan[] {
   const out: Perbandingan[] = [];
+  const skala = scaleOf(now, scales);
   for (const { tahun, nilai: then } of [...earlier].reverse()) {
     if (!then) continue;
-    const skala = scaleOf(now, scales);
     if (skala && (now.nilai === null || then.nilai === null) && scaleOf(then, scales) === skala) {
       const step = levelOn(skala, now) - levelOn(skala, then);
       out.push({ tahun, realisasi: then, selisih: null, perubahan: step === 0 ? 'tetap' : step > 0 ? 'naik' : 'turun' });

@@ -3,7 +3,7 @@ import { MergeIndex } from '../rect';
 import { decimalFromNumber, isDateFormat, parseAmount, serialDate } from './amount';
 import { Decimal, ZERO, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
-import { BudgetRole, HeaderMatch, findHeader, guessBudgetRole, isColumnNumberingRow } from './header';
+import { BudgetRole, HeaderMatch, findHeader, guessBudgetRole, headerWordAt, isColumnNumberingRow } from './header';
 import { Code, CodeContext, OutlineLevels, classifyCode, isOutlineMarker, splitLeadingCode, splitSegments, isSipdLike } from './kode';
 import { memo } from '../memo';
 import { LevelWord, levelWord, normalizeName } from './names';
@@ -115,16 +115,7 @@ const TOTAL_LINE =
 const SOURCE_LINE = /^sumber\b/i;
 
 export function isTotalLine(text: string): boolean {
-  return (
-    /jumlah|total/i.test(text) &&
-    TOTAL_LINE.test(
-      text
-        .trim()
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, ' ')
-        .trim(),
-    )
-  );
+  return /jumlah|total/i.test(text) && TOTAL_LINE.test(normalizeName(text));
 }
 
 /** What a name cell says, worked out once per distinct text: the same names come back on thousands of rows. */
@@ -475,7 +466,10 @@ class BudgetSheetReader {
    */
   private classify(r: number): Line {
     const row = this.values[r] ?? NO_CELLS;
-    if (this.table === null) return this.headerAt(r) ?? SKIP;
+    if (this.table === null) {
+      const header = this.headerAt(r);
+      return header && sameKind(header, this.header) ? { kind: 'header', header } : SKIP;
+    }
     const nameText = cellText(row[this.nameCol] ?? null);
     const codeCell = this.codeCol === undefined ? null : (row[this.codeCol] ?? null);
     const codeText = cellText(codeCell);
@@ -485,9 +479,10 @@ class BudgetSheetReader {
     if (name.source || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) return END;
 
     const cols = this.table.columns;
-    if (headerWordIn(row, cols.anggaran) || headerWordIn(row, cols.realisasi)) {
+    if (headerWordAt(row, cols.anggaran, guessBudgetRole) || headerWordAt(row, cols.realisasi, guessBudgetRole)) {
+      // A table of another kind below this one ends it.
       const header = this.headerAt(r);
-      if (header) return header;
+      if (header) return sameKind(header, this.header) ? { kind: 'header', header } : END;
     }
     const anggaran = this.amountAt(row, r, 'anggaran', cols.anggaran);
     const realisasi = this.amountAt(row, r, 'realisasi', cols.realisasi);
@@ -509,12 +504,9 @@ class BudgetSheetReader {
     return { kind: 'item', r, nameCol, code, marker, name, anggaran, realisasi, persen };
   }
 
-  /** A header of the same kind as the first (the same amount columns) starting at row r. */
-  private headerAt(r: number): Line | null {
-    const header = findHeader(this.values, guessBudgetRole, (c) => c.uraian !== undefined && (c.anggaran !== undefined || c.realisasi !== undefined), r);
-    if (!header) return null;
-    const kind = (h: HeaderMatch<BudgetRole>) => `${h.columns.anggaran !== undefined}${h.columns.realisasi !== undefined}`;
-    return kind(header) === kind(this.header) ? { kind: 'header', header } : null;
+  /** A budget table's header starting at row r. */
+  private headerAt(r: number): HeaderMatch<BudgetRole> | null {
+    return findHeader(this.values, guessBudgetRole, (c) => c.uraian !== undefined && (c.anggaran !== undefined || c.realisasi !== undefined), r);
   }
 
   /** An amount cell; one that cannot be read counts as 0 and is reported (`nilai`). */
@@ -589,11 +581,9 @@ class BudgetSheetReader {
 
 const NO_CELLS: CellValue[] = [];
 
-/** A header word (`Anggaran`, `Realisasi`) where an amount should be: the line may be a header. */
-function headerWordIn(row: CellValue[], c: number | undefined): boolean {
-  const v = c === undefined ? null : row[c];
-  return typeof v === 'string' && parseAmount(v).kind === 'invalid' && guessBudgetRole(v) !== null;
-}
+/** Two headers of the same kind of table: the same amount columns (anggaran, realisasi or both). */
+const sameKind = (a: HeaderMatch<BudgetRole>, b: HeaderMatch<BudgetRole>) =>
+  (a.columns.anggaran !== undefined) === (b.columns.anggaran !== undefined) && (a.columns.realisasi !== undefined) === (b.columns.realisasi !== undefined);
 
 const sameRows = (a: readonly BudgetRow[], b: readonly BudgetRow[]) => a.length === b.length && a.every((row, i) => row === b[i]);
 

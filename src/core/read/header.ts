@@ -160,23 +160,13 @@ function looksLikeData(row: CellValue[]): boolean {
 }
 
 /**
- * Whether a row repeats one of the header's rows, as exports paginated for printing do: at least
- * two cells written, each the same as the header cell above it (case and spacing aside).
+ * A header word (`Anggaran`, `Target`) where a figure should be: the line may be a header, repeated
+ * inside the table (as exports paginated for printing do) or of a next table; `findHeader` at that
+ * row tells.
  */
-export function headerRepeats(values: CellValue[][], header: HeaderMatch<string>): (row: CellValue[]) => boolean {
-  const rows: string[][] = [];
-  for (let r = header.row; r < header.row + header.height; r++) rows.push((values[r] ?? []).map((v) => headerKey(cellText(v))));
-  return (row) =>
-    rows.some((texts) => {
-      let same = 0;
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (v === null || v === undefined || v === '' || typeof v === 'number') continue;
-        if (headerKey(cellText(v)) !== texts[c]) return false;
-        same++;
-      }
-      return same >= 2;
-    });
+export function headerWordAt<R>(row: CellValue[], c: number | undefined, guess: Guesser<R>): boolean {
+  const v = c === undefined ? null : row[c];
+  return typeof v === 'string' && guess(v) !== null;
 }
 
 /** The "1 | 2 | 3 | 4 …" row some tables have under their header. */

@@ -2,7 +2,7 @@ import { CellValue, Grid, cellAddress, cellText, isCellError } from '../grid';
 import { decimalFromNumber, parseNumberText } from './amount';
 import { Decimal } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
-import { HeaderMatch, KinerjaRole, headerRepeats, isColumnNumberingRow, yearIn } from './header';
+import { HeaderMatch, KinerjaRole, findHeader, guessKinerjaRole, headerWordAt, isColumnNumberingRow, yearIn } from './header';
 import { PercentCell } from './budget-sheet';
 import { normalizeName } from './names';
 
@@ -72,6 +72,8 @@ const RANGE = new RegExp(String.raw`^(?:antara\s+)?(${NUMBER})\s*%?\s*(?:-|–|�
 const AT_LEAST = /^(?:≥|>=|=>|>|min(?:imal|imum|\.)?|paling\s+(?:sedikit|rendah)|sekurang-kurangnya|tidak\s+kurang\s+dari)\s*/i;
 const AT_MOST = /^(?:≤|<=|=<|<|maks(?:imal|imum|\.)?|max\.?|paling\s+(?:banyak|tinggi)|setinggi-tingginya|tidak\s+lebih\s+dari)\s*/i;
 
+const LEADING_NUMBER = new RegExp(`^${NUMBER}`);
+
 const numberIn = (text: string) => parseNumberText(text.replace(/[.,]$/, '').replace('−', '-'));
 
 /**
@@ -87,8 +89,8 @@ export function parseKinerjaValue(v: CellValue, format: string | null, ref: Cell
     const nilai = isPct ? d.times(100) : d;
     return { ...value, teks: isPct ? `${nilai.toString()}%` : d.toString(), nilai, persen: isPct };
   }
-  const teks = isCellError(v) ? v.error : cellText(v);
-  if (isCellError(v)) return { ...value, teks, nilai: null, persen: false, galat: true };
+  if (isCellError(v)) return { ...value, teks: v.error, nilai: null, persen: false, galat: true };
+  const teks = cellText(v);
   if (/^[-–—]+$/.test(teks)) return null;
   const persen = /%/.test(teks);
   const range = RANGE.exec(teks);
@@ -110,8 +112,9 @@ export function parseKinerjaValue(v: CellValue, format: string | null, ref: Cell
 function unitFromText(value: KinerjaValue | null): string {
   if (!value) return '';
   if (value.persen) return '%';
-  const m = value.rentang ? RANGE.exec(value.teks) : new RegExp(String.raw`^${NUMBER}`).exec(value.teks.replace(AT_LEAST, '').replace(AT_MOST, '').trim());
-  return m ? value.teks.replace(AT_LEAST, '').replace(AT_MOST, '').trim().slice(m[0].length).trim() : '';
+  const bare = value.teks.replace(AT_LEAST, '').replace(AT_MOST, '').trim();
+  const m = (value.rentang ? RANGE : LEADING_NUMBER).exec(bare);
+  return m ? bare.slice(m[0].length).trim() : '';
 }
 
 function splitPendukung(text: string): string[] {
@@ -147,11 +150,17 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
   let last: IndikatorRow | null = null;
   const text = (r: number, c: number | undefined) => (c === undefined ? '' : cellText(values[r]?.[c] ?? null));
   const value = (r: number, c: number | undefined) => (c === undefined ? null : parseKinerjaValue(values[r]?.[c] ?? null, format(r, c), ref(r, c)));
-  const repeated = headerRepeats(values, header);
 
   for (let r = header.row + header.height; r < values.length; r++) {
     const row = values[r] ?? [];
-    if (row.every((v) => cellText(v) === '') || isColumnNumberingRow(row) || repeated(row)) continue;
+    if (row.every((v) => cellText(v) === '') || isColumnNumberingRow(row)) continue;
+    if (headerWordAt(row, cols.target, guessKinerjaRole)) {
+      const repeated = findHeader(values, guessKinerjaRole, (c) => c.indikator !== undefined && c.target !== undefined, r);
+      if (repeated) {
+        r += repeated.height - 1;
+        continue;
+      }
+    }
     if (row.some((v) => /^sumber\b/i.test(cellText(v)))) break;
     const sasaranText = text(r, cols.sasaran);
     const indikatorText = text(r, cols.indikator);

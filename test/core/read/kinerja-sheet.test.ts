@@ -59,6 +59,14 @@ describe('reading a kinerja sheet', () => {
     expect(s.sasaran[1].indikator[0].pendukung.map((p) => p.teks)).toEqual(['Program Ketertiban', 'Program Linmas']);
   });
 
+  it('skips the header repeated inside the table', () => {
+    const paged = kinerjaSheet(
+      sheet('K', ['Sasaran', 'Indikator', 'Target', 'Realisasi'], ['Sasaran A', 'Indeks', 90, 85], ['Sasaran', 'Indikator', 'Target', 'Realisasi'], [null, 'Waktu', 5, 4]),
+    );
+    expect(paged.sasaran.map((x) => [x.nama, x.indikator.map((i) => i.nama)])).toEqual([['Sasaran A', ['Indeks', 'Waktu']]]);
+    expect(paged.findings).toEqual([]);
+  });
+
   it('leaves text it cannot read to the capaian (a peringatan there), reporting only error values', () => {
     expect(s.findings).toEqual([]);
     const broken = kinerjaSheet(sheet('K', ['Indikator', 'Target', 'Realisasi'], ['Indeks', { error: '#REF!' }, 5]));
