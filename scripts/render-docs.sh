@@ -19,7 +19,7 @@ const ExcelJS = require("exceljs");
 (cd "$work" && soffice --headless --convert-to pdf hasil-tabel.xlsx tabel-laporan.docx >/dev/null 2>&1)
 rm -f docs/excel-*.png docs/word-*.png
 pdftoppm -r 80 -png "$work/hasil-tabel.pdf" docs/excel
-pdftoppm -r 80 -png -l 3 "$work/tabel-laporan.pdf" docs/word
+pdftoppm -r 80 -png -l 4 "$work/tabel-laporan.pdf" docs/word
 # The task pane after a run, in headless Chromium on the fake Excel host.
 HC_SCREENSHOT=docs/taskpane.png npm run -s test:e2e >/dev/null
 ls docs

@@ -170,3 +170,15 @@ export const SMALL_DPA: Cell[][] = [
   ['7.01.01.2.01', 'Kegiatan A1', 100, 50],
   ['7.01.01.2.02', 'Kegiatan A2', 200, 200],
 ];
+
+/** The result sheets of a book with DPA, realisasi and kinerja sheets like Semboro's, in order. */
+export const RESULT_SHEETS = [
+  'HC Pengukuran Kinerja',
+  'HC Program Pendukung',
+  'HC Efisiensi',
+  'HC Predikat',
+  'HC Realisasi Anggaran',
+  'HC Alokasi Anggaran',
+  'HC Narasi',
+  'HC Pemeriksaan',
+];

@@ -13,6 +13,7 @@ export const RESULT_SHEETS = {
   'realisasi-anggaran': 'HC Realisasi Anggaran',
   'belanja-operasi-modal': 'HC Belanja Operasi Modal',
   'alokasi-anggaran': 'HC Alokasi Anggaran',
+  narasi: 'HC Narasi',
   pemeriksaan: 'HC Pemeriksaan',
 } as const;
 

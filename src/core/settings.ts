@@ -39,6 +39,8 @@ export interface Settings {
   efisiensi: EfisiensiRule;
   /** For the banded rule, in percentage points: capaian − serapan above this is Efisien, below its negative Tidak efisien. */
   ambangEfisiensi: number;
+  /** Ordinal scales besides those the core knows (opini BPK, Kurang … Sangat Baik, SAKIP letters), each lowest level first. */
+  skalaOrdinal: string[][];
   lembar: Partial<Record<SheetRole, string>>;
   kolom: Record<string, SheetOverride>;
 }
@@ -56,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   predikat: DEFAULT_PREDIKAT,
   efisiensi: 'sederhana',
   ambangEfisiensi: 5,
+  skalaOrdinal: [],
   lembar: {},
   kolom: {},
 };
@@ -180,9 +183,27 @@ function kolom(v: unknown): Record<string, SheetOverride> {
   return out;
 }
 
+const MAX_SCALES = 20;
+const MAX_LEVELS = 20;
+
+/** Ordinal scales, each a list of at least two distinct levels, lowest first. */
+function skalaOrdinal(v: unknown): string[][] {
+  const wanted = `harus berupa daftar skala, masing-masing daftar tingkatan dari yang terendah, misalnya [["Kurang", "Cukup", "Baik"]]`;
+  if (!Array.isArray(v) || v.length > MAX_SCALES) throw new SettingError(['skalaOrdinal'], wanted);
+  return v.map((scale: unknown, i) => {
+    if (!Array.isArray(scale) || scale.length < 2 || scale.length > MAX_LEVELS) throw new SettingError(['skalaOrdinal', i], `harus berupa daftar 2 sampai ${MAX_LEVELS} tingkatan`);
+    const levels = scale.map((level: unknown, j) => text(level, ['skalaOrdinal', i, j], 60).trim());
+    levels.forEach((level, j) => {
+      const twin = levels.findIndex((o) => o.toLowerCase() === level.toLowerCase());
+      if (twin < j) throw new SettingError(['skalaOrdinal', i, j], `sama dengan tingkatan ke-${twin + 1}`);
+    });
+    return levels;
+  });
+}
+
 export const isColumnRole = (role: string): role is ColumnRole => (BUDGET_ROLES as readonly string[]).includes(role) || (KINERJA_ROLES as readonly string[]).includes(role);
 
-const KEYS = ['batasCapaian', 'predikat', 'efisiensi', 'ambangEfisiensi', 'lembar', 'kolom'] as const;
+const KEYS = ['batasCapaian', 'predikat', 'efisiensi', 'ambangEfisiensi', 'skalaOrdinal', 'lembar', 'kolom'] as const;
 const RULES: readonly EfisiensiRule[] = ['sederhana', 'berjenjang'];
 const SHEET_ROLES: readonly SheetRole[] = ['dpa', 'realisasi', 'kinerja'];
 
@@ -201,6 +222,7 @@ export function parseSettings(value: unknown): Partial<Settings> {
     out.efisiensi = s.efisiensi as EfisiensiRule;
   }
   if (s.ambangEfisiensi !== undefined) out.ambangEfisiensi = number(s.ambangEfisiensi, ['ambangEfisiensi'], 0, 100, 'angka poin persen');
+  if (s.skalaOrdinal !== undefined) out.skalaOrdinal = skalaOrdinal(s.skalaOrdinal);
   if (s.lembar !== undefined) {
     const lembar = record(s.lembar, ['lembar'], SHEET_ROLES);
     out.lembar = {};

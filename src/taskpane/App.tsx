@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { buildDocx } from '../adapters/docx/build-docx';
 import { ExcelRun, Inspection } from '../adapters/office/hitung-excel';
 import { rectAddress } from '../core/rect';
-import { tableToHtml } from '../core/report/table-html';
+import { narasiToHtml, tableToHtml } from '../core/report/table-html';
 import { parseSettings } from '../core/settings';
 import { copyHtml } from './clipboard';
 import { Draft, draftOf, fieldKey, setAt } from './draft';
@@ -17,7 +17,7 @@ import { SettingsSection } from './SettingsSection';
 import { SheetsSection } from './SheetsSection';
 import { Summary } from './Summary';
 import { useStyles } from './styles';
-import { tableText } from './table-text';
+import { narasiText, tableText } from './table-text';
 import { useActions } from './use-actions';
 import { COPY_KEYS, PASTE_KEYS } from './words';
 
@@ -150,7 +150,7 @@ export function App({ host }: { host: WorkbookHost }) {
             }
             onCopy={(t) =>
               void act(`tabel:${t.id}`, async () =>
-                (await copyHtml(tableToHtml(t), tableText(t)))
+                (await (t.id === 'narasi' ? copyHtml(narasiToHtml(run.tables), narasiText(run.tables)) : copyHtml(tableToHtml(t), tableText(t))))
                   ? { intent: 'success', text: `“${[t.nomor, t.caption].filter(Boolean).join(' ')}” tersalin: tempel di Word dengan ${PASTE_KEYS}.` }
                   : { intent: 'warning', text: 'Panel ini tidak diizinkan menyalin; pakai “Pilih tabel”.' },
               )

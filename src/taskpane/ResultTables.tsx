@@ -16,7 +16,7 @@ export interface TableActions {
 /** How a button names its table for a screen reader: “Tabel 3.9”, or the caption where there is no number. */
 const nameOf = (t: Table) => t.nomor ?? `tabel ${t.caption}`;
 
-/** Per result table: open its sheet, select it for Ctrl+C, copy it formatted; and every table as .docx. Each outcome shows under its table. */
+/** Per result table: open its sheet, select it for Ctrl+C, copy it formatted (the narrative as paragraphs); and everything as .docx. Each outcome shows under its table. */
 export function ResultTables({ run, actions, ...on }: { run: ExcelRun; actions: Actions } & TableActions) {
   const styles = useStyles();
   const disabled = actions.busy !== null;
@@ -40,9 +40,15 @@ export function ResultTables({ run, actions, ...on }: { run: ExcelRun; actions: 
               <Button size="small" onClick={() => on.onSelect(t, sheet)} aria-label={`Pilih ${nameOf(t)}`} disabledFocusable={disabled}>
                 Pilih tabel
               </Button>
-              <Button size="small" onClick={() => on.onCopy(t)} aria-label={`Salin berformat ${nameOf(t)}`} disabledFocusable={disabled}>
-                Salin berformat
-              </Button>
+              {t.id === 'narasi' ? (
+                <Button size="small" onClick={() => on.onCopy(t)} disabledFocusable={disabled}>
+                  Salin narasi
+                </Button>
+              ) : (
+                <Button size="small" onClick={() => on.onCopy(t)} aria-label={`Salin berformat ${nameOf(t)}`} disabledFocusable={disabled}>
+                  Salin berformat
+                </Button>
+              )}
             </div>
             <NoticeBar notice={actions.notices[`tabel:${t.id}`]} />
             <Divider />
@@ -50,7 +56,7 @@ export function ResultTables({ run, actions, ...on }: { run: ExcelRun; actions: 
         );
       })}
       <Button appearance="primary" onClick={on.onDocx} disabledFocusable={disabled}>
-        Unduh semua tabel (.docx)
+        Unduh semua tabel dan narasi (.docx)
       </Button>
       <NoticeBar notice={actions.notices.docx} />
     </section>

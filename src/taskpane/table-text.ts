@@ -13,3 +13,11 @@ export function tableText(table: Table): string {
   const rows = [...table.header, ...table.rows.map((r) => r.cells.map(displayCell))].map((cells) => cells.map(oneLine).join('\t'));
   return [...titles.map(oneLine), ...rows, ...(table.source ? [oneLine(table.source)] : [])].join('\n');
 }
+
+/** The narrative around the tables as plain paragraphs, a blank line between them, bullets marked. */
+export function narasiText(tables: Table[]): string {
+  return tables
+    .flatMap((t) => [...t.text.before, ...t.text.after])
+    .map((p) => (p.style === 'bullet' ? `• ${p.text}` : p.text))
+    .join('\n\n');
+}

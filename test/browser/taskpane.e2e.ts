@@ -141,11 +141,13 @@ describe('a run', () => {
     await expect(page.getByTestId('rata-rata').textContent()).resolves.toBe(`${id(cli.rataRataCapaian!)}%`);
     const galat = cli.temuan.filter((t) => t.tingkat === 'galat').length;
     await expect(page.getByTestId('jumlah-temuan').textContent()).resolves.toBe(`${galat} galat, ${cli.temuan.length - galat} peringatan`);
-    await expect(announced()).resolves.toBe('Selesai: 7 lembar hasil ditulis.');
+    await expect(announced()).resolves.toBe('Selesai: 8 lembar hasil ditulis.');
   });
 
   it('says when it ran and which sheets it wrote; the galat count opens HC Pemeriksaan', async () => {
-    await expect(page.getByTestId('waktu').textContent()).resolves.toMatch(/^Dihitung pukul \d\d\.\d\d; hasil ditulis ke 7 lembar: “HC Pengukuran Kinerja”, .*“HC Pemeriksaan”\.$/);
+    await expect(page.getByTestId('waktu').textContent()).resolves.toMatch(
+      /^Dihitung pukul \d\d\.\d\d; hasil ditulis ke 8 lembar: “HC Pengukuran Kinerja”, .*“HC Narasi”, “HC Pemeriksaan”\.$/,
+    );
     await page.getByRole('button', { name: /^8 galat, buka lembar HC Pemeriksaan$/ }).click();
     await page.waitForFunction(() => (window as unknown as DemoWindow).hitungCapaianDemo.host.selection?.sheet === 'HC Pemeriksaan');
     await expect(page.getByTestId('lembar').getAttribute('data-sheet')).resolves.toBe('HC Pemeriksaan');
@@ -234,6 +236,18 @@ describe('a run', () => {
     expect(header.length).toBeGreaterThan(4);
     expect(lines.slice(2, -1).every((l) => l.split('\t').length === header.length)).toBe(true);
     expect(copied['text/plain']).not.toMatch(/Tabel 3\.2Pengukuran/);
+  });
+
+  it('copies the narrative as paragraphs, formatted and as plain text', async () => {
+    await page.getByRole('button', { name: 'Salin narasi', exact: true }).click();
+    await expect(page.getByTestId('tabel-narasi').getByTestId('pesan').textContent()).resolves.toMatch(/tersalin/);
+    const copied = (await page.evaluate(() => (window as unknown as DemoWindow).copied))!;
+    expect(copied['text/html']).toMatch(/^<p [^>]*>.*capaian/s);
+    expect(copied['text/html']).not.toMatch(/<table/);
+    const paragraphs = copied['text/plain'].split('\n\n');
+    expect(paragraphs.length).toBeGreaterThan(5);
+    expect(copied['text/plain']).toMatch(/Rp [\d.]+/);
+    expect(copied['text/plain']).toMatch(/\[isi: /);
   });
 
   it('downloads every table as .docx and says so under the button', async () => {

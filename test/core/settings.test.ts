@@ -23,6 +23,7 @@ describe('parseSettings', () => {
       ],
       efisiensi: 'berjenjang',
       ambangEfisiensi: 2.5,
+      skalaOrdinal: [['Kurang', 'Cukup', 'Memuaskan']],
       lembar: { dpa: 'DPA 2024', realisasi: 'LRA', kinerja: 'IKU' },
       kolom: { 'DPA 2024': { barisJudul: 4, kolom: { anggaran: 'd', realisasi: ' G ' } }, IKU: {} },
     };
@@ -93,6 +94,10 @@ describe('parseSettings', () => {
     [{ efisiensi: true }, 'efisiensi', /bukan true/],
     [{ ambangEfisiensi: -1 }, 'ambangEfisiensi', /antara 0 dan 100/],
     [{ ambangEfisiensi: '5' }, 'ambangEfisiensi', /harus berupa angka poin persen/],
+    [{ skalaOrdinal: 'Kurang < Baik' }, 'skalaOrdinal', /daftar skala/],
+    [{ skalaOrdinal: [['Baik']] }, 'skalaOrdinal/0', /daftar 2 sampai 20 tingkatan/],
+    [{ skalaOrdinal: [['Kurang', '']] }, 'skalaOrdinal/0/1', /tidak kosong/],
+    [{ skalaOrdinal: [['Baik', 'baik']] }, 'skalaOrdinal/0/1', /sama dengan tingkatan ke-1/],
     [{ lembar: 'DPA' }, 'lembar', /harus berupa objek/],
     [{ lembar: { anggaran: 'DPA' } }, 'lembar/anggaran', /tidak dikenal; yang dikenal: dpa, realisasi, kinerja/],
     [{ lembar: { dpa: '' } }, 'lembar/dpa', /tidak kosong/],

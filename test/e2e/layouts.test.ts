@@ -95,8 +95,8 @@ describe('a SIPD export down to rekening, with text amounts and three realisasi 
 
   it('splits belanja operasi and modal from the rekening codes', () => {
     const a = run.json!.anggaran!;
-    expect(a.belanjaOperasi).toEqual({ anggaran: '1150000', realisasi: '1040000', serapan: '90.43' });
-    expect(a.belanjaModal).toEqual({ anggaran: '350000', realisasi: '300000', serapan: '85.71' });
+    expect(a.belanjaOperasi).toEqual({ anggaran: '1150000', realisasi: '1040000', serapan: '90.43', porsi: '76.67' });
+    expect(a.belanjaModal).toEqual({ anggaran: '350000', realisasi: '300000', serapan: '85.71', porsi: '23.33' });
   });
 
   it('finds nothing wrong in a consistent export', () => {
@@ -133,7 +133,7 @@ describe('the Semboro numbers in another layout: one sheet, level words, columns
   });
 });
 
-describe('a kinerja sheet with arah turun, letters, units, an empty realisasi and supporting programs by kode', () => {
+describe('a kinerja sheet with arah turun, SAKIP letters on their scale, units, an empty realisasi and supporting programs by kode', () => {
   let run: Awaited<ReturnType<typeof runWithJson>>;
   beforeAll(async () => {
     const dir = await tempDir();
@@ -163,7 +163,7 @@ describe('a kinerja sheet with arah turun, letters, units, an empty realisasi an
     );
   });
 
-  it('computes capaian with arah naik and turun, letters and units', () => {
+  it('computes capaian with arah naik and turun, letters as levels (BB for A: 5/6) and units', () => {
     expect(run.code).toBe(0);
     const [s1, s2] = run.json!.sasaran;
     expect(s1.indikator.map((i) => [i.arah, i.target, i.realisasi, i.capaian, i.predikat])).toEqual([
@@ -171,15 +171,15 @@ describe('a kinerja sheet with arah turun, letters, units, an empty realisasi an
       ['turun', '9.5', '9', '105.26', 'Sangat Tinggi'],
     ]);
     expect(s2.indikator.map((i) => [i.target, i.realisasi, i.capaian, i.predikat, i.satuan])).toEqual([
-      ['80', '70', '87.50', 'Tinggi', ''],
+      ['A', 'BB', '83.33', 'Tinggi', ''],
       ['4', null, null, null, 'Dok'],
     ]);
   });
 
   it('averages capped capaian, leaving out the indikator without realisasi', () => {
     const [s1, s2] = run.json!.sasaran;
-    expect([s1.capaian, s2.capaian]).toEqual(['97.50', '87.50']);
-    expect(run.json!.rataRataCapaian).toBe('94.17');
+    expect([s1.capaian, s2.capaian]).toEqual(['97.50', '83.33']);
+    expect(run.json!.rataRataCapaian).toBe('92.78');
     const kosong = run.json!.temuan.filter((t) => t.jenis === 'data-kosong');
     expect(kosong.map((t) => t.sel)).toEqual(['C7']);
   });
@@ -188,5 +188,200 @@ describe('a kinerja sheet with arah turun, letters, units, an empty realisasi an
     const [s1, s2] = run.json!.sasaran;
     expect([s1.anggaran, s1.realisasi, s1.serapan, s1.efisiensi]).toEqual(['500000', '450000', '90.00', 'Efisien']);
     expect([s2.anggaran, s2.realisasi, s2.serapan, s2.efisiensi]).toEqual(['1000000', '890000', '89.00', 'Tidak efisien']);
+  });
+});
+
+/** Issue 14: layouts read now, from generated workbooks through the command line. */
+describe('layouts of issue 14, generated', () => {
+  const galat = (r: Awaited<ReturnType<typeof runWithJson>>) => r.json!.temuan.filter((t) => t.tingkat === 'galat');
+  const REAL = ['No', 'Uraian', 'Anggaran', 'Realisasi'];
+
+  it('reads a DPA outlined in Roman numerals and letters against a realisasi sheet numbered 1, 1.1, 1.1.1', async () => {
+    const dir = await tempDir();
+    const dpa = [
+      ['No', 'Uraian', 'Anggaran'],
+      ['I', 'Penunjang Urusan Pemerintahan', null],
+      ['A', 'Administrasi Keuangan', null],
+      ['a.', 'Penyediaan Gaji dan Tunjangan', 600],
+      ['b.', 'Penyediaan Alat Tulis', 100],
+      ['B', 'Administrasi Umum', null],
+      ['a.', 'Penyediaan Listrik', 300],
+      ['II', 'Penyelenggaraan Pemerintahan', null],
+      ['A', 'Koordinasi Kecamatan', null],
+      ['a.', 'Peningkatan Efektivitas', 500],
+    ];
+    const real = [
+      REAL,
+      ['1', 'Penunjang Urusan Pemerintahan', 1000, 900],
+      ['1.1', 'Administrasi Keuangan', 700, 650],
+      ['1.1.1', 'Penyediaan Gaji dan Tunjangan', 600, 560],
+      ['1.1.2', 'Penyediaan Alat Tulis', 100, 90],
+      ['1.2', 'Administrasi Umum', 300, 250],
+      ['1.2.1', 'Penyediaan Listrik', 300, 250],
+      ['2', 'Penyelenggaraan Pemerintahan', 500, 480],
+      ['2.1', 'Koordinasi Kecamatan', 500, 480],
+      ['2.1.1', 'Peningkatan Efektivitas', 500, 480],
+    ];
+    const run = await runWithJson(
+      await makeXlsx(dir, 'romawi.xlsx', [
+        { name: 'DPA', rows: dpa },
+        { name: 'Realisasi', rows: real },
+      ]),
+    );
+    expect(galat(run)).toEqual([]);
+    expect(allItems(run.json!).map((i) => [i.level, i.nama, i.anggaran, i.realisasi])).toEqual([
+      ['program', 'Penunjang Urusan Pemerintahan', '1000', '900'],
+      ['kegiatan', 'Administrasi Keuangan', '700', '650'],
+      ['subKegiatan', 'Penyediaan Gaji dan Tunjangan', '600', '560'],
+      ['subKegiatan', 'Penyediaan Alat Tulis', '100', '90'],
+      ['kegiatan', 'Administrasi Umum', '300', '250'],
+      ['subKegiatan', 'Penyediaan Listrik', '300', '250'],
+      ['program', 'Penyelenggaraan Pemerintahan', '500', '480'],
+      ['kegiatan', 'Koordinasi Kecamatan', '500', '480'],
+      ['subKegiatan', 'Peningkatan Efektivitas', '500', '480'],
+    ]);
+  });
+
+  describe('a realisasi sheet that skips the kegiatan, splits into two tables, repeats its header, and adds subtotal lines', () => {
+    let run: Awaited<ReturnType<typeof runWithJson>>;
+    beforeAll(async () => {
+      const dir = await tempDir();
+      const dpa = [
+        ['Kode', 'Uraian', 'Anggaran'],
+        ['7.01.01', 'PROGRAM PENUNJANG URUSAN', 1000],
+        ['7.01.01.2.02', 'Administrasi Keuangan', 1000],
+        ['7.01.01.2.02.0001', 'Penyediaan Gaji', 1000],
+        ['5.1.02.01.01.0024', 'Belanja Alat Tulis Kantor', 700],
+        ['5.2.02.05.01.0001', 'Belanja Modal Mebel', 300],
+        ['7.01.02', 'PROGRAM PELAYANAN PUBLIK', 500],
+        ['7.01.02.2.01', 'Koordinasi Pelayanan', 500],
+        ['7.01.02.2.01.0001', 'Peningkatan Pelayanan', 500],
+        [null, 'JUMLAH', 1500],
+      ];
+      const real = [
+        ['LAPORAN REALISASI ANGGARAN — HALAMAN 1'],
+        ['Kode', 'Uraian', 'Anggaran', 'Realisasi'],
+        ['7.01.01', 'PROGRAM PENUNJANG URUSAN', 1000, 850],
+        ['7.01.01.2.02.0001', 'Penyediaan Gaji', 1000, 850],
+        ['5.1.02.01.01.0024', 'Belanja Alat Tulis Kantor', 700, 600],
+        [null, 'Jumlah Belanja Operasi', 700, 600],
+        ['Kode', 'Uraian', 'Anggaran', 'Realisasi'],
+        ['5.2.02.05.01.0001', 'Belanja Modal Mebel', 300, 250],
+        [null, 'Jumlah Belanja Modal', 300, 240],
+        [null, 'JUMLAH', 1000, 850],
+        ['Sumber: SIPD'],
+        [],
+        ['LAPORAN REALISASI ANGGARAN — PROGRAM KEDUA'],
+        [null, 'Kode Rekening', 'Uraian', 'Pagu', 'Realisasi s.d. Bulan Ini'],
+        [null, '7.01.02', 'PROGRAM PELAYANAN PUBLIK', 500, 450],
+        [null, '7.01.02.2.01.0001', 'Peningkatan Pelayanan', 500, 450],
+        [null, null, 'JUMLAH', 500, 450],
+      ];
+      run = await runWithJson(
+        await makeXlsx(dir, 'lra-berhalaman.xlsx', [
+          { name: 'DPA', rows: dpa },
+          { name: 'LRA', rows: real },
+        ]),
+      );
+    });
+
+    it('matches every row across the level it skips and across its two tables', () => {
+      expect(run.json!.temuan.filter((t) => t.jenis === 'tidak-ditemukan' || t.jenis === 'nilai')).toEqual([]);
+      expect(allItems(run.json!).map((i) => [i.nama, i.realisasi])).toEqual([
+        ['PROGRAM PENUNJANG URUSAN', '850'],
+        ['Administrasi Keuangan', '850'],
+        ['Penyediaan Gaji', '850'],
+        ['PROGRAM PELAYANAN PUBLIK', '450'],
+        ['Koordinasi Pelayanan', '450'],
+        ['Peningkatan Pelayanan', '450'],
+      ]);
+    });
+
+    it('checks each subtotal line against the rows above it: only the wrong one is reported', () => {
+      expect(galat(run).map((t) => [t.lembar, t.sel, t.jenis, t.tertulis, t.seharusnya])).toEqual([['LRA', 'D9', 'jumlah', '240', '250']]);
+      expect(galat(run)[0].pesan).toMatch(/^Realisasi baris Jumlah Belanja Modal tertulis 240/);
+    });
+  });
+
+  it('reports a difference at a rekening once, there, naming the rows above with the same difference', async () => {
+    const dir = await tempDir();
+    const dpa = [
+      ['Kode', 'Uraian', 'Anggaran'],
+      ['7.01.01', 'PROGRAM PENUNJANG URUSAN', 1000],
+      ['7.01.01.2.02', 'Administrasi Keuangan', 1000],
+      ['7.01.01.2.02.0001', 'Penyediaan Gaji', 1000],
+      ['5.1.02.01.01.0024', 'Belanja Alat Tulis Kantor', 700],
+      ['5.2.02.05.01.0001', 'Belanja Modal Mebel', 300],
+    ];
+    const real = [
+      ['Kode', 'Uraian', 'Anggaran', 'Realisasi'],
+      ['7.01.01', 'PROGRAM PENUNJANG URUSAN', 1050, 900],
+      ['7.01.01.2.02', 'Administrasi Keuangan', 1050, 900],
+      ['7.01.01.2.02.0001', 'Penyediaan Gaji', 1050, 900],
+      ['5.1.02.01.01.0024', 'Belanja Alat Tulis Kantor', 750, 650],
+      ['5.2.02.05.01.0001', 'Belanja Modal Mebel', 300, 250],
+    ];
+    const run = await runWithJson(
+      await makeXlsx(dir, 'rekening.xlsx', [
+        { name: 'DPA', rows: dpa },
+        { name: 'LRA', rows: real },
+      ]),
+    );
+    expect(galat(run).map((t) => [t.lembar, t.sel, t.jenis, t.selisih])).toEqual([['LRA', 'C5', 'antar-lembar', '50']]);
+    expect(galat(run)[0].pesan).toContain(
+      'Selisih yang sama ada pada induknya: sub kegiatan “Penyediaan Gaji” (LRA!C4 dan DPA!C4), kegiatan “Administrasi Keuangan” (LRA!C3 dan DPA!C3), program “PROGRAM PENUNJANG URUSAN” (LRA!C2 dan DPA!C2).',
+    );
+  });
+});
+
+describe('indikator that are not plain numbers, generated', () => {
+  let run: Awaited<ReturnType<typeof runWithJson>>;
+  beforeAll(async () => {
+    const dir = await tempDir();
+    const kinerja = [
+      ['No', 'Sasaran', 'Indikator', 'Satuan', 'Arah', 'Target 2024', 'Realisasi 2024'],
+      [1, 'Akuntabilitas keuangan', 'Opini BPK', null, 'Naik', 'WTP', 'WTP'],
+      [null, null, 'Opini BPK atas laporan BLUD', null, 'Naik', 'WTP', 'WDP'],
+      [2, 'Pelayanan publik', 'Predikat pelayanan publik', null, 'Naik', 'Baik', 'Sangat Baik'],
+      [null, null, 'Waktu penyelesaian izin', 'hari', 'Turun', '3 - 5', 4],
+      [null, null, 'Waktu penyelesaian aduan', 'hari', 'Turun', '3 - 5', 6],
+      [null, null, 'Waktu tunggu', 'menit', 'Turun', '10–15', 8],
+      [null, null, 'Cakupan layanan', '%', 'Naik', '85–90', 80],
+      [3, 'Kepuasan', 'Indeks kepuasan', null, null, '≥ 85', 90],
+      [null, null, 'Aduan tidak selesai', null, null, 'Maksimal 5', 6],
+      [null, null, 'Kualitas layanan', null, 'Naik', 'memuaskan', 'memuaskan'],
+    ];
+    run = await runWithJson(await makeXlsx(dir, 'indikator.xlsx', [{ name: 'IKU', rows: kinerja }]));
+  });
+
+  it('computes each kind by its rule, as the JSON says', () => {
+    expect(run.json!.sasaran.flatMap((s) => s.indikator.map((i) => [i.target, i.realisasi, i.arah, i.capaian, i.aturan]))).toEqual([
+      ['WTP', 'WTP', 'naik', '100.00', 'skala'],
+      ['WTP', 'WDP', 'naik', '75.00', 'skala'],
+      ['Baik', 'Sangat Baik', 'naik', '100.00', 'skala'],
+      ['3-5', '4', 'turun', '100.00', 'rentang'],
+      ['3-5', '6', 'turun', '80.00', 'rentang'],
+      ['10-15', '8', 'turun', '120.00', 'rentang'],
+      ['85-90', '80', 'naik', '94.12', 'rentang'],
+      ['85', '90', 'naik', '105.88', 'pembanding'],
+      ['5', '6', 'turun', '80.00', 'pembanding'],
+      ['memuaskan', 'memuaskan', 'naik', null, null],
+    ]);
+  });
+
+  it('reports the text no rule reads once, as a peringatan, never a galat', () => {
+    expect(run.json!.temuan.filter((t) => t.tingkat === 'galat')).toEqual([]);
+    expect(run.json!.temuan.filter((t) => t.jenis === 'nilai').map((t) => [t.tingkat, t.sel])).toEqual([
+      ['peringatan', 'F11'],
+      ['peringatan', 'G11'],
+    ]);
+  });
+
+  it('states the rules used in Tabel 3.2’s source line and in the narrative', () => {
+    const rules = run.json!.narasi.pengukuran.join(' ');
+    expect(rules).toContain('Capaian indikator berskala (TMP < TW < WDP < WTP; Kurang < Cukup < Baik < Sangat Baik) adalah seratus persen');
+    expect(rules).toContain('Target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang');
+    expect(rules).toContain('Target bertanda minimal atau maksimal dihitung sebagai angka dengan arah yang ditunjukkannya.');
+    expect(run.json!.narasi.sasaran[1].paragraf[0]).toContain('Indikator Waktu penyelesaian aduan, dengan target 3–5 hari dan realisasi 6 hari, memperoleh capaian 80%');
   });
 });

@@ -1,12 +1,11 @@
 import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { FIXTURES, runQuiet, tempDir } from '../helpers';
+import { FIXTURES, runQuiet, tempDir, RESULT_SHEETS } from '../helpers';
 
 /** The result copies re-open in LibreOffice (npm run test:e2e; needs soffice), with every sheet and the figures. */
 
 const inputs = ['semboro-bersih.xlsx', 'other-tools/openpyxl.xlsx', 'other-tools/libreoffice.xlsx', 'other-tools/pivot.xlsx', 'other-tools/makro.xlsm'];
-const RESULT_SHEETS = ['HC Pengukuran Kinerja', 'HC Program Pendukung', 'HC Efisiensi', 'HC Predikat', 'HC Realisasi Anggaran', 'HC Alokasi Anggaran', 'HC Pemeriksaan'];
 
 describe('the result copy in LibreOffice', () => {
   let dir: string;

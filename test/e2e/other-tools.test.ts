@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { DOMParser, Element } from '@xmldom/xmldom';
-import { FIXTURES, packageParts, runQuiet, runWithJson, sheetXml, tempDir } from '../helpers';
+import { FIXTURES, packageParts, runQuiet, runWithJson, sheetXml, tempDir, RESULT_SHEETS } from '../helpers';
 import { ResultJson } from '../../src/core/report/result-json';
 
 /**
@@ -12,7 +12,6 @@ import { ResultJson } from '../../src/core/report/result-json';
 
 const OTHER = path.join(FIXTURES, 'other-tools');
 const INDEX_PARTS = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'docProps/app.xml'];
-const RESULT_SHEETS = ['HC Pengukuran Kinerja', 'HC Program Pendukung', 'HC Efisiensi', 'HC Predikat', 'HC Realisasi Anggaran', 'HC Alokasi Anggaran', 'HC Pemeriksaan'];
 
 const fixtures: [string, string[]][] = [
   ['openpyxl.xlsx', ['xl/charts/chart1.xml', 'xl/comments/comment1.xml', 'xl/media/image1.png', 'xl/drawings/drawing1.xml']],

@@ -53,7 +53,7 @@ describe('the result copy', () => {
     ]);
     const out = path.join(dir, 'nama-sama-hasil.xlsx');
     expect((await runQuiet([input, '-o', out])).code).toBe(0);
-    expect(await sheetNames(out)).toEqual(['DPA', 'hc realisasi anggaran', 'HC Realisasi Anggaran (2)', 'HC Pemeriksaan']);
+    expect(await sheetNames(out)).toEqual(['DPA', 'hc realisasi anggaran', 'HC Realisasi Anggaran (2)', 'HC Narasi', 'HC Pemeriksaan']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet('hc realisasi anggaran')!.getSheetValues()).toEqual([undefined, [undefined, 'catatan saya']]);

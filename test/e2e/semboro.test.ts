@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { runCli } from '../../src/cli/run';
-import { FIXTURES, allItems, runWithJson, tempDir } from '../helpers';
+import { FIXTURES, RESULT_SHEETS, allItems, runWithJson, tempDir } from '../helpers';
 
 const bersih = path.join(FIXTURES, 'semboro-bersih.xlsx');
 const tercetak = path.join(FIXTURES, 'semboro-tercetak.xlsx');
@@ -73,22 +73,29 @@ describe('Semboro 2024 as printed, with its errors', () => {
   });
   const at = (lembar: string, sel: string) => run.json!.temuan.filter((t) => t.lembar === lembar && t.sel === sel);
 
-  it('finds DPA program 2 written above its kegiatan', () => {
+  it('finds DPA program 2 written above its kegiatan, and says the kegiatan is likely the wrong cell', () => {
     expect(at('DPA 2024', 'C23')).toEqual([expect.objectContaining({ tingkat: 'galat', jenis: 'jumlah', tertulis: '609079200', seharusnya: '599079200', selisih: '10000000' })]);
+    expect(at('DPA 2024', 'C23')[0].pesan).toBe(
+      'Anggaran program “PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK” tertulis 609.079.200, tetapi jumlah rinciannya 599.079.200 (tertulis lebih 10.000.000). ' +
+        'Kemungkinan yang salah: DPA 2024!C24 (550.320.000, juga DPA 2024!C25 di bawahnya), bukan jumlahnya: lembar Realisasi 2024 mencatat ' +
+        'kegiatan “Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan” 560.320.000 (Realisasi 2024!C23), yang membuat 609.079.200 benar.',
+    );
   });
 
-  it('finds the DPA JUMLAH 200 less than its programs', () => {
+  it('finds the DPA JUMLAH 200 less than its programs, program 4 the likely wrong cell', () => {
     expect(at('DPA 2024', 'C35')).toEqual([expect.objectContaining({ jenis: 'jumlah', tertulis: '3894507781', seharusnya: '3894507981', selisih: '-200' })]);
+    expect(at('DPA 2024', 'C35')[0].pesan).toContain('Kemungkinan yang salah: DPA 2024!C32 (420.925.800, juga DPA 2024!C33 dan DPA 2024!C34 di bawahnya)');
   });
 
-  it('finds kegiatan 2.1 and program 4 differing between the sheets, once each', () => {
+  it('finds kegiatan 2.1 and program 4 differing between the sheets, once each, where the difference starts', () => {
     const antar = run.json!.temuan.filter((t) => t.jenis === 'antar-lembar');
     expect(antar).toEqual([
-      expect.objectContaining({ lembar: 'Realisasi 2024', sel: 'C23', tertulis: '560320000', seharusnya: '550320000' }),
-      expect.objectContaining({ lembar: 'Realisasi 2024', sel: 'C31', tertulis: '420925600', seharusnya: '420925800' }),
+      expect.objectContaining({ lembar: 'Realisasi 2024', sel: 'C24', tertulis: '560320000', seharusnya: '550320000' }),
+      expect.objectContaining({ lembar: 'Realisasi 2024', sel: 'C33', tertulis: '420925600', seharusnya: '420925800' }),
     ]);
-    expect(antar[0].pesan).toContain('DPA 2024!C24');
-    expect(antar[1].pesan).toContain('DPA 2024!C32');
+    expect(antar[0].pesan).toContain('DPA (DPA 2024!C25)');
+    expect(antar[0].pesan).toContain('induknya: kegiatan “Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan” (Realisasi 2024!C23 dan DPA 2024!C24), program');
+    expect(antar[1].pesan).toContain('DPA (DPA 2024!C34)');
   });
 
   it('finds realisasi of program 3 against its kegiatan, without calling the right 80,91% wrong', () => {
@@ -117,8 +124,8 @@ describe('Semboro 2024 as printed, with its errors', () => {
         'Realisasi 2024!D6 jumlah',
         'Realisasi 2024!D27 jumlah',
         'Realisasi 2024!D34 jumlah',
-        'Realisasi 2024!C23 antar-lembar',
-        'Realisasi 2024!C31 antar-lembar',
+        'Realisasi 2024!C24 antar-lembar',
+        'Realisasi 2024!C33 antar-lembar',
       ].sort(),
     );
   });
@@ -155,18 +162,7 @@ describe('the output workbook', () => {
     };
     const [orig, out1, out2] = await Promise.all([load(input), load(first), load(second)]);
     const names = (wb: ExcelJS.Workbook) => wb.worksheets.map((w) => w.name);
-    expect(names(out1)).toEqual([
-      'DPA 2024',
-      'Realisasi 2024',
-      'Kinerja 2024',
-      'HC Pengukuran Kinerja',
-      'HC Program Pendukung',
-      'HC Efisiensi',
-      'HC Predikat',
-      'HC Realisasi Anggaran',
-      'HC Alokasi Anggaran',
-      'HC Pemeriksaan',
-    ]);
+    expect(names(out1)).toEqual(['DPA 2024', 'Realisasi 2024', 'Kinerja 2024', ...RESULT_SHEETS]);
     expect(names(out2)).toEqual(names(out1));
     for (const ws of orig.worksheets) {
       const copy = out1.getWorksheet(ws.name)!;

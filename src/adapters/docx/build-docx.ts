@@ -15,7 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { MergeIndex, Rect } from '../../core/rect';
-import { displayCell, HEADER_FILL, Table, TOTAL_FILL } from '../../core/report/table';
+import { displayCell, HEADER_FILL, Paragraph as TextParagraph, Table, TOTAL_FILL } from '../../core/report/table';
 
 /** A4 in twips, with the margins of a government report: 4 cm left, 3 cm elsewhere. */
 const A4 = { width: 11906, height: 16838 };
@@ -28,13 +28,37 @@ const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizo
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function textParagraph(text: string, options: { bold?: boolean; italics?: boolean; size?: number; align?: keyof typeof ALIGN; indent?: number; after?: number }): Paragraph {
+interface TextOptions {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+  align?: keyof typeof ALIGN | 'justified';
+  indent?: number;
+  hanging?: number;
+  before?: number;
+  after?: number;
+  /** On the same page as the next paragraph: a caption never ends a page without its table. */
+  keepNext?: boolean;
+}
+
+function textParagraph(text: string, options: TextOptions): Paragraph {
   return new Paragraph({
-    alignment: ALIGN[options.align ?? 'left'],
-    indent: options.indent ? { left: options.indent } : undefined,
-    spacing: { before: 0, after: options.after ?? 0 },
+    alignment: options.align === 'justified' ? AlignmentType.JUSTIFIED : ALIGN[options.align ?? 'left'],
+    indent: options.indent || options.hanging ? { left: options.indent, hanging: options.hanging } : undefined,
+    spacing: { before: options.before ?? 0, after: options.after ?? 0 },
+    keepNext: options.keepNext,
+    keepLines: options.keepNext,
     children: [new TextRun({ text, bold: options.bold, italics: options.italics, size: options.size ?? BODY_SIZE, font: FONT })],
   });
+}
+
+const PROSE_SIZE = 22; // half-points: 11 pt
+
+/** A paragraph of the narrative: headings kept with what follows them, bullets hanging. */
+function proseParagraph(p: TextParagraph): Paragraph {
+  if (p.style === 'heading') return textParagraph(p.text, { bold: true, size: PROSE_SIZE, before: 120, after: 80, keepNext: true });
+  if (p.style === 'bullet') return textParagraph(`•\t${p.text}`, { size: PROSE_SIZE, align: 'justified', indent: 360, hanging: 360, after: 80 });
+  return textParagraph(p.text, { size: PROSE_SIZE, align: 'justified', after: 120 });
 }
 
 const TWIPS_PER_DIGIT = 100; // 9 pt Arial
@@ -46,7 +70,8 @@ const textTwips = (t: string) => [...t].reduce((a, ch) => a + (/[.,\s]/.test(ch)
 
 /**
  * Figures must never wrap: number and short columns get the width of their longest text, text
- * columns share the rest in the proportions of the model.
+ * columns share the rest in the proportions of the model, each at least as wide as its longest
+ * word, so that no word is broken.
  */
 function columnWidths(table: Table, textWidth: number): number[] {
   const longestWord = (t: string) => Math.max(0, ...t.split(/\s+/).map((w) => w.length));
@@ -66,7 +91,16 @@ function columnWidths(table: Table, textWidth: number): number[] {
     const total = table.columns.reduce((a, c) => a + c.width, 0);
     return table.columns.map((c) => Math.floor((c.width / total) * textWidth));
   }
-  return table.columns.map((c, col) => Math.floor(fixed[col] ?? (rest * c.width) / flexible));
+  const widths = table.columns.map((c, col) => fixed[col] ?? (rest * c.width) / flexible);
+  const words = table.columns.map((_, col) =>
+    fixed[col] !== null ? 0 : Math.max(...table.rows.map((r) => longestWord(displayCell(r.cells[col])) * TWIPS_PER_DIGIT * (r.emphasis === 'bold' ? BOLD : 1))) + CELL_PADDING,
+  );
+  const short = widths.map((w, col) => (fixed[col] === null && w < words[col] ? words[col] - w : 0));
+  const need = short.reduce((a, b) => a + b, 0);
+  const spare = widths.reduce((a, w, col) => a + (fixed[col] === null && short[col] === 0 ? w - words[col] : 0), 0);
+  if (need === 0 || spare < need) return widths.map(Math.floor);
+  // Widen the columns whose longest word does not fit, taking from the others what they can spare.
+  return widths.map((w, col) => Math.floor(fixed[col] !== null ? w : short[col] > 0 ? words[col] : w - ((w - words[col]) / spare) * need));
 }
 
 function docxTable(table: Table, textWidth: number): DocxTable {
@@ -125,10 +159,11 @@ function docxTable(table: Table, textWidth: number): DocxTable {
   });
 }
 
+/** The caption kept with the table, the table, its source line. */
 function tableBlock(table: Table, textWidth: number): (Paragraph | DocxTable)[] {
   const out: (Paragraph | DocxTable)[] = [];
-  if (table.nomor) out.push(textParagraph(table.nomor, { bold: true, size: 22, align: 'center' }));
-  out.push(textParagraph(table.caption, { bold: true, size: 22, align: 'center', after: 120 }));
+  if (table.nomor) out.push(textParagraph(table.nomor, { bold: true, size: 22, align: 'center', keepNext: true }));
+  out.push(textParagraph(table.caption, { bold: true, size: 22, align: 'center', after: 120, keepNext: true }));
   out.push(docxTable(table, textWidth));
   if (table.source) out.push(textParagraph(table.source, { italics: true, size: 16 }));
   out.push(textParagraph('', { after: 240 }));
@@ -136,31 +171,36 @@ function tableBlock(table: Table, textWidth: number): (Paragraph | DocxTable)[] 
 }
 
 /**
- * Every table in one Word document, A4, portrait or landscape as each table needs, header rows
- * repeated on each page. Host-neutral: the CLI packs it to a file, the task pane to a download.
+ * Every table in one Word document with the narrative beside its tables, in chapter III's order;
+ * A4, portrait or landscape as each table needs, header rows repeated on each page, no row split
+ * across pages, no caption left at the foot of a page. The `HC Narasi` sheet's table is not in it:
+ * its paragraphs stand beside their tables. Host-neutral: the CLI packs it to a file, the task pane
+ * to a download.
  */
 export function buildDocx(tables: Table[]): Document {
   const sections: ISectionOptions[] = [];
   let current: { orientation: Table['orientation']; children: (Paragraph | DocxTable)[] } | null = null;
-  for (const table of tables) {
-    if (!current || current.orientation !== table.orientation) {
-      current = { orientation: table.orientation, children: [] };
+  const add = (orientation: Table['orientation'], blocks: (Paragraph | DocxTable)[]) => {
+    if (blocks.length === 0) return;
+    if (!current || current.orientation !== orientation) {
+      current = { orientation, children: [] };
       sections.push({
-        properties: {
-          page: {
-            size: { ...A4, orientation: table.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: MARGIN,
-          },
-        },
+        properties: { page: { size: { ...A4, orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT }, margin: MARGIN } },
         children: current.children,
       });
     }
+    current.children.push(...blocks);
+  };
+  for (const table of tables.filter((t) => t.id !== 'narasi')) {
+    // The narrative reads on portrait pages, whatever the table's orientation.
+    add('portrait', table.text.before.map(proseParagraph));
     const pageWidth = table.orientation === 'landscape' ? A4.height : A4.width;
-    current.children.push(...tableBlock(table, pageWidth - MARGIN.left - MARGIN.right));
+    add(table.orientation, tableBlock(table, pageWidth - MARGIN.left - MARGIN.right));
+    add('portrait', table.text.after.map(proseParagraph));
   }
   return new Document({
     creator: 'Hitung Capaian',
-    title: 'Tabel LKjIP',
+    title: 'Tabel dan Narasi LKjIP',
     styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
     sections,
   });

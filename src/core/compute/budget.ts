@@ -1,6 +1,7 @@
-import { AmountColumn, BudgetRow, BudgetSheet, countedChildren, Level, LEVEL_NAME, sheetTotal } from '../read/budget-sheet';
-import { MissingChildren, checkPercentages, checkSums } from './checks';
-import { Decimal, ZERO, formatRupiah, percent, sum } from '../decimal';
+import { AmountCell, AmountColumn, BudgetRow, BudgetSheet, countedChildren, Level, LEVEL_NAME, sheetTotal } from '../read/budget-sheet';
+import { MissingChildren, OtherSheet, checkPercentages, checkSums } from './checks';
+import { normalizeName } from '../read/names';
+import { Decimal, ZERO, formatRupiah, percent, selisihText, sum } from '../decimal';
 import { Finding, finding } from '../findings';
 import { Matching, matchSheets } from './match';
 import { memo } from '../memo';
@@ -74,6 +75,11 @@ export interface BudgetResult {
   /** Every item, in DPA order. */
   all: BudgetItem[];
   belanja: Belanja | null;
+  /** The programs (or top items) in DPA order; how many programs, kegiatan and sub kegiatan there are. */
+  program: BudgetItem[];
+  banyak: Record<'program' | 'kegiatan' | 'subKegiatan', number>;
+  /** The programs with the highest and the lowest serapan (every one on a tie); null with fewer than two. */
+  serapanProgram: { tertinggi: BudgetItem[]; terendah: BudgetItem[] } | null;
   findings: Finding[];
 }
 
@@ -126,22 +132,29 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
     countedChildren(r.children).length === item.children.length && item.children.every((c) => c.mirrorsRealisasiSheet && realOf(c.row)!.parent === r);
   const items = dpa.roots.filter((r) => r.duplicateOf === null).map((r) => build(r, true));
 
-  findings.push(...checkSums(dpa, 'anggaran'));
+  const otherOf = (sheet: BudgetSheet, rowOf: (row: BudgetRow) => BudgetRow | null): OtherSheet => ({
+    name: sheet.name,
+    rowOf,
+    totalOf: (total) => sheet.totals.find((t) => normalizeName(t.nama) === normalizeName(total.nama)) ?? (sheet.totals.length === 1 ? sheet.totals[0] : null),
+  });
+  const realHasAnggaran = real !== null && !single && real.header.columns.anggaran !== undefined;
+  findings.push(...checkSums(dpa, 'anggaran', undefined, realHasAnggaran && matching ? otherOf(real, matching.realisasiOf) : undefined));
   if (real) {
     const missing: MissingChildren | undefined = matching
       ? (row) => {
-          const d = matching.dpaOf(row);
-          if (!d) return null;
-          const absent = d.children.filter((c) => c.duplicateOf === null && matching.realisasiOf(c) === null);
+          const absent = matching.absentUnder(row);
           return absent.length === 0 ? null : { amount: sum(absent.map((c) => c.computedOf('anggaran') ?? ZERO)), names: absent.map((c) => c.nama) };
         }
       : undefined;
-    if (!single && real.header.columns.anggaran !== undefined) findings.push(...checkSums(real, 'anggaran', missing));
+    if (realHasAnggaran) findings.push(...checkSums(real, 'anggaran', missing, matching ? otherOf(dpa, matching.dpaOf) : undefined));
     findings.push(...checkSums(real, 'realisasi', missing));
-    const total = { anggaran: sumItems(items, 'anggaran'), realisasi: sumItems(items, 'realisasi') };
     findings.push(
       ...checkPercentages(real, (row) => {
-        if (row === null) return percent(total.realisasi, total.anggaran);
+        if (!('level' in row)) {
+          const scope = row.scope.map((r) => (single ? r : matching?.dpaOf(r))).map((d) => (d ? itemAt[d.index] : undefined));
+          if (scope.some((i) => i === undefined)) return null;
+          return percent(sumItems(scope as BudgetItem[], 'realisasi'), sumItems(scope as BudgetItem[], 'anggaran'));
+        }
         const d = single ? row : matching?.dpaOf(row);
         const item = d ? itemAt[d.index] : undefined;
         return item?.serapan ?? null;
@@ -149,13 +162,15 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
     );
     if (matching) {
       findings.push(...matching.findings);
-      findings.push(...checkBetweenSheets(items, matching, real.name));
+      findings.push(...checkBetweenSheets(items, itemAt, matching, real.name));
     }
     findings.push(...checkOverspend(items, realOf));
   }
 
   const anggaran = sheetTotal(dpa, 'anggaran');
   const realisasi = real ? sumItems(items, 'realisasi') : null;
+  const programs = descendantsAt(items, 'program');
+  const program = programs.length > 0 ? programs : items;
   return {
     anggaran,
     realisasi,
@@ -163,8 +178,21 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
     items,
     all,
     belanja: belanjaByJenis(items, all, anggaran),
+    program,
+    banyak: { program: programs.length, kegiatan: descendantsAt(items, 'kegiatan').length, subKegiatan: descendantsAt(items, 'subKegiatan').length },
+    serapanProgram: extremes(program),
     findings,
   };
+}
+
+function extremes(programs: BudgetItem[]): BudgetResult['serapanProgram'] {
+  const known = programs.filter((p) => p.serapan !== null);
+  if (known.length < 2) return null;
+  const at = (better: (a: Decimal, b: Decimal) => boolean) => {
+    const value = known.map((p) => p.serapan!).reduce((a, b) => (better(b, a) ? b : a));
+    return known.filter((p) => p.serapan!.eq(value));
+  };
+  return { tertinggi: at((a, b) => a.gt(b)), terendah: at((a, b) => a.lt(b)) };
 }
 
 function sumItems(items: BudgetItem[], col: AmountColumn): Decimal {
@@ -173,41 +201,62 @@ function sumItems(items: BudgetItem[], col: AmountColumn): Decimal {
 
 /**
  * `antar-lembar`: the realisasi sheet's anggaran differs from the DPA's. Reported once, at the
- * highest row of an only-child chain (a kegiatan with its single sub kegiatan is one item).
+ * deepest row where the difference starts (a row whose children do not carry it), naming the rows
+ * above that differ by the same amount.
  */
-function checkBetweenSheets(items: BudgetItem[], matching: Matching, realName: string): Finding[] {
+function checkBetweenSheets(items: BudgetItem[], itemAt: readonly BudgetItem[], matching: Matching, realName: string): Finding[] {
   const out: Finding[] = [];
-  const visit = (item: BudgetItem, reportedAbove: boolean) => {
-    const r = matching.realisasiOf(item.row);
-    const written = r?.amountOf('anggaran');
-    const isLeaf = item.children.length === 0 || (r !== null && r.children.length === 0);
-    if (isLeaf) {
-      if (!reportedAbove && r && written && !written.empty && written.value !== null && !written.value.eq(item.anggaran)) {
-        out.push(betweenSheets(item, written.value, written, realName));
-      }
-      return;
-    }
-    const onlyChild = item.children.length === 1 ? item.children[0] : null;
-    let reported = reportedAbove;
-    if (!reported && onlyChild && r && written && !written.empty && written.value !== null) {
-      const childReal = matching.realisasiOf(onlyChild.row)?.amountOf('anggaran')?.value ?? null;
-      if (!written.value.eq(item.anggaran) && childReal !== null && childReal.eq(written.value)) {
-        out.push(betweenSheets(item, written.value, written, realName));
-        reported = true;
-      }
-    }
-    for (const c of item.children) visit(c, reported);
+  /** The realisasi sheet's anggaran cell of an item, where something readable is written there. */
+  const thereOf = (item: BudgetItem): AmountCell | null => {
+    const there = matching.realisasiOf(item.row)?.amountOf('anggaran');
+    return there && !there.empty && there.value !== null ? there : null;
   };
-  items.forEach((i) => visit(i, false));
+  const diffOf = (there: AmountCell, item: BudgetItem) => (there.value!.eq(item.anggaran) ? ZERO : there.value!.minus(item.anggaran));
+  /** The rows above that both sheets carry and that differ by the same amount, nearest first. */
+  const sameAbove = (item: BudgetItem, diff: Decimal) => {
+    const parents: { item: BudgetItem; there: AmountCell }[] = [];
+    for (let row = item.row.parent; row !== null; row = row.parent) {
+      const parent = itemAt[row.index];
+      const there = thereOf(parent);
+      if (there === null) continue;
+      if (!diffOf(there, parent).eq(diff)) break;
+      parents.push({ item: parent, there });
+    }
+    return parents;
+  };
+  /** How much an item differs between the sheets: its own difference where the realisasi sheet has it, else its children's. */
+  const visit = (item: BudgetItem): Decimal => {
+    const r = matching.realisasiOf(item.row);
+    const there = thereOf(item);
+    let carried = ZERO;
+    // Below a row the realisasi sheet does not break down, nothing more is compared.
+    if (!(r !== null && r.children.length === 0)) {
+      for (const c of item.children) {
+        const d = visit(c);
+        if (!d.isZero()) carried = carried.plus(d);
+      }
+    }
+    if (there === null) return carried;
+    const own = diffOf(there, item);
+    if (!own.isZero() && !own.eq(carried)) out.push(betweenSheets(item, there, realName, sameAbove(item, own)));
+    return own;
+  };
+  items.forEach(visit);
   return out;
 }
 
-function betweenSheets(item: BudgetItem, written: Decimal, at: { lembar: string; sel: string }, realName: string): Finding {
-  const dpaRef = item.row.amountOf('anggaran') ?? item.row.nameRef;
+const dpaCell = (item: BudgetItem) => item.row.amountOf('anggaran') ?? item.row.nameRef;
+
+function betweenSheets(item: BudgetItem, there: AmountCell, realName: string, parents: { item: BudgetItem; there: AmountCell }[]): Finding {
+  const written = there.value!;
+  const dpaRef = dpaCell(item);
+  const named = (i: BudgetItem, cell: AmountCell) => `${LEVEL_NAME[i.level]} “${i.nama}” (${cell.lembar}!${cell.sel} dan ${dpaCell(i).lembar}!${dpaCell(i).sel})`;
   return finding(
     'antar-lembar',
-    at,
-    `Anggaran ${LEVEL_NAME[item.level]} “${item.nama}” di lembar ${realName} ${formatRupiah(written)}, di DPA (${dpaRef.lembar}!${dpaRef.sel}) ${formatRupiah(item.anggaran)}. DPA yang dipakai.` +
+    there,
+    `Anggaran ${LEVEL_NAME[item.level]} “${item.nama}” di lembar ${realName} ${formatRupiah(written)}, di DPA (${dpaRef.lembar}!${dpaRef.sel}) ${formatRupiah(item.anggaran)} ` +
+      `(tertulis ${selisihText(written.minus(item.anggaran))}). DPA yang dipakai.` +
+      (parents.length > 0 ? ` Selisih yang sama ada pada induknya: ${parents.map((p) => named(p.item, p.there)).join(', ')}.` : '') +
       (item.realisasi !== null && item.realisasi.gt(item.anggaran) ? ` Dengan anggaran DPA, realisasinya (${formatRupiah(item.realisasi)}) melebihi anggaran.` : ''),
     { tertulis: written, seharusnya: item.anggaran },
     dpaRef,

@@ -1,14 +1,14 @@
 import { parsePercent, writtenDecimals } from '../read/amount';
 import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, LEVEL_NAME, TotalRow } from '../read/budget-sheet';
 import { Decimal, ZERO, formatPersen, formatRupiah, percent, selisihText, sum } from '../decimal';
-import { Finding, finding } from '../findings';
+import { CellRef, Finding, finding } from '../findings';
 
 /** DPA children that the realisasi sheet leaves out, so a parent's anggaran may rightly exceed its listed children. */
 export type MissingChildren = (row: BudgetRow) => { amount: Decimal; names: string[] } | null;
 
-/** How a finding names a row; null is the sheet's JUMLAH row. */
-function labelOf(row: BudgetRow | null): string {
-  return row ? `${LEVEL_NAME[row.level]} “${row.nama}”` : 'baris JUMLAH';
+/** How a finding names a row or a total line. */
+function labelOf(row: BudgetRow | TotalRow): string {
+  return 'level' in row ? `${LEVEL_NAME[row.level]} “${row.nama}”` : `baris ${row.nama}`;
 }
 
 const COLUMN_NAME: Record<AmountColumn, string> = { anggaran: 'Anggaran', realisasi: 'Realisasi' };
@@ -19,22 +19,85 @@ function writtenOrComputed(row: BudgetRow, col: AmountColumn): Decimal {
   return a && !a.empty && a.value !== null ? a.value : (row.computedOf(col) ?? ZERO);
 }
 
+/** A cell's amount when something readable is written in it. */
+function recorded(cell: AmountCell | undefined): Decimal | null {
+  return cell && !cell.empty && cell.value !== null ? cell.value : null;
+}
+
 const isLeaf = (row: BudgetRow) => row.children.length === 0;
+
+/** The other sheet's rows, to tell which side of a wrong sum is likely the mistake. */
+export interface OtherSheet {
+  name: string;
+  rowOf(row: BudgetRow): BudgetRow | null;
+  totalOf(total: TotalRow): TotalRow | null;
+}
+
+/**
+ * Where the other sheet agrees with one side of a wrong sum: with the children (the written sum is
+ * likely wrong), or with the written sum and differs on exactly one child by the same amount (that
+ * child is likely wrong, with the only children below it that carry the same figure).
+ */
+function likelyWrong(
+  written: AmountCell & { value: Decimal },
+  asWritten: Decimal,
+  children: readonly BudgetRow[],
+  there: AmountCell | undefined,
+  other: OtherSheet,
+  col: AmountColumn,
+): string {
+  const parentThere = recorded(there);
+  if (parentThere !== null && parentThere.eq(asWritten)) {
+    return ` Kemungkinan yang salah: ${written.lembar}!${written.sel} sendiri, karena lembar ${other.name} mencatat ${formatRupiah(parentThere)} (${there!.lembar}!${there!.sel}), sama dengan jumlah rinciannya.`;
+  }
+  if (parentThere !== null && !parentThere.eq(written.value)) return '';
+  const diff = written.value.minus(asWritten);
+  const differsBy = (row: BudgetRow) => {
+    const cell = other.rowOf(row)?.amountOf(col);
+    const v = recorded(cell);
+    return v !== null && v.minus(writtenOrComputed(row, col)).eq(diff) ? cell! : null;
+  };
+  const suspects = children.filter((c) => differsBy(c) !== null);
+  if (suspects.length !== 1) return '';
+  const suspect = suspects[0];
+  const value = writtenOrComputed(suspect, col);
+  const cells: CellRef[] = [suspect.amountOf(col) ?? suspect.nameRef];
+  for (let row = suspect; countedChildren(row.children).length === 1;) {
+    row = countedChildren(row.children)[0];
+    const cell = row.amountOf(col);
+    if (!cell || !recorded(cell)?.eq(value) || !differsBy(row)) break;
+    cells.push(cell);
+  }
+  const thereCell = differsBy(suspect)!;
+  const below =
+    cells.length > 1
+      ? `, juga ${cells
+          .slice(1)
+          .map((c) => `${c.lembar}!${c.sel}`)
+          .join(' dan ')} di bawahnya`
+      : '';
+  return (
+    ` Kemungkinan yang salah: ${cells[0].lembar}!${cells[0].sel} (${formatRupiah(value)}${below}), bukan jumlahnya: lembar ${other.name} mencatat ` +
+    `${LEVEL_NAME[suspect.level]} “${suspect.nama}” ${formatRupiah(thereCell.value!)} (${thereCell.lembar}!${thereCell.sel}), yang membuat ${formatRupiah(written.value)} benar.`
+  );
+}
 
 /**
  * `jumlah` findings: a written parent or total that is neither the sum of its children as written
  * nor the bottom-up sum. Checking against both keeps one mistake to one finding: a wrong leaf is
- * flagged at its parent only, a wrong subtotal at the subtotal only.
+ * flagged at its parent only, a wrong subtotal at the subtotal only. With the other sheet, the
+ * message says which cell is likely wrong.
  */
-export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: MissingChildren): Finding[] {
+export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: MissingChildren, other?: OtherSheet): Finding[] {
   const out: Finding[] = [];
-  const check = (written: AmountCell | undefined, children: readonly BudgetRow[], owner: BudgetRow | null) => {
+  const check = (written: AmountCell | undefined, children: readonly BudgetRow[], owner: BudgetRow | TotalRow) => {
     if (!written || written.empty || written.value === null || children.length === 0) return;
-    const extra = owner && missing ? missing(owner) : null;
+    const row = 'level' in owner ? owner : null;
+    const extra = row && missing ? missing(row) : null;
     // A missing row's anggaran is known from the DPA; its realisasi is not.
     const plus = extra && col === 'anggaran' ? extra.amount : ZERO;
     // A leaf's amount is its own bottom-up value: children that are all leaves add up to the owner's.
-    const childrenAsWritten = owner !== null && children.every(isLeaf) ? owner.computedOf(col)! : sum(children.map((c) => writtenOrComputed(c, col)));
+    const childrenAsWritten = row !== null && children.every(isLeaf) ? row.computedOf(col)! : sum(children.map((c) => writtenOrComputed(c, col)));
     const asWritten = plus.isZero() ? childrenAsWritten : childrenAsWritten.plus(plus);
     if (written.value.eq(asWritten)) return;
     const bottomUpChildren = sum(children.map((c) => c.computedOf(col) ?? ZERO));
@@ -42,36 +105,52 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     if (written.value.eq(bottomUp)) return;
     const diff = written.value.minus(asWritten);
     let pesan = `${COLUMN_NAME[col]} ${labelOf(owner)} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (tertulis ${selisihText(diff)}).`;
-    if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp)}.`;
+    if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp!)}.`;
     if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `“${n}”`).join(', ')}.`;
+    if (other) {
+      const there = row ? other.rowOf(row)?.amountOf(col) : other.totalOf(owner as TotalRow)?.amountOf(col);
+      pesan += likelyWrong(written as AmountCell & { value: Decimal }, asWritten, children, there, other, col);
+    }
     out.push(finding('jumlah', written, pesan, { tertulis: written.value, seharusnya: asWritten }));
   };
   for (let i = 0; i < sheet.rows.length; i++) {
     const row = sheet.rows[i];
     if (!row.duplicateOf && row.children.length > 0) check(row.amountOf(col), countedChildren(row.children), row);
   }
-  if (sheet.total) check(sheet.total.amountOf(col), countedChildren(sheet.roots), null);
+  for (const total of sheet.totals) check(total.amountOf(col), countedChildren(total.scope), total);
   return out;
 }
+
+/**
+ * The written percentage of a cell when it is none of the expected values at its own precision
+ * (within 0,01), or null when it is one of them or not a number.
+ */
+export function wrongPercent(cell: PercentCell, expected: (Decimal | null)[]): Decimal | null {
+  const hint = expected.find((x): x is Decimal => x !== null);
+  if (hint === undefined) return null;
+  const p = parsePercent(cell.raw, cell.format, hint);
+  if (p.kind !== 'number') return null;
+  const decimals = Math.min(writtenDecimals(cell.raw, cell.format), 2);
+  const close = (x: Decimal | null) => x !== null && p.value.minus(x.toDecimalPlaces(decimals)).abs().lte(PERCENT_TOLERANCE);
+  return expected.some(close) ? null : p.value;
+}
+
+const PERCENT_TOLERANCE = new Decimal('0.01');
 
 /**
  * `persen` findings: a written percentage that matches neither its own row's numbers nor the
  * corrected ones (a percentage already right for the corrected amount is not a second mistake).
  */
-export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow | null) => Decimal | null): Finding[] {
+export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow | TotalRow) => Decimal | null): Finding[] {
   const out: Finding[] = [];
-  const check = (cell: PercentCell | null, own: Decimal | null, fixed: Decimal | null, owner: BudgetRow | null) => {
-    if (!cell || (own === null && fixed === null)) return;
-    const p = parsePercent(cell.raw, cell.format, own ?? fixed);
-    if (p.kind !== 'number') return;
-    const decimals = Math.min(writtenDecimals(cell.raw, cell.format), 2);
-    const tolerance = new Decimal('0.01');
-    const close = (x: Decimal | null) => x !== null && p.value.minus(x.toDecimalPlaces(decimals)).abs().lte(tolerance);
-    if (close(own) || close(fixed)) return;
+  const check = (cell: PercentCell | null, own: Decimal | null, fixed: Decimal | null, label: string) => {
+    if (!cell) return;
+    const written = wrongPercent(cell, [own, fixed]);
+    if (written === null) return;
     const expected = own ?? fixed!;
     out.push(
-      finding('persen', cell, `Persentase ${labelOf(owner)} tertulis ${formatPersen(p.value)}%, seharusnya ${formatPersen(expected)}% menurut angka di barisnya sendiri.`, {
-        tertulis: p.value.toDecimalPlaces(2),
+      finding('persen', cell, `Persentase ${label} tertulis ${formatPersen(written)}%, seharusnya ${formatPersen(expected)}% menurut angka di barisnya sendiri.`, {
+        tertulis: written.toDecimalPlaces(2),
         seharusnya: expected.toDecimalPlaces(2),
         decimals: 2,
       }),
@@ -83,7 +162,7 @@ export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow 
     if (!a || !r || a.value === null || r.value === null) return null;
     return percent(r.value, a.value);
   };
-  for (const row of sheet.rows) if (row.persen) check(row.persen, ownRatio(row), corrected(row), row);
-  if (sheet.total) check(sheet.total.persen, ownRatio(sheet.total), corrected(null), null);
+  for (const row of sheet.rows) if (row.persen) check(row.persen, ownRatio(row), corrected(row), labelOf(row));
+  for (const total of sheet.totals) check(total.persen, ownRatio(total), corrected(total), labelOf(total));
   return out;
 }

@@ -1,11 +1,22 @@
 import { BudgetItem } from './budget';
 import { LEVEL_NAME } from '../read/budget-sheet';
-import { Decimal, HUNDRED, percent, sum } from '../decimal';
+import { Decimal, HUNDRED, formatPersen, percent, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
-import { Arah, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
+import { Arah, IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
+import { Aturan, Capaian, capaianOfValues, levelOn, scaleOf, scalesWith, Skala, understood } from './capaian';
+import { wrongPercent } from './checks';
 import { classifyCode, splitLeadingCode } from '../read/kode';
 import { SIMILARITY_THRESHOLD, nameTokens, normalizeName, similarity } from '../read/names';
 import { Settings } from '../settings';
+
+/** The realisasi of an earlier year set against this year's. */
+export interface Perbandingan {
+  tahun: number;
+  realisasi: KinerjaValue;
+  /** This year's realisasi less that year's, where both are numbers. */
+  selisih: Decimal | null;
+  perubahan: 'naik' | 'turun' | 'tetap';
+}
 
 export interface IndikatorResult {
   nama: string;
@@ -15,10 +26,14 @@ export interface IndikatorResult {
   realisasi: KinerjaValue | null;
   targetRenstra: KinerjaValue | null;
   realisasiLalu: { tahun: number; nilai: KinerjaValue | null }[];
+  /** Earlier years whose realisasi compares with this year's, latest first. */
+  perbandingan: Perbandingan[];
   capaian: Decimal | null;
   capaianRenstra: Decimal | null;
+  /** The rule that gave the capaian, and the scale for `skala`. */
+  aturan: Aturan | null;
+  skala: Skala | null;
   predikat: string | null;
-  catatan: string[];
   ref: CellRef;
 }
 
@@ -28,6 +43,8 @@ export interface SasaranResult {
   indikator: IndikatorResult[];
   capaian: Decimal | null;
   predikat: string | null;
+  /** How many of its indikator reach or pass their target (capaian at least 100). */
+  tercapai: number;
   pendukung: BudgetItem[];
   anggaran: Decimal | null;
   realisasi: Decimal | null;
@@ -41,18 +58,14 @@ export interface SasaranResult {
 export interface KinerjaResult {
   sasaran: SasaranResult[];
   rataRataCapaian: Decimal | null;
+  /** How many indikator have a capaian, and how many of them reach or pass their target. */
+  dihitung: number;
+  tercapai: number;
   /** The predikat of the rata-rata capaian. */
   predikat: string | null;
   /** What the sasaran with supporting items take of the total anggaran together; null without a budget. */
   alokasi: { anggaran: Decimal; porsi: Decimal | null } | null;
   findings: Finding[];
-}
-
-/** realisasi / target × 100 (naik) or (2·target − realisasi) / target × 100 (turun). */
-export function capaianOf(arah: Arah, target: Decimal, realisasi: Decimal): Decimal | null {
-  if (target.isZero()) return null;
-  const numerator = arah === 'naik' ? realisasi : target.times(2).minus(realisasi);
-  return numerator.div(target).times(HUNDRED);
 }
 
 export function predikatOf(capaian: Decimal | null, settings: Settings): string | null {
@@ -68,6 +81,8 @@ export function efisiensiOf(capaian: Decimal, serapan: Decimal, settings: Settin
   if (selisih.lt(-settings.ambangEfisiensi)) return 'Tidak efisien';
   return 'Cukup efisien';
 }
+
+const reached = (i: IndikatorResult) => i.capaian !== null && i.capaian.gte(HUNDRED);
 
 function mean(values: Decimal[]): Decimal | null {
   return values.length === 0 ? null : sum(values).div(values.length);
@@ -123,49 +138,112 @@ function contains(parent: BudgetItem, item: BudgetItem): boolean {
   return parent.children.some((c) => c === item || contains(c, item));
 }
 
+/** Text no rule reads is the user's to replace by a number: nothing in the sheet is wrong. */
+const asWarning = (f: Finding): Finding => ({ ...f, tingkat: 'peringatan' });
+
+/** How a value is named in a message: `"WTP" (Kinerja!F5)`. */
+const written = (v: KinerjaValue) => `“${v.teks}” (${v.ref.lembar}!${v.ref.sel})`;
+
+/** One indikator's capaian, against its target and the Renstra's, with what could not be read. */
+function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], settings: Settings, findings: Finding[]): IndikatorResult {
+  for (const v of [ind.target, ind.realisasi, ind.targetRenstra]) {
+    if (v && !v.galat && !understood(v, scales)) {
+      findings.push(
+        asWarning(
+          finding(
+            'nilai',
+            v.ref,
+            `Nilai ${written(v)} tidak dikenali sebagai angka, rentang atau tingkat pada skala; capaian yang memakainya tidak dihitung. Tulis angkanya bila ada.`,
+            {
+              tertulis: v.teks,
+            },
+          ),
+        ),
+      );
+    }
+  }
+  const against = (target: KinerjaValue | null): Capaian => {
+    if (!target || !ind.realisasi || !understood(target, scales) || !understood(ind.realisasi, scales)) return { capaian: null, aturan: null, skala: null };
+    return capaianOfValues(ind.arah, target, ind.realisasi, scales);
+  };
+  const own = against(ind.target);
+  if (!ind.realisasi) {
+    findings.push(finding('data-kosong', ind.nameRef, `Indikator “${ind.nama}” belum memiliki realisasi; tidak ikut dirata-rata.`));
+  } else if (own.capaian === null && ind.target?.nilai?.isZero()) {
+    findings.push(finding('data-kosong', ind.target.ref, `Target indikator “${ind.nama}” bernilai 0, sehingga capaian tidak dapat dihitung.`));
+  } else if (own.aturan === null && ind.target && understood(ind.target, scales) && understood(ind.realisasi, scales)) {
+    findings.push(
+      asWarning(
+        finding(
+          'nilai',
+          ind.realisasi.ref,
+          `Realisasi ${written(ind.realisasi)} tidak dapat dibandingkan dengan target ${written(ind.target)} indikator “${ind.nama}”; capaian tidak dihitung.`,
+        ),
+      ),
+    );
+  }
+  if (ind.capaianTertulis && own.capaian !== null) {
+    const wrong = wrongPercent(ind.capaianTertulis, [own.capaian, capped(own.capaian, settings)]);
+    if (wrong) {
+      findings.push(
+        finding(
+          'persen',
+          ind.capaianTertulis,
+          `Capaian indikator “${ind.nama}” di ${sheetName}!${ind.capaianTertulis.sel} tertulis ${formatPersen(wrong)}%, seharusnya ${formatPersen(own.capaian)}% menurut target dan realisasinya.`,
+          {
+            tertulis: wrong.toDecimalPlaces(2),
+            seharusnya: own.capaian.toDecimalPlaces(2),
+            decimals: 2,
+          },
+        ),
+      );
+    }
+  }
+  return {
+    nama: ind.nama,
+    satuan: ind.satuan,
+    arah: ind.target?.pembanding ?? ind.arah,
+    target: ind.target,
+    realisasi: ind.realisasi,
+    targetRenstra: ind.targetRenstra,
+    realisasiLalu: ind.realisasiLalu,
+    perbandingan: ind.realisasi ? comparisons(ind.realisasi, ind.realisasiLalu, scales) : [],
+    capaian: own.capaian,
+    capaianRenstra: against(ind.targetRenstra).capaian,
+    aturan: own.capaian === null ? null : own.aturan,
+    skala: own.capaian === null ? null : own.skala,
+    predikat: predikatOf(own.capaian, settings),
+    ref: ind.nameRef,
+  };
+}
+
+/** This year's realisasi against each earlier year's that it can be compared with, latest year first. */
+function comparisons(now: KinerjaValue, earlier: IndikatorRow['realisasiLalu'], scales: Skala[]): Perbandingan[] {
+  const out: Perbandingan[] = [];
+  const skala = scaleOf(now, scales);
+  for (const { tahun, nilai: then } of [...earlier].reverse()) {
+    if (!then) continue;
+    if (skala && (now.nilai === null || then.nilai === null) && scaleOf(then, scales) === skala) {
+      const step = levelOn(skala, now) - levelOn(skala, then);
+      out.push({ tahun, realisasi: then, selisih: null, perubahan: step === 0 ? 'tetap' : step > 0 ? 'naik' : 'turun' });
+    } else if (now.nilai !== null && then.nilai !== null && now.rentang === null && then.rentang === null) {
+      const selisih = now.nilai.minus(then.nilai);
+      out.push({ tahun, realisasi: then, selisih, perubahan: selisih.isZero() ? 'tetap' : selisih.isPositive() ? 'naik' : 'turun' });
+    }
+  }
+  return out;
+}
+
 /** Capaian per indikator and sasaran, predikat, efisiensi and alokasi (SPEC §4). */
 export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[]; anggaran: Decimal; hasRealisasi: boolean } | null, settings: Settings): KinerjaResult {
   const findings: Finding[] = [...sheet.findings];
   const index = budget ? new BudgetIndex(budget.all) : null;
+  const scales = scalesWith(settings.skalaOrdinal);
   const allCapped: Decimal[] = [];
 
   const sasaran = sheet.sasaran.map((s): SasaranResult => {
-    const indikator = s.indikator.map((ind): IndikatorResult => {
-      const catatan: string[] = [];
-      let capaian: Decimal | null = null;
-      const t = ind.target?.nilai ?? null;
-      const r = ind.realisasi?.nilai ?? null;
-      if (!ind.realisasi) {
-        catatan.push('Realisasi belum diisi.');
-        findings.push(finding('data-kosong', ind.nameRef, `Indikator “${ind.nama}” belum memiliki realisasi; tidak ikut dirata-rata.`));
-      } else if (t !== null && r !== null) {
-        capaian = capaianOf(ind.arah, t, r);
-        if (capaian === null) {
-          catatan.push('Target 0: capaian tidak dapat dihitung.');
-          findings.push(finding('data-kosong', ind.target!.ref, `Target indikator “${ind.nama}” bernilai 0, sehingga capaian tidak dapat dihitung.`));
-        }
-      }
-      for (const v of [ind.target, ind.realisasi]) {
-        if (v?.dariHuruf) catatan.push(`“${v.teks}” dihitung sebagai ${v.nilai} (batas bawah predikat ${v.huruf}).`);
-      }
-      const tr = ind.targetRenstra?.nilai ?? null;
-      const capaianRenstra = tr !== null && r !== null ? capaianOf(ind.arah, tr, r) : null;
-      if (capaian !== null) allCapped.push(capped(capaian, settings));
-      return {
-        nama: ind.nama,
-        satuan: ind.satuan,
-        arah: ind.arah,
-        target: ind.target,
-        realisasi: ind.realisasi,
-        targetRenstra: ind.targetRenstra,
-        realisasiLalu: ind.realisasiLalu,
-        capaian,
-        capaianRenstra,
-        predikat: predikatOf(capaian, settings),
-        catatan,
-        ref: ind.nameRef,
-      };
-    });
+    const indikator = s.indikator.map((ind) => indikatorResult(ind, sheet.name, scales, settings, findings));
+    for (const i of indikator) if (i.capaian !== null) allCapped.push(capped(i.capaian, settings));
     const capaian = mean(indikator.filter((i) => i.capaian !== null).map((i) => capped(i.capaian!, settings)));
 
     const linked: BudgetItem[] = [];
@@ -213,6 +291,7 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
       indikator,
       capaian,
       predikat: predikatOf(capaian, settings),
+      tercapai: indikator.filter(reached).length,
       pendukung,
       anggaran,
       realisasi,
@@ -228,6 +307,8 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
   return {
     sasaran,
     rataRataCapaian,
+    dihitung: allCapped.length,
+    tercapai: sasaran.reduce((n, s) => n + s.tercapai, 0),
     predikat: predikatOf(rataRataCapaian, settings),
     alokasi: budget ? { anggaran: allocated, porsi: percent(allocated, budget.anggaran) } : null,
     findings,

@@ -9,6 +9,8 @@ export interface Matching {
   realisasiOf(dpaRow: BudgetRow): BudgetRow | null;
   /** The DPA row of a realisasi row. */
   dpaOf(realRow: BudgetRow): BudgetRow | null;
+  /** The DPA rows under a realisasi row's counterpart that the realisasi sheet leaves out. */
+  absentUnder(realRow: BudgetRow): BudgetRow[];
   findings: Finding[];
 }
 
@@ -29,11 +31,31 @@ function topItems(sheet: BudgetSheet): BudgetRow[] {
   return programs.length > 0 ? programs : sheet.roots.filter((r) => r.duplicateOf === null);
 }
 
+/** Rows above `rank` replaced by their children until none is: one sheet may skip a level the other has (program → sub kegiatan). */
+function atRank(rows: readonly BudgetRow[], rank: number): BudgetRow[] {
+  return rows.flatMap((r) => (r.rank < rank && r.children.length > 0 ? atRank(r.children, rank) : [r]));
+}
+
+function lowestRank(rows: readonly BudgetRow[]): number {
+  let rank = Infinity;
+  for (const r of rows) if (r.rank < rank) rank = r.rank;
+  return rank;
+}
+
+/** The two lists of children to match, brought to the same level where one sheet skips one. */
+function aligned(ds: readonly BudgetRow[], rs: readonly BudgetRow[]): [readonly BudgetRow[], readonly BudgetRow[]] {
+  const d = lowestRank(ds);
+  const r = lowestRank(rs);
+  return d < r ? [atRank(ds, r), rs] : r < d ? [ds, atRank(rs, d)] : [ds, rs];
+}
+
 /** Matches the realisasi sheet's rows to the DPA's, level by level, as SPEC §3 says. */
 export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
   // Indexed by BudgetRow.index: a large DPA has tens of thousands of rows, and arrays beat maps.
   const toReal: (BudgetRow | null)[] = new Array<BudgetRow | null>(dpa.rows.length).fill(null);
   const toDpa: (BudgetRow | null)[] = new Array<BudgetRow | null>(real.rows.length).fill(null);
+  /** By realisasi row: the DPA rows its children were matched against, where not its counterpart's children. */
+  const dpaListOf: (readonly BudgetRow[] | undefined)[] = new Array<readonly BudgetRow[] | undefined>(real.rows.length);
   const findings: Finding[] = [];
   const freeD = (d: BudgetRow) => toReal[d.index] === null;
   const freeR = (r: BudgetRow) => toDpa[r.index] === null;
@@ -106,10 +128,21 @@ export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
     }
     for (const d of found) {
       const r = toReal[d.index]!;
-      if (d.children.length > 0 && r.children.length > 0) matchLists(d.children, r.children);
+      if (d.children.length === 0 || r.children.length === 0) continue;
+      const [dChildren, rChildren] = aligned(d.children, r.children);
+      if (dChildren !== d.children) dpaListOf[r.index] = dChildren;
+      matchLists(dChildren, rChildren);
     }
   };
 
   matchLists(topItems(dpa), topItems(real));
-  return { realisasiOf: (d) => toReal[d.index], dpaOf: (r) => toDpa[r.index], findings };
+  return {
+    realisasiOf: (d) => toReal[d.index],
+    dpaOf: (r) => toDpa[r.index],
+    absentUnder: (r) => {
+      const d = toDpa[r.index];
+      return d ? (dpaListOf[r.index] ?? d.children).filter((c) => c.duplicateOf === null && toReal[c.index] === null) : [];
+    },
+    findings,
+  };
 }

@@ -3,8 +3,8 @@ import { MergeIndex } from '../rect';
 import { decimalFromNumber, isDateFormat, parseAmount, serialDate } from './amount';
 import { Decimal, ZERO, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
-import { BudgetRole, HeaderMatch, isColumnNumberingRow } from './header';
-import { Code, CodeContext, classifyCode, splitLeadingCode, splitSegments, isSipdLike } from './kode';
+import { BudgetRole, HeaderMatch, findHeader, guessBudgetRole, headerWordAt, isColumnNumberingRow } from './header';
+import { Code, CodeContext, OutlineLevels, classifyCode, isOutlineMarker, splitLeadingCode, splitSegments, isSipdLike } from './kode';
 import { memo } from '../memo';
 import { LevelWord, levelWord, normalizeName } from './names';
 
@@ -59,18 +59,28 @@ export interface BudgetRow {
   computedOf(col: AmountColumn): Decimal | undefined;
 }
 
+/** A total line: `JUMLAH`, `Jumlah Belanja Operasi`, `TOTAL`. */
 export interface TotalRow {
+  /** As written. */
+  nama: string;
   sheetRow: number;
   amountOf(col: AmountColumn): AmountCell | undefined;
   persen: PercentCell | null;
+  /**
+   * The rows the line adds up: the item it names (`Jumlah Belanja Operasi`); else, of the rows read
+   * since the total line before it (at each of their levels) or of its whole table when none were,
+   * those whose sum comes closest to what is written.
+   */
+  scope: readonly BudgetRow[];
 }
 
 export interface BudgetSheet {
   name: string;
+  /** The header of the (first) table. */
   header: HeaderMatch<BudgetRole>;
   roots: BudgetRow[];
   rows: BudgetRow[];
-  total: TotalRow | null;
+  totals: TotalRow[];
   hiddenRowsCounted: number;
   findings: Finding[];
 }
@@ -87,14 +97,21 @@ function levelOfRank(rank: number): Level {
   return rank >= 20 ? 'bidang' : 'urusan';
 }
 
+/** A SIPD or rekening code's rank. */
 function rankOfCode(code: Code): number {
   const n = code.segments.length;
   if (code.kind === 'rekening') return RANK.rekening + n;
-  if (code.kind === 'sipd') return n === 1 ? RANK.urusan : n === 2 ? RANK.bidang : n === 3 ? RANK.program : n <= 5 ? RANK.kegiatan : RANK.subKegiatan;
-  return [RANK.program, RANK.kegiatan, RANK.subKegiatan][n - 1] ?? RANK.rekening + n;
+  return n === 1 ? RANK.urusan : n === 2 ? RANK.bidang : n === 3 ? RANK.program : n <= 5 ? RANK.kegiatan : RANK.subKegiatan;
 }
 
-const TOTAL_LINE = /^(grand )?(jumlah|total)( (belanja|anggaran|keseluruhan|seluruhnya|total|akhir|umum|langsung|tidak langsung|realisasi|skpd|opd|daerah))*$/;
+/** An outline depth's rank: program, kegiatan, sub kegiatan, then rekening. */
+function rankOfDepth(depth: number): number {
+  return [RANK.program, RANK.kegiatan, RANK.subKegiatan][depth - 1] ?? RANK.rekening + depth;
+}
+
+const TOTAL_WORD = /^(grand |sub ?)?(jumlah|total)\b ?/;
+const TOTAL_LINE =
+  /^(grand |sub ?)?(jumlah|total)( (belanja|anggaran|keseluruhan|seluruhnya|total|akhir|umum|langsung|tidak langsung|realisasi|skpd|opd|daerah|pendapatan|pembiayaan|urusan|bidang|program|kegiatan|sub kegiatan)\b.*)?$/;
 const SOURCE_LINE = /^sumber\b/i;
 
 export function isTotalLine(text: string): boolean {
@@ -103,27 +120,37 @@ export function isTotalLine(text: string): boolean {
 
 /** What a name cell says, worked out once per distinct text: the same names come back on thousands of rows. */
 interface NameFacts {
-  /** The name without a code written in front of it. */
+  /** The name without a code or outline marker written in front of it. */
   nama: string;
   leadingCode: string | null;
+  /** An outline marker in front of the name: `a. Penyediaan …`, `II. PROGRAM …`. */
+  leadingMarker: string | null;
   word: LevelWord | null;
   namaKey: string;
   total: boolean;
   source: boolean;
+  /** For a total line, what it names after its `Jumlah` (normalised): `belanja operasi`. */
+  totalOf: string;
   /** A "1 2 3 …" column-numbering row has no words in its name column. */
   hasWords: boolean;
 }
 
+const LEADING_MARKER = /^\s*(\(?(?:[IVXLCDM]+|[A-Za-z]|[ivxlcdm]+|\d+)[.)])\s+(\S.*)$/s;
+
 const nameFacts = memo((text: string): NameFacts => {
   const leading = splitLeadingCode(text);
-  const nama = leading ? leading.rest : text;
+  const marker = leading ? null : LEADING_MARKER.exec(text);
+  const nama = leading ? leading.rest : marker ? marker[2].trim() : text;
+  const total = isTotalLine(text);
   return {
     nama,
     leadingCode: leading ? leading.code : null,
+    leadingMarker: marker ? marker[1] : null,
     word: levelWord(nama),
     namaKey: normalizeName(nama),
-    total: isTotalLine(text),
+    total,
     source: SOURCE_LINE.test(text),
+    totalOf: total ? normalizeName(normalizeName(text).replace(TOTAL_WORD, '')) : '',
     hasWords: /[a-z]{2}/i.test(text),
   };
 });
@@ -195,11 +222,19 @@ interface ItemLine extends LineCells {
   /** Where the name is: the uraian cell, or the kode cell when the uraian is empty. */
   nameCol: number;
   code: Code | null;
+  /** An outline number or marker (`1.2`, `II`, `b.`), for the row's depth. */
+  marker: string | null;
+  name: NameFacts;
+}
+
+interface TotalLine extends LineCells {
+  kind: 'total';
+  r: number;
   name: NameFacts;
 }
 
 /** What one line of the sheet is. */
-type Line = { kind: 'skip' } | { kind: 'end' } | ({ kind: 'total' } & LineCells) | ItemLine;
+type Line = { kind: 'skip' } | { kind: 'end' } | { kind: 'header'; header: HeaderMatch<BudgetRole> } | TotalLine | ItemLine;
 
 const SKIP: Line = { kind: 'skip' };
 const END: Line = { kind: 'end' };
@@ -278,6 +313,50 @@ class Row implements BudgetRow {
 
 const NO_ROWS: Row[] = [];
 
+class Total implements TotalRow {
+  readonly nama: string;
+  readonly sheetRow: number;
+  readonly persen: PercentCell | null;
+  scope: readonly BudgetRow[] = NO_ROWS;
+  private readonly candidates: (readonly BudgetRow[])[] = [];
+
+  constructor(
+    private readonly line: TotalLine,
+    grid: Grid,
+  ) {
+    this.nama = line.name.nama;
+    this.sheetRow = grid.origin.row + line.r + 1;
+    this.persen = line.persen;
+  }
+  amountOf(col: AmountColumn): AmountCell | undefined {
+    return this.line[col];
+  }
+  consider(rows: readonly BudgetRow[]): void {
+    if (rows.length > 0 && !this.candidates.some((c) => sameRows(c, rows))) this.candidates.push(rows);
+  }
+  /**
+   * Once the sums are known: the candidate closest to what is written (the first on a tie), by its
+   * rows as written or by their bottom-up sums, whichever is nearer: a wrong leaf deep down must not
+   * make a subtotal of some other rows look closer than the rows the total was written from.
+   */
+  settle(): void {
+    const cell = [this.line.anggaran, this.line.realisasi].find((c) => c !== undefined && !c.empty && c.value !== null);
+    const col: AmountColumn = cell === this.line.realisasi ? 'realisasi' : 'anggaran';
+    const asWritten = (r: BudgetRow) => {
+      const own = r.amountOf(col);
+      return own && !own.empty && own.value !== null ? own.value : (r.computedOf(col) ?? ZERO);
+    };
+    const distance = (rows: readonly BudgetRow[]) => {
+      if (!cell) return ZERO;
+      const counted = countedChildren(rows);
+      return Decimal.min(cell.value!.minus(sum(counted.map(asWritten))).abs(), cell.value!.minus(sum(counted.map((r) => r.computedOf(col) ?? ZERO))).abs());
+    };
+    let best = this.candidates[0] ?? NO_ROWS;
+    for (const c of this.candidates.slice(1)) if (distance(c).lt(distance(best))) best = c;
+    this.scope = best;
+  }
+}
+
 /** Reads the rows below a budget header into a tree (see SPEC §2): each line is classified, ranked, attached. */
 export function readBudgetSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<BudgetRole>): BudgetSheet {
   return new BudgetSheetReader(grid, values, header).read();
@@ -289,16 +368,26 @@ class BudgetSheetReader {
   private readonly roots: Row[] = [];
   /** The open rows above the current line, outermost first. */
   private readonly stack: Row[] = [];
-  private total: TotalRow | null = null;
+  private readonly totals: Total[] = [];
   private prevRank: number | null = null;
   private hiddenRowsCounted = 0;
-  private readonly codeCol: number | undefined;
-  private readonly nameCol: number;
+  /** The table being read: its header and columns; null after its source line, until the next header. */
+  private table: HeaderMatch<BudgetRole> | null;
+  private codeCol: number | undefined;
+  private nameCol = 0;
+  /** Where in `roots` and `totals` the table began, and where in `rows` the rows since its last subtotal line begin. */
+  private tableRoots = 0;
+  private tableTotals = 0;
+  private segmentRows = 0;
+  /** The outermost rows read since the last total line. */
+  private segmentTops: Row[] = [];
+  private lastTotalNamed = false;
+  private outline = new OutlineLevels();
+  private lastOutlineChild = new Map<string, number>();
   private readonly merges: MergeIndex;
   private readonly hidden: Set<number>;
   private readonly underSub: CodeContext;
   private readonly notUnderSub: CodeContext;
-  private readonly lastOutlineChild = new Map<string, number>();
   private readonly siblingIndexes = new Map<Row | null, SiblingIndex>();
 
   constructor(
@@ -306,9 +395,8 @@ class BudgetSheetReader {
     private readonly values: CellValue[][],
     private readonly header: HeaderMatch<BudgetRole>,
   ) {
-    const cols = header.columns;
-    this.codeCol = cols.kode ?? cols.nomor;
-    this.nameCol = cols.uraian!;
+    this.table = header;
+    this.useColumns(header);
     this.merges = gridMerges(grid);
     this.hidden = new Set(grid.hiddenRows ?? []);
     const sipdSheet = usesSipd(values, header.row + header.height, this.codeCol, this.nameCol);
@@ -319,18 +407,81 @@ class BudgetSheetReader {
   read(): BudgetSheet {
     for (let r = this.header.row + this.header.height; r < this.values.length; r++) {
       const line = this.classify(r);
-      if (line.kind === 'end') break;
-      if (line.kind === 'total') this.total = { sheetRow: this.grid.origin.row + r + 1, amountOf: (col) => line[col], persen: line.persen };
-      else if (line.kind === 'item') this.attach(this.rowOf(line));
+      if (line.kind === 'item') this.attach(this.rowOf(line));
+      else if (line.kind === 'total') this.addTotal(line);
+      else if (line.kind === 'end') this.endTable();
+      else if (line.kind === 'header') {
+        if (this.table === null || !sameColumns(this.table, line.header)) this.startTable(line.header);
+        r += line.header.height - 1;
+      }
     }
+    this.endTable();
     for (const col of ['anggaran', 'realisasi'] as const) if (this.header.columns[col] !== undefined) computeBottomUp(this.roots, col);
-    const { grid, header, roots, rows, total, hiddenRowsCounted, findings } = this;
-    return { name: grid.name, header, roots, rows, total, hiddenRowsCounted, findings };
+    for (const total of this.totals) total.settle();
+    const { grid, header, roots, rows, totals, hiddenRowsCounted, findings } = this;
+    return { name: grid.name, header, roots, rows, totals, hiddenRowsCounted, findings };
   }
 
-  /** Blank, numbering and title lines are skipped, a source line ends the table, a total line is kept aside. */
+  private useColumns(header: HeaderMatch<BudgetRole>): void {
+    this.codeCol = header.columns.kode ?? header.columns.nomor;
+    this.nameCol = header.columns.uraian!;
+  }
+
+  /** Another table of the same kind below the first (or its header repeated, which changes nothing). */
+  private startTable(header: HeaderMatch<BudgetRole>): void {
+    this.endTable();
+    this.table = header;
+    this.useColumns(header);
+    this.stack.length = 0;
+    this.prevRank = null;
+    this.outline = new OutlineLevels();
+    this.lastOutlineChild = new Map();
+    this.tableRoots = this.roots.length;
+    this.segmentRows = this.rows.length;
+    this.segmentTops = [];
+    this.tableTotals = this.totals.length;
+  }
+
+  /** The last total line of a table with subtotal lines above it may be the table's grand total. */
+  private endTable(): void {
+    if (this.table === null) return;
+    this.table = null;
+    const own = this.totals.slice(this.tableTotals);
+    const whole = this.roots.slice(this.tableRoots);
+    if (own.length > 1 && !this.lastTotalNamed) own[own.length - 1].consider(whole);
+  }
+
+  /** What a total line may add up: see TotalRow.scope. */
+  private addTotal(line: TotalLine): void {
+    const total = new Total(line, this.grid);
+    const named = line.name.totalOf === '' ? undefined : this.stack.find((row) => row.namaKey === line.name.totalOf);
+    this.lastTotalNamed = named !== undefined;
+    const start = this.segmentRows;
+    if (named) total.consider([named]);
+    else if (start === this.rows.length) total.consider(this.roots.slice(this.tableRoots));
+    else {
+      // Outermost first; subtotals may also stand inside a sub kegiatan, over its rekening.
+      total.consider(this.segmentTops);
+      for (let row: BudgetRow = this.rows[this.rows.length - 1]; row.index >= start; row = row.parent!) {
+        total.consider((row.parent ? row.parent.children : this.roots).filter((r) => r.index >= start));
+        if (row.parent === null) break;
+      }
+    }
+    this.segmentRows = this.rows.length;
+    this.segmentTops = [];
+    this.totals.push(total);
+  }
+
+  /**
+   * Blank, numbering and title lines are skipped, a source line ends the table, a total line is kept
+   * aside; a header line (repeated, or of a next table) is told by the header words in its amount columns.
+   */
   private classify(r: number): Line {
     const row = this.values[r] ?? NO_CELLS;
+    if (this.table === null) {
+      const header = this.headerAt(r);
+      return header && sameKind(header, this.header) ? { kind: 'header', header } : SKIP;
+    }
     const nameText = cellText(row[this.nameCol] ?? null);
     const codeCell = this.codeCol === undefined ? null : (row[this.codeCol] ?? null);
     const codeText = cellText(codeCell);
@@ -339,21 +490,35 @@ class BudgetSheetReader {
     if (!name.hasWords && isColumnNumberingRow(row)) return SKIP;
     if (name.source || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) return END;
 
-    const cols = this.header.columns;
+    const cols = this.table.columns;
+    if (headerWordAt(row, cols.anggaran, guessBudgetRole) || headerWordAt(row, cols.realisasi, guessBudgetRole)) {
+      // A table of another kind below this one ends it.
+      const header = this.headerAt(r);
+      if (header) return sameKind(header, this.header) ? { kind: 'header', header } : END;
+    }
     const anggaran = this.amountAt(row, r, 'anggaran', cols.anggaran);
     const realisasi = this.amountAt(row, r, 'realisasi', cols.realisasi);
     const persen = cols.persen === undefined ? null : new Percent(this.grid, r, cols.persen, row[cols.persen] ?? null, this.grid.numberFormats?.[r]?.[cols.persen] ?? null);
-    if ((name.total && !splitSegments(codeText)) || (nameText === '' && isTotalLine(codeText))) return { kind: 'total', anggaran, realisasi, persen };
+    if ((name.total && !splitSegments(codeText)) || (nameText === '' && isTotalLine(codeText))) {
+      return { kind: 'total', r, name: name.total ? name : nameFacts(codeText), anggaran, realisasi, persen };
+    }
 
     const ctx = this.stack.length > 0 && this.stack[this.stack.length - 1].rank >= RANK.subKegiatan ? this.underSub : this.notUnderSub;
-    let code = codeText === '' ? null : classifyCode(outlineFromCell(codeCell, codeText, this.lastOutlineChild), ctx);
+    const numbering = codeText === '' ? null : outlineFromCell(codeCell, codeText, this.lastOutlineChild);
+    let code = numbering === null ? null : classifyCode(numbering, ctx);
     const leadingCode = name.leadingCode === null ? null : classifyCode(name.leadingCode, ctx);
     if (leadingCode && (!code || (code.kind === 'outline' && leadingCode.kind !== 'outline'))) code = leadingCode;
+    const marker = code !== null ? (code.kind === 'outline' ? code.text : null) : (name.leadingMarker ?? (numbering !== null && isOutlineMarker(numbering) ? numbering : null));
     const hasAmount = (anggaran !== undefined && !anggaran.empty) || (realisasi !== undefined && !realisasi.empty);
-    if (!hasAmount && !code && !name.word) return SKIP;
+    if (!hasAmount && !code && !marker && !name.word) return SKIP;
     if (name.nama === '' && !code) return SKIP;
     const nameCol = name.nama === '' && this.codeCol !== undefined ? this.codeCol : this.nameCol;
-    return { kind: 'item', r, nameCol, code, name, anggaran, realisasi, persen };
+    return { kind: 'item', r, nameCol, code, marker, name, anggaran, realisasi, persen };
+  }
+
+  /** A budget table's header starting at row r. */
+  private headerAt(r: number): HeaderMatch<BudgetRole> | null {
+    return findHeader(this.values, guessBudgetRole, (c) => c.uraian !== undefined && (c.anggaran !== undefined || c.realisasi !== undefined), r);
   }
 
   /** An amount cell; one that cannot be read counts as 0 and is reported (`nilai`). */
@@ -384,10 +549,11 @@ class BudgetSheetReader {
   /** A code says its level; else a level word; else an outline number's depth; else the line above's level. */
   private rankOf(line: ItemLine): number {
     const { code, name } = line;
+    const depth = line.marker === null ? null : this.outline.depthOf(line.marker);
     let rank: number;
     if (code && code.kind !== 'outline') rank = rankOfCode(code);
     else if (name.word) rank = RANK[name.word];
-    else if (code) rank = rankOfCode(code);
+    else if (depth !== null) rank = rankOfDepth(depth);
     else rank = this.prevRank ?? RANK.program;
     this.prevRank = rank;
     return rank;
@@ -419,12 +585,24 @@ class BudgetSheetReader {
     }
     if (parent) parent.addChild(node);
     else this.roots.push(node);
+    if (parent === null || parent.index < this.segmentRows) this.segmentTops.push(node);
     stack.push(node);
     this.rows.push(node);
   }
 }
 
 const NO_CELLS: CellValue[] = [];
+
+/** Two headers of the same kind of table: the same amount columns (anggaran, realisasi or both). */
+const sameKind = (a: HeaderMatch<BudgetRole>, b: HeaderMatch<BudgetRole>) =>
+  (a.columns.anggaran !== undefined) === (b.columns.anggaran !== undefined) && (a.columns.realisasi !== undefined) === (b.columns.realisasi !== undefined);
+
+const sameRows = (a: readonly BudgetRow[], b: readonly BudgetRow[]) => a.length === b.length && a.every((row, i) => row === b[i]);
+
+function sameColumns(a: HeaderMatch<BudgetRole>, b: HeaderMatch<BudgetRole>): boolean {
+  const keys = Object.keys(a.columns) as BudgetRole[];
+  return keys.length === Object.keys(b.columns).length && keys.every((k) => a.columns[k] === b.columns[k]);
+}
 
 /** A rekening row belongs under another only if its code continues that one's (5.1.02… under 5.1, not 5.2.02…). */
 function withinRekening(parent: Row, node: Row): boolean {

@@ -158,6 +158,16 @@ function looksLikeData(row: CellValue[]): boolean {
   });
 }
 
+/**
+ * A header word (`Anggaran`, `Target`) where a figure should be: the line may be a header, repeated
+ * inside the table (as exports paginated for printing do) or of a next table; `findHeader` at that
+ * row tells.
+ */
+export function headerWordAt<R>(row: CellValue[], c: number | undefined, guess: Guesser<R>): boolean {
+  const v = c === undefined ? null : row[c];
+  return typeof v === 'string' && guess(v) !== null;
+}
+
 /** The "1 | 2 | 3 | 4 …" row some tables have under their header. */
 export function isColumnNumberingRow(row: CellValue[]): boolean {
   const nums: number[] = [];

@@ -2,7 +2,8 @@ import { CellValue, Grid, cellAddress, cellText, isCellError } from '../grid';
 import { decimalFromNumber, parseNumberText } from './amount';
 import { Decimal } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
-import { HeaderMatch, KinerjaRole, isColumnNumberingRow, yearIn } from './header';
+import { HeaderMatch, KinerjaRole, findHeader, guessKinerjaRole, headerWordAt, isColumnNumberingRow, yearIn } from './header';
+import { PercentCell } from './budget-sheet';
 import { normalizeName } from './names';
 
 export type Arah = 'naik' | 'turun';
@@ -10,12 +11,19 @@ export type Arah = 'naik' | 'turun';
 /** A target or realisasi as written, with the number it stands for. */
 export interface KinerjaValue {
   teks: string;
+  /** null for a range, a label (`WTP`, `Baik`) or text without a number. */
   nilai: Decimal | null;
   /** SAKIP letter grade, when written (`A`, `BB (74)`). */
   huruf: string | null;
   /** Set when the number is the lower bound of a letter grade written without a number. */
   dariHuruf: boolean;
   persen: boolean;
+  /** A range written as the value (`3 - 5`, `85–90`), lowest first. */
+  rentang: { bawah: Decimal; atas: Decimal } | null;
+  /** The arah a comparator says: `≥ 85`, `Minimal 90 %` naik; `≤ 10`, `Maksimal 5` turun. */
+  pembanding: Arah | null;
+  /** An error value (`#REF!`), reported as a galat where it is read. */
+  galat: boolean;
   ref: CellRef;
 }
 
@@ -29,6 +37,8 @@ export interface IndikatorRow {
   /** Earlier years' realisasi, oldest first. */
   realisasiLalu: { tahun: number; nilai: KinerjaValue | null }[];
   pendukung: { teks: string; ref: CellRef }[];
+  /** The sheet's own capaian cell, when it has a capaian column. */
+  capaianTertulis: PercentCell | null;
   nameRef: CellRef;
 }
 
@@ -57,32 +67,54 @@ export function parseArah(text: string): Arah {
   return 'naik';
 }
 
-/** `4 Dok` → 4, `BB (74)` → 74, `A` → 80 (grade bound), `100%` → 100, a %-formatted 1 → 100. */
+const NUMBER = String.raw`[-−]?\d[\d.,]*`;
+const RANGE = new RegExp(String.raw`^(?:antara\s+)?(${NUMBER})\s*%?\s*(?:-|–|—|s\.?\s?/?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s*(${NUMBER})(?!\d)`, 'i');
+const AT_LEAST = /^(?:≥|>=|=>|>|min(?:imal|imum|\.)?|paling\s+(?:sedikit|rendah)|sekurang-kurangnya|tidak\s+kurang\s+dari)\s*/i;
+const AT_MOST = /^(?:≤|<=|=<|<|maks(?:imal|imum|\.)?|max\.?|paling\s+(?:banyak|tinggi)|setinggi-tingginya|tidak\s+lebih\s+dari)\s*/i;
+
+const LEADING_NUMBER = new RegExp(`^${NUMBER}`);
+
+const numberIn = (text: string) => parseNumberText(text.replace(/[.,]$/, '').replace('−', '-'));
+
+/**
+ * `4 Dok` → 4, `BB (74)` → 74, `A` → 80 (grade bound), `100%` → 100, a %-formatted 1 → 100;
+ * `3 - 5` a range, `≥ 85` and `Maksimal 5` a number with the arah they say; `WTP` a label.
+ */
 export function parseKinerjaValue(v: CellValue, format: string | null, ref: CellRef): KinerjaValue | null {
   if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+  const value = { huruf: null, dariHuruf: false, rentang: null, pembanding: null, galat: false, ref };
   if (typeof v === 'number') {
     const isPct = !!format && format.includes('%');
     const d = decimalFromNumber(v);
     const nilai = isPct ? d.times(100) : d;
-    return { teks: isPct ? `${nilai.toString()}%` : d.toString(), nilai, huruf: null, dariHuruf: false, persen: isPct, ref };
+    return { ...value, teks: isPct ? `${nilai.toString()}%` : d.toString(), nilai, persen: isPct };
   }
-  const teks = isCellError(v) ? v.error : cellText(v);
+  if (isCellError(v)) return { ...value, teks: v.error, nilai: null, persen: false, galat: true };
+  const teks = cellText(v);
   if (/^[-–—]+$/.test(teks)) return null;
-  const grade = /^(AA|A|BB|B|CC|C|D)\b(?![.,]?\d)/.exec(teks.trim());
-  const numMatch = /[-−]?\d[\d.,]*/.exec(teks);
-  const nilai = numMatch ? parseNumberText(numMatch[0].replace(/[.,]$/, '').replace('−', '-')) : null;
   const persen = /%/.test(teks);
-  if (nilai !== null) return { teks, nilai, huruf: grade ? grade[1] : null, dariHuruf: false, persen, ref };
-  if (grade) return { teks, nilai: new Decimal(SAKIP_GRADES[grade[1]]), huruf: grade[1], dariHuruf: true, persen, ref };
-  return { teks, nilai: null, huruf: null, dariHuruf: false, persen, ref };
+  const range = RANGE.exec(teks);
+  const bounds = range && [numberIn(range[1]), numberIn(range[2])];
+  if (bounds && bounds[0] !== null && bounds[1] !== null) {
+    const [bawah, atas] = bounds[0].lte(bounds[1]) ? bounds : [bounds[1], bounds[0]];
+    return { ...value, teks, nilai: null, persen, rentang: { bawah: bawah!, atas: atas! } };
+  }
+  const pembanding: Arah | null = AT_LEAST.test(teks) ? 'naik' : AT_MOST.test(teks) ? 'turun' : null;
+  const grade = /^(AA|A|BB|B|CC|C|D)\b(?![.,]?\d)/.exec(teks.trim());
+  const numMatch = new RegExp(NUMBER).exec(teks);
+  const nilai = numMatch ? numberIn(numMatch[0]) : null;
+  if (nilai !== null) return { ...value, teks, nilai, huruf: grade ? grade[1] : null, persen, pembanding };
+  if (grade) return { ...value, teks, nilai: new Decimal(SAKIP_GRADES[grade[1]]), huruf: grade[1], dariHuruf: true, persen };
+  return { ...value, teks, nilai: null, persen };
 }
 
-/** The unit written after the number (`4 Dok` → `Dok`), for sheets without a Satuan column. */
+/** The unit written after the number (`4 Dok` → `Dok`, `3 - 5 hari` → `hari`), for sheets without a Satuan column. */
 function unitFromText(value: KinerjaValue | null): string {
   if (!value) return '';
   if (value.persen) return '%';
-  const m = /^[-−]?\d[\d.,]*\s*(.+)$/.exec(value.teks.trim());
-  return m ? m[1].trim() : '';
+  const bare = value.teks.replace(AT_LEAST, '').replace(AT_MOST, '').trim();
+  const m = (value.rentang ? RANGE : LEADING_NUMBER).exec(bare);
+  return m ? bare.slice(m[0].length).trim() : '';
 }
 
 function splitPendukung(text: string): string[] {
@@ -122,6 +154,13 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
   for (let r = header.row + header.height; r < values.length; r++) {
     const row = values[r] ?? [];
     if (row.every((v) => cellText(v) === '') || isColumnNumberingRow(row)) continue;
+    if (headerWordAt(row, cols.target, guessKinerjaRole)) {
+      const repeated = findHeader(values, guessKinerjaRole, (c) => c.indikator !== undefined && c.target !== undefined, r);
+      if (repeated) {
+        r += repeated.height - 1;
+        continue;
+      }
+    }
     if (row.some((v) => /^sumber\b/i.test(cellText(v)))) break;
     const sasaranText = text(r, cols.sasaran);
     const indikatorText = text(r, cols.indikator);
@@ -153,12 +192,12 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
       targetRenstra,
       realisasiLalu: earlier.map((y) => ({ tahun: y.year, nilai: value(r, y.col) })),
       pendukung: cols.pendukung === undefined ? [] : splitPendukung(pendukungText).map((teks) => ({ teks, ref: ref(r, cols.pendukung!) })),
+      capaianTertulis:
+        cols.capaian === undefined || cellText(row[cols.capaian] ?? null) === '' ? null : { ...ref(r, cols.capaian), raw: row[cols.capaian], format: format(r, cols.capaian) },
       nameRef: ref(r, cols.indikator!),
     };
     for (const v of [target, realisasi, targetRenstra]) {
-      if (v && v.nilai === null) {
-        findings.push(finding('nilai', v.ref, `Nilai “${v.teks}” di ${grid.name}!${v.ref.sel} tidak memuat angka; capaian tidak dapat dihitung.`, { tertulis: v.teks }));
-      }
+      if (v?.galat) findings.push(finding('nilai', v.ref, `Nilai di ${grid.name}!${v.ref.sel} berisi galat (${v.teks}); capaian tidak dapat dihitung.`, { tertulis: v.teks }));
     }
     current.indikator.push(last);
   }

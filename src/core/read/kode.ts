@@ -73,3 +73,68 @@ export function splitLeadingCode(name: string): { code: string; rest: string } |
   const m = /^\s*(\d+(?:\.\d+){1,})\.?\s+(\S.*)$/s.exec(name);
   return m ? { code: m[1], rest: m[2].trim() } : null;
 }
+
+/** An outline marker other than a dotted number: `I`, `II.`, `A`, `b.`, `(c)`, `iv)`, `1)`. */
+const MARKER = /^\(?([IVXLCDM]+|[A-Z]|[ivxlcdm]+|[a-z]|\d+)([.)]?)\)?$/;
+
+/** A Roman numeral, a letter or `1)` written as a row's number. */
+export function isOutlineMarker(text: string): boolean {
+  return MARKER.test(text.replace(/\s+/g, '')) && !/^\d+\.?$/.test(text.trim());
+}
+
+const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+
+function romanValue(text: string): number | null {
+  const t = text.toLowerCase();
+  let total = 0;
+  for (let i = 0; i < t.length; i++) {
+    const v = ROMAN[t[i]];
+    const next = ROMAN[t[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total > 0 && total < 40 ? total : null;
+}
+
+/**
+ * The depth of each row of an outline numbered in any mix of styles (I, II / A, B / 1, 1.1 / a., b. /
+ * 1)): the first style met is the outermost, a style met again closes the deeper ones, a new style
+ * opens one level below the row above. Dotted numbers go down one level per segment.
+ */
+export class OutlineLevels {
+  private open: { style: string; depth: number; last: number }[] = [];
+  private lastDepth = 0;
+
+  /** The depth (1 for the outermost) of an outline number or marker, or null when the text is neither. */
+  depthOf(text: string): number | null {
+    const segments = splitSegments(text);
+    if (segments) return this.enter('1', Number(segments[segments.length - 1]), segments.length);
+    const m = MARKER.exec(text.replace(/\s+/g, ''));
+    if (!m) return null;
+    const [, body, punctuation] = m;
+    if (/^\d+$/.test(body)) return punctuation === ')' || text.trim().startsWith('(') ? this.enter('1)', Number(body), 1) : null;
+    const upper = body === body.toUpperCase();
+    const letter = body.length === 1 ? body.toUpperCase().charCodeAt(0) - 64 : null;
+    const roman = romanValue(body);
+    const letterStyle = upper ? 'A' : 'a';
+    const romanStyle = upper ? 'I' : 'i';
+    const continues = (style: string, n: number | null) => n !== null && this.open.some((o) => o.style === style && o.last + 1 === n);
+    const asLetter = letter !== null && (continues(letterStyle, letter) || roman === null || (!continues(romanStyle, roman) && body.toUpperCase() !== 'I'));
+    if (asLetter) return this.enter(letterStyle, letter!, 1);
+    return roman === null ? null : this.enter(romanStyle, roman, 1);
+  }
+
+  private enter(style: string, ordinal: number, segments: number): number {
+    const i = this.open.findIndex((o) => o.style === style);
+    let base: number;
+    if (i >= 0) {
+      this.open.length = i + 1;
+      this.open[i].last = ordinal;
+      base = this.open[i].depth;
+    } else {
+      base = this.lastDepth + 1;
+      this.open.push({ style, depth: base, last: ordinal });
+    }
+    this.lastDepth = base + segments - 1;
+    return this.lastDepth;
+  }
+}

@@ -4,10 +4,15 @@ import { IndikatorResult, SasaranResult } from '../compute/kinerja';
 import { Decimal, percentString } from '../decimal';
 import { EngineResult } from '../compute/engine';
 import { KinerjaValue } from '../read/kinerja-sheet';
+import { buildNarasi, Narasi } from './narrative';
 
 /** The machine-readable result, keys exactly as SPEC §8: money as exact strings, percentages with two decimals. */
 export interface ResultJson {
   lembar: { dpa: string | null; realisasi: string | null; kinerja: string | null };
+  /** The reporting year, from the kinerja headers or the sheet names. */
+  tahun: number | null;
+  /** The rules the figures were computed with. */
+  pengaturan: { batasCapaian: number | null; efisiensi: string; ambangEfisiensi: number };
   anggaran: {
     anggaran: string;
     realisasi: string | null;
@@ -18,6 +23,7 @@ export interface ResultJson {
   } | null;
   sasaran: SasaranJson[];
   rataRataCapaian: string | null;
+  narasi: Narasi;
   temuan: {
     tingkat: string;
     jenis: string;
@@ -34,6 +40,8 @@ interface BelanjaJson {
   anggaran: string;
   realisasi: string | null;
   serapan: string | null;
+  /** Share of the whole anggaran. */
+  porsi: string | null;
 }
 
 interface ItemJson {
@@ -65,10 +73,21 @@ interface IndikatorJson {
   realisasi: string | null;
   capaian: string | null;
   predikat: string | null;
+  targetRenstra: string | null;
+  capaianRenstra: string | null;
+  /** The rule that gave the capaian: angka, batasHuruf, skala, rentang or pembanding. */
+  aturan: string | null;
+  /** Earlier years, latest first: their realisasi, and this year's less theirs where both are numbers. */
+  perbandingan: { tahun: number; realisasi: string | null; selisih: string | null; perubahan: string }[];
 }
 
 const money = (d: Decimal | null): string | null => (d === null ? null : d.toString());
-const value = (v: KinerjaValue | null): string | null => (v?.nilai ? v.nilai.toString() : null);
+/** A target or realisasi: its number, `3-5` for a range, otherwise as written (`WTP`, `A`). */
+function value(v: KinerjaValue | null): string | null {
+  if (!v) return null;
+  if (v.rentang) return `${v.rentang.bawah.toString()}-${v.rentang.atas.toString()}`;
+  return v.nilai !== null && !v.dariHuruf ? v.nilai.toString() : v.teks;
+}
 
 function itemJson(item: BudgetItem, below: Level[]): ItemJson {
   const json: ItemJson = { kode: item.kode, nama: item.nama, anggaran: item.anggaran.toString(), realisasi: money(item.realisasi), serapan: percentString(item.serapan) };
@@ -80,11 +99,23 @@ function itemJson(item: BudgetItem, below: Level[]): ItemJson {
 
 function belanja(all: Belanja | null, jenis: BelanjaJenis['jenis']): BelanjaJson | null {
   const b = all?.jenis.find((x) => x.jenis === jenis);
-  return b ? { anggaran: b.anggaran.toString(), realisasi: money(b.realisasi), serapan: percentString(b.serapan) } : null;
+  return b ? { anggaran: b.anggaran.toString(), realisasi: money(b.realisasi), serapan: percentString(b.serapan), porsi: percentString(b.porsi) } : null;
 }
 
 function indikatorJson(i: IndikatorResult): IndikatorJson {
-  return { nama: i.nama, satuan: i.satuan, arah: i.arah, target: value(i.target), realisasi: value(i.realisasi), capaian: percentString(i.capaian), predikat: i.predikat };
+  return {
+    nama: i.nama,
+    satuan: i.satuan,
+    arah: i.arah,
+    target: value(i.target),
+    realisasi: value(i.realisasi),
+    capaian: percentString(i.capaian),
+    predikat: i.predikat,
+    targetRenstra: value(i.targetRenstra),
+    capaianRenstra: percentString(i.capaianRenstra),
+    aturan: i.aturan,
+    perbandingan: i.perbandingan.map((p) => ({ tahun: p.tahun, realisasi: value(p.realisasi), selisih: money(p.selisih), perubahan: p.perubahan })),
+  };
 }
 
 function sasaranJson(s: SasaranResult): SasaranJson {
@@ -102,8 +133,11 @@ function sasaranJson(s: SasaranResult): SasaranJson {
 
 export function toJson(result: EngineResult): ResultJson {
   const a = result.anggaran;
+  const { batasCapaian, efisiensi, ambangEfisiensi } = result.pengaturan;
   return {
     lembar: result.lembar,
+    tahun: result.tahun,
+    pengaturan: { batasCapaian, efisiensi, ambangEfisiensi },
     anggaran: a
       ? {
           anggaran: a.anggaran.toString(),
@@ -116,6 +150,7 @@ export function toJson(result: EngineResult): ResultJson {
       : null,
     sasaran: result.kinerja?.sasaran.map(sasaranJson) ?? [],
     rataRataCapaian: percentString(result.kinerja?.rataRataCapaian ?? null),
+    narasi: buildNarasi(result),
     temuan: result.temuan.map((f) => ({
       tingkat: f.tingkat,
       jenis: f.jenis,

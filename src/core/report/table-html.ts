@@ -57,3 +57,18 @@ export function tableToHtml(table: Table): string {
   if (table.source) out.push(`<p style="${font}font-style:italic;margin:2pt 0 0 0">${escape(table.source)}</p>`);
   return out.join('');
 }
+
+/**
+ * The narrative that stands with the tables, in their order, as HTML paragraphs with inline styles:
+ * what "Salin narasi" in the task pane puts on the clipboard.
+ */
+export function narasiToHtml(tables: Table[]): string {
+  const font = 'font-family:Arial,sans-serif;font-size:11pt;';
+  const out: string[] = [];
+  for (const p of tables.flatMap((t) => [...t.text.before, ...t.text.after])) {
+    if (p.style === 'heading') out.push(`<p style="${font}font-weight:bold;margin:6pt 0 4pt 0">${escape(p.text)}</p>`);
+    else if (p.style === 'bullet') out.push(`<ul style="margin:0 0 4pt 0"><li style="${font}text-align:justify">${escape(p.text)}</li></ul>`);
+    else out.push(`<p style="${font}text-align:justify;margin:0 0 6pt 0">${escape(p.text)}</p>`);
+  }
+  return out.join('');
+}

@@ -39,6 +39,12 @@ export interface TableColumn {
   align: 'left' | 'center' | 'right';
 }
 
+/** A paragraph of the report's own text. */
+export interface Paragraph {
+  text: string;
+  style: 'heading' | 'bullet' | 'body';
+}
+
 /** A host-neutral report table: every renderer (xlsx, Office.js, Word, HTML) draws this. */
 export interface Table {
   id: TableId;
@@ -57,11 +63,13 @@ export interface Table {
   nameColumn: number;
   source: string | null;
   orientation: 'portrait' | 'landscape';
+  /** The narrative that stands before and after the table in chapter III (the Word document shows it there). */
+  text: { before: Paragraph[]; after: Paragraph[] };
 }
 
-/** A table with what most report tables share: no number, no merges, no source line, portrait. */
+/** A table with what most report tables share: no number, no merges, no source line, portrait, no text around it. */
 export function table(t: Pick<Table, 'id' | 'caption' | 'header' | 'columns' | 'rows' | 'nameColumn'> & Partial<Table>): Table {
-  return { nomor: null, headerMerges: [], merges: [], source: null, orientation: 'portrait', ...t };
+  return { nomor: null, headerMerges: [], merges: [], source: null, orientation: 'portrait', text: { before: [], after: [] }, ...t };
 }
 
 export interface ResultSheet {

@@ -1,11 +1,12 @@
-import { BelanjaFigures, BudgetItem, descendantsAt, JenisBelanja } from '../compute/budget';
+import { BelanjaFigures, BudgetItem, descendantsAt } from '../compute/budget';
 import { SasaranResult } from '../compute/kinerja';
 import { Decimal, HUNDRED } from '../decimal';
 import { EngineResult } from '../compute/engine';
 import { Finding } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
-import { RESULT_SHEETS } from '../result-sheets';
-import { centre, Emphasis, empty, left, money, pct, Rect, ResultSheet, right, row, table, Table, TableCell, TableRow, text } from './table';
+import { RESULT_SHEETS, TableId } from '../result-sheets';
+import { aturanCapaian, buildNarasi, JENIS_NAME, labelled, Narasi } from './narrative';
+import { centre, Emphasis, empty, left, money, Paragraph, pct, Rect, ResultSheet, right, row, table, Table, TableCell, TableRow, text } from './table';
 
 /** A target or realisasi as written: plain numbers as numbers, anything else (`4 Dok`, `BB (74)`) as text. */
 function written(v: KinerjaValue | null): TableCell {
@@ -33,15 +34,6 @@ function withYear(title: string, tahun: number | null): string {
 function sheetSource(...names: (string | null)[]): string | null {
   const present = names.filter((n): n is string => !!n);
   return present.length === 0 ? null : `Sumber: lembar ${present.map((n) => `“${n}”`).join(' dan ')}, diolah dengan Hitung Capaian`;
-}
-
-const LEVEL_WORD: Partial<Record<BudgetItem['level'], string>> = { program: 'Program', kegiatan: 'Kegiatan', subKegiatan: 'Sub Kegiatan' };
-
-/** `Kegiatan Administrasi …`, as the seed names rows; names that already say their level are kept. */
-function labelled(item: BudgetItem): string {
-  const word = LEVEL_WORD[item.level];
-  if (!word || item.nama.toLowerCase().startsWith(word.toLowerCase())) return item.nama;
-  return `${word} ${item.nama}`;
 }
 
 function emphasisOf(item: BudgetItem): Emphasis {
@@ -113,7 +105,7 @@ function pengukuranKinerja(result: EngineResult): Table | null {
     rows,
     merges,
     nameColumn: 1,
-    source: sheetSource(result.lembar.kinerja),
+    source: [sheetSource(result.lembar.kinerja), aturanCapaian(result)].filter((x) => x !== null).join('. '),
     orientation: 'landscape',
   });
 }
@@ -178,11 +170,14 @@ function programPendukung(result: EngineResult): Table | null {
     nomor: 'Tabel 3.6',
     caption: 'Program Pendukung Sasaran',
     header: [['Sasaran', 'Program/Kegiatan/Sub Kegiatan Pendukung Sasaran', 'Anggaran (Rp)', 'Realisasi (Rp)', '% Serapan Anggaran']],
-    columns: [left(28), left(48), right(17), right(17), right(11)],
+    // The sasaran stands merged over all its rows: its column can be narrow, the names' column wide;
+    // on a portrait page the names would wrap to seven lines.
+    columns: [left(18), left(58), right(17), right(17), right(11)],
     rows,
     merges,
     nameColumn: 1,
     source: sheetSource(result.lembar.kinerja, result.lembar.dpa, result.lembar.realisasi),
+    orientation: 'landscape',
   });
 }
 
@@ -239,9 +234,7 @@ function predikat(result: EngineResult): Table | null {
 function realisasiAnggaran(result: EngineResult): Table | null {
   const a = result.anggaran;
   if (!a) return null;
-  const programs = descendantsAt(a.items, 'program');
-  const top = programs.length > 0 ? programs : a.items;
-  const rows = outline(top).map(({ item, depth, number }) =>
+  const rows = outline(a.program).map(({ item, depth, number }) =>
     row([text(number), text(labelled(item)), money(item.anggaran), money(item.realisasi), pct(item.serapan)], {
       level: depth,
       emphasis: emphasisOf(item),
@@ -259,13 +252,6 @@ function realisasiAnggaran(result: EngineResult): Table | null {
     source: sheetSource(result.lembar.dpa, result.lembar.realisasi),
   });
 }
-
-const JENIS_NAME: Record<JenisBelanja, string> = {
-  operasi: 'Belanja Operasi',
-  modal: 'Belanja Modal',
-  tidakTerduga: 'Belanja Tidak Terduga',
-  transfer: 'Belanja Transfer',
-};
 
 function belanjaOperasiModal(result: EngineResult): Table | null {
   const belanja = result.anggaran?.belanja;
@@ -351,9 +337,66 @@ function pemeriksaan(result: EngineResult): Table {
   });
 }
 
-/** Every computable table of SPEC §6, in report order, each on its own result sheet. */
-export function buildTables(result: EngineResult): Table[] {
+/** Where each part of the narrative stands in chapter III, the table it stands with, and where a table it needs is missing, the one before. */
+interface Placement {
+  letak: string;
+  tabel: TableId[];
+  where: 'before' | 'after';
+  paragraphs: Paragraph[];
+}
+
+const body = (text: string): Paragraph => ({ text, style: 'body' });
+
+function placements(narasi: Narasi): Placement[] {
   return [
+    {
+      letak: 'Ringkasan Eksekutif',
+      tabel: ['pengukuran-kinerja', 'realisasi-anggaran'],
+      where: 'before',
+      paragraphs:
+        narasi.ringkasan.length === 0 ? [] : [{ text: 'Ringkasan Eksekutif', style: 'heading' }, ...narasi.ringkasan.map((text): Paragraph => ({ text, style: 'bullet' }))],
+    },
+    {
+      letak: 'Bab III, setelah Tabel 3.2',
+      tabel: ['pengukuran-kinerja'],
+      where: 'after',
+      paragraphs: [
+        ...narasi.pengukuran.map(body),
+        ...narasi.sasaran.flatMap((s, i) => [{ text: `Sasaran ${i + 1}: ${s.nama}`, style: 'heading' } as Paragraph, ...s.paragraf.map(body)]),
+      ],
+    },
+    { letak: 'Bab III, setelah Tabel 3.7', tabel: ['efisiensi', 'program-pendukung', 'pengukuran-kinerja'], where: 'after', paragraphs: narasi.efisiensi.map(body) },
+    { letak: 'Bab III, sebelum Tabel 3.9', tabel: ['realisasi-anggaran'], where: 'before', paragraphs: narasi.anggaran.map(body) },
+  ].filter((p) => p.paragraphs.length > 0) as Placement[];
+}
+
+/** The narrative as a sheet: where each paragraph goes in the report, and the paragraph. */
+function narasiTable(parts: Placement[]): Table | null {
+  const rows: TableRow[] = [];
+  const merges: Rect[] = [];
+  for (const part of parts) {
+    const first = rows.length;
+    part.paragraphs.forEach((p, i) =>
+      rows.push(row([i === 0 ? text(part.letak) : empty, text(p.style === 'bullet' ? `• ${p.text}` : p.text)], { emphasis: p.style === 'heading' ? 'bold' : 'none' })),
+    );
+    if (rows.length - first > 1) merges.push({ row: first, col: 0, rows: rows.length - first, cols: 1 });
+  }
+  if (rows.length === 0) return null;
+  return table({
+    id: 'narasi',
+    caption: 'Narasi Bab III',
+    header: [['Letak dalam laporan', 'Teks']],
+    columns: [left(18), left(100)],
+    rows,
+    merges,
+    nameColumn: 1,
+    source: 'Bagian bertanda [isi: …] diisi sendiri: Hitung Capaian hanya menulis angka yang dihitungnya dan tidak menebak penyebabnya.',
+  });
+}
+
+/** Every computable table of SPEC §6, in report order, each on its own result sheet, the narrative beside its tables and on a sheet of its own. */
+export function buildTables(result: EngineResult): Table[] {
+  const tables = [
     pengukuranKinerja(result),
     perbandinganTahun(result),
     programPendukung(result),
@@ -362,8 +405,14 @@ export function buildTables(result: EngineResult): Table[] {
     realisasiAnggaran(result),
     belanjaOperasiModal(result),
     alokasiAnggaran(result),
-    pemeriksaan(result),
   ].filter((t): t is Table => t !== null);
+  const parts = placements(buildNarasi(result));
+  for (const part of parts) {
+    const at = part.tabel.map((id) => tables.find((t) => t.id === id)).find((t) => t !== undefined);
+    if (at) at.text[part.where].push(...part.paragraphs);
+  }
+  const narasi = narasiTable(parts);
+  return [...tables, ...(narasi ? [narasi] : []), pemeriksaan(result)];
 }
 
 export function buildResultSheets(result: EngineResult): ResultSheet[] {

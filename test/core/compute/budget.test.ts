@@ -28,11 +28,99 @@ describe('the budget of the DPA with the realisasi sheet', () => {
     expect(b.realisasi?.toString()).toBe('250');
   });
 
-  it('reports a difference in anggaran between the sheets once, at the top of an only-child chain', () => {
+  it('reports a difference in anggaran between the sheets once, where it starts, naming the rows above that differ by the same amount', () => {
     const dpa = budgetSheet(sheet('DPA', HEADER, ['7.01.01', 'Program A', 1000], ['7.01.01.2.01', 'Keg Satu', 1000], ['7.01.01.2.01.0001', 'Sub Satu', 1000]));
     const real = budgetSheet(sheet('LRA', REAL, ['7.01.01', 'Program A', 1100, 900], ['7.01.01.2.01', 'Keg Satu', 1100, 900], ['7.01.01.2.01.0001', 'Sub Satu', 1100, 900]));
     const found = computeBudget(dpa, real).findings.filter((f) => f.jenis === 'antar-lembar');
-    expect(found.map((f) => [f.lembar, f.sel, f.tertulis, f.seharusnya, f.terkait])).toEqual([['LRA', 'C2', '1100', '1000', { lembar: 'DPA', sel: 'C2' }]]);
+    expect(found.map((f) => [f.lembar, f.sel, f.tertulis, f.seharusnya, f.terkait])).toEqual([['LRA', 'C4', '1100', '1000', { lembar: 'DPA', sel: 'C4' }]]);
+    expect(found[0].pesan).toBe(
+      'Anggaran sub kegiatan “Sub Satu” di lembar LRA 1.100, di DPA (DPA!C4) 1.000 (tertulis lebih 100). DPA yang dipakai. ' +
+        'Selisih yang sama ada pada induknya: kegiatan “Keg Satu” (LRA!C3 dan DPA!C3), program “Program A” (LRA!C2 dan DPA!C2).',
+    );
+  });
+
+  it('reports a difference at a rekening, and each of two differences under one parent on its own', () => {
+    const dpa = budgetSheet(
+      sheet('DPA', HEADER, ['7.01.01.2.01.0001', 'Sub Satu', 1000], ['5.1.02.01.01.0024', 'ATK', 600], ['5.1.02.01.01.0025', 'Cetak', 300], ['5.2.02.05.01.0001', 'Mebel', 100]),
+    );
+    const real = budgetSheet(
+      sheet(
+        'LRA',
+        REAL,
+        ['7.01.01.2.01.0001', 'Sub Satu', 1050, 0],
+        ['5.1.02.01.01.0024', 'ATK', 650, 0],
+        ['5.1.02.01.01.0025', 'Cetak', 300, 0],
+        ['5.2.02.05.01.0001', 'Mebel', 100, 0],
+      ),
+    );
+    const one = computeBudget(dpa, real).findings.filter((f) => f.jenis === 'antar-lembar');
+    expect(one.map((f) => [f.sel, f.selisih])).toEqual([['C3', '50']]);
+    expect(one[0].pesan).toContain('rekening “ATK”');
+    expect(one[0].pesan).toContain('induknya: sub kegiatan “Sub Satu” (LRA!C2 dan DPA!C2)');
+
+    const two = budgetSheet(
+      sheet(
+        'LRA',
+        REAL,
+        ['7.01.01.2.01.0001', 'Sub Satu', 1000, 0],
+        ['5.1.02.01.01.0024', 'ATK', 650, 0],
+        ['5.1.02.01.01.0025', 'Cetak', 250, 0],
+        ['5.2.02.05.01.0001', 'Mebel', 100, 0],
+      ),
+    );
+    const found = computeBudget(dpa, two).findings.filter((f) => f.jenis === 'antar-lembar');
+    expect(found.map((f) => [f.sel, f.selisih])).toEqual([
+      ['C3', '50'],
+      ['C4', '-50'],
+    ]);
+    expect(found.every((f) => !f.pesan.includes('induknya'))).toBe(true);
+  });
+
+  it('says which cell of a wrong sum is likely wrong when the other sheet agrees with one side', () => {
+    const dpa = budgetSheet(
+      sheet(
+        'DPA',
+        HEADER,
+        ['7.01.01', 'Program A', 1000],
+        ['7.01.01.2.01', 'Keg Satu', 550],
+        ['7.01.01.2.02', 'Keg Dua', 400],
+        ['7.01.02', 'Program B', 300],
+        ['7.01.02.2.01', 'Keg Tiga', 200],
+      ),
+    );
+    const real = budgetSheet(
+      sheet(
+        'LRA',
+        REAL,
+        ['7.01.01', 'Program A', 1000, 0],
+        ['7.01.01.2.01', 'Keg Satu', 600, 0],
+        ['7.01.01.2.02', 'Keg Dua', 400, 0],
+        ['7.01.02', 'Program B', 200, 0],
+        ['7.01.02.2.01', 'Keg Tiga', 200, 0],
+      ),
+    );
+    const sums = computeBudget(dpa, real).findings.filter((f) => f.jenis === 'jumlah');
+    expect(sums.map((f) => [f.lembar, f.sel])).toEqual([
+      ['DPA', 'C2'],
+      ['DPA', 'C5'],
+    ]);
+    expect(sums[0].pesan).toContain('Kemungkinan yang salah: DPA!C3 (550), bukan jumlahnya: lembar LRA mencatat kegiatan “Keg Satu” 600 (LRA!C3), yang membuat 1.000 benar.');
+    expect(sums[1].pesan).toContain('Kemungkinan yang salah: DPA!C5 sendiri, karena lembar LRA mencatat 200 (LRA!C5), sama dengan jumlah rinciannya.');
+  });
+
+  it('carries the realisasi up through a level the realisasi sheet skips, with no finding', () => {
+    const dpa = budgetSheet(
+      sheet('DPA', HEADER, ['7.01.01', 'Program A', 300], ['7.01.01.2.01', 'Keg Satu', 300], ['7.01.01.2.01.0001', 'Sub Satu', 100], ['7.01.01.2.01.0002', 'Sub Dua', 200]),
+    );
+    const real = budgetSheet(sheet('LRA', REAL, ['7.01.01', 'Program A', 300, 250], ['7.01.01.2.01.0001', 'Sub Satu', 100, 90], ['7.01.01.2.01.0002', 'Sub Dua', 200, 160]));
+    const b = computeBudget(dpa, real);
+    expect(b.all.map((i) => [i.nama, i.realisasi?.toString()])).toEqual([
+      ['Program A', '250'],
+      ['Keg Satu', '250'],
+      ['Sub Satu', '90'],
+      ['Sub Dua', '160'],
+    ]);
+    expect(b.findings).toEqual([]);
   });
 
   it('reports realisasi above anggaran at the deepest row where it happens', () => {

@@ -63,6 +63,6 @@ describe('persen: written percentages against their own row', () => {
   });
 
   it('accepts a percentage already right for the corrected amounts', () => {
-    expect(checkPercentages(s, (row) => (row && row.index === 1 ? new Decimal(60) : row ? own(row.index) : null)).map((f) => f.sel)).toEqual(['D6']);
+    expect(checkPercentages(s, (row) => (!('index' in row) ? null : row.index === 1 ? new Decimal(60) : own(row.index))).map((f) => f.sel)).toEqual(['D6']);
   });
 });

@@ -1,17 +1,10 @@
 import { computeBudget } from '../../../src/core/compute/budget';
-import { capaianOf, computeKinerja, efisiensiOf, predikatOf } from '../../../src/core/compute/kinerja';
+import { computeKinerja, efisiensiOf, predikatOf } from '../../../src/core/compute/kinerja';
 import { Decimal } from '../../../src/core/decimal';
 import { DEFAULT_SETTINGS, withDefaults } from '../../../src/core/settings';
 import { budgetSheet, kinerjaSheet, sheet } from '../../support/sheets';
 
 const d = (s: string | number) => new Decimal(s);
-
-describe('capaian', () => {
-  it('naik: realisasi / target × 100', () => expect(capaianOf('naik', d(90), d('83.57'))!.toFixed(2)).toBe('92.86'));
-  it('turun: (2·target − realisasi) / target × 100', () => expect(capaianOf('turun', d('9.5'), d(9))!.toFixed(2)).toBe('105.26'));
-  it('turun, worse than target', () => expect(capaianOf('turun', d(10), d(12))!.toFixed(2)).toBe('80.00'));
-  it('target 0 gives no capaian', () => expect(capaianOf('naik', d(0), d(5))).toBeNull());
-});
 
 describe('predikat and efisiensi', () => {
   it.each([
@@ -105,6 +98,76 @@ describe('capaian per sasaran, with its supporting budget', () => {
       ['data-kosong', 'D5'],
       ['tidak-ditemukan', 'F5'],
       ['data-kosong', 'A5'],
+    ]);
+  });
+});
+
+describe('indikator that are not plain numbers, in a kinerja sheet', () => {
+  const k = computeKinerja(
+    kinerjaSheet(
+      sheet(
+        'IKU',
+        ['Sasaran', 'Indikator', 'Satuan', 'Arah', 'Target', 'Realisasi', 'Capaian (%)'],
+        ['Akuntabilitas', 'Opini BPK', null, 'Naik', 'WTP', 'WTP', '100'],
+        [null, 'Opini BPK tahun lalu', null, 'Naik', 'WTP', 'WDP', 80],
+        ['Pelayanan', 'Predikat pelayanan publik', null, 'Naik', 'Baik', 'Sangat Baik', null],
+        [null, 'Waktu layanan', 'hari', 'Turun', '3 - 5', 4, '66,67'],
+        [null, 'Pengaduan', null, 'Naik', 'Maksimal 5', 4, '120,00%'],
+        [null, 'Kepuasan', null, 'Naik', 'banyak sekali', 4, null],
+      ),
+    ),
+    null,
+    DEFAULT_SETTINGS,
+  );
+  const [akuntabilitas, pelayanan] = k.sasaran;
+
+  it('computes each by its rule and says which rule', () => {
+    expect([...akuntabilitas.indikator, ...pelayanan.indikator].map((i) => [i.capaian?.toFixed(2) ?? null, i.aturan, i.arah])).toEqual([
+      ['100.00', 'skala', 'naik'],
+      ['75.00', 'skala', 'naik'],
+      ['100.00', 'skala', 'naik'],
+      ['100.00', 'rentang', 'turun'],
+      ['120.00', 'pembanding', 'turun'],
+      [null, null, 'naik'],
+    ]);
+    expect(pelayanan.capaian?.toFixed(2)).toBe('100.00');
+  });
+
+  it('reports text no rule reads as one peringatan, never a galat; and a written capaian that differs as persen', () => {
+    expect(k.findings.map((f) => [f.tingkat, f.jenis, f.sel, f.tertulis, f.seharusnya])).toEqual([
+      ['galat', 'persen', 'G3', '80.00', '75.00'],
+      ['galat', 'persen', 'G5', '66.67', '100.00'],
+      ['peringatan', 'nilai', 'E7', 'banyak sekali', null],
+    ]);
+    expect(k.findings[2].pesan).toContain('Tulis angkanya bila ada');
+  });
+});
+
+describe('comparing with earlier years', () => {
+  const k = computeKinerja(
+    kinerjaSheet(
+      sheet(
+        'IKU',
+        ['Sasaran', 'Indikator', 'Target 2024', 'Realisasi 2022', 'Realisasi 2023', 'Realisasi 2024'],
+        ['Pelayanan', 'IKM', 90, 67, '83,73', '83,57'],
+        [null, 'Opini BPK', 'WTP', 'WDP', 'WTP', 'WTP'],
+        [null, 'Dokumen', '4 Dok', null, '4 Dok', '4 Dok'],
+      ),
+    ),
+    null,
+    DEFAULT_SETTINGS,
+  );
+  it('gives the change against each earlier year, latest first: in points for numbers, by level on a scale', () => {
+    expect(k.sasaran[0].indikator.map((i) => i.perbandingan.map((p) => [p.tahun, p.perubahan, p.selisih?.toString() ?? null]))).toEqual([
+      [
+        [2023, 'turun', '-0.16'],
+        [2022, 'naik', '16.57'],
+      ],
+      [
+        [2023, 'tetap', null],
+        [2022, 'naik', null],
+      ],
+      [[2023, 'tetap', '0']],
     ]);
   });
 });

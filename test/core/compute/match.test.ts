@@ -73,4 +73,33 @@ describe('matching the realisasi sheet to the DPA', () => {
     ]);
     expect(m.dpaOf(real.rows[0])).toBe(dpa.rows[0]);
   });
+
+  it('across a level one sheet skips: a realisasi sheet going from program to sub kegiatan, and the rekening levels of the DPA', () => {
+    const dpa = budgetSheet(
+      sheet(
+        'DPA',
+        HEADER.slice(0, 3),
+        ['7.01.01', 'Program A', 300],
+        ['7.01.01.2.01', 'Keg Satu', 300],
+        ['7.01.01.2.01.0001', 'Sub Satu', 100],
+        ['5.1', 'BELANJA OPERASI', 100],
+        ['5.1.02.01.01.0024', 'Belanja ATK', 100],
+        ['7.01.01.2.01.0002', 'Sub Dua', 200],
+      ),
+    );
+    const real = budgetSheet(
+      sheet(
+        'LRA',
+        HEADER,
+        ['7.01.01', 'Program A', 300, 250],
+        ['7.01.01.2.01.0001', 'Sub Satu', 100, 90],
+        ['5.1.02.01.01.0024', 'Belanja ATK', 100, 90],
+        ['7.01.01.2.01.0002', 'Sub Dua', 200, 160],
+      ),
+    );
+    expect(pairs(dpa, real)).toEqual(['Program A ↔ Program A', 'Keg Satu ↔ —', 'Sub Satu ↔ Sub Satu', 'BELANJA OPERASI ↔ —', 'Belanja ATK ↔ Belanja ATK', 'Sub Dua ↔ Sub Dua']);
+    const m = matchSheets(dpa, real);
+    expect(m.findings).toEqual([]);
+    expect(m.absentUnder(real.rows[0])).toEqual([]);
+  });
 });

@@ -59,7 +59,17 @@ describe('reading a kinerja sheet', () => {
     expect(s.sasaran[1].indikator[0].pendukung.map((p) => p.teks)).toEqual(['Program Ketertiban', 'Program Linmas']);
   });
 
-  it('reports a target without a number as nilai, at its cell', () => {
-    expect(s.findings.map((f) => [f.jenis, f.sel, f.tertulis])).toEqual([['nilai', 'E5', 'banyak']]);
+  it('skips the header repeated inside the table', () => {
+    const paged = kinerjaSheet(
+      sheet('K', ['Sasaran', 'Indikator', 'Target', 'Realisasi'], ['Sasaran A', 'Indeks', 90, 85], ['Sasaran', 'Indikator', 'Target', 'Realisasi'], [null, 'Waktu', 5, 4]),
+    );
+    expect(paged.sasaran.map((x) => [x.nama, x.indikator.map((i) => i.nama)])).toEqual([['Sasaran A', ['Indeks', 'Waktu']]]);
+    expect(paged.findings).toEqual([]);
+  });
+
+  it('leaves text it cannot read to the capaian (a peringatan there), reporting only error values', () => {
+    expect(s.findings).toEqual([]);
+    const broken = kinerjaSheet(sheet('K', ['Indikator', 'Target', 'Realisasi'], ['Indeks', { error: '#REF!' }, 5]));
+    expect(broken.findings.map((f) => [f.tingkat, f.jenis, f.sel])).toEqual([['galat', 'nilai', 'B2']]);
   });
 });

@@ -1,4 +1,4 @@
-import { classifyCode, splitLeadingCode, splitSegments } from '../../../src/core/read/kode';
+import { OutlineLevels, classifyCode, isOutlineMarker, splitLeadingCode, splitSegments } from '../../../src/core/read/kode';
 
 describe('codes', () => {
   const sipd = { sipdSheet: true, underSubKegiatan: false };
@@ -34,5 +34,29 @@ describe('segments and leading codes', () => {
     expect(classifyCode('7', { sipdSheet: true, underSubKegiatan: false })!.kind).toBe('sipd');
     expect(classifyCode('7.01', { sipdSheet: true, underSubKegiatan: false })!.kind).toBe('sipd');
     expect(classifyCode('7', { sipdSheet: false, underSubKegiatan: false })!.kind).toBe('outline');
+  });
+});
+
+describe('outline levels in any mix of styles', () => {
+  const depths = (...texts: string[]) => {
+    const levels = new OutlineLevels();
+    return texts.map((t) => levels.depthOf(t));
+  };
+  it('opens a level for each new style and closes the deeper ones when a style comes back', () => {
+    expect(depths('I', 'A', '1', '1.1', 'a.', 'b)', '2', 'B', 'II', 'A')).toEqual([1, 2, 3, 4, 5, 5, 3, 2, 1, 2]);
+  });
+  it('tells a Roman numeral from a letter by the sequence it continues', () => {
+    expect(depths('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J')).toEqual(Array(10).fill(1));
+    expect(depths('I', 'A', 'II', 'III', 'IV', 'V')).toEqual([1, 2, 1, 1, 1, 1]);
+    expect(depths('a.', 'i.', 'ii.', 'b.')).toEqual([1, 2, 2, 1]);
+  });
+  it('reads dotted numbers one level per segment, as before', () => {
+    expect(depths('1', '1.2', '1.2.1', '2')).toEqual([1, 2, 3, 1]);
+    expect(depths('1.1', '1.1.1', '1.2')).toEqual([2, 3, 2]);
+  });
+  it('knows a marker when it sees one', () => {
+    expect(['I', 'iv.', 'a)', '(b)', '1)', 'A.'].map(isOutlineMarker)).toEqual([true, true, true, true, true, true]);
+    expect(['1', '1.2', 'Ab', 'Program', ''].map(isOutlineMarker)).toEqual([false, false, false, false, false]);
+    expect(depths('Program', 'DI.')).toEqual([null, null]);
   });
 });

@@ -33,6 +33,7 @@ const table: Table = {
   nameColumn: 1,
   source: 'Sumber: uji',
   orientation: 'portrait',
+  text: { before: [], after: [] },
 };
 
 describe('a table laid out on a sheet', () => {

@@ -1,0 +1,326 @@
+/**
+ * Chapter III's text in the report's own voice (issue 14), from the computed result only: every
+ * figure is one the engine computed, and where the report needs a cause, an obstacle or a
+ * follow-up, a marked placeholder `[isi: …]` is left for the writer.
+ */
+import { BudgetItem, JenisBelanja } from '../compute/budget';
+import { Aturan } from '../compute/capaian';
+import { EngineResult } from '../compute/engine';
+import { IndikatorResult, Perbandingan, SasaranResult } from '../compute/kinerja';
+import { Decimal, formatIndonesian, formatRupiah } from '../decimal';
+import { KinerjaValue } from '../read/kinerja-sheet';
+import { Settings } from '../settings';
+
+export interface Narasi {
+  /** One bullet per sasaran, for the executive summary. */
+  ringkasan: string[];
+  /** After Tabel 3.2: the average over all indikator, and the rules used, each stated once. */
+  pengukuran: string[];
+  /** After Tabel 3.2, per sasaran: each indikator against its target, earlier years and the Renstra. */
+  sasaran: { nama: string; paragraf: string[] }[];
+  /** After Tabel 3.7: the rule, then one sentence per sasaran in the seed's form. */
+  efisiensi: string[];
+  /** Before Tabel 3.9: pagu, realisasi and serapan, the highest and lowest program, belanja per jenis. */
+  anggaran: string[];
+}
+
+/** A marked gap for the writer: the narrative never states a cause. */
+const isi = (what: string) => `[isi: ${what}]`;
+
+// Numbers
+
+/** A percentage as a person writes it: `92,86%`, `100%` (never `100,00%`). */
+export function persen(p: Decimal): string {
+  return formatIndonesian(p.toDecimalPlaces(2), 2).replace(/,00$/, '') + '%';
+}
+
+const rupiah = (d: Decimal) => `Rp ${formatRupiah(d)}`;
+
+/** A number of the kinerja sheet in Indonesian notation, with the decimals it has. */
+const angka = (d: Decimal) => formatIndonesian(d, d.decimalPlaces());
+
+const SATUAN = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];
+
+/** A count in words, as a report writes small numbers: `enam`, `tujuh belas`, `seratus dua`. */
+export function bilangan(n: number): string {
+  if (n < 12) return n === 0 ? 'nol' : SATUAN[n];
+  if (n < 20) return `${SATUAN[n - 10]} belas`;
+  if (n < 100) return `${SATUAN[Math.floor(n / 10)]} puluh${n % 10 ? ` ${SATUAN[n % 10]}` : ''}`;
+  const big = (unit: number, word: string, one: string) => {
+    const head = Math.floor(n / unit);
+    const rest = n % unit;
+    return `${head === 1 ? one : `${bilangan(head)} ${word}`}${rest ? ` ${bilangan(rest)}` : ''}`;
+  };
+  if (n < 1000) return big(100, 'ratus', 'seratus');
+  if (n < 1_000_000) return big(1000, 'ribu', 'seribu');
+  return formatIndonesian(new Decimal(n), 0);
+}
+
+/** `a`, `a dan b`, `a, b, dan c`. */
+function daftar(items: string[]): string {
+  if (items.length <= 2) return items.join(' dan ');
+  return `${items.slice(0, -1).join(', ')}, dan ${items[items.length - 1]}`;
+}
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A name inside a sentence: without the full stop some sheets end it with. */
+const bare = (nama: string) => nama.trim().replace(/\.+$/, '');
+
+/**
+ * A target or realisasi as the sentence shows it: `90`, `83,57`, `100%`, `4 Dok`, `A (80,6)`,
+ * `3–5 hari`, `minimal 90%`, `WTP`; a figure without a unit of its own takes the indikator's satuan
+ * where that is a unit (`hari`), not a kind of figure (`Indeks`).
+ */
+export function nilai(v: KinerjaValue, satuan = ''): string {
+  const unit = v.persen ? '%' : unitOf(v) || (KIND_OF_FIGURE.test(satuan) ? '' : satuan);
+  if (v.rentang) return `${angka(v.rentang.bawah)}–${angka(v.rentang.atas)}${spaced(unit)}`;
+  if (v.nilai === null || v.dariHuruf) return v.teks;
+  const figure = `${angka(v.nilai)}${spaced(unit)}`;
+  if (v.huruf) return `${v.huruf} (${figure})`;
+  return v.pembanding ? `${v.pembanding === 'naik' ? 'minimal' : 'maksimal'} ${figure}` : figure;
+}
+
+const KIND_OF_FIGURE = /^(%|persen|persentase|indeks|nilai|skor|poin|angka|predikat|opini|kategori|rasio)$/i;
+
+const spaced = (unit: string) => (unit === '' || unit === '%' ? unit : ` ${unit}`);
+
+/** The unit written after the figure in a text value (`4 Dok` → `Dok`). */
+function unitOf(v: KinerjaValue): string {
+  if (v.huruf) return '';
+  const m = /\d\s*([A-Za-z][A-Za-z./ ]*)$/.exec(v.teks.trim());
+  return m ? m[1].trim() : '';
+}
+
+// Naming
+
+const sasaranLabel = (result: EngineResult, s: SasaranResult) => `Sasaran ${result.kinerja!.sasaran.indexOf(s) + 1}`;
+
+const LEVEL_WORD: Partial<Record<BudgetItem['level'], string>> = { program: 'Program', kegiatan: 'Kegiatan', subKegiatan: 'Sub Kegiatan' };
+
+/** `Kegiatan Administrasi …`, as the seed names rows; names that already say their level are kept. */
+export function labelled(item: BudgetItem): string {
+  const word = LEVEL_WORD[item.level];
+  if (!word || item.nama.toLowerCase().startsWith(word.toLowerCase())) return item.nama;
+  return `${word} ${item.nama}`;
+}
+
+const SMALL_WORDS = new Set(['dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'pada', 'dengan', 'serta', 'atau', 'dalam', 'oleh', 'bagi', 'tentang', 'beserta']);
+
+/** A name written in capitals, as it reads in a sentence: `PROGRAM PENUNJANG URUSAN` → `Program Penunjang Urusan`. */
+function inProse(name: string): string {
+  if (/[a-z]/.test(name)) return name;
+  return name.toLowerCase().replace(/[a-z]+/g, (w, at: number) => (at > 0 && SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)));
+}
+
+export const JENIS_NAME: Record<JenisBelanja, string> = {
+  operasi: 'Belanja Operasi',
+  modal: 'Belanja Modal',
+  tidakTerduga: 'Belanja Tidak Terduga',
+  transfer: 'Belanja Transfer',
+};
+
+// Rules, each stated once
+
+const SKALA_RULE = (levels: string) =>
+  `capaian indikator berskala (${levels}) adalah seratus persen bila realisasi mencapai atau melampaui target; bila di bawah target, capaiannya adalah perbandingan tingkat realisasi dengan tingkat target`;
+
+const RULES: Record<Exclude<Aturan, 'angka' | 'skala'>, string> = {
+  rentang: 'target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang; di luar rentang, capaian diukur dari batas terdekat',
+  pembanding: 'target bertanda minimal atau maksimal dihitung sebagai angka dengan arah yang ditunjukkannya',
+  batasHuruf: 'nilai huruf tanpa angka dihitung dengan batas bawah rentang nilainya',
+};
+
+/** The rules beyond realisasi ÷ target that gave some capaian, one sentence each; null when none did. */
+export function aturanCapaian(result: EngineResult): string | null {
+  const indikator = result.kinerja?.sasaran.flatMap((s) => s.indikator) ?? [];
+  const rules: string[] = [];
+  const scales = [...new Set(indikator.filter((i) => i.aturan === 'skala').map((i) => i.skala!))];
+  if (scales.length > 0) rules.push(SKALA_RULE(scales.map((s) => s.tingkat.map((names) => names[0]).join(' < ')).join('; ')));
+  for (const aturan of ['rentang', 'pembanding', 'batasHuruf'] as const) if (indikator.some((i) => i.aturan === aturan)) rules.push(RULES[aturan]);
+  return rules.length === 0 ? null : rules.map((r) => `${capitalised(r)}.`).join(' ');
+}
+
+// Sentences
+
+const tercapaiKata = (c: Decimal) => (c.gt(100) ? 'target terlampaui' : c.eq(100) ? 'target tercapai' : 'target belum tercapai');
+
+function indikatorSentence(result: EngineResult, ind: IndikatorResult): string {
+  const tahun = result.tahun === null ? '' : ` tahun ${result.tahun}`;
+  if (!ind.realisasi) return `Realisasi indikator ${ind.nama}${tahun} belum diisi, sehingga capaiannya belum dapat dihitung.`;
+  const against = ind.target
+    ? `dengan target ${nilai(ind.target, ind.satuan)} dan realisasi ${nilai(ind.realisasi, ind.satuan)}`
+    : `dengan realisasi ${nilai(ind.realisasi, ind.satuan)}`;
+  if (ind.capaian === null) return `Capaian indikator ${ind.nama}, ${against}, belum dapat dihitung (lihat lembar HC Pemeriksaan).`;
+  return `Indikator ${ind.nama}, ${against}, memperoleh capaian ${persen(ind.capaian)} dengan predikat ${ind.predikat}; ${tercapaiKata(ind.capaian)}.`;
+}
+
+/** `poin` for percentages, indices and scores; the unit itself for counts (`4 Dok` → `Dok`, `hari`). */
+function stepUnit(ind: IndikatorResult): string {
+  const unit = (ind.realisasi ? unitOf(ind.realisasi) : '') || ind.satuan;
+  return ind.realisasi?.persen || unit === '' || KIND_OF_FIGURE.test(unit) ? 'poin' : unit;
+}
+
+function comparison(ind: IndikatorResult, p: Perbandingan): string {
+  const then = nilai(p.realisasi, ind.satuan);
+  if (p.perubahan === 'tetap') return `tetap ${then} seperti tahun ${p.tahun}`;
+  if (p.selisih === null) return `${p.perubahan} dari ${then} pada tahun ${p.tahun}`;
+  return `${p.perubahan} ${angka(p.selisih.abs())} ${stepUnit(ind)} dari ${then} pada tahun ${p.tahun}`;
+}
+
+function yearsSentence(result: EngineResult, ind: IndikatorResult): string | null {
+  const [latest, ...rest] = ind.perbandingan;
+  if (!latest) return null;
+  const earliest = rest[rest.length - 1];
+  const parts = [comparison(ind, latest), ...(earliest ? [comparison(ind, earliest)] : [])];
+  const tahun = result.tahun === null ? 'tahun ini' : `tahun ${result.tahun}`;
+  return `Berdasarkan Tabel 3.3, realisasi ${ind.nama} ${tahun} ${daftar(parts)}.`;
+}
+
+function renstraSentence(ind: IndikatorResult): string | null {
+  if (!ind.targetRenstra || ind.capaianRenstra === null) return null;
+  const done = ind.capaianRenstra.gte(100) ? ', sehingga target akhir Renstra telah tercapai' : '';
+  return `Dibandingkan target akhir Renstra ${nilai(ind.targetRenstra, ind.satuan)}, realisasi ini mencapai ${persen(ind.capaianRenstra)}${done}.`;
+}
+
+function sasaranParagraphs(result: EngineResult, s: SasaranResult): string[] {
+  const first = s.indikator.length === 1 ? 'Sasaran ini diukur dengan satu indikator.' : `Sasaran ini diukur dengan ${bilangan(s.indikator.length)} indikator.`;
+  const paragraphs = [
+    [first, ...s.indikator.flatMap((ind) => [indikatorSentence(result, ind), yearsSentence(result, ind), renstraSentence(ind)].filter((x): x is string => x !== null))].join(' '),
+  ];
+  if (s.indikator.length > 1 && s.capaian !== null) paragraphs.push(`Rata-rata capaian sasaran ini ${persen(s.capaian)} dengan predikat ${s.predikat}.`);
+  paragraphs.push(`Dasar perhitungan realisasi: ${isi('sumber data dan cara menghitung realisasi tiap indikator')}.`);
+  const withCapaian = s.indikator.filter((i) => i.capaian !== null);
+  if (withCapaian.length === 0) paragraphs.push(`Capaian belum dapat dinilai karena ${isi('alasan realisasi belum tersedia')}.`);
+  else if (s.tercapai === withCapaian.length) paragraphs.push(`Keberhasilan ini didukung oleh ${isi('faktor penyebab keberhasilan')}.`);
+  else
+    paragraphs.push(
+      `Target belum tercapai karena ${isi('penyebab belum tercapainya target dan kendala yang dihadapi')}; upaya yang akan dilakukan: ${isi('rencana tindak lanjut')}.`,
+    );
+  return paragraphs;
+}
+
+function ringkasanBullet(result: EngineResult, s: SasaranResult): string {
+  const head = `${sasaranLabel(result, s)}: ${bare(s.nama)} diukur dengan ${bilangan(s.indikator.length)} indikator kinerja`;
+  if (s.capaian === null) return `${head}; capaiannya belum dapat dihitung.`;
+  const measured = s.indikator.filter((i) => i.capaian !== null && i.target && i.realisasi);
+  const capaian = s.indikator.length === 1 ? `capaian ${persen(s.capaian)}` : `rata-rata capaian ${persen(s.capaian)}`;
+  const against = measured.map((i) => `${s.indikator.length === 1 ? '' : `${i.nama} `}${nilai(i.realisasi!, i.satuan)} dari target ${nilai(i.target!, i.satuan)}`);
+  const detail =
+    s.indikator.length === 1
+      ? `realisasinya ${against[0]}`
+      : `${bilangan(s.tercapai)} dari ${bilangan(s.indikator.length)} indikator mencapai target (realisasi ${against.join('; ')})`;
+  return `${head} dan mencapai predikat ${s.predikat} dengan ${capaian}; ${detail}.`;
+}
+
+function pengukuran(result: EngineResult): string[] {
+  const k = result.kinerja!;
+  if (k.rataRataCapaian === null) return ['Capaian kinerja belum dapat dihitung karena realisasi indikatornya belum diisi.'];
+  const n = k.dihitung;
+  const tahun = result.tahun === null ? '' : ` tahun ${result.tahun}`;
+  const reached =
+    k.tercapai === n
+      ? n === 1
+        ? 'Indikator ini mencapai atau melampaui targetnya.'
+        : 'Seluruh indikator mencapai atau melampaui targetnya.'
+      : k.tercapai === 0
+        ? `Tidak ada indikator yang mencapai targetnya.`
+        : `Sebanyak ${bilangan(k.tercapai)} indikator mencapai atau melampaui target dan ${bilangan(n - k.tercapai)} indikator belum mencapainya.`;
+  const average = n === 1 ? `capaian satu-satunya indikator kinerja sasaran${tahun} adalah` : `rata-rata capaian ${bilangan(n)} indikator kinerja sasaran${tahun} adalah`;
+  const out = [`Tabel 3.2 menunjukkan bahwa ${average} ${persen(k.rataRataCapaian)} dengan predikat ${k.predikat}. ${reached}`];
+  const rules: string[] = [];
+  const cap = result.pengaturan.batasCapaian;
+  const over = k.sasaran.flatMap((s) => s.indikator).filter((i) => cap !== null && i.capaian !== null && i.capaian.gt(cap));
+  if (cap !== null && over.length > 0) {
+    const which = daftar(over.map((i) => `${i.nama} (${persen(i.capaian!)})`));
+    rules.push(`Dalam rata-rata, capaian tiap indikator dibatasi paling tinggi ${persen(new Decimal(cap))}, sehingga capaian ${which} dihitung ${persen(new Decimal(cap))}.`);
+  }
+  const aturan = aturanCapaian(result);
+  if (aturan) rules.push(aturan);
+  if (rules.length > 0) out.push(rules.join(' '));
+  return out;
+}
+
+function efisiensiSentence(result: EngineResult, s: SasaranResult, settings: Settings): string {
+  const c = `% capaian kinerja (${persen(s.capaian!)})`;
+  const r = `% serapan anggaran (${persen(s.serapan!)})`;
+  let why: string;
+  if (settings.efisiensi === 'sederhana') {
+    why = s.capaian!.gt(s.serapan!) ? `${c} lebih besar daripada ${r}` : s.capaian!.eq(s.serapan!) ? `${c} sama dengan ${r}` : `${c} lebih kecil daripada ${r}`;
+  } else {
+    const ambang = `${angka(new Decimal(settings.ambangEfisiensi))} poin`;
+    why =
+      s.efisiensi === 'Efisien'
+        ? `${c} lebih dari ${ambang} di atas ${r}`
+        : s.efisiensi === 'Tidak efisien'
+          ? `${c} lebih dari ${ambang} di bawah ${r}`
+          : `selisih ${c} dan ${r} tidak lebih dari ${ambang}`;
+  }
+  return `Capaian kinerja ${sasaranLabel(result, s)}: ${bare(s.nama)} dapat dikategorikan ${s.efisiensi!.toLowerCase()} karena ${why}.`;
+}
+
+function efisiensi(result: EngineResult): string[] {
+  const k = result.kinerja!;
+  const a = result.anggaran;
+  if (!a) return [];
+  const settings = result.pengaturan;
+  const banyak = a.banyak;
+  const units = [
+    banyak.program > 0 ? `${bilangan(banyak.program)} program` : null,
+    banyak.kegiatan > 0 ? `${bilangan(banyak.kegiatan)} kegiatan` : null,
+    banyak.subKegiatan > 0 ? `${bilangan(banyak.subKegiatan)} sub kegiatan` : null,
+  ].filter((x): x is string => x !== null);
+  const rule =
+    settings.efisiensi === 'sederhana'
+      ? 'Sebuah sasaran dikategorikan efisien bila % capaian kinerjanya sama dengan atau lebih besar daripada % serapan anggaran program pendukungnya.'
+      : `Sebuah sasaran dikategorikan efisien bila % capaian kinerjanya lebih dari ${angka(new Decimal(settings.ambangEfisiensi))} poin di atas % serapan anggaran program pendukungnya, cukup efisien bila selisih keduanya tidak lebih dari ${angka(new Decimal(settings.ambangEfisiensi))} poin, dan tidak efisien bila lebih dari itu di bawahnya.`;
+  const intro = `Dengan anggaran sebesar ${rupiah(a.anggaran)}${units.length > 0 ? ` untuk melaksanakan ${daftar(units)}` : ''}, efisiensi penggunaan sumber daya tiap sasaran disajikan pada Tabel 3.7. ${rule}`;
+  const out = [intro, ...k.sasaran.filter((s) => s.efisiensi !== null).map((s) => efisiensiSentence(result, s, settings))];
+  const unlinked = k.sasaran.filter((s) => s.pendukung.length === 0).map((s) => sasaranLabel(result, s));
+  if (unlinked.length > 0) out.push(`${daftar(unlinked)} tidak dinilai efisiensinya karena tidak dikaitkan dengan program atau kegiatan pendukung.`);
+  const uncomputed = k.sasaran.filter((s) => s.pendukung.length > 0 && s.efisiensi === null).map((s) => sasaranLabel(result, s));
+  if (uncomputed.length > 0) out.push(`Efisiensi ${daftar(uncomputed)} belum dapat dinilai karena capaian kinerja atau serapan anggarannya belum dapat dihitung.`);
+  const inefficient = k.sasaran.filter((s) => s.efisiensi === 'Tidak efisien').map((s) => sasaranLabel(result, s));
+  if (inefficient.length > 0) out.push(`Ketidakefisienan pada ${daftar(inefficient)} disebabkan oleh ${isi('penyebab serapan anggaran lebih tinggi daripada capaian kinerja')}.`);
+  return out;
+}
+
+function anggaran(result: EngineResult): string[] {
+  const a = result.anggaran!;
+  const tahun = result.tahun === null ? 'Pada tahun anggaran ini' : `Pada tahun anggaran ${result.tahun}`;
+  const out = [`${tahun}, pelaksanaan program dan kegiatan didukung anggaran sebesar ${rupiah(a.anggaran)} yang bersumber dari ${isi('sumber dana')}.`];
+  if (a.realisasi === null || a.serapan === null) {
+    out.push('Realisasi belanja belum dapat dihitung karena lembar realisasi anggaran tidak ditemukan.');
+    return out;
+  }
+  out.push(`Realisasi belanja${result.tahun === null ? '' : ` tahun ${result.tahun}`} sebesar ${rupiah(a.realisasi)} atau ${persen(a.serapan)} dari pagu anggaran.`);
+  const ext = a.serapanProgram;
+  if (ext) {
+    const named = (items: BudgetItem[]) => daftar(items.map((p) => inProse(labelled(p)))) + ` (${persen(items[0].serapan!)})`;
+    out.push(`Serapan tertinggi terdapat pada ${named(ext.tertinggi)}, dan terendah pada ${named(ext.terendah)}.`);
+  }
+  const belanja = a.belanja;
+  if (belanja) {
+    const parts = belanja.jenis.map(
+      (b) =>
+        `${JENIS_NAME[b.jenis]} sebesar ${rupiah(b.anggaran)}${b.porsi === null ? '' : ` (${persen(b.porsi)} dari total anggaran)`}` +
+        (b.realisasi === null ? '' : ` terealisasi ${rupiah(b.realisasi)}${b.serapan === null ? '' : ` (${persen(b.serapan)})`}`),
+    );
+    out.push(`Menurut jenisnya, ${daftar(parts)}.`);
+  }
+  if (a.serapan.lt(100)) out.push(`Anggaran yang tidak terserap disebabkan oleh ${isi('penyebab sisa anggaran')}.`);
+  return out;
+}
+
+/** The narrative of chapter III, from the computed result. */
+export function buildNarasi(result: EngineResult): Narasi {
+  const k = result.kinerja;
+  const withSasaran = k !== null && k.sasaran.length > 0;
+  return {
+    ringkasan: withSasaran ? k.sasaran.map((s) => ringkasanBullet(result, s)) : [],
+    pengukuran: withSasaran ? pengukuran(result) : [],
+    sasaran: withSasaran ? k.sasaran.map((s) => ({ nama: s.nama, paragraf: sasaranParagraphs(result, s) })) : [],
+    efisiensi: withSasaran ? efisiensi(result) : [],
+    anggaran: result.anggaran ? anggaran(result) : [],
+  };
+}

@@ -1,0 +1,62 @@
+import { hitung } from '../../../src/core/compute/engine';
+import { buildTables } from '../../../src/core/report/tables';
+import { displayCell } from '../../../src/core/report/table';
+import { narasiToHtml } from '../../../src/core/report/table-html';
+import { sheet } from '../../support/sheets';
+
+const book = {
+  sheets: [
+    sheet('DPA', ['Kode', 'Uraian', 'Anggaran'], ['7.01.01', 'Program Satu', 1000], ['7.01.01.2.01', 'Kegiatan Satu', 1000]),
+    sheet('LRA', ['Kode', 'Uraian', 'Anggaran', 'Realisasi'], ['7.01.01', 'Program Satu', 1000, 900], ['7.01.01.2.01', 'Kegiatan Satu', 1000, 900]),
+    sheet(
+      'IKU',
+      ['Sasaran', 'Indikator', 'Arah', 'Target', 'Realisasi', 'Program Pendukung'],
+      ['Sasaran A', 'Opini BPK', 'Naik', 'WTP', 'WDP', '7.01.01'],
+      [null, 'Waktu', 'Turun', '3 - 5', 4, null],
+    ),
+  ],
+};
+const tables = buildTables(hitung(book));
+const byId = (id: string) => tables.find((t) => t.id === id)!;
+
+describe('the tables with the narrative', () => {
+  it('states the capaian rules used in Tabel 3.2’s source line', () => {
+    expect(byId('pengukuran-kinerja').source).toBe(
+      'Sumber: lembar “IKU”, diolah dengan Hitung Capaian. Capaian indikator berskala (TMP < TW < WDP < WTP) adalah seratus persen bila realisasi mencapai atau melampaui target; ' +
+        'bila di bawah target, capaiannya adalah perbandingan tingkat realisasi dengan tingkat target. ' +
+        'Target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang; di luar rentang, capaian diukur dari batas terdekat.',
+    );
+  });
+
+  it('sets each part of the narrative beside its table', () => {
+    const around = (id: string) => [byId(id).text.before.map((p) => p.style), byId(id).text.after.map((p) => p.style)];
+    expect(around('pengukuran-kinerja')).toEqual([
+      ['heading', 'bullet'],
+      ['body', 'body', 'heading', 'body', 'body', 'body', 'body'],
+    ]);
+    expect(around('efisiensi')).toEqual([[], ['body', 'body', 'body']]);
+    expect(around('realisasi-anggaran')).toEqual([['body', 'body', 'body'], []]);
+    expect(around('program-pendukung')).toEqual([[], []]);
+  });
+
+  it('puts the whole narrative on its own sheet before the Pemeriksaan, each paragraph with where it goes', () => {
+    expect(tables.slice(-2).map((t) => t.id)).toEqual(['narasi', 'pemeriksaan']);
+    const narasi = byId('narasi');
+    expect(narasi.rows.map((r) => displayCell(r.cells[0])).filter((t) => t !== '')).toEqual([
+      'Ringkasan Eksekutif',
+      'Bab III, setelah Tabel 3.2',
+      'Bab III, setelah Tabel 3.7',
+      'Bab III, sebelum Tabel 3.9',
+    ]);
+    expect(narasi.rows.filter((r) => r.emphasis === 'bold').map((r) => displayCell(r.cells[1]))).toEqual(['Ringkasan Eksekutif', 'Sasaran 1: Sasaran A']);
+    expect(displayCell(narasi.rows[1].cells[1])).toMatch(/^• Sasaran 1: Sasaran A diukur dengan dua indikator kinerja/);
+    expect(narasi.merges[0]).toEqual({ row: 0, col: 0, rows: 2, cols: 1 });
+  });
+
+  it('copies the narrative as paragraphs, escaped', () => {
+    const html = narasiToHtml(tables);
+    expect(html).toMatch(/^<p style="[^"]*font-weight:bold[^"]*">Ringkasan Eksekutif<\/p><ul/);
+    expect(html).toContain('TMP &lt; TW &lt; WDP &lt; WTP');
+    expect(html).not.toContain('<table');
+  });
+});

@@ -1,0 +1,66 @@
+import { spawnSync } from 'child_process';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { workbookFromXlsx } from '../../src/adapters/xlsx/read';
+import { hitung } from '../../src/core/compute/engine';
+import { buildTables } from '../../src/core/report/tables';
+import { FIXTURES, runQuiet, tempDir } from '../helpers';
+
+/**
+ * The Word document as LibreOffice lays it out (npm run test:e2e; needs soffice with Writer and
+ * pdftotext): no caption is the last line of a page, and the narrative stands beside its tables.
+ */
+
+const inputs = ['semboro-bersih.xlsx', 'semboro-tercetak.xlsx'];
+
+describe('the Word document laid out by LibreOffice', () => {
+  let dir: string;
+  const pages = new Map<string, string[]>();
+  const captions = new Map<string, Set<string>>();
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    for (const input of inputs) {
+      const docx = path.join(dir, input.replace('.xlsx', '.docx'));
+      expect((await runQuiet([path.join(FIXTURES, input), '--docx', docx])).code).toBe(0);
+      const tables = buildTables(hitung(await workbookFromXlsx(path.join(FIXTURES, input))));
+      captions.set(input, new Set(tables.flatMap((t) => [t.caption, ...(t.nomor ? [t.nomor] : [])])));
+    }
+    const docs = inputs.map((i) => path.join(dir, i.replace('.xlsx', '.docx')));
+    const soffice = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...docs], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    expect(soffice.status).toBe(0);
+    for (const input of inputs) {
+      const text = spawnSync('pdftotext', ['-layout', path.join(dir, input.replace('.xlsx', '.pdf')), '-'], { encoding: 'utf8' });
+      expect(text.status).toBe(0);
+      pages.set(
+        input,
+        text.stdout.split('\f').filter((p) => p.trim() !== ''),
+      );
+    }
+  }, 360_000);
+
+  it.each(inputs)('%s: no page ends with a caption', (input) => {
+    const lastLines = pages.get(input)!.map((page) =>
+      page
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '')
+        .pop()!,
+    );
+    expect(pages.get(input)!.length).toBeGreaterThan(5);
+    expect(lastLines.filter((l) => captions.get(input)!.has(l))).toEqual([]);
+  });
+
+  it.each(inputs)('%s: the narrative follows Tabel 3.2 and precedes Tabel 3.9', (input) => {
+    const text = pages.get(input)!.join('\n').replace(/\s+/g, ' ');
+    expect(text.indexOf('Tabel 3.2 Pengukuran')).toBeLessThan(text.indexOf('Tabel 3.2 menunjukkan bahwa'));
+    expect(text.indexOf('Realisasi belanja tahun 2024 sebesar')).toBeLessThan(text.indexOf('Tabel 3.9 Realisasi Anggaran'));
+  });
+
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
