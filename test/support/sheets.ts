@@ -2,7 +2,8 @@
  * In-memory sheets for module tests: `sheet('DPA', ['Kode', 'Uraian', 'Anggaran'], ['1', 'Program A', 100])`
  * is a grid with that header row and those rows, as an adapter would hand it to the core.
  */
-import { BudgetSheet, readBudgetSheet } from '../../src/core/read/budget-sheet';
+import { BudgetSheet } from '../../src/core/read/budget-rows';
+import { readBudgetSheet } from '../../src/core/read/budget-sheet';
 import { findHeader, guessBudgetRole, guessKinerjaRole } from '../../src/core/read/header';
 import { KinerjaSheet, readKinerjaSheet } from '../../src/core/read/kinerja-sheet';
 import { CellValue, Grid, valuesWithMergesFilled } from '../../src/core/grid';

@@ -1,4 +1,4 @@
-import { AmountCell, AmountColumn, BudgetRow, BudgetSheet, countedChildren, Level, LEVEL_NAME, sheetTotal } from '../read/budget-sheet';
+import { AmountCell, AmountColumn, BudgetRow, BudgetSheet, countedChildren, Level, LEVEL_NAME, sheetTotal } from '../read/budget-rows';
 import { MissingChildren, OtherSheet, checkPercentages, checkSums } from './checks';
 import { normalizeName } from '../read/names';
 import { Decimal, ZERO, formatRupiah, percent, selisihText, sum } from '../decimal';

@@ -1,5 +1,5 @@
 import { parsePercent, writtenDecimals } from '../read/amount';
-import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, LEVEL_NAME, TotalRow } from '../read/budget-sheet';
+import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, LEVEL_NAME, TotalRow } from '../read/budget-rows';
 import { Decimal, ZERO, formatPersen, formatRupiah, percent, selisihText, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
 

@@ -1,5 +1,5 @@
 import { BudgetItem } from './budget';
-import { LEVEL_NAME } from '../read/budget-sheet';
+import { LEVEL_NAME } from '../read/budget-rows';
 import { Decimal, HUNDRED, formatPersen, percent, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
 import { Arah, IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';

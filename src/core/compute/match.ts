@@ -1,4 +1,4 @@
-import { BudgetRow, BudgetSheet, LEVEL_NAME } from '../read/budget-sheet';
+import { BudgetRow, BudgetSheet, LEVEL_NAME } from '../read/budget-rows';
 import { CellRef, Finding, finding } from '../findings';
 import { SIMILARITY_THRESHOLD, nameTokens, similarity } from '../read/names';
 

@@ -3,7 +3,7 @@ import { decimalFromNumber, parseNumberText } from './amount';
 import { Decimal } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
 import { HeaderMatch, KinerjaRole, findHeader, guessKinerjaRole, headerWordAt, isColumnNumberingRow, yearIn } from './header';
-import { PercentCell } from './budget-sheet';
+import { PercentCell } from './budget-rows';
 import { normalizeName } from './names';
 
 export type Arah = 'naik' | 'turun';

@@ -1,5 +1,5 @@
 import { Belanja, BelanjaJenis, BudgetItem, descendantsAt } from '../compute/budget';
-import { Level } from '../read/budget-sheet';
+import { Level } from '../read/budget-rows';
 import { IndikatorResult, SasaranResult } from '../compute/kinerja';
 import { Decimal, percentString } from '../decimal';
 import { EngineResult } from '../compute/engine';

@@ -1,5 +1,5 @@
 import { matchSheets } from '../../../src/core/compute/match';
-import { BudgetSheet } from '../../../src/core/read/budget-sheet';
+import { BudgetSheet } from '../../../src/core/read/budget-rows';
 import { budgetSheet, sheet } from '../../support/sheets';
 
 const HEADER = ['Kode', 'Uraian', 'Anggaran', 'Realisasi'];

@@ -1,4 +1,4 @@
-import { BudgetRow } from '../../../src/core/read/budget-sheet';
+import { BudgetRow } from '../../../src/core/read/budget-rows';
 import { checkSums } from '../../../src/core/compute/checks';
 import { budgetSheet, sheet, sheetWith } from '../../support/sheets';
 
