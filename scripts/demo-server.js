@@ -6,7 +6,7 @@
 const http = require('http');
 const fs = require('fs');
 const path = require('path');
-const { readXlsx } = require('../dist/adapters/xlsx/read');
+const { readXlsxFile } = require('../dist/adapters/fs/xlsx-file');
 
 const root = path.join(__dirname, '..');
 const web = path.join(root, 'dist-web');
@@ -26,8 +26,8 @@ const TYPES = {
 
 async function main() {
   // Every sheet, the tool's own too, and the tool's record: the fake Excel holds the workbook whole.
-  const xlsx = await readXlsx(file);
-  const book = { sheets: xlsx.grids, customXml: xlsx.recordPart ? [xlsx.pkg.text(xlsx.recordPart)] : [] };
+  const xlsx = await readXlsxFile(file);
+  const book = { sheets: xlsx.grids, customXml: xlsx.recordPart ? [await xlsx.pkg.text(xlsx.recordPart)] : [] };
   // The grids leave empty rows as holes; JSON would turn them into null.
   for (const sheet of book.sheets) for (const rows of [sheet.values, sheet.numberFormats]) for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const workbook = JSON.stringify(book);
