@@ -115,6 +115,7 @@ const web = async (env, argv) => {
         title: 'Hitung Capaian tanpa add-in',
         chunks: ['peramban'],
         csp: CSP_PERAMBAN,
+        // An empty icon, so that the browser asks no server for one once the page has loaded.
         noFavicon: true,
       }),
       // The demo's Excel client is the @microsoft/office-js package's, served by scripts/demo-server.js.

@@ -77,6 +77,8 @@ afterAll(async () => {
 
 describe('opened from the disk, with no server (file://)', () => {
   let dir: string;
+  /** The copy the page wrote of the Semboro workbook, kept for opening it again. */
+  let copyFile: string;
   beforeAll(async () => {
     dir = await tempDir();
     await open(SEMBORO);
@@ -131,10 +133,10 @@ describe('opened from the disk, with no server (file://)', () => {
   it('downloads the workbook with the result sheets: every original part byte for byte, as the command line writes it', async () => {
     const copy = await download(/^Unduh buku kerja dengan hasil \(\.xlsx\)$/);
     expect(copy.name).toBe('semboro-tercetak-hasil.xlsx');
-    const file = path.join(dir, copy.name);
-    await fs.writeFile(file, copy.bytes);
+    copyFile = path.join(dir, copy.name);
+    await fs.writeFile(copyFile, copy.bytes);
     const before = await packageParts(SEMBORO);
-    const after = await packageParts(file);
+    const after = await packageParts(copyFile);
     for (const [part, bytes] of before) {
       expect([part, after.has(part)]).toEqual([part, true]);
       if (!INDEX_PARTS.includes(part)) expect([part, after.get(part)!.equals(bytes)]).toEqual([part, true]);
@@ -195,6 +197,26 @@ describe('opened from the disk, with no server (file://)', () => {
     const zip = await JSZip.loadAsync(copy.bytes);
     const vba = await zip.file('xl/vbaProject.bin')!.async('nodebuffer');
     expect(vba.equals((await packageParts(input)).get('xl/vbaProject.bin')!)).toBe(true);
+  });
+
+  it('opens its own copy again: a result sheet the user changed is asked about, and kept when the user says so', async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(copyFile));
+    const sheets = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+    const [part, xml] = (await Promise.all(sheets.map(async (p) => [p, await zip.file(p)!.async('string')] as const))).find(([, x]) => x.includes('Tabel 3.7'))!;
+    zip.file(part, xml.replace('Tabel 3.7', 'Tabel 3.7 (sudah diperiksa)'));
+    const edited = path.join(dir, 'diubah.xlsx');
+    await fs.writeFile(edited, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    await open(edited);
+    await expect(page.getByRole('button', { name: /^HC / }).count()).resolves.toBe(0);
+    await page.getByText('Lembar hasil “HC Efisiensi” telah diubah sejak perhitungan terakhir. Apa yang dilakukan dengan lembar itu?').waitFor();
+    await page.getByRole('radio', { name: /^Biarkan sebagai lembar saya/ }).check();
+    await hitung();
+    await expect(page.getByText('Lembar “HC Efisiensi” dibiarkan sebagai lembar Anda dan tidak diganti.').count()).resolves.toBe(1);
+    const again = await download(/^Unduh buku kerja dengan hasil/);
+    const workbook = await (await JSZip.loadAsync(again.bytes)).file('xl/workbook.xml')!.async('string');
+    const names = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names.filter((n) => n.startsWith('HC Efisiensi'))).toEqual(['HC Efisiensi', 'HC Efisiensi (2)']);
+    expect(names.filter((n) => n === 'HC Realisasi Anggaran')).toHaveLength(1);
   });
 
   it('an unreadable file gives one message naming it, and nothing to compute or download', async () => {

@@ -29,7 +29,7 @@ export interface Relationship {
 /** What JSZip keeps of an entry read from a file: the central directory's sizes and the compressed bytes. */
 interface CompressedEntry {
   uncompressedSize: number;
-  compressedContent: Uint8Array;
+  compressedContent: Uint8Array<ArrayBuffer>;
   compression: { magic: string };
 }
 
@@ -197,7 +197,7 @@ export class Package {
       return;
     }
     if (data.compression.magic !== DEFLATED) throw this.corrupt(part);
-    const reader = new Blob([data.compressedContent as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const reader = new Blob([data.compressedContent]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
     let total = 0;
     try {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {

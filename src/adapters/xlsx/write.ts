@@ -64,10 +64,16 @@ export function prepareSheets(sheets: ResultSheet[]): PreparedSheet[] {
   return layoutSheets(sheets).map((layout, i) => ({ tabel: sheets[i].table.id, layout, sidik: fingerprint(layout.values) }));
 }
 
+/** fingerprint() of each sheet of ours still in the workbook, as it is now, by name. */
+function currentFingerprints(book: Pick<XlsxBook, 'grids' | 'record'>): Map<string, string> {
+  const recorded = new Set(book.record.lembar.map((s) => s.nama));
+  return new Map(book.grids.filter((g) => recorded.has(g.name)).map((g) => [g.name, fingerprint(g.values)]));
+}
+
 /** Sheets of ours, still in the workbook, whose values are no longer those written. */
 export function editedSheets(book: Pick<XlsxBook, 'grids' | 'record'>): string[] {
-  const now = new Map(book.grids.map((g) => [g.name, g]));
-  return book.record.lembar.filter((s) => now.has(s.nama) && fingerprint(now.get(s.nama)!.values) !== s.sidik).map((s) => s.nama);
+  const now = currentFingerprints(book);
+  return book.record.lembar.filter((s) => now.has(s.nama) && now.get(s.nama) !== s.sidik).map((s) => s.nama);
 }
 
 /**
@@ -76,12 +82,10 @@ export function editedSheets(book: Pick<XlsxBook, 'grids' | 'record'>): string[]
  */
 export function planCopy(book: XlsxBook, sheets: ResultSheet[], replaceEdited: boolean): { prepared: PreparedSheet[]; plan: ReplacementPlan } {
   const prepared = prepareSheets(sheets);
-  const recorded = new Set(book.record.lembar.map((s) => s.nama));
-  const fingerprints = new Map(book.grids.filter((g) => recorded.has(g.name)).map((g) => [g.name, fingerprint(g.values)]));
   const plan = planReplacement({
     sheetNames: book.sheets.map((s) => s.name),
     record: book.record,
-    fingerprints,
+    fingerprints: currentFingerprints(book),
     tables: prepared.map(({ tabel, sidik }) => ({ tabel, sidik })),
     replaceEdited,
   });
