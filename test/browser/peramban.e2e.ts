@@ -190,6 +190,16 @@ describe('opened from the disk, with no server (file://)', () => {
     expect(await sheetNames(copy.bytes)).toEqual(cliSheets);
   });
 
+  it('says beside its field a Baris judul that finds nothing: the setting’s error comes back from the worker as the pane’s', async () => {
+    const panel = page.getByTestId('panel-DPA 2024');
+    await panel.getByRole('button', { name: /^DPA 2024: / }).click();
+    await panel.getByRole('textbox', { name: 'Baris judul' }).fill('99');
+    await hitung();
+    await expect(panel.getByRole('textbox', { name: 'Baris judul' }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByText(/^Menunjuk baris 99, yang tidak berisi judul kolom yang dikenali/).count()).resolves.toBe(1);
+    await expect(page.getByTestId('ringkasan').count()).resolves.toBe(0);
+  });
+
   it('takes a macro-enabled workbook dropped on it, and gives back a .xlsm with its macros', async () => {
     const input = path.join(FIXTURES, 'other-tools', 'makro.xlsm');
     const bytes = [...(await fs.readFile(input))];
