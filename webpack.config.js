@@ -24,6 +24,28 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The page without the add-in (peramban.html) loads only its own script and starts its worker from a
+ * blob; it may connect nowhere, not even to where it came from: the workbook never leaves the computer.
+ */
+const CSP_PERAMBAN = [
+  "default-src 'none'",
+  "script-src 'self'",
+  'worker-src blob:',
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * The page's worker is built first and its bundle goes into the page's script as text: a page opened
+ * from a disk or a shared drive (file://) cannot start a worker from a file, only from a blob.
+ */
+const WORKER_BUILD = path.resolve(__dirname, 'node_modules', '.cache', 'hitung-capaian', 'peramban-worker');
+
 /** Office's dev certificate; where it cannot be installed as trusted (Linux without sudo), served as is. */
 async function devCertificates() {
   const certs = require('office-addin-dev-certs');
@@ -36,7 +58,27 @@ async function devCertificates() {
   }
 }
 
-module.exports = async (env, argv) => {
+const typescript = { test: /\.tsx?$/, loader: 'ts-loader', options: { configFile: 'tsconfig.web.json' } };
+
+const worker = {
+  name: 'peramban-worker',
+  target: 'webworker',
+  devtool: false,
+  entry: { 'peramban-worker': './src/peramban/worker.ts' },
+  output: { path: WORKER_BUILD, filename: '[name].js', clean: true },
+  resolve: {
+    extensions: ['.ts', '.tsx', '.js'],
+    // JSZip from its sources, not its prebuilt bundle, so that its setImmediate is ours (src/peramban/set-immediate.ts).
+    alias: { jszip$: require.resolve('jszip/lib/index.js'), setimmediate$: path.resolve(__dirname, 'src', 'peramban', 'set-immediate.ts') },
+    // JSZip's Node streams, never used in a worker.
+    fallback: { stream: false },
+  },
+  module: { rules: [typescript] },
+  performance: { hints: false },
+  node: { global: false },
+};
+
+const web = async (env, argv) => {
   const production = argv.mode === 'production';
   // Office only loads add-ins over https: the dev server uses the certificate office-addin-dev-certs installs.
   const https = env.WEBPACK_SERVE ? await devCertificates() : undefined;
@@ -44,18 +86,21 @@ module.exports = async (env, argv) => {
   const page = (name, chunk, officeJs, officeClient) =>
     new HtmlWebpackPlugin({ filename: `${name}.html`, template: './src/page.html', title: 'Hitung Capaian', chunks: [chunk], csp: CSP, officeJs, officeClient });
   return {
+    name: 'web',
+    dependencies: ['peramban-worker'],
     devtool: production ? false : 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       pesan: './src/commands/pesan.ts',
+      peramban: './src/peramban/index.tsx',
       // The demo runs the pane on a fake Excel: for development only, never in a release.
       ...(production ? {} : { demo: './src/demo/demo.tsx' }),
     },
     output: { path: path.resolve(__dirname, 'dist-web'), filename: '[name].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: { extensions: ['.ts', '.tsx', '.js'], alias: { 'peramban-worker-source$': path.join(WORKER_BUILD, 'peramban-worker.js') } },
     module: {
-      rules: [{ test: /\.tsx?$/, loader: 'ts-loader', options: { configFile: 'tsconfig.web.json' } }],
+      rules: [typescript, { include: WORKER_BUILD, type: 'asset/source' }],
     },
     performance: { hints: false },
     // No `new Function("return this")` from webpack's runtime: the pane runs without eval under its CSP.
@@ -64,6 +109,15 @@ module.exports = async (env, argv) => {
       page('taskpane', 'taskpane', true),
       page('commands', 'commands', true),
       page('pesan', 'pesan', true),
+      new HtmlWebpackPlugin({
+        filename: 'peramban.html',
+        template: './src/page.html',
+        title: 'Hitung Capaian tanpa add-in',
+        chunks: ['peramban'],
+        csp: CSP_PERAMBAN,
+        // An empty icon, so that the browser asks no server for one once the page has loaded.
+        noFavicon: true,
+      }),
       // The demo's Excel client is the @microsoft/office-js package's, served by scripts/demo-server.js.
       ...(production ? [] : [page('demo', 'demo', false, 'demo/office-client.js')]),
       // The help page of the manifest's SupportUrl and LearnMoreUrl: no script at all.
@@ -94,3 +148,5 @@ module.exports = async (env, argv) => {
     },
   };
 };
+
+module.exports = [worker, web];

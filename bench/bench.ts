@@ -8,8 +8,7 @@ import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { bigWorkbook } from '../test/support/big-workbook';
+import { writeBigWorkbook } from '../test/support/big-workbook';
 
 const REKENING = Number(process.env.REKENING ?? 50_000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -26,18 +25,10 @@ function timed(args: string[]): { seconds: number; peakMb: number } {
   return { seconds, peakMb: kb / 1024 };
 }
 
-async function writeXlsx(file: string): Promise<number> {
-  const wb = new ExcelJS.Workbook();
-  const book = bigWorkbook(REKENING);
-  for (const sheet of book.sheets) wb.addWorksheet(sheet.name).addRows(sheet.values as ExcelJS.CellValue[][]);
-  await wb.xlsx.writeFile(file);
-  return book.sheets.reduce((n, s) => n + s.values.length, 0);
-}
-
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hc-bench-'));
   const input = path.join(dir, 'besar.xlsx');
-  const rows = await writeXlsx(input);
+  const rows = await writeBigWorkbook(input, REKENING);
   console.log(`Buku uji: ${REKENING} rekening per lembar, ${rows} baris di dua lembar, ${((await fs.stat(input)).size / 1e6).toFixed(1)} MB; ${RUNS} kali.`);
 
   const cli: { seconds: number; peakMb: number }[] = [];

@@ -2,7 +2,7 @@
  * One engine measurement in a fresh process, as a CLI run has it: reads the workbook, runs `hitung`
  * once untimed (the JIT's warm-up), then RUNS timed runs. Prints the seconds as JSON.
  */
-import { workbookFromXlsx } from '../src/adapters/xlsx/read';
+import { workbookFromXlsx } from '../src/adapters/fs/xlsx-file';
 import { hitung } from '../src/core/compute/engine';
 
 async function main(): Promise<void> {

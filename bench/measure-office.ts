@@ -11,7 +11,7 @@ import * as path from 'path';
 import { readWorkbook } from '../src/adapters/office/excel-read';
 import { writeLayouts } from '../src/adapters/office/excel-write';
 import { hitungInExcel, PAYLOAD_BUDGET } from '../src/adapters/office/hitung-excel';
-import { workbookFromXlsx } from '../src/adapters/xlsx/read';
+import { workbookFromXlsx } from '../src/adapters/fs/xlsx-file';
 import { hitung } from '../src/core/compute/engine';
 import { Workbook } from '../src/core/grid';
 import { layoutSheets, SheetLayout } from '../src/core/report/sheet-layout';

@@ -3,7 +3,7 @@
  * streaming reader (saxes over the zip's parts), `exceljs` ExcelJS's load with every cell visited.
  */
 import ExcelJS from 'exceljs';
-import { workbookFromXlsx } from '../src/adapters/xlsx/read';
+import { workbookFromXlsx } from '../src/adapters/fs/xlsx-file';
 
 async function main(): Promise<void> {
   const [how, input] = process.argv.slice(2);

@@ -6,7 +6,8 @@
 const http = require('http');
 const fs = require('fs');
 const path = require('path');
-const { readXlsx } = require('../dist/adapters/xlsx/read');
+const { readXlsxFile } = require('../dist/adapters/fs/xlsx-file');
+const { serveStatic, TYPES } = require('./serve-static');
 
 const root = path.join(__dirname, '..');
 const web = path.join(root, 'dist-web');
@@ -15,19 +16,11 @@ const args = process.argv.slice(2);
 const portFlag = args.indexOf('--port');
 const port = Number(portFlag >= 0 ? args[portFlag + 1] : process.env.PORT || 3000);
 const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port') || path.join(root, 'examples', 'semboro-tercetak.xlsx');
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.map': 'application/json',
-};
 
 async function main() {
   // Every sheet, the tool's own too, and the tool's record: the fake Excel holds the workbook whole.
-  const xlsx = await readXlsx(file);
-  const book = { sheets: xlsx.grids, customXml: xlsx.recordPart ? [xlsx.pkg.text(xlsx.recordPart)] : [] };
+  const xlsx = await readXlsxFile(file);
+  const book = { sheets: xlsx.grids, customXml: xlsx.recordPart ? [await xlsx.pkg.text(xlsx.recordPart)] : [] };
   // The grids leave empty rows as holes; JSON would turn them into null.
   for (const sheet of book.sheets) for (const rows of [sheet.values, sheet.numberFormats]) for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const workbook = JSON.stringify(book);
@@ -47,13 +40,7 @@ async function main() {
       res.writeHead(200, { 'Content-Type': TYPES['.json'] });
       return res.end(workbook);
     }
-    const target = path.normalize(path.join(web, decodeURIComponent(url.pathname)));
-    if (!target.startsWith(web + path.sep) || !fs.existsSync(target) || fs.statSync(target).isDirectory()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      return res.end('Tidak ditemukan');
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(target)] || 'application/octet-stream' });
-    fs.createReadStream(target).pipe(res);
+    serveStatic(web, url.pathname, res);
   });
   server.listen(port, '127.0.0.1', () => console.log(`Demo Hitung Capaian dengan ${path.basename(file)}: http://localhost:${port}/`));
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
+import { builtinModules } from 'module';
 import * as path from 'path';
 
 const root = path.join(__dirname, '..');
@@ -56,6 +57,9 @@ function violations(sources: SourceFile[]): string[] {
         if (toRoom === null) say('the core imports nothing outside src/core');
         else if (ROOMS.indexOf(toRoom) > ROOMS.indexOf(room)) say(`${room} may not import ${toRoom} (read ← compute ← report)`);
       }
+      if (/^src\/adapters\/xlsx\//.test(file) && builtinModules.includes(spec.replace(/^node:/, ''))) {
+        say('the .xlsx adapter runs in a browser’s worker too: Node’s modules only in src/adapters/fs');
+      }
       if (/^src\/(taskpane|commands)\//.test(file)) {
         if (/^src\/core\/compute\/engine$/.test(to)) say('the pane and the ribbon compute only through the Office adapter');
         if (spec === 'exceljs' || to.startsWith('src/adapters/xlsx')) say('the pane and the ribbon never use the .xlsx adapter');
@@ -85,6 +89,7 @@ describe('the architecture', () => {
     ['src/demo/demo.tsx', '../../test/support/big-workbook', /never imports from test/],
     ['src/taskpane/App.tsx', '../core/compute/engine', /only through the Office adapter/],
     ['src/commands/commands.ts', '../adapters/xlsx/read', /never use the .xlsx adapter/],
+    ['src/adapters/xlsx/package.ts', 'zlib', /Node’s modules only in src\/adapters\/fs/],
   ])('catches %s importing %s', (file, spec, why) => {
     expect(violations([{ file, imports: [spec] }])).toEqual([expect.stringMatching(why)]);
   });
@@ -96,6 +101,7 @@ describe('the architecture', () => {
         { file: 'src/core/compute/engine.ts', imports: ['../read/detect', './budget', '../settings'] },
         { file: 'src/core/decimal.ts', imports: ['decimal.js', './rect'] },
         { file: 'src/taskpane/App.tsx', imports: ['../adapters/office/hitung-excel', '../core/report/table', 'react'] },
+        { file: 'src/adapters/fs/xlsx-file.ts', imports: ['fs', 'path', '../xlsx/read'] },
       ]),
     ).toEqual([]);
   });

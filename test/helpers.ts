@@ -163,6 +163,19 @@ export async function writePackage(file: string, spec: PackageSpec): Promise<str
   return file;
 }
 
+/** Sets the size a zip's central directory declares for one entry. */
+export function declareSize(zip: Buffer, entry: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  for (let i = out.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1')); i >= 0; i = out.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), i - 1)) {
+    const nameLength = out.readUInt16LE(i + 28);
+    if (out.toString('latin1', i + 46, i + 46 + nameLength) === entry) {
+      out.writeUInt32LE(size, i + 24);
+      return out;
+    }
+  }
+  throw new Error(`no entry ${entry}`);
+}
+
 /** A DPA sheet body of three rows that adds up. */
 export const SMALL_DPA: Cell[][] = [
   ['Kode', 'Uraian', 'Anggaran', 'Realisasi'],

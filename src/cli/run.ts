@@ -1,14 +1,14 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { inputSheets, readXlsx, XlsxBook } from '../adapters/xlsx/read';
-import { prepareSheets, writeResultCopy } from '../adapters/xlsx/write';
+import { inputSheets, XlsxBook } from '../adapters/xlsx/read';
+import { planCopy } from '../adapters/xlsx/write';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
+import { readXlsxFile, writeResultCopy } from '../adapters/fs/xlsx-file';
 import { persenText, rupiahText } from '../core/decimal';
 import { EngineResult, hitung } from '../core/compute/engine';
 import { InputError, sentence } from '../core/errors';
 import { countByTingkat } from '../core/findings';
 import { describeRoles } from '../core/read/detect';
-import { fingerprint, planReplacement } from '../core/result-sheets';
 import { parseSettings, Settings } from '../core/settings';
 import { toJson } from '../core/report/result-json';
 import { tableToHtml } from '../core/report/table-html';
@@ -144,16 +144,7 @@ async function computeOutputs(book: XlsxBook, opts: Options, say: (line: string)
 
 /** The result copy: our earlier sheets replaced unless the user changed them, which stay and are said to. */
 function resultCopy(book: XlsxBook, sheets: ResultSheet[], file: string, io: Io): Output {
-  const prepared = prepareSheets(sheets);
-  const recorded = new Set(book.record.lembar.map((s) => s.nama));
-  const fingerprints = new Map(book.grids.filter((g) => recorded.has(g.name)).map((g) => [g.name, fingerprint(g.values)]));
-  const plan = planReplacement({
-    sheetNames: book.sheets.map((s) => s.name),
-    record: book.record,
-    fingerprints,
-    tables: prepared.map(({ tabel, sidik }) => ({ tabel, sidik })),
-    replaceEdited: false,
-  });
+  const { prepared, plan } = planCopy(book, sheets, false);
   for (const name of plan.edited) {
     const tabel = book.record.lembar.find((s) => s.nama === name)!.tabel;
     const i = prepared.findIndex((p) => p.tabel === tabel);
@@ -181,7 +172,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       named.filter((o): o is { flag: string; path: string } => o.path !== undefined),
     );
     io.err(`Membaca ${opts.input}…`);
-    const book = await readXlsx(opts.input);
+    const book = await readXlsxFile(opts.input);
     if (opts.output && path.extname(opts.output).toLowerCase() !== book.extension) {
       throw new InputError(`Berkas hasil “${opts.output}” harus berakhiran ${book.extension}, seperti jenis buku kerja masukannya, agar Excel dapat membukanya.`);
     }

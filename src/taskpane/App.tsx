@@ -1,15 +1,15 @@
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { Packer } from 'docx';
-import { useCallback, useEffect, useState } from 'react';
+import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { buildDocx } from '../adapters/docx/build-docx';
-import { ExcelRun, Inspection } from '../adapters/office/hitung-excel';
+import { Inspection } from '../adapters/office/hitung-excel';
 import { rectAddress } from '../core/rect';
 import { narasiToHtml, tableToHtml } from '../core/report/table-html';
 import { parseSettings } from '../core/settings';
 import { copyHtml } from './clipboard';
 import { Draft, draftOf, fieldKey, setAt } from './draft';
 import { Findings } from './Findings';
-import { WorkbookHost } from './host';
+import { PaneRun, WorkbookHost } from './host';
 import { LiveRegion } from './Notice';
 import { ResultTables } from './ResultTables';
 import { EditedChoice, RunSection } from './RunSection';
@@ -21,18 +21,30 @@ import { narasiText, tableText } from './table-text';
 import { useActions } from './use-actions';
 import { COPY_KEYS, PASTE_KEYS } from './words';
 
+/** The pane's title and what it does. */
+export function Heading() {
+  return (
+    <>
+      <Text as="h1" size={500} weight="semibold">
+        Hitung Capaian
+      </Text>
+      <Caption1>Menghitung capaian kinerja, serapan anggaran dan efisiensi dari lembar Anda dan memeriksa setiap jumlahnya.</Caption1>
+    </>
+  );
+}
+
 /**
  * The task pane: what was detected (before anything is written), the settings, Hitung, and the
  * run's summary, findings and tables. Every action goes through useActions, whose notice appears
- * beside the control that caused it.
+ * beside the control that caused it. `children` come under the heading (the browser page's file).
  */
-export function App({ host }: { host: WorkbookHost }) {
+export function App({ host, children }: { host: WorkbookHost; children?: ReactNode }) {
   const styles = useStyles();
   const actions = useActions();
   const { act, say, markFields, clearFields } = actions;
   const [draft, setDraft] = useState<Draft>({});
   const [inspection, setInspection] = useState<Inspection | null>(null);
-  const [run, setRun] = useState<ExcelRun | null>(null);
+  const [run, setRun] = useState<PaneRun | null>(null);
   const [choice, setChoice] = useState<EditedChoice | null>(null);
   /** Changes when the fields must show the draft afresh. */
   const [epoch, setEpoch] = useState(0);
@@ -98,17 +110,17 @@ export function App({ host }: { host: WorkbookHost }) {
 
   const show = (place: string, lembar: string, address: string, what: string, done: string | null = null) =>
     act(place, async () => {
-      const why = await host.show(lembar, address, what);
+      const why = await host.show!(lembar, address, what);
       if (why) return { intent: 'warning', text: why };
       return done ? { intent: 'info', text: done } : null;
     });
+  /** Only a host with a workbook to show ranges in offers to open a sheet or select a table. */
+  const inWorkbook = host.show !== null;
 
   return (
     <main className={styles.root} aria-busy={actions.busy !== null}>
-      <Text as="h1" size={500} weight="semibold">
-        Hitung Capaian
-      </Text>
-      <Caption1>Menghitung capaian kinerja, serapan anggaran dan efisiensi dari lembar Anda dan memeriksa setiap jumlahnya.</Caption1>
+      <Heading />
+      {children}
       <SheetsSection
         draft={draft}
         onSet={onSet}
@@ -119,34 +131,52 @@ export function App({ host }: { host: WorkbookHost }) {
         onInspect={() => void inspect(draft)}
         onReset={() =>
           void act('lembar', async () => {
-            await host.forgetSettings();
+            await host.forgetSettings?.();
             setDraft({});
             markFields([]);
             const found = await host.inspect({});
             setInspection(found);
             setEpoch((e) => e + 1);
-            return { intent: 'info', text: 'Kembali ke deteksi otomatis: pengaturan yang tersimpan di buku kerja ini telah dihapus.' };
+            return {
+              intent: 'info',
+              text: host.forgetSettings
+                ? 'Kembali ke deteksi otomatis: pengaturan yang tersimpan di buku kerja ini telah dihapus.'
+                : 'Kembali ke deteksi otomatis: isian Anda di panel ini dikosongkan.',
+            };
           })
         }
       />
       <SettingsSection draft={draft} onSet={onSet} fieldErrors={actions.fieldErrors} epoch={epoch} />
-      <RunSection actions={actions} firstRun={inspection?.firstRun ?? false} edited={edited} choice={choice} onChoice={setChoice} onHitung={() => void hitung()} />
+      <RunSection actions={actions} firstRun={inWorkbook && (inspection?.firstRun ?? false)} edited={edited} choice={choice} onChoice={setChoice} onHitung={() => void hitung()} />
       {run && (
         <>
-          <Summary run={run} actions={actions} onOpen={(sheet) => void show('ringkasan', sheet, 'A1', `lembar ${sheet}`)} />
-          <Findings run={run} actions={actions} onShow={(place, at) => void show(place, at.lembar, at.sel, `sel ${at.sel}`)} />
+          <Summary
+            run={run}
+            actions={actions}
+            onOpen={inWorkbook ? (sheet) => void show('ringkasan', sheet, 'A1', `lembar ${sheet}`) : undefined}
+            onDownload={(file) =>
+              void act('unduh', async () => {
+                const instead = host.download(file.name, file.data);
+                return instead ? { intent: 'info', text: instead } : { intent: 'success', text: `Berkas ${file.name} diunduh.` };
+              })
+            }
+          />
+          <Findings run={run} actions={actions} onShow={inWorkbook ? (place, at) => void show(place, at.lembar, at.sel, `sel ${at.sel}`) : undefined} />
           <ResultTables
             run={run}
             actions={actions}
-            onOpen={(t, sheet) => void show(`tabel:${t.id}`, sheet.nama, 'A1', 'tabelnya')}
-            onSelect={(t, sheet) =>
-              void show(
-                `tabel:${t.id}`,
-                sheet.nama,
-                rectAddress(sheet.table),
-                'tabelnya',
-                `Tabel terpilih di lembar “${sheet.nama}”. Klik sekali tab lembar itu di bawah, lalu tekan ${COPY_KEYS} dan tempel di Word.`,
-              )
+            onOpen={inWorkbook ? (t, sheet) => void show(`tabel:${t.id}`, sheet.nama, 'A1', 'tabelnya') : undefined}
+            onSelect={
+              inWorkbook
+                ? (t, sheet) =>
+                    void show(
+                      `tabel:${t.id}`,
+                      sheet.nama,
+                      rectAddress(sheet.table),
+                      'tabelnya',
+                      `Tabel terpilih di lembar “${sheet.nama}”. Klik sekali tab lembar itu di bawah, lalu tekan ${COPY_KEYS} dan tempel di Word.`,
+                    )
+                : undefined
             }
             onCopy={(t) =>
               void act(`tabel:${t.id}`, async () =>

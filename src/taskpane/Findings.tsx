@@ -1,12 +1,12 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Link, MessageBar, MessageBarBody, Subtitle2, Text } from '@fluentui/react-components';
-import { ExcelRun } from '../adapters/office/hitung-excel';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, Text } from '@fluentui/react-components';
 import { CellRef, countByTingkat, Finding } from '../core/findings';
+import { PaneRun } from './host';
 import { NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
 import { groupOf, TINGKAT_LABEL } from './words';
 
-type Lembar = ExcelRun['result']['lembar'];
+type Lembar = PaneRun['result']['lembar'];
 
 /** What the run checked and what it could not, for lack of a sheet: never an all-clear for what was not looked at. */
 export function coverage(lembar: Lembar): { checked: string[]; notChecked: string[] } {
@@ -35,10 +35,25 @@ function NoFindings({ lembar }: { lembar: Lembar }) {
   );
 }
 
-/** The findings by what they hold; a click on a cell shows it in the user's sheet, or says beside it why not. */
-export function Findings({ run, actions, onShow }: { run: ExcelRun; actions: Actions; onShow: (place: string, at: CellRef) => void }) {
+/** A finding's row as text, where there is no workbook to show its cell in: “Baris 23: 1.02.01 · Program …”. */
+function RowText({ at, rows }: { at: CellRef; rows: Record<string, string> }) {
+  const text = rows[`${at.lembar}!${at.sel}`];
+  return text ? (
+    <Caption1 block data-testid="isi-baris">
+      {text}
+    </Caption1>
+  ) : null;
+}
+
+/**
+ * The findings by what they hold. Where there is a workbook (`onShow`), a click on a cell shows it in
+ * the user's sheet, or says beside it why not; elsewhere each names its cell and shows its row's
+ * text, for the user to find it in their own program.
+ */
+export function Findings({ run, actions, onShow }: { run: PaneRun; actions: Actions; onShow?: (place: string, at: CellRef) => void }) {
   const styles = useStyles();
   const { temuan, lembar } = run.result;
+  const rows = run.copy?.rows ?? {};
   if (temuan.length === 0) return <NoFindings lembar={lembar} />;
   const groups = new Map<string, { f: Finding; i: number }[]>();
   temuan.forEach((f, i) => groups.set(groupOf(f, lembar), [...(groups.get(groupOf(f, lembar)) ?? []), { f, i }]));
@@ -66,17 +81,30 @@ export function Findings({ run, actions, onShow }: { run: ExcelRun; actions: Act
                       {TINGKAT_LABEL[f.tingkat]}
                       {f.lembar && f.sel ? ' di ' : ''}
                       {f.lembar && f.sel ? (
-                        <Link as="button" onClick={() => onShow(`temuan:${i}`, { lembar: f.lembar!, sel: f.sel! })}>
-                          {f.lembar}!{f.sel}
-                        </Link>
+                        onShow ? (
+                          <Link as="button" onClick={() => onShow(`temuan:${i}`, { lembar: f.lembar!, sel: f.sel! })}>
+                            {f.lembar}!{f.sel}
+                          </Link>
+                        ) : (
+                          `${f.lembar}!${f.sel}`
+                        )
                       ) : null}
                     </Text>
                     <Text size={200}>{f.pesan}</Text>
-                    {f.terkait && (
-                      <Link as="button" onClick={() => onShow(`temuan:${i}`, f.terkait!)}>
-                        Lihat pasangannya: {f.terkait.lembar}!{f.terkait.sel}
-                      </Link>
-                    )}
+                    {!onShow && f.lembar && f.sel && <RowText at={{ lembar: f.lembar, sel: f.sel }} rows={rows} />}
+                    {f.terkait &&
+                      (onShow ? (
+                        <Link as="button" onClick={() => onShow(`temuan:${i}`, f.terkait!)}>
+                          Lihat pasangannya: {f.terkait.lembar}!{f.terkait.sel}
+                        </Link>
+                      ) : (
+                        <>
+                          <Text size={200}>
+                            Pasangannya di {f.terkait.lembar}!{f.terkait.sel}
+                          </Text>
+                          <RowText at={f.terkait} rows={rows} />
+                        </>
+                      ))}
                     <NoticeBar notice={actions.notices[`temuan:${i}`]} />
                   </div>
                 ))}

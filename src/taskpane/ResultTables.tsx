@@ -1,14 +1,16 @@
 import { Button, Divider, Subtitle2, Text } from '@fluentui/react-components';
-import { ExcelRun, WrittenSheet } from '../adapters/office/hitung-excel';
+import { WrittenSheet } from '../adapters/office/hitung-excel';
 import { rectAddress } from '../core/rect';
 import { Table } from '../core/report/table';
+import { PaneRun } from './host';
 import { NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
 
 export interface TableActions {
-  onOpen: (t: Table, sheet: WrittenSheet) => void;
-  onSelect: (t: Table, sheet: WrittenSheet) => void;
+  /** Opening the table's sheet and selecting the table, where there is a workbook to do it in. */
+  onOpen?: (t: Table, sheet: WrittenSheet) => void;
+  onSelect?: (t: Table, sheet: WrittenSheet) => void;
   onCopy: (t: Table) => void;
   onDocx: () => void;
 }
@@ -17,7 +19,8 @@ export interface TableActions {
 const nameOf = (t: Table) => t.nomor ?? `tabel ${t.caption}`;
 
 /** Per result table: open its sheet, select it for Ctrl+C, copy it formatted (the narrative as paragraphs); and everything as .docx. Each outcome shows under its table. */
-export function ResultTables({ run, actions, ...on }: { run: ExcelRun; actions: Actions } & TableActions) {
+export function ResultTables({ run, actions, ...on }: { run: PaneRun; actions: Actions } & TableActions) {
+  const { onOpen, onSelect } = on;
   const styles = useStyles();
   const disabled = actions.busy !== null;
   return (
@@ -34,12 +37,16 @@ export function ResultTables({ run, actions, ...on }: { run: ExcelRun; actions: 
               Lembar “{sheet.nama}”, sel {rectAddress(sheet.table)}
             </Text>
             <div className={styles.row}>
-              <Button size="small" onClick={() => on.onOpen(t, sheet)} aria-label={`Buka ${nameOf(t)}`} disabledFocusable={disabled}>
-                Buka
-              </Button>
-              <Button size="small" onClick={() => on.onSelect(t, sheet)} aria-label={`Pilih ${nameOf(t)}`} disabledFocusable={disabled}>
-                Pilih tabel
-              </Button>
+              {onOpen && (
+                <Button size="small" onClick={() => onOpen(t, sheet)} aria-label={`Buka ${nameOf(t)}`} disabledFocusable={disabled}>
+                  Buka
+                </Button>
+              )}
+              {onSelect && (
+                <Button size="small" onClick={() => onSelect(t, sheet)} aria-label={`Pilih ${nameOf(t)}`} disabledFocusable={disabled}>
+                  Pilih tabel
+                </Button>
+              )}
               {t.id === 'narasi' ? (
                 <Button size="small" onClick={() => on.onCopy(t)} disabledFocusable={disabled}>
                   Salin narasi

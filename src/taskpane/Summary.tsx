@@ -1,14 +1,28 @@
-import { Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
-import { ExcelRun } from '../adapters/office/hitung-excel';
+import { Button, Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
 import { persenText, rupiahText } from '../core/decimal';
 import { countByTingkat } from '../core/findings';
+import { PaneRun, ResultCopy } from './host';
 import { NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
 import { quoted } from './words';
 
-/** The run at a glance: when, which sheets were written, the totals, and the galat count that opens HC Pemeriksaan. */
-export function Summary({ run, actions, onOpen }: { run: ExcelRun; actions: Actions; onOpen: (sheet: string) => void }) {
+/**
+ * The run at a glance: when, which sheets were written, the totals, and the galat count that opens
+ * HC Pemeriksaan (`onOpen`, where there is a workbook to open it in); where the results went into a
+ * copy of the file, the buttons that download it and the JSON.
+ */
+export function Summary({
+  run,
+  actions,
+  onOpen,
+  onDownload,
+}: {
+  run: PaneRun;
+  actions: Actions;
+  onOpen?: (sheet: string) => void;
+  onDownload: (file: ResultCopy['files'][number]) => void;
+}) {
   const styles = useStyles();
   const a = run.result.anggaran;
   const k = run.result.kinerja;
@@ -21,7 +35,7 @@ export function Summary({ run, actions, onOpen }: { run: ExcelRun; actions: Acti
         Ringkasan
       </Subtitle2>
       <Caption1 data-testid="waktu">
-        Dihitung pukul {time}; hasil ditulis ke {run.written.length} lembar: {quoted(run.written.map((w) => w.nama))}.
+        Dihitung pukul {time}; hasil ditulis ke {run.written.length} lembar{run.copy ? ' di salinan buku kerja' : ''}: {quoted(run.written.map((w) => w.nama))}.
       </Caption1>
       {run.kept.length > 0 && <Caption1>Lembar {quoted(run.kept)} dibiarkan sebagai lembar Anda dan tidak diganti.</Caption1>}
       <div className={styles.grid} data-testid="ringkasan">
@@ -41,7 +55,7 @@ export function Summary({ run, actions, onOpen }: { run: ExcelRun; actions: Acti
         </Text>
         <Text>Temuan</Text>
         <Text weight="semibold" data-testid="jumlah-temuan">
-          {galat > 0 && pemeriksaan ? (
+          {galat > 0 && pemeriksaan && onOpen ? (
             <Link as="button" onClick={() => onOpen(pemeriksaan)} aria-label={`${galat} galat, buka lembar ${pemeriksaan}`}>
               {galat} galat
             </Link>
@@ -57,6 +71,19 @@ export function Summary({ run, actions, onOpen }: { run: ExcelRun; actions: Acti
         </Caption1>
       ))}
       <NoticeBar notice={actions.notices.ringkasan} />
+      {run.copy && (
+        <>
+          <div className={styles.row}>
+            {run.copy.files.map((file, i) => (
+              <Button key={file.name} appearance={i === 0 ? 'primary' : 'secondary'} onClick={() => onDownload(file)} disabledFocusable={actions.busy !== null}>
+                {file.label}
+              </Button>
+            ))}
+          </div>
+          {pemeriksaan && <Caption1>Daftar temuan ikut di lembar “{pemeriksaan}” buku kerja yang diunduh.</Caption1>}
+          <NoticeBar notice={actions.notices.unduh} />
+        </>
+      )}
     </section>
   );
 }

@@ -5,20 +5,47 @@ import { Settings } from '../core/settings';
 
 /**
  * What the task pane asks of the workbook it serves. The pane's components know only this, never
- * Office.js: Excel (or the demo's fake Excel) is one host; a workbook opened in the browser can be another.
+ * Office.js: Excel (or the demo's fake Excel) is one host; a workbook file opened in the browser
+ * page (src/peramban) is another, which writes its results into a copy of the file to download.
  */
 export interface WorkbookHost {
   /** Why this host cannot run the add-in (one sentence), or null. */
   problem: string | null;
   /** Which sheet serves as what with these settings (null: the saved ones), writing nothing. */
   inspect(settings: Partial<Settings> | null): Promise<Inspection>;
-  hitung(options: RunOptions): Promise<ExcelRun | EditedSheets>;
-  /** Forgets the settings saved in the workbook. */
-  forgetSettings(): Promise<void>;
-  /** Shows a range of a sheet; says why not (one sentence naming `what`), or null. */
-  show(lembar: string, address: string, what: string): Promise<string | null>;
+  hitung(options: RunOptions): Promise<PaneRun | EditedSheets>;
+  /** Forgets the settings saved in the workbook; null where the host saves none. */
+  forgetSettings: (() => Promise<void>) | null;
+  /**
+   * Shows a range of a sheet; says why not (one sentence naming `what`), or null. Null where there
+   * is no workbook to show it in (a file opened in the browser page): the pane then names the place,
+   * with the text of its row, for the user to find in their own program.
+   */
+  show: ((lembar: string, address: string, what: string) => Promise<string | null>) | null;
   /** Saves a file for the user (the .docx); where that cannot work, says what to do instead. */
   download(name: string, data: Blob): string | null;
+}
+
+type Result = ExcelRun['result'];
+
+/**
+ * A run as the pane shows it: Excel's run is one. The browser page's comes from its worker, so it
+ * holds what the pane shows of the budget and kinerja, not their row trees, and the copy of the file.
+ */
+export type PaneRun = Omit<ExcelRun, 'result'> & {
+  result: Omit<Result, 'anggaran' | 'kinerja'> & {
+    anggaran: Pick<NonNullable<Result['anggaran']>, 'anggaran' | 'realisasi' | 'serapan'> | null;
+    kinerja: Pick<NonNullable<Result['kinerja']>, 'rataRataCapaian'> | null;
+  };
+  /** Where the results went into a copy of the file rather than into the open workbook. */
+  copy?: ResultCopy;
+};
+
+export interface ResultCopy {
+  /** The workbook with the result sheets, and the result as JSON. */
+  files: { label: string; name: string; data: Blob }[];
+  /** The text of each finding's row (kode, uraian, amounts), by `lembar!sel`. */
+  rows: Record<string, string>;
 }
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -1,7 +1,7 @@
-import { ExcelRun } from '../adapters/office/hitung-excel';
 import { Finding } from '../core/findings';
 import { COLUMN_LABEL } from '../core/read/detect';
 import { ColumnRole, SettingPath, SheetRole } from '../core/settings';
+import { PaneRun } from './host';
 
 /** The pane's words that more than one component uses. */
 
@@ -37,7 +37,7 @@ export function fieldLabel(path: SettingPath): string {
  * which way a match failed: that comes from the sheet they point at, and for data-kosong from what
  * the message is about.
  */
-export function groupOf(f: Finding, lembar: ExcelRun['result']['lembar']): string {
+export function groupOf(f: Finding, lembar: PaneRun['result']['lembar']): string {
   switch (f.jenis) {
     case 'jumlah':
       return 'Jumlah tidak sama dengan rinciannya';

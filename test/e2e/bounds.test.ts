@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { FIXTURES, rowsXml, SMALL_DPA, tempDir, writePackage } from '../helpers';
+import { declareSize, FIXTURES, rowsXml, SMALL_DPA, tempDir, writePackage } from '../helpers';
 import { bigWorkbook } from '../support/big-workbook';
 import { compileCli, ProcessRun, runCliProcess } from '../support/cli-process';
 
@@ -14,19 +14,6 @@ import { compileCli, ProcessRun, runCliProcess } from '../support/cli-process';
 
 const SECONDS = 30;
 const MEGABYTES = 1024;
-
-/** Sets the size a zip's central directory declares for one entry. */
-function declareSize(zip: Buffer, entry: string, size: number): Buffer {
-  const out = Buffer.from(zip);
-  for (let i = out.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1')); i >= 0; i = out.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), i - 1)) {
-    const nameLength = out.readUInt16LE(i + 28);
-    if (out.toString('latin1', i + 46, i + 46 + nameLength) === entry) {
-      out.writeUInt32LE(size, i + 24);
-      return out;
-    }
-  }
-  throw new Error(`no entry ${entry}`);
-}
 
 const dpaRows = (n: number) => rowsXml(bigWorkbook(n).sheets[0].values as (string | number | null)[][]);
 const stray = (rowNumber: number, ref: string) => `<row r="${rowNumber}"><c r="${ref}" t="inlineStr"><is><t>x</t></is></c></row>`;

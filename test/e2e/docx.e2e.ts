@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { workbookFromXlsx } from '../../src/adapters/xlsx/read';
+import { workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { hitung } from '../../src/core/compute/engine';
 import { buildTables } from '../../src/core/report/tables';
 import { FIXTURES, runQuiet, tempDir } from '../helpers';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { workbookFromXlsx } from '../../src/adapters/xlsx/read';
+import { workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { RESULT_SHEETS } from '../../src/core/result-sheets';
 import { FakeExcel } from '../../src/demo/fake-excel';
 import { FIXTURES } from '../helpers';

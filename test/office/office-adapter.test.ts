@@ -2,7 +2,7 @@ import * as path from 'path';
 import { readWorkbook } from '../../src/adapters/office/excel-read';
 import { writeLayouts } from '../../src/adapters/office/excel-write';
 import { ExcelRun, hitungInExcel, PAYLOAD_BUDGET, requirementProblem, RunOptions, selectRange } from '../../src/adapters/office/hitung-excel';
-import { workbookFromXlsx } from '../../src/adapters/xlsx/read';
+import { workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { hitung } from '../../src/core/compute/engine';
 import { Workbook } from '../../src/core/grid';
 import { EMPTY_RECORD, RESULT_SHEETS } from '../../src/core/result-sheets';

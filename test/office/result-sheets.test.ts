@@ -3,7 +3,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { EditedSheets, ExcelRun, forgetSettings, hitungInExcel, inspectWorkbook, RunOptions } from '../../src/adapters/office/hitung-excel';
 import { SETTINGS_KEY } from '../../src/adapters/office/excel-read';
-import { readXlsx, workbookFromXlsx } from '../../src/adapters/xlsx/read';
+import { readXlsxFile, workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { InputError } from '../../src/core/errors';
 import { fingerprint, RECORD_NAMESPACE, recordFromXml, RESULT_SHEETS } from '../../src/core/result-sheets';
 import { layoutSheets } from '../../src/core/report/sheet-layout';
@@ -28,8 +28,8 @@ async function run(host: FakeExcel, options: Partial<RunOptions> = {}): Promise<
 
 /** A fake Excel holding a workbook as Excel would open it: every sheet, and its custom XML parts. */
 async function hostFromXlsx(file: string): Promise<FakeExcel> {
-  const book = await readXlsx(file);
-  return FakeExcel.fromWorkbook({ sheets: book.grids }, book.recordPart ? [book.pkg.text(book.recordPart)] : []);
+  const book = await readXlsxFile(file);
+  return FakeExcel.fromWorkbook({ sheets: book.grids }, book.recordPart ? [await book.pkg.text(book.recordPart)] : []);
 }
 
 const ourParts = (host: FakeExcel) => host.customXmlParts.filter((p) => p.namespaceUri === RECORD_NAMESPACE);
@@ -156,7 +156,7 @@ describe('one record for the command line and the add-in', () => {
   it('a workbook written by the CLI is opened by the add-in with the same record: its sheets replaced in place, none edited', async () => {
     const copy = path.join(dir, 'cli.xlsx');
     expect((await runQuiet([SEMBORO, '-o', copy])).code).toBe(0);
-    const cli = await readXlsx(copy);
+    const cli = await readXlsxFile(copy);
     const host = await hostFromXlsx(copy);
     const partId = ourParts(host)[0].id;
     const inspection = await excelRun(host, (context) => inspectWorkbook(context, null, envOf(host)));
@@ -182,7 +182,7 @@ describe('one record for the command line and the add-in', () => {
     await run(host);
     const copy = path.join(dir, 'cli-dulu.xlsx');
     expect((await runQuiet([SEMBORO, '-o', copy])).code).toBe(0);
-    const cli = await readXlsx(copy);
+    const cli = await readXlsxFile(copy);
     expect(recordOf(host)).toEqual(cli.record);
 
     // The CLI's copy with its record part replaced by the add-in's, as Excel would have saved it.
@@ -194,6 +194,6 @@ describe('one record for the command line and the add-in', () => {
     const r = await runQuiet([fromAddIn, '-o', again]);
     expect(r.code).toBe(0);
     expect(r.err.join('\n')).not.toMatch(/telah diubah/);
-    expect((await readXlsx(again)).sheets.map((s) => s.name)).toEqual(cli.sheets.map((s) => s.name));
+    expect((await readXlsxFile(again)).sheets.map((s) => s.name)).toEqual(cli.sheets.map((s) => s.name));
   });
 });

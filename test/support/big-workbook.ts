@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { CellValue, Workbook } from '../../src/core/grid';
 
 /**
@@ -61,4 +62,13 @@ export function bigWorkbook(rekening: number): Workbook {
       { name: 'Realisasi', values: real, origin: { row: 0, col: 0 } },
     ],
   };
+}
+
+/** bigWorkbook(rekening) written by ExcelJS to `file`, as a user's Excel would save it; returns how many rows it holds. */
+export async function writeBigWorkbook(file: string, rekening: number): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  const book = bigWorkbook(rekening);
+  for (const sheet of book.sheets) wb.addWorksheet(sheet.name).addRows(sheet.values as ExcelJS.CellValue[][]);
+  await wb.xlsx.writeFile(file);
+  return book.sheets.reduce((n, s) => n + s.values.length, 0);
 }

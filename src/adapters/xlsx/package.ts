@@ -1,6 +1,3 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { createInflateRaw, inflateRawSync } from 'zlib';
 import JSZip from 'jszip';
 import { InputError } from '../../core/errors';
 import { Document } from '@xmldom/xmldom';
@@ -8,7 +5,8 @@ import { children, parseXml, root } from './xml';
 
 /**
  * An .xlsx/.xlsm file as an OPC package: its zip through JSZip, parts found by name without regard
- * to case, relationships resolved, and every part that is read inflated within a budget.
+ * to case, relationships resolved, and every part that is read inflated within a budget. Bytes in,
+ * nothing of Node: the command line and the browser page's worker read files through this alike.
  */
 
 const MiB = 1024 * 1024;
@@ -31,63 +29,89 @@ export interface Relationship {
 /** What JSZip keeps of an entry read from a file: the central directory's sizes and the compressed bytes. */
 interface CompressedEntry {
   uncompressedSize: number;
-  compressedContent: Uint8Array;
+  compressedContent: Uint8Array<ArrayBuffer>;
   compression: { magic: string };
 }
 
 const STORED = '\x00\x00';
 const DEFLATED = '\x08\x00';
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** “EncryptionInfo” in UTF-16LE: the stream an encrypted Office file carries in its OLE container. */
+const ENCRYPTION_INFO = [...'EncryptionInfo'].flatMap((ch) => [ch.charCodeAt(0), 0]);
+
+/** The folder of a part, '' at the package's root: `xl/workbook.xml` → `xl`. */
+export function folderOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return slash < 0 ? '' : part.slice(0, slash);
+}
+
+/** A part named `name` in the folder of `part`: `xl/workbook.xml`, `styles.xml` → `xl/styles.xml`. */
+export function inFolderOf(part: string, name: string): string {
+  const folder = folderOf(part);
+  return folder === '' ? name : `${folder}/${name}`;
+}
+
+/** The extension of a part's name, without the dot, '' when it has none: `xl/media/image1.PNG` → `PNG`. */
+export function extensionOf(part: string): string {
+  const name = part.slice(part.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1) : '';
+}
+
+/** A path's segments with `.` and `..` applied; `..` never climbs above the package's root. */
+function segments(path: string): string[] {
+  const out: string[] = [];
+  for (const s of path.split('/')) {
+    if (s === '..') out.pop();
+    else if (s !== '' && s !== '.') out.push(s);
+  }
+  return out;
+}
 
 /** `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; the package's own: `_rels/.rels`. */
 export function relsPartOf(part: string): string {
-  const dir = path.posix.dirname(part);
-  return `${dir === '.' ? '' : dir + '/'}_rels/${path.posix.basename(part)}.rels`;
+  return inFolderOf(part, `_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`);
 }
 
 /** A relationship's target as a part name: absolute (`/xl/…`) or relative to the source part's folder. */
 export function resolveTarget(source: string, target: string): string {
   const clean = target.split('#')[0];
-  if (clean.startsWith('/')) return path.posix.normalize(clean).slice(1);
-  return path.posix.normalize(path.posix.join(path.posix.dirname(source), clean)).replace(/^(\.\.\/)+/, '');
+  return segments(clean.startsWith('/') ? clean : `${folderOf(source)}/${clean}`).join('/');
 }
 
 /** The shortest target from `source` to `part`, as Excel writes it. */
 export function relativeTarget(source: string, part: string): string {
-  return path.posix.relative(path.posix.dirname('/' + source), '/' + part);
+  const from = segments(folderOf(source));
+  const to = segments(part);
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
 
-async function readInput(file: string): Promise<Buffer> {
-  const name = path.basename(file);
-  let stat;
-  try {
-    // stat, not open: opening a FIFO would wait for a writer.
-    stat = await fs.stat(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`Berkas “${file}” tidak ditemukan.`);
-    throw new InputError(`Berkas “${file}” tidak dapat dibuka (${code ?? 'galat baca'}).`);
-  }
-  if (stat.isDirectory()) throw new InputError(`“${file}” adalah folder, bukan berkas .xlsx.`);
-  if (!stat.isFile()) throw new InputError(`“${file}” bukan berkas biasa (melainkan perangkat, FIFO atau soket); sebutkan berkas .xlsx.`);
-  if (stat.size === 0) throw new InputError(`Berkas “${name}” kosong.`);
-  if (stat.size > LIMITS.fileBytes) throw new InputError(`Berkas “${name}” terlalu besar (${Math.round(stat.size / MiB)} MB; paling besar ${LIMITS.fileBytes / MiB} MB).`);
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    throw new InputError(`Berkas “${file}” tidak dapat dibaca (${(e as NodeJS.ErrnoException).code ?? 'galat baca'}).`);
-  }
+/** Refuses an empty file, or one too large to read, before its bytes are read: `size` as the file system or the browser says it. */
+export function checkFileSize(size: number, name: string): void {
+  if (size === 0) throw new InputError(`Berkas “${name}” kosong.`);
+  if (size > LIMITS.fileBytes) throw new InputError(`Berkas “${name}” terlalu besar (${Math.round(size / MiB)} MB; paling besar ${LIMITS.fileBytes / MiB} MB).`);
 }
 
-function refuseNonZip(bytes: Buffer, name: string): void {
-  if (bytes.subarray(0, 8).equals(OLE)) {
-    if (bytes.includes(Buffer.from('EncryptionInfo', 'utf16le'))) {
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
+
+function includes(bytes: Uint8Array, pattern: readonly number[]): boolean {
+  for (let i = bytes.indexOf(pattern[0]); i >= 0 && i <= bytes.length - pattern.length; i = bytes.indexOf(pattern[0], i + 1)) {
+    if (pattern.every((b, j) => bytes[i + j] === b)) return true;
+  }
+  return false;
+}
+
+function refuseNonZip(bytes: Uint8Array, name: string): void {
+  if (startsWith(bytes, OLE)) {
+    if (includes(bytes, ENCRYPTION_INFO)) {
       throw new InputError(`Berkas “${name}” dilindungi kata sandi. Buka di Excel, hapus kata sandinya, simpan, lalu coba lagi.`);
     }
     throw new InputError(`Berkas “${name}” berformat Excel lama (.xls). Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
   }
-  if (!bytes.subarray(0, 4).equals(ZIP)) {
+  if (!startsWith(bytes, ZIP)) {
     const looksText = !bytes.subarray(0, 512).includes(0);
     if (looksText && /\.(csv|txt)$/i.test(name)) {
       throw new InputError(`Berkas “${name}” berformat CSV/teks. Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
@@ -108,9 +132,9 @@ export class Package {
     for (const entry of Object.keys(zip.files)) if (!zip.files[entry].dir) this.byKey.set(entry.toLowerCase(), entry);
   }
 
-  static async open(file: string): Promise<Package> {
-    const bytes = await readInput(file);
-    const name = path.basename(file);
+  /** The package in a file's bytes; `name` is the file's name, for messages. */
+  static async open(bytes: Uint8Array, name: string): Promise<Package> {
+    checkFileSize(bytes.length, name);
     refuseNonZip(bytes, name);
     let zip: JSZip;
     try {
@@ -161,20 +185,10 @@ export class Package {
     return data;
   }
 
-  /** A part's text, inflated no further than the size the zip declares. */
-  text(part: string): string {
-    const data = this.entry(part);
-    const magic = data.compression.magic;
-    if (magic === STORED) return Buffer.from(data.compressedContent).toString('utf8');
-    if (magic !== DEFLATED) throw this.corrupt(part);
-    try {
-      return inflateRawSync(data.compressedContent, { maxOutputLength: Math.max(1, data.uncompressedSize) }).toString('utf8');
-    } catch {
-      throw this.corrupt(part);
-    }
-  }
-
-  /** A part's text in pieces, for parts too large to hold twice; stops past the declared size. */
+  /**
+   * A part's text in pieces as it is inflated (the platform's DecompressionStream, in Node as in a
+   * browser), so a large sheet is never held whole; stops past the size the zip declares.
+   */
   async stream(part: string, onText: (text: string) => void): Promise<void> {
     const data = this.entry(part);
     const decoder = new TextDecoder('utf-8');
@@ -183,38 +197,31 @@ export class Package {
       return;
     }
     if (data.compression.magic !== DEFLATED) throw this.corrupt(part);
-    await new Promise<void>((resolve, reject) => {
-      const inflater = createInflateRaw({ chunkSize: 256 * 1024 });
-      let total = 0;
-      const fail = (e: unknown) => {
-        inflater.destroy();
-        reject(e instanceof InputError ? e : this.corrupt(part));
-      };
-      inflater.on('data', (chunk: Buffer) => {
-        total += chunk.length;
-        if (total > data.uncompressedSize) return fail(null);
-        try {
-          onText(decoder.decode(chunk, { stream: true }));
-        } catch (e) {
-          fail(e);
-        }
-      });
-      inflater.on('error', fail);
-      inflater.on('end', () => {
-        try {
-          onText(decoder.decode());
-          resolve();
-        } catch (e) {
-          fail(e);
-        }
-      });
-      inflater.end(data.compressedContent);
-    });
+    const reader = new Blob([data.compressedContent]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    let total = 0;
+    try {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        total += chunk.value.length;
+        if (total > data.uncompressedSize) throw this.corrupt(part);
+        onText(decoder.decode(chunk.value, { stream: true }));
+      }
+      onText(decoder.decode());
+    } catch (e) {
+      void reader.cancel().catch(() => {});
+      throw e instanceof InputError ? e : this.corrupt(part);
+    }
+  }
+
+  /** A part's text, inflated no further than the size the zip declares. */
+  async text(part: string): Promise<string> {
+    const pieces: string[] = [];
+    await this.stream(part, (text) => pieces.push(text));
+    return pieces.join('');
   }
 
   /** A part parsed; a part that is not well-formed makes the file corrupt. */
-  xml(part: string): Document {
-    const text = this.text(part);
+  async xml(part: string): Promise<Document> {
+    const text = await this.text(part);
     try {
       return parseXml(text);
     } catch {
@@ -223,10 +230,10 @@ export class Package {
   }
 
   /** The relationships of a part (none when it has no .rels part). */
-  relationships(source: string): Relationship[] {
+  async relationships(source: string): Promise<Relationship[]> {
     const rels = relsPartOf(source);
     if (!this.has(rels)) return [];
-    return children(root(this.xml(rels)), 'Relationship').map((r) => {
+    return children(root(await this.xml(rels)), 'Relationship').map((r) => {
       const external = r.getAttribute('TargetMode') === 'External';
       const target = r.getAttribute('Target') ?? '';
       return { id: r.getAttribute('Id') ?? '', type: r.getAttribute('Type') ?? '', target: external ? target : resolveTarget(source, target), external };

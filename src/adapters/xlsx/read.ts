@@ -1,9 +1,9 @@
-import * as path from 'path';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
+import { Progress } from '../../core/compute/engine';
 import { EMPTY_RECORD, recordFromXml, ResultRecord } from '../../core/result-sheets';
-import { Package, Relationship } from './package';
+import { extensionOf, Package, Relationship } from './package';
 import { parsePart, readSheet, SheetContext } from './read-sheet';
 import { child, children, decodeXstring, localName, NS, root } from './xml';
 
@@ -69,12 +69,12 @@ const BUILTIN_FORMATS: Record<number, string> = {
 // East Asian locales' built-in dates (27–36, 50–58): only their being dates matters here.
 for (const id of [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]) BUILTIN_FORMATS[id] = 'yyyy-mm-dd';
 
-function contentTypeOf(pkg: Package, part: string): string | null {
+async function contentTypeOf(pkg: Package, part: string): Promise<string | null> {
   if (!pkg.has('[Content_Types].xml')) return null;
-  const types = root(pkg.xml('[Content_Types].xml'));
+  const types = root(await pkg.xml('[Content_Types].xml'));
   const override = children(types, 'Override').find((o) => (o.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase());
   if (override) return override.getAttribute('ContentType');
-  const ext = path.posix.extname(part).slice(1).toLowerCase();
+  const ext = extensionOf(part).toLowerCase();
   return (
     children(types, 'Default')
       .find((d) => (d.getAttribute('Extension') ?? '').toLowerCase() === ext)
@@ -83,13 +83,13 @@ function contentTypeOf(pkg: Package, part: string): string | null {
 }
 
 /** The workbook part, or one sentence saying what the package is instead. */
-function findWorkbook(pkg: Package): { part: string; extension: string } {
-  const main = pkg.relationships('').find((r) => REL_TYPE.officeDocument.test(r.type));
+async function findWorkbook(pkg: Package): Promise<{ part: string; extension: string }> {
+  const main = (await pkg.relationships('')).find((r) => REL_TYPE.officeDocument.test(r.type));
   if (main?.type === REL_TYPE.strictOfficeDocument) {
     throw new InputError(`Berkas “${pkg.name}” disimpan dalam format Strict Open XML. Buka di Excel dan simpan sebagai “Buku Kerja Excel (.xlsx)”, lalu coba lagi.`);
   }
   const part = main && !main.external && pkg.has(main.target) ? main.target : pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
-  const type = part ? contentTypeOf(pkg, part) : null;
+  const type = part ? await contentTypeOf(pkg, part) : null;
   if (part && type === 'application/vnd.ms-excel.sheet.binary.macroEnabled.main') {
     throw new InputError(`Berkas “${pkg.name}” berformat Buku Kerja Biner Excel (.xlsb). Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
   }
@@ -130,8 +130,8 @@ async function readSharedStrings(pkg: Package, part: string): Promise<string[]> 
 }
 
 /** The number format of each cell style (cellXfs index); null for General. */
-function readFormats(pkg: Package, part: string): (string | null)[] {
-  const styles = root(pkg.xml(part));
+async function readFormats(pkg: Package, part: string): Promise<(string | null)[]> {
+  const styles = root(await pkg.xml(part));
   const custom = new Map<number, string>();
   for (const f of children(child(styles, 'numFmts') ?? styles, 'numFmt')) custom.set(Number(f.getAttribute('numFmtId')), f.getAttribute('formatCode') ?? '');
   const xfs = child(styles, 'cellXfs');
@@ -145,23 +145,27 @@ function readFormats(pkg: Package, part: string): (string | null)[] {
 }
 
 /** The tool's record among the workbook's custom XML parts, and the part holding it. */
-function readRecord(pkg: Package, rels: Relationship[]): { record: ResultRecord; part: string | null } {
+async function readRecord(pkg: Package, rels: Relationship[]): Promise<{ record: ResultRecord; part: string | null }> {
   for (const rel of rels) {
     if (!REL_TYPE.customXml.test(rel.type) || rel.external || !pkg.has(rel.target)) continue;
-    const record = recordFromXml(pkg.text(rel.target));
+    const record = recordFromXml(await pkg.text(rel.target));
     if (record) return { record, part: rel.target };
   }
   return { record: EMPTY_RECORD, part: null };
 }
 
-export async function readXlsx(file: string): Promise<XlsxBook> {
-  const pkg = await Package.open(file);
-  const { part: workbookPart, extension } = findWorkbook(pkg);
-  const workbook = root(pkg.xml(workbookPart));
+/**
+ * A workbook file's bytes as grids, with what the writer needs to add to it; `name` is the file's
+ * name, for messages. `progress` hears of each sheet as it is read.
+ */
+export async function readXlsx(bytes: Uint8Array, name: string, progress: Progress = () => {}): Promise<XlsxBook> {
+  const pkg = await Package.open(bytes, name);
+  const { part: workbookPart, extension } = await findWorkbook(pkg);
+  const workbook = root(await pkg.xml(workbookPart));
   if (workbook.namespaceURI === NS.strictMain) {
     throw new InputError(`Berkas “${pkg.name}” disimpan dalam format Strict Open XML. Buka di Excel dan simpan sebagai “Buku Kerja Excel (.xlsx)”, lalu coba lagi.`);
   }
-  const rels = pkg.relationships(workbookPart);
+  const rels = await pkg.relationships(workbookPart);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const target = (type: RegExp) => rels.find((r) => type.test(r.type) && !r.external && pkg.has(r.target))?.target ?? null;
 
@@ -176,12 +180,16 @@ export async function readXlsx(file: string): Promise<XlsxBook> {
   const stylesPart = target(REL_TYPE.styles);
   const ctx: SheetContext = {
     sharedStrings: stringsPart ? await readSharedStrings(pkg, stringsPart) : [],
-    formats: stylesPart ? readFormats(pkg, stylesPart) : [],
+    formats: stylesPart ? await readFormats(pkg, stylesPart) : [],
     date1904,
   };
   const grids: Grid[] = [];
-  for (const s of sheets) if (s.part) grids.push(await readSheet(pkg, s.part, s.name, s.hidden, ctx));
-  const { record, part: recordPart } = readRecord(pkg, rels);
+  for (const s of sheets) {
+    if (!s.part) continue;
+    progress(`Membaca lembar “${s.name}”…`);
+    grids.push(await readSheet(pkg, s.part, s.name, s.hidden, ctx));
+  }
+  const { record, part: recordPart } = await readRecord(pkg, rels);
   return { pkg, workbookPart, extension, sheets, grids, record, recordPart, stylesPart };
 }
 
@@ -189,9 +197,4 @@ export async function readXlsx(file: string): Promise<XlsxBook> {
 export function inputSheets(book: Pick<XlsxBook, 'grids' | 'record'>): Workbook {
   const ours = new Set(book.record.lembar.map((s) => s.nama));
   return { sheets: book.grids.filter((g) => !ours.has(g.name)) };
-}
-
-/** The engine's input from a file, for the demo, the bench and the Office adapter's tests. */
-export async function workbookFromXlsx(file: string): Promise<Workbook> {
-  return inputSheets(await readXlsx(file));
 }

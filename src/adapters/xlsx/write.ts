@@ -1,14 +1,12 @@
-import { randomUUID } from 'crypto';
-import { createWriteStream } from 'fs';
-import * as path from 'path';
+import JSZip from 'jszip';
 import { Document, Element } from '@xmldom/xmldom';
 import { columnLetter } from '../../core/rect';
 import { InputError } from '../../core/errors';
-import { fingerprint, RECORD_NAMESPACE, recordXml, ReplacementPlan, ResultRecord, TableId } from '../../core/result-sheets';
+import { fingerprint, planReplacement, RECORD_NAMESPACE, recordXml, ReplacementPlan, ResultRecord, TableId } from '../../core/result-sheets';
 import { layoutSheets, SheetLayout } from '../../core/report/sheet-layout';
 import { ResultSheet } from '../../core/report/table';
 import { XlsxBook } from './read';
-import { relativeTarget, relsPartOf } from './package';
+import { inFolderOf, relativeTarget, relsPartOf } from './package';
 import { quotedSheet, worksheetXml } from './sheet-xml';
 import { EMPTY_STYLES, StyleSheet } from './styles';
 import { addElement, child, children, NS, parseXml, root, serializeXml, XML_DECLARATION } from './xml';
@@ -17,7 +15,8 @@ import { addElement, child, children, NS, parseXml, root, serializeXml, XML_DECL
  * Writes the result copy by adding to the input's package: every part of the original is copied
  * as it was (compressed bytes and all), the result sheets come as new worksheet parts, and only the
  * package's index parts ([Content_Types].xml, the workbook part and its relationships,
- * docProps/app.xml) change, with the style part growing by appended entries.
+ * docProps/app.xml) change, with the style part growing by appended entries. The copy is a zip to
+ * generate with GENERATE: into a file (src/adapters/fs/xlsx-file.ts) or into bytes (the browser page).
  */
 
 const TYPE = {
@@ -57,21 +56,67 @@ export interface PreparedSheet {
   sidik: string;
 }
 
+/** How the copy's zip is generated: the original entries keep their compressed bytes, new ones are deflated. */
+export const GENERATE: JSZip.JSZipGeneratorOptions = { compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: false };
+
 /** Lays out each table, with the fingerprint the record keeps of it. */
 export function prepareSheets(sheets: ResultSheet[]): PreparedSheet[] {
   return layoutSheets(sheets).map((layout, i) => ({ tabel: sheets[i].table.id, layout, sidik: fingerprint(layout.values) }));
 }
 
-class Index {
-  readonly types: Document;
-  readonly workbook: Document;
-  readonly rels: Document;
+/** fingerprint() of each sheet of ours still in the workbook, as it is now, by name. */
+function currentFingerprints(book: Pick<XlsxBook, 'grids' | 'record'>): Map<string, string> {
+  const recorded = new Set(book.record.lembar.map((s) => s.nama));
+  return new Map(book.grids.filter((g) => recorded.has(g.name)).map((g) => [g.name, fingerprint(g.values)]));
+}
 
-  constructor(private readonly book: XlsxBook) {
-    this.types = book.pkg.xml('[Content_Types].xml');
-    this.workbook = book.pkg.xml(book.workbookPart);
+/** Sheets of ours, still in the workbook, whose values are no longer those written. */
+export function editedSheets(book: Pick<XlsxBook, 'grids' | 'record'>): string[] {
+  const now = currentFingerprints(book);
+  return book.record.lembar.filter((s) => now.has(s.nama) && now.get(s.nama) !== s.sidik).map((s) => s.nama);
+}
+
+/**
+ * What a run writes into the copy: the tables laid out, and which of our earlier sheets they replace
+ * (planReplacement); our sheets the user changed stay unless `replaceEdited`.
+ */
+export function planCopy(book: XlsxBook, sheets: ResultSheet[], replaceEdited: boolean): { prepared: PreparedSheet[]; plan: ReplacementPlan } {
+  const prepared = prepareSheets(sheets);
+  const plan = planReplacement({
+    sheetNames: book.sheets.map((s) => s.name),
+    record: book.record,
+    fingerprints: currentFingerprints(book),
+    tables: prepared.map(({ tabel, sidik }) => ({ tabel, sidik })),
+    replaceEdited,
+  });
+  return { prepared, plan };
+}
+
+/** A random GUID in capitals, as Office writes a custom XML part's item ID (getRandomValues: randomUUID needs a secure context). */
+function guid(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`.toUpperCase();
+}
+
+class Index {
+  private constructor(
+    private readonly book: XlsxBook,
+    readonly types: Document,
+    readonly workbook: Document,
+    readonly rels: Document,
+  ) {}
+
+  static async of(book: XlsxBook): Promise<Index> {
     const relsPart = relsPartOf(book.workbookPart);
-    this.rels = book.pkg.has(relsPart) ? book.pkg.xml(relsPart) : parseXml(`<Relationships xmlns="${NS.packageRels}"/>`);
+    return new Index(
+      book,
+      await book.pkg.xml('[Content_Types].xml'),
+      await book.pkg.xml(book.workbookPart),
+      book.pkg.has(relsPart) ? await book.pkg.xml(relsPart) : parseXml(`<Relationships xmlns="${NS.packageRels}"/>`),
+    );
   }
 
   get sheetsEl(): Element {
@@ -177,7 +222,7 @@ function removeSheets(book: XlsxBook, index: Index, names: string[]): void {
 }
 
 function addSheets(book: XlsxBook, index: Index, sheets: PreparedSheet[], names: string[], styles: StyleSheet): void {
-  const dir = path.posix.join(path.posix.dirname(book.workbookPart), 'worksheets');
+  const dir = inFolderOf(book.workbookPart, 'worksheets');
   const sheetsEl = index.sheetsEl;
   const prefix = index.relPrefix();
   let sheetId = Math.max(0, ...children(sheetsEl, 'sheet').map((s) => Number(s.getAttribute('sheetId')) || 0));
@@ -201,10 +246,10 @@ function addSheets(book: XlsxBook, index: Index, sheets: PreparedSheet[], names:
 const absolute = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
 
 /** The workbook's style part, or a new one when the package has none. */
-function styleSheet(book: XlsxBook, index: Index): { styles: StyleSheet; part: string } {
+async function styleSheet(book: XlsxBook, index: Index): Promise<{ styles: StyleSheet; part: string }> {
   const existing = book.stylesPart && book.pkg.entryName(book.stylesPart);
-  if (existing) return { styles: new StyleSheet(book.pkg.text(existing)), part: existing };
-  const part = path.posix.join(path.posix.dirname(book.workbookPart), 'styles.xml');
+  if (existing) return { styles: new StyleSheet(await book.pkg.text(existing)), part: existing };
+  const part = inFolderOf(book.workbookPart, 'styles.xml');
   index.addRelationship(REL.styles, part);
   index.setOverride(part, TYPE.styles);
   return { styles: new StyleSheet(EMPTY_STYLES), part };
@@ -225,7 +270,7 @@ function writeRecord(book: XlsxBook, index: Index, record: ResultRecord): void {
   zip.file(
     props,
     XML_DECLARATION +
-      `<ds:datastoreItem ds:itemID="{${randomUUID().toUpperCase()}}" xmlns:ds="${NS.customXml}"><ds:schemaRefs><ds:schemaRef ds:uri="${RECORD_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+      `<ds:datastoreItem ds:itemID="{${guid()}}" xmlns:ds="${NS.customXml}"><ds:schemaRefs><ds:schemaRef ds:uri="${RECORD_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
     { createFolders: false },
   );
   zip.file(
@@ -242,10 +287,10 @@ function writeRecord(book: XlsxBook, index: Index, record: ResultRecord): void {
  * docProps/app.xml lists the sheet names under a heading with their count; it is kept in step when
  * it has the usual shape, and left as it is otherwise (it is a summary, not read by Excel).
  */
-function updateAppProperties(book: XlsxBook, removed: string[], added: string[]): void {
+async function updateAppProperties(book: XlsxBook, removed: string[], added: string[]): Promise<void> {
   const part = book.pkg.entryName('docProps/app.xml');
   if (!part) return;
-  const doc = book.pkg.xml(part);
+  const doc = await book.pkg.xml(part);
   const props = root(doc);
   const pairs = child(child(props, 'HeadingPairs') ?? props, 'vector');
   const titles = child(child(props, 'TitlesOfParts') ?? props, 'vector');
@@ -279,33 +324,25 @@ function updateAppProperties(book: XlsxBook, removed: string[], added: string[])
 }
 
 /**
- * Writes the copy of the input with the result sheets to `file`. `plan` says which of our earlier
- * sheets go and what the new ones are called (planReplacement).
+ * The copy of the input with the result sheets, as the input's zip changed in place, to generate
+ * with GENERATE. `plan` says which of our earlier sheets go and what the new ones are called.
  */
-export async function writeResultCopy(book: XlsxBook, sheets: PreparedSheet[], plan: ReplacementPlan, file: string, flags: 'w' | 'a' = 'w'): Promise<void> {
+export async function addResultSheets(book: XlsxBook, sheets: PreparedSheet[], plan: ReplacementPlan): Promise<JSZip> {
   const zip = book.pkg.zip;
   if (Object.keys(zip.files).length + sheets.length + 4 > MAX_ZIP_ENTRIES) {
     throw new InputError(
       `Buku kerja “${book.pkg.name}” berisi lebih dari ${MAX_ZIP_ENTRIES.toLocaleString('id-ID')} bagian; salinan dengan lembar hasil tidak dapat ditulis utuh.`,
     );
   }
-  const index = new Index(book);
+  const index = await Index.of(book);
   removeSheets(book, index, plan.remove);
-  const { styles, part: stylesPart } = styleSheet(book, index);
+  const { styles, part: stylesPart } = await styleSheet(book, index);
   addSheets(book, index, sheets, plan.names, styles);
   writeRecord(book, index, plan.record);
-  updateAppProperties(book, plan.remove, plan.names);
+  await updateAppProperties(book, plan.remove, plan.names);
   zip.file(stylesPart, styles.toString(), { createFolders: false });
   zip.file(book.pkg.entryName('[Content_Types].xml') ?? '[Content_Types].xml', serializeXml(index.types), { createFolders: false });
   zip.file(book.pkg.entryName(book.workbookPart)!, serializeXml(index.workbook), { createFolders: false });
   zip.file(book.pkg.entryName(relsPartOf(book.workbookPart)) ?? relsPartOf(book.workbookPart), serializeXml(index.rels), { createFolders: false });
-  await new Promise<void>((resolve, reject) => {
-    const out = createWriteStream(file, { flags });
-    out.on('error', reject);
-    out.on('finish', resolve);
-    zip
-      .generateNodeStream({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: false })
-      .on('error', reject)
-      .pipe(out);
-  });
+  return zip;
 }

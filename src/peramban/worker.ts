@@ -1,0 +1,125 @@
+import { Inspection } from '../adapters/office/hitung-excel';
+import { checkFileSize, Package } from '../adapters/xlsx/package';
+import { inputSheets, readXlsx, XlsxBook } from '../adapters/xlsx/read';
+import { addResultSheets, editedSheets, GENERATE, planCopy } from '../adapters/xlsx/write';
+import { hitung, Progress } from '../core/compute/engine';
+import { InputError } from '../core/errors';
+import { Grid } from '../core/grid';
+import { detectSheets } from '../core/read/detect';
+import { toJson } from '../core/report/result-json';
+import { buildResultSheets } from '../core/report/tables';
+import { Settings, withDefaults } from '../core/settings';
+import { Answers, Message, Request, toWire, toWireError, WorkerRun } from './protocol';
+import { rowText } from './row-text';
+
+/**
+ * The browser page's worker: the file is read, computed and its copy written here, with the same
+ * adapter and core as the command line, so the page stays responsive. Nothing leaves the computer.
+ */
+
+interface Opened {
+  bytes: Uint8Array;
+  name: string;
+  book: XlsxBook;
+}
+
+let opened: Opened | null = null;
+
+function current(): Opened {
+  if (!opened) throw new InputError('Belum ada buku kerja yang dibuka.');
+  return opened;
+}
+
+async function open(file: File, progress: Progress): Promise<Answers['open']> {
+  opened = null;
+  checkFileSize(file.size, file.name);
+  progress(`Membaca “${file.name}”…`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const book = await readXlsx(bytes, file.name, progress);
+  opened = { bytes, name: file.name, book };
+  return { sheets: book.grids.length };
+}
+
+/** Which sheet serves as what with these settings, as in Excel; a file keeps no saved settings. */
+function inspect(settings: Partial<Settings> | null): Inspection {
+  const { book } = current();
+  const workbook = inputSheets(book);
+  const detected = detectSheets(workbook, withDefaults(settings ?? {}));
+  return {
+    sheetNames: workbook.sheets.map((g) => g.name),
+    deteksi: detected.deteksi,
+    masalah: detected.masalah,
+    saved: null,
+    savedProblem: null,
+    edited: editedSheets(book),
+    firstRun: book.record.lembar.length === 0,
+  };
+}
+
+/** `buku.xlsx` → `buku-hasil.xlsx` (the workbook's own kind: a .xlsm stays a .xlsm, or Excel would not open it). */
+const resultName = (name: string, extension: string) => `${name.replace(/\.[^.]*$/, '')}-hasil${extension}`;
+
+/** The text of the row of each finding's cell and of the cell it is paired with, by `lembar!sel`. */
+function findingRows(grids: Grid[], temuan: WorkerRun['result']['temuan']): Record<string, string> {
+  const byName = new Map(grids.map((g) => [g.name, g]));
+  const rows: Record<string, string> = {};
+  for (const at of temuan.flatMap((f) => [f.lembar && f.sel ? { lembar: f.lembar, sel: f.sel } : null, f.terkait ?? null])) {
+    const grid = at && byName.get(at.lembar);
+    const key = at && `${at.lembar}!${at.sel}`;
+    if (grid && key && !(key in rows)) rows[key] = rowText(grid, at.sel);
+  }
+  return rows;
+}
+
+async function run(settings: Partial<Settings>, replaceEdited: boolean | undefined, progress: Progress): Promise<Answers['hitung']> {
+  const { bytes, name, book } = current();
+  const edited = editedSheets(book);
+  if (edited.length > 0 && replaceEdited === undefined) return { edited };
+  const result = hitung(inputSheets(book), settings, progress);
+  progress('Menyusun tabel laporan…');
+  const sheets = buildResultSheets(result);
+  const { prepared, plan } = planCopy(book, sheets, replaceEdited ?? false);
+  progress('Menulis salinan buku kerja…');
+  // The copy is made from the file's bytes afresh: the book read stays as the file is, for the next run.
+  const zip = await addResultSheets({ ...book, pkg: await Package.open(bytes, name) }, prepared, plan);
+  const workbook = await zip.generateAsync({ ...GENERATE, type: 'uint8array' });
+  const { anggaran, kinerja, ...rest } = result;
+  return {
+    result: {
+      ...rest,
+      anggaran: anggaran && { anggaran: anggaran.anggaran, realisasi: anggaran.realisasi, serapan: anggaran.serapan },
+      kinerja: kinerja && { rataRataCapaian: kinerja.rataRataCapaian },
+    },
+    tables: sheets.map((s) => s.table),
+    written: prepared.map((p, i) => ({ tabel: p.tabel, nama: plan.names[i], table: p.layout.table })),
+    kept: plan.edited,
+    settings,
+    copy: {
+      workbook: { name: resultName(name, book.extension), bytes: workbook },
+      json: { name: resultName(name, '.json'), text: JSON.stringify(toJson(result), null, 2) + '\n' },
+      rows: findingRows(book.grids, result.temuan),
+    },
+  };
+}
+
+function answer(request: Request, progress: Progress): Promise<Answers[Request['type']]> | Answers[Request['type']] {
+  switch (request.type) {
+    case 'open':
+      return open(request.file, progress);
+    case 'inspect':
+      return inspect(request.settings);
+    case 'hitung':
+      return run(request.settings, request.replaceEdited, progress);
+  }
+}
+
+addEventListener('message', (event: MessageEvent<{ id: number } & Request>) => {
+  const { id } = event.data;
+  const send = (message: Message, transfer: Transferable[] = []) => postMessage(message, { transfer });
+  Promise.resolve()
+    .then(() => answer(event.data, (progress) => send({ id, progress })))
+    .then(
+      (value) => send({ id, value: toWire(value) }, 'copy' in value ? [value.copy.workbook.bytes.buffer] : []),
+      (error: unknown) => send({ id, error: toWireError(error) }),
+    );
+});
