@@ -1,19 +1,17 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { inputSheets, XlsxBook } from '../adapters/xlsx/read';
-import { planCopy } from '../adapters/xlsx/write';
+import { existingSheets, inputSheets, XlsxBook } from '../adapters/xlsx/read';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
 import { readXlsxFile, writeResultCopy } from '../adapters/fs/xlsx-file';
 import { persenText, rupiahText } from '../core/decimal';
-import { EngineResult, hitung } from '../core/compute/engine';
+import { EngineResult } from '../core/compute/engine';
 import { InputError, sentence } from '../core/errors';
 import { countByTingkat } from '../core/findings';
 import { describeRoles } from '../core/read/detect';
 import { parseSettings, Settings } from '../core/settings';
 import { toJson } from '../core/report/result-json';
 import { tableToHtml } from '../core/report/table-html';
-import { ResultSheet } from '../core/report/table';
-import { buildResultSheets } from '../core/report/tables';
+import { PlannedRun, planRun } from '../core/report/run';
 
 export const HELP = `Pemakaian: hitung-capaian <buku.xlsx> [pilihan]
 
@@ -119,32 +117,35 @@ function htmlPage(tables: string[]): string {
   return `<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8"><title>Tabel LKjIP</title></head><body>\n${body}\n</body></html>\n`;
 }
 
-/** The other files of a run, made in memory; only the result tables and the files leave this function, so the grids and the tree can be freed. */
-async function computeOutputs(book: XlsxBook, opts: Options, say: (line: string) => void, io: Io): Promise<{ sheets: ResultSheet[]; files: Output[] }> {
-  const result = hitung(inputSheets(book), opts.settings, (m) => io.err(m));
-  summary(result, say, io);
+/**
+ * Every output of a run, made in memory; only the files leave this function, so the grids and the
+ * budget tree can be freed before they are written.
+ */
+async function computeOutputs(book: XlsxBook, opts: Options, say: (line: string) => void, io: Io): Promise<Output[]> {
+  const run = planRun(inputSheets(book), opts.settings, existingSheets(book), false, (m) => io.err(m));
+  summary(run.result, say, io);
   const files: Output[] = [];
   if (opts.json) {
-    const json = JSON.stringify(toJson(result), null, 2) + '\n';
+    const json = JSON.stringify(toJson(run.result), null, 2) + '\n';
     files.push({ path: opts.json, write: (f, flag) => fs.writeFile(f, json, { encoding: 'utf8', flag }), text: () => json });
   }
-  const sheets = buildResultSheets(result);
+  const tables = run.sheets.map((s) => s.table);
   if (opts.docx) {
     // Loaded only when asked for: the docx package is most of the start-up time otherwise.
     const [{ Packer }, { buildDocx }] = await Promise.all([import('docx'), import('../adapters/docx/build-docx')]);
-    const buffer = await Packer.toBuffer(buildDocx(sheets.map((s) => s.table)));
+    const buffer = await Packer.toBuffer(buildDocx(tables));
     files.push({ path: opts.docx, write: (f, flag) => fs.writeFile(f, buffer, { flag }) });
   }
   if (opts.html) {
-    const html = htmlPage(sheets.map((s) => tableToHtml(s.table)));
+    const html = htmlPage(tables.map(tableToHtml));
     files.push({ path: opts.html, write: (f, flag) => fs.writeFile(f, html, { encoding: 'utf8', flag }) });
   }
-  return { sheets, files };
+  if (opts.output) files.push(resultCopy(book, run, opts.output, io));
+  return files;
 }
 
 /** The result copy: our earlier sheets replaced unless the user changed them, which stay and are said to. */
-function resultCopy(book: XlsxBook, sheets: ResultSheet[], file: string, io: Io): Output {
-  const { prepared, plan } = planCopy(book, sheets, false);
+function resultCopy(book: XlsxBook, { prepared, plan }: Pick<PlannedRun, 'prepared' | 'plan'>, file: string, io: Io): Output {
   for (const name of plan.edited) {
     const tabel = book.record.lembar.find((s) => s.nama === name)!.tabel;
     const i = prepared.findIndex((p) => p.tabel === tabel);
@@ -178,8 +179,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     // With the JSON on stdout, the summary goes to stderr.
     const say = opts.json !== undefined && isStdout(opts.json) ? io.err : io.out;
-    const { sheets, files } = await computeOutputs(book, opts, say, io);
-    if (opts.output) files.push(resultCopy(book, sheets, opts.output, io));
+    const files = await computeOutputs(book, opts, say, io);
     book.grids.length = 0;
     for (const f of files) if (!isStdout(f.path)) io.err(`Menulis ${f.path}…`);
     await writeAll(files, (text) => io.out(text.replace(/\n$/, '')));

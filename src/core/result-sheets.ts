@@ -1,4 +1,4 @@
-import { CellValue } from './grid';
+import { CellValue, Grid } from './grid';
 
 /** Names of the sheets the tool writes start with this; which of them are its own, only the record says. */
 export const RESULT_PREFIX = 'HC ';
@@ -123,12 +123,41 @@ function hash(text: string): string {
   return hex(a) + hex(b);
 }
 
-export interface ReplacementRequest {
+/** The engine's input: every sheet but those the record says the tool wrote. */
+export function userSheets(grids: readonly Grid[], record: ResultRecord): Grid[] {
+  const ours = new Set(record.lembar.map((s) => s.nama));
+  return grids.filter((g) => !ours.has(g.name));
+}
+
+/** fingerprint() of each sheet the record names, as the grids hold it now, by name. */
+export function fingerprintsOf(grids: readonly Grid[], record: ResultRecord): Map<string, string> {
+  const recorded = new Set(record.lembar.map((s) => s.nama));
+  return new Map(grids.filter((g) => recorded.has(g.name)).map((g) => [g.name, fingerprint(fromA1(g))]));
+}
+
+/** A grid's values from A1, as fingerprint() takes them (a used range need not start there). */
+function fromA1(g: Grid): (CellValue | undefined)[][] {
+  if (g.origin.row === 0 && g.origin.col === 0) return g.values;
+  const pad = Array<CellValue>(g.origin.col).fill(null);
+  return [...Array<CellValue[]>(g.origin.row).fill([]), ...g.values.map((row) => [...pad, ...(row ?? [])])];
+}
+
+/** What a workbook holds already that decides how a run replaces our sheets. */
+export interface ExistingSheets {
   /** Every sheet in the workbook now, in order. */
   sheetNames: readonly string[];
   record: ResultRecord;
-  /** fingerprint() of each recorded sheet as it is now, by name. */
+  /** fingerprintsOf() the sheets the record names. */
   fingerprints: ReadonlyMap<string, string>;
+}
+
+/** Sheets of ours, still in the workbook, whose values are no longer those written (or could not be read). */
+export function editedSheets({ sheetNames, record, fingerprints }: ExistingSheets): string[] {
+  const present = new Set(sheetNames);
+  return record.lembar.filter((s) => present.has(s.nama) && fingerprints.get(s.nama) !== s.sidik).map((s) => s.nama);
+}
+
+export interface ReplacementRequest extends ExistingSheets {
   /** The tables to write, in order, with the fingerprint of the values each will hold. */
   tables: readonly { tabel: TableId; sidik: string }[];
   /** Replace our sheets even where the user changed them since the last run. */
@@ -166,13 +195,8 @@ function freeName(wanted: string, taken: Set<string>): string {
  */
 export function planReplacement(req: ReplacementRequest): ReplacementPlan {
   const present = new Set(req.sheetNames);
-  const remove: string[] = [];
-  const edited: string[] = [];
-  for (const own of req.record.lembar) {
-    if (!present.has(own.nama)) continue;
-    if (req.replaceEdited || req.fingerprints.get(own.nama) === own.sidik) remove.push(own.nama);
-    else edited.push(own.nama);
-  }
+  const edited = req.replaceEdited ? [] : editedSheets(req);
+  const remove = req.record.lembar.map((s) => s.nama).filter((name) => present.has(name) && !edited.includes(name));
   const removed = new Set(remove);
   const taken = new Set(req.sheetNames.filter((n) => !removed.has(n)).map(key));
   const names = req.tables.map(({ tabel }) => {

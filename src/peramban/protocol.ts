@@ -1,4 +1,4 @@
-import { Inspection } from '../adapters/office/hitung-excel';
+import { Inspection } from '../core/report/run';
 import { Decimal } from '../core/decimal';
 import { InputError } from '../core/errors';
 import { SettingError, Settings } from '../core/settings';

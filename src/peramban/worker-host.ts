@@ -1,5 +1,5 @@
 import WORKER_SOURCE from 'peramban-worker-source';
-import { Inspection } from '../adapters/office/hitung-excel';
+import { Inspection } from '../core/report/run';
 import { downloadBlob, PaneRun, WorkbookHost } from '../taskpane/host';
 import { Answers, fromWire, fromWireError, Message, Request, WorkerRun } from './protocol';
 

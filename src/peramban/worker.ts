@@ -1,14 +1,13 @@
-import { Inspection } from '../adapters/office/hitung-excel';
+import { Inspection, inspect as inspectWorkbook, planRun } from '../core/report/run';
 import { checkFileSize, Package } from '../adapters/xlsx/package';
-import { inputSheets, readXlsx, XlsxBook } from '../adapters/xlsx/read';
-import { addResultSheets, editedSheets, GENERATE, planCopy } from '../adapters/xlsx/write';
-import { hitung, Progress } from '../core/compute/engine';
+import { existingSheets, inputSheets, readXlsx, XlsxBook } from '../adapters/xlsx/read';
+import { addResultSheets, GENERATE } from '../adapters/xlsx/write';
+import { Progress } from '../core/compute/engine';
 import { InputError } from '../core/errors';
 import { Grid } from '../core/grid';
-import { detectSheets } from '../core/read/detect';
 import { toJson } from '../core/report/result-json';
-import { buildResultSheets } from '../core/report/tables';
-import { Settings, withDefaults } from '../core/settings';
+import { editedSheets } from '../core/result-sheets';
+import { Settings } from '../core/settings';
 import { Answers, Message, Request, toWire, toWireError, WorkerRun } from './protocol';
 import { rowText } from './row-text';
 
@@ -43,17 +42,7 @@ async function open(file: File, progress: Progress): Promise<Answers['open']> {
 /** Which sheet serves as what with these settings, as in Excel; a file keeps no saved settings. */
 function inspect(settings: Partial<Settings> | null): Inspection {
   const { book } = current();
-  const workbook = inputSheets(book);
-  const detected = detectSheets(workbook, withDefaults(settings ?? {}));
-  return {
-    sheetNames: workbook.sheets.map((g) => g.name),
-    deteksi: detected.deteksi,
-    masalah: detected.masalah,
-    saved: null,
-    savedProblem: null,
-    edited: editedSheets(book),
-    firstRun: book.record.lembar.length === 0,
-  };
+  return inspectWorkbook(inputSheets(book), settings, existingSheets(book), { saved: null, savedProblem: null });
 }
 
 /** `buku.xlsx` → `buku-hasil.xlsx` (the workbook's own kind: a .xlsm stays a .xlsm, or Excel would not open it). */
@@ -73,12 +62,10 @@ function findingRows(grids: Grid[], temuan: WorkerRun['result']['temuan']): Reco
 
 async function run(settings: Partial<Settings>, replaceEdited: boolean | undefined, progress: Progress): Promise<Answers['hitung']> {
   const { bytes, name, book } = current();
-  const edited = editedSheets(book);
+  const existing = existingSheets(book);
+  const edited = editedSheets(existing);
   if (edited.length > 0 && replaceEdited === undefined) return { edited };
-  const result = hitung(inputSheets(book), settings, progress);
-  progress('Menyusun tabel laporan…');
-  const sheets = buildResultSheets(result);
-  const { prepared, plan } = planCopy(book, sheets, replaceEdited ?? false);
+  const { result, sheets, prepared, plan, written } = planRun(inputSheets(book), settings, existing, replaceEdited ?? false, progress);
   progress('Menulis salinan buku kerja…');
   // The copy is made from the file's bytes afresh: the book read stays as the file is, for the next run.
   const zip = await addResultSheets({ ...book, pkg: await Package.open(bytes, name) }, prepared, plan);
@@ -91,7 +78,7 @@ async function run(settings: Partial<Settings>, replaceEdited: boolean | undefin
       kinerja: kinerja && { rataRataCapaian: kinerja.rataRataCapaian },
     },
     tables: sheets.map((s) => s.table),
-    written: prepared.map((p, i) => ({ tabel: p.tabel, nama: plan.names[i], table: p.layout.table })),
+    written,
     kept: plan.edited,
     settings,
     copy: {

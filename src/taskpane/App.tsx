@@ -2,7 +2,7 @@ import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fl
 import { Packer } from 'docx';
 import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { buildDocx } from '../adapters/docx/build-docx';
-import { Inspection } from '../adapters/office/hitung-excel';
+import { Inspection } from '../core/report/run';
 import { rectAddress } from '../core/rect';
 import { narasiToHtml, tableToHtml } from '../core/report/table-html';
 import { parseSettings } from '../core/settings';

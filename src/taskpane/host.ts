@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
-import { EditedSheets, ExcelRun, forgetSettings, hitungInExcel, Inspection, inspectWorkbook, requirementProblem, RunOptions, selectRange } from '../adapters/office/hitung-excel';
+import { ExcelRun, forgetSettings, hitungInExcel, inspectWorkbook, requirementProblem, RunOptions, selectRange } from '../adapters/office/hitung-excel';
+import { EditedSheets, Inspection } from '../core/report/run';
 import { OfficeEnv, officeEnv } from '../adapters/office/office-env';
 import { Settings } from '../core/settings';
 

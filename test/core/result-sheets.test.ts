@@ -1,4 +1,4 @@
-import { EMPTY_RECORD, fingerprint, parseRecord, planReplacement, ResultRecord, serializeRecord } from '../../src/core/result-sheets';
+import { editedSheets, EMPTY_RECORD, fingerprint, fingerprintsOf, parseRecord, planReplacement, ResultRecord, serializeRecord, userSheets } from '../../src/core/result-sheets';
 
 const record = (lembar: ResultRecord['lembar']): ResultRecord => ({ versi: 1, lembar });
 
@@ -120,5 +120,28 @@ describe('planReplacement', () => {
     });
     expect(long.names).toEqual(['HC Perbandingan Tahun (11)']);
     expect(long.names[0].length).toBeLessThanOrEqual(31);
+  });
+});
+
+describe('what a workbook holds already', () => {
+  const grid = (name: string, values: (string | number | null)[][], origin = { row: 0, col: 0 }) => ({ name, values, origin });
+  const record = { versi: 1 as const, lembar: [{ nama: 'HC Efisiensi', tabel: 'efisiensi' as const, sidik: fingerprint([['Tabel 3.7'], [null, 12]]) }] };
+
+  it('fingerprints our sheets from A1, wherever their used range starts', () => {
+    const prints = fingerprintsOf([grid('DPA', [['x']]), grid('HC Efisiensi', [[12]], { row: 1, col: 1 })], record);
+    expect([...prints.keys()]).toEqual(['HC Efisiensi']);
+    expect(prints.get('HC Efisiensi')).toBe(fingerprint([[], [null, 12]]));
+  });
+
+  it('tells the sheets of ours the user changed, and a recorded sheet that could not be read counts as changed', () => {
+    const same = fingerprintsOf([grid('HC Efisiensi', [['Tabel 3.7'], [null, 12]])], record);
+    expect(editedSheets({ sheetNames: ['DPA', 'HC Efisiensi'], record, fingerprints: same })).toEqual([]);
+    expect(editedSheets({ sheetNames: ['DPA', 'HC Efisiensi'], record, fingerprints: new Map() })).toEqual(['HC Efisiensi']);
+    expect(editedSheets({ sheetNames: ['DPA'], record, fingerprints: new Map() })).toEqual([]);
+  });
+
+  it('hands the engine every sheet but ours, a user’s “HC …” sheet included', () => {
+    const grids = [grid('HC DPA Saya', []), grid('HC Efisiensi', []), grid('DPA', [])];
+    expect(userSheets(grids, record).map((g) => g.name)).toEqual(['HC DPA Saya', 'DPA']);
   });
 });

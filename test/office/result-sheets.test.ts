@@ -1,7 +1,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { EditedSheets, ExcelRun, forgetSettings, hitungInExcel, inspectWorkbook, RunOptions } from '../../src/adapters/office/hitung-excel';
+import { ExcelRun, forgetSettings, hitungInExcel, inspectWorkbook, RunOptions } from '../../src/adapters/office/hitung-excel';
+import { EditedSheets } from '../../src/core/report/run';
 import { SETTINGS_KEY } from '../../src/adapters/office/excel-read';
 import { readXlsxFile, workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { InputError } from '../../src/core/errors';

@@ -5,7 +5,8 @@ import { Workbook } from '../../core/grid';
 import { ReplacementPlan } from '../../core/result-sheets';
 import { checkFileSize } from '../xlsx/package';
 import { inputSheets, readXlsx, XlsxBook } from '../xlsx/read';
-import { addResultSheets, GENERATE, PreparedSheet } from '../xlsx/write';
+import { PreparedSheet } from '../../core/report/run';
+import { addResultSheets, GENERATE } from '../xlsx/write';
 
 /** The .xlsx adapter on files: a path's checks and messages before its bytes are read, and the copy streamed into a file. */
 
@@ -40,7 +41,7 @@ export async function workbookFromXlsx(file: string): Promise<Workbook> {
 
 /**
  * Writes the copy of the input with the result sheets into `file`: a new file (flags `w`) or an
- * existing special one (flags `a`). `plan` says which of our earlier sheets go (planCopy).
+ * existing special one (flags `a`). `plan` says which of our earlier sheets go (planRun).
  */
 export async function writeResultCopy(book: XlsxBook, sheets: PreparedSheet[], plan: ReplacementPlan, file: string, flags: 'w' | 'a' = 'w'): Promise<void> {
   const zip = await addResultSheets(book, sheets, plan);

@@ -2,7 +2,7 @@
 import { InputError } from '../../core/errors';
 import { CellValue, Grid, Workbook } from '../../core/grid';
 import { clip, parseAddress, Rect } from '../../core/rect';
-import { EMPTY_RECORD, fingerprint, RECORD_NAMESPACE, recordFromXml, ResultRecord } from '../../core/result-sheets';
+import { EMPTY_RECORD, fingerprintsOf, userSheets, RECORD_NAMESPACE, recordFromXml, ResultRecord } from '../../core/result-sheets';
 import { parseSettings, Settings } from '../../core/settings';
 
 export const SETTINGS_KEY = 'hitungCapaian.pengaturan';
@@ -77,9 +77,6 @@ const CELL_LIMIT = 5_000_000;
 const utf8 = new TextEncoder();
 /** What a value weighs in a request or a response: its JSON in UTF-8. */
 export const jsonBytes = (v: unknown) => utf8.encode(JSON.stringify(v)).length;
-
-/** A grid's values from A1, as fingerprint() takes them. */
-const fromA1 = (g: Grid): CellValue[][] => [...Array<CellValue[]>(g.origin.row).fill([]), ...g.values.map((row) => [...Array<CellValue>(g.origin.col).fill(null), ...(row ?? [])])];
 
 interface Walked {
   ws: Excel.Worksheet;
@@ -234,13 +231,12 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     };
   });
   const record = recordXml === null ? EMPTY_RECORD : (recordFromXml(recordXml) ?? EMPTY_RECORD);
-  const ours = new Set(record.lembar.map((s) => s.nama));
   return {
-    workbook: { sheets: grids.filter((g) => !ours.has(g.name)) },
+    workbook: { sheets: userSheets(grids, record) },
     sheets: walked.map((w) => ({ name: w.ws.name, visibility: w.ws.visibility })),
     record,
     recordPart: recordPart?.id ?? null,
-    fingerprints: new Map(grids.filter((g) => ours.has(g.name)).map((g) => [g.name, fingerprint(fromA1(g))])),
+    fingerprints: fingerprintsOf(grids, record),
     saved: setting,
   };
 }

@@ -1,13 +1,10 @@
 /// <reference types="office-js" />
-import { EngineResult, hitung, Progress } from '../../core/compute/engine';
+import { EngineResult, Progress } from '../../core/compute/engine';
 import { InputError } from '../../core/errors';
-import { detectSheets, SheetDetection } from '../../core/read/detect';
-import { fingerprint, planReplacement, RECORD_NAMESPACE, TableId } from '../../core/result-sheets';
-import { pathText, SettingError, Settings, withDefaults } from '../../core/settings';
-import { Rect } from '../../core/rect';
-import { layoutSheets } from '../../core/report/sheet-layout';
+import { editedSheets, ExistingSheets, RECORD_NAMESPACE } from '../../core/result-sheets';
+import { pathText, SettingError, Settings } from '../../core/settings';
+import { EditedSheets, Inspection, inspect, planRun, WrittenSheet } from '../../core/report/run';
 import { Table } from '../../core/report/table';
-import { buildResultSheets } from '../../core/report/tables';
 import { ExcelInput, readSaved, readWorkbook, SETTINGS_KEY } from './excel-read';
 import { writeLayouts } from './excel-write';
 
@@ -35,15 +32,6 @@ export function requirementProblem(isSetSupported: IsSetSupported): string | nul
   return `Versi Excel ini belum mendukung ExcelApi ${REQUIRED_API} yang diperlukan Hitung Capaian (tata letak halaman dan pengaturan buku kerja). Gunakan Microsoft 365, Excel 2021 atau yang lebih baru, atau Excel di web.`;
 }
 
-/** A result sheet as written by a run. */
-export interface WrittenSheet {
-  tabel: TableId;
-  /** Its name: the table's usual one, or another when the user's edited sheet kept that. */
-  nama: string;
-  /** Header and body on the sheet, what "Pilih tabel" selects. */
-  table: Rect;
-}
-
 export interface ExcelRun {
   result: EngineResult;
   tables: Table[];
@@ -56,11 +44,6 @@ export interface ExcelRun {
   time: Date;
 }
 
-/** Before a run replaces sheets of ours that the user changed since the last run, the user is asked. */
-export interface EditedSheets {
-  edited: string[];
-}
-
 export interface RunOptions {
   /** The settings to use; null: those saved in the workbook by the last run (or detection). */
   settings: Partial<Settings> | null;
@@ -69,27 +52,10 @@ export interface RunOptions {
   progress?: Progress;
 }
 
-/** What the task pane shows before anything is written: which sheet serves as what, found by the settings given. */
-export interface Inspection {
-  /** The sheets the engine reads (every one but ours), for choosing them by hand. */
-  sheetNames: string[];
-  deteksi: SheetDetection[];
-  /** Settings that could not be followed, each naming its field. */
-  masalah: SettingError[];
-  /** The settings saved in the workbook, null when none (or none usable) were saved. */
-  saved: Partial<Settings> | null;
-  /** Why the saved settings are not used, or null. */
-  savedProblem: string | null;
-  /** Sheets of ours the user changed since the last run. */
-  edited: string[];
-  /** No sheet of ours exists yet: the first run is still to come. */
-  firstRun: boolean;
-}
-
 const readOptions = (env: ExcelEnv) => ({ withMerges: env.isSetSupported('ExcelApi', MERGES_API), responseBudget: env.onTheWeb ? PAYLOAD_BUDGET : null });
 
-/** Sheets of ours, still there, whose values are no longer those written. */
-const editedSheets = (input: ExcelInput) => input.record.lembar.filter((s) => input.fingerprints.has(s.nama) && input.fingerprints.get(s.nama) !== s.sidik).map((s) => s.nama);
+/** What the workbook holds already, for replacing our sheets. */
+const existingOf = (input: ExcelInput): ExistingSheets => ({ sheetNames: input.sheets.map((s) => s.name), record: input.record, fingerprints: input.fingerprints });
 
 /**
  * Reads the workbook and says which sheet serves as what and which columns were found, with the
@@ -104,16 +70,7 @@ export async function inspectWorkbook(context: Excel.RequestContext, settings: P
   } catch (e) {
     savedProblem = `${savedUnusable(e as InputError)}; pengaturan itu diabaikan sampai Anda menghitung lagi atau mengembalikan deteksi otomatis.`;
   }
-  const detected = detectSheets(input.workbook, withDefaults(settings ?? saved ?? {}));
-  return {
-    sheetNames: input.workbook.sheets.map((g) => g.name),
-    deteksi: detected.deteksi,
-    masalah: detected.masalah,
-    saved,
-    savedProblem,
-    edited: editedSheets(input),
-    firstRun: input.record.lembar.length === 0,
-  };
+  return inspect(input.workbook, settings, existingOf(input), { saved, savedProblem });
 }
 
 /** Why the saved settings cannot be used, as the start of one sentence. */
@@ -140,27 +97,23 @@ export async function hitungInExcel(context: Excel.RequestContext, options: RunO
       throw new InputError(`${savedUnusable(e as InputError)}; perbaiki atau hapus lewat Tinjau Hasil.`);
     }
   }
-  const edited = editedSheets(input);
+  const existing = existingOf(input);
+  const edited = editedSheets(existing);
   if (edited.length > 0 && options.replaceEdited === undefined) return { edited };
 
-  const result = hitung(input.workbook, used, progress);
-  progress('Menyusun tabel laporan…');
-  const sheets = buildResultSheets(result);
-  const layouts = layoutSheets(sheets);
-  const plan = planReplacement({
-    sheetNames: input.sheets.map((s) => s.name),
-    record: input.record,
-    fingerprints: input.fingerprints,
-    tables: layouts.map((layout, i) => ({ tabel: sheets[i].table.id, sidik: fingerprint(layout.values) })),
-    replaceEdited: options.replaceEdited ?? false,
-  });
+  const { result, sheets, prepared, plan, written } = planRun(input.workbook, used, existing, options.replaceEdited ?? false, progress);
   progress('Menulis lembar hasil…');
   context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(used));
-  await writeLayouts(context, layouts, { existing: input.sheets, plan, recordPart: input.recordPart }, budget);
+  await writeLayouts(
+    context,
+    prepared.map((p) => p.layout),
+    { existing: input.sheets, plan, recordPart: input.recordPart },
+    budget,
+  );
   return {
     result,
     tables: sheets.map((s) => s.table),
-    written: layouts.map((layout, i) => ({ tabel: sheets[i].table.id, nama: plan.names[i], table: layout.table })),
+    written,
     kept: plan.edited,
     settings: used,
     time: new Date(),

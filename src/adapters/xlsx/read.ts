@@ -2,7 +2,7 @@ import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
 import { Progress } from '../../core/compute/engine';
-import { EMPTY_RECORD, recordFromXml, ResultRecord } from '../../core/result-sheets';
+import { EMPTY_RECORD, ExistingSheets, fingerprintsOf, userSheets, recordFromXml, ResultRecord } from '../../core/result-sheets';
 import { extensionOf, Package, Relationship } from './package';
 import { parsePart, readSheet, SheetContext } from './read-sheet';
 import { child, children, decodeXstring, localName, NS, root } from './xml';
@@ -194,7 +194,11 @@ export async function readXlsx(bytes: Uint8Array, name: string, progress: Progre
 }
 
 /** The sheets the engine reads: every worksheet except those the record says the tool wrote. */
+/** What the workbook holds already, for replacing our sheets. */
+export function existingSheets(book: Pick<XlsxBook, 'sheets' | 'grids' | 'record'>): ExistingSheets {
+  return { sheetNames: book.sheets.map((s) => s.name), record: book.record, fingerprints: fingerprintsOf(book.grids, book.record) };
+}
+
 export function inputSheets(book: Pick<XlsxBook, 'grids' | 'record'>): Workbook {
-  const ours = new Set(book.record.lembar.map((s) => s.nama));
-  return { sheets: book.grids.filter((g) => !ours.has(g.name)) };
+  return { sheets: userSheets(book.grids, book.record) };
 }

@@ -2,9 +2,8 @@ import JSZip from 'jszip';
 import { Document, Element } from '@xmldom/xmldom';
 import { columnLetter } from '../../core/rect';
 import { InputError } from '../../core/errors';
-import { fingerprint, planReplacement, RECORD_NAMESPACE, recordXml, ReplacementPlan, ResultRecord, TableId } from '../../core/result-sheets';
-import { layoutSheets, SheetLayout } from '../../core/report/sheet-layout';
-import { ResultSheet } from '../../core/report/table';
+import { RECORD_NAMESPACE, recordXml, ReplacementPlan, ResultRecord } from '../../core/result-sheets';
+import { PreparedSheet } from '../../core/report/run';
 import { XlsxBook } from './read';
 import { inFolderOf, relativeTarget, relsPartOf } from './package';
 import { quotedSheet, worksheetXml } from './sheet-xml';
@@ -49,48 +48,8 @@ const AFTER_DEFINED_NAMES = [
   'extLst',
 ];
 
-/** A result sheet as it will be written, and the fingerprint the record keeps of it. */
-export interface PreparedSheet {
-  tabel: TableId;
-  layout: SheetLayout;
-  sidik: string;
-}
-
 /** How the copy's zip is generated: the original entries keep their compressed bytes, new ones are deflated. */
 export const GENERATE: JSZip.JSZipGeneratorOptions = { compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: false };
-
-/** Lays out each table, with the fingerprint the record keeps of it. */
-export function prepareSheets(sheets: ResultSheet[]): PreparedSheet[] {
-  return layoutSheets(sheets).map((layout, i) => ({ tabel: sheets[i].table.id, layout, sidik: fingerprint(layout.values) }));
-}
-
-/** fingerprint() of each sheet of ours still in the workbook, as it is now, by name. */
-function currentFingerprints(book: Pick<XlsxBook, 'grids' | 'record'>): Map<string, string> {
-  const recorded = new Set(book.record.lembar.map((s) => s.nama));
-  return new Map(book.grids.filter((g) => recorded.has(g.name)).map((g) => [g.name, fingerprint(g.values)]));
-}
-
-/** Sheets of ours, still in the workbook, whose values are no longer those written. */
-export function editedSheets(book: Pick<XlsxBook, 'grids' | 'record'>): string[] {
-  const now = currentFingerprints(book);
-  return book.record.lembar.filter((s) => now.has(s.nama) && now.get(s.nama) !== s.sidik).map((s) => s.nama);
-}
-
-/**
- * What a run writes into the copy: the tables laid out, and which of our earlier sheets they replace
- * (planReplacement); our sheets the user changed stay unless `replaceEdited`.
- */
-export function planCopy(book: XlsxBook, sheets: ResultSheet[], replaceEdited: boolean): { prepared: PreparedSheet[]; plan: ReplacementPlan } {
-  const prepared = prepareSheets(sheets);
-  const plan = planReplacement({
-    sheetNames: book.sheets.map((s) => s.name),
-    record: book.record,
-    fingerprints: currentFingerprints(book),
-    tables: prepared.map(({ tabel, sidik }) => ({ tabel, sidik })),
-    replaceEdited,
-  });
-  return { prepared, plan };
-}
 
 /** A random GUID in capitals, as Office writes a custom XML part's item ID (getRandomValues: randomUUID needs a secure context). */
 function guid(): string {

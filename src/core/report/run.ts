@@ -1,0 +1,92 @@
+/**
+ * A run as every host makes it (the add-in, the command line, the web page): compute, lay the
+ * tables out, and decide which of our earlier sheets they replace. The hosts only read and write.
+ */
+import { EngineResult, hitung, Progress } from '../compute/engine';
+import { Workbook } from '../grid';
+import { detectSheets, SheetDetection } from '../read/detect';
+import { Rect } from '../rect';
+import { editedSheets, ExistingSheets, fingerprint, planReplacement, ReplacementPlan, TableId } from '../result-sheets';
+import { SettingError, Settings, withDefaults } from '../settings';
+import { layoutSheets, SheetLayout } from './sheet-layout';
+import { ResultSheet } from './table';
+import { buildResultSheets } from './tables';
+
+/** A result sheet ready to write, with the fingerprint the record keeps of it. */
+export interface PreparedSheet {
+  tabel: TableId;
+  layout: SheetLayout;
+  sidik: string;
+}
+
+/** A result sheet as a run wrote it. */
+export interface WrittenSheet {
+  tabel: TableId;
+  /** Its name: the table's usual one, or another when the user's edited sheet kept that. */
+  nama: string;
+  /** Header and body on the sheet, what "Pilih tabel" selects. */
+  table: Rect;
+}
+
+export interface PlannedRun {
+  result: EngineResult;
+  sheets: ResultSheet[];
+  prepared: PreparedSheet[];
+  plan: ReplacementPlan;
+  written: WrittenSheet[];
+}
+
+/** Before a run replaces sheets of ours that the user changed since the last run, the user is asked. */
+export interface EditedSheets {
+  edited: string[];
+}
+
+/** Lays out each table, with the fingerprint the record keeps of it. */
+export function prepareSheets(sheets: ResultSheet[]): PreparedSheet[] {
+  return layoutSheets(sheets).map((layout, i) => ({ tabel: sheets[i].table.id, layout, sidik: fingerprint(layout.values) }));
+}
+
+/**
+ * Computes, lays the tables out and plans their sheets: our unchanged sheets are replaced, those the
+ * user changed are replaced only when `replaceEdited` (otherwise they stay and the new sheets get
+ * other names).
+ */
+export function planRun(workbook: Workbook, settings: Partial<Settings>, existing: ExistingSheets, replaceEdited: boolean, progress: Progress = () => {}): PlannedRun {
+  const result = hitung(workbook, settings, progress);
+  progress('Menyusun tabel laporan…');
+  const sheets = buildResultSheets(result);
+  const prepared = prepareSheets(sheets);
+  const plan = planReplacement({ ...existing, tables: prepared.map(({ tabel, sidik }) => ({ tabel, sidik })), replaceEdited });
+  const written = prepared.map((p, i) => ({ tabel: p.tabel, nama: plan.names[i], table: p.layout.table }));
+  return { result, sheets, prepared, plan, written };
+}
+
+/** What the task pane shows before anything is written: which sheet serves as what, found by the settings given. */
+export interface Inspection {
+  /** The sheets the engine reads (every one but ours), for choosing them by hand. */
+  sheetNames: string[];
+  deteksi: SheetDetection[];
+  /** Settings that could not be followed, each naming its field. */
+  masalah: SettingError[];
+  /** The settings saved in the workbook, null when none (or none usable) were saved, or the host keeps none. */
+  saved: Partial<Settings> | null;
+  /** Why the saved settings are not used, or null. */
+  savedProblem: string | null;
+  /** Sheets of ours the user changed since the last run. */
+  edited: string[];
+  /** No sheet of ours exists yet: the first run is still to come. */
+  firstRun: boolean;
+}
+
+/** Detection with the settings given (null: the saved ones), writing nothing. */
+export function inspect(workbook: Workbook, settings: Partial<Settings> | null, existing: ExistingSheets, saved: Pick<Inspection, 'saved' | 'savedProblem'>): Inspection {
+  const detected = detectSheets(workbook, withDefaults(settings ?? saved.saved ?? {}));
+  return {
+    sheetNames: workbook.sheets.map((g) => g.name),
+    deteksi: detected.deteksi,
+    masalah: detected.masalah,
+    ...saved,
+    edited: editedSheets(existing),
+    firstRun: existing.record.lembar.length === 0,
+  };
+}
