@@ -80,9 +80,11 @@ const NONE: Capaian = { capaian: null, aturan: null, skala: null };
 /**
  * The capaian of a realisasi against a target. On a scale, reaching or passing the target is 100,
  * falling short the ratio of the levels (WDP for WTP: 3/4); a range is met (100) inside it and
- * measured from the nearer bound outside; a comparator's arah replaces the indikator's.
+ * measured from the nearer bound outside, with the arah written — without one, a range asks to stay
+ * inside it, so passing either bound falls short; a comparator's arah replaces the indikator's.
+ * `arah` null: none is written (naik for a number, SPEC §4).
  */
-export function capaianOfValues(arah: Arah, target: KinerjaValue, realisasi: KinerjaValue, scales: readonly Skala[]): Capaian {
+export function capaianOfValues(arah: Arah | null, target: KinerjaValue, realisasi: KinerjaValue, scales: readonly Skala[]): Capaian {
   const skala = scaleOf(target, scales);
   const bothNumbered = target.nilai !== null && realisasi.nilai !== null && !target.dariHuruf && !realisasi.dariHuruf;
   if (skala && !bothNumbered && scaleOf(realisasi, scales) === skala) {
@@ -95,9 +97,10 @@ export function capaianOfValues(arah: Arah, target: KinerjaValue, realisasi: Kin
   if (target.rentang) {
     const { bawah, atas } = target.rentang;
     if (r.gte(bawah) && r.lte(atas)) return { capaian: HUNDRED, aturan: 'rentang', skala: null };
-    return { capaian: capaianOf(arah, r.lt(bawah) ? bawah : atas, r), aturan: 'rentang', skala: null };
+    const below = r.lt(bawah);
+    return { capaian: capaianOf(arah ?? (below ? 'naik' : 'turun'), below ? bawah : atas, r), aturan: 'rentang', skala: null };
   }
   if (target.nilai === null) return NONE;
   const aturan: Aturan = target.pembanding ? 'pembanding' : target.dariHuruf || realisasi.dariHuruf ? 'batasHuruf' : 'angka';
-  return { capaian: capaianOf(target.pembanding ?? arah, target.nilai, r), aturan, skala: null };
+  return { capaian: capaianOf(target.pembanding ?? arah ?? 'naik', target.nilai, r), aturan, skala: null };
 }

@@ -164,7 +164,7 @@ function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], 
   }
   const against = (target: KinerjaValue | null): Capaian => {
     if (!target || !ind.realisasi || !understood(target, scales) || !understood(ind.realisasi, scales)) return { capaian: null, aturan: null, skala: null };
-    return capaianOfValues(ind.arah, target, ind.realisasi, scales);
+    return capaianOfValues(ind.arahTertulis ? ind.arah : null, target, ind.realisasi, scales);
   };
   const own = against(ind.target);
   if (!ind.realisasi) {

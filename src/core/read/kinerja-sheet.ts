@@ -30,7 +30,10 @@ export interface KinerjaValue {
 export interface IndikatorRow {
   nama: string;
   satuan: string;
+  /** Naik where nothing is written. */
   arah: Arah;
+  /** The sheet says the arah (an Arah column with text on this row). */
+  arahTertulis: boolean;
   target: KinerjaValue | null;
   realisasi: KinerjaValue | null;
   targetRenstra: KinerjaValue | null;
@@ -187,6 +190,7 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
       nama: indikatorText,
       satuan: text(r, cols.satuan) || unitFromText(target),
       arah: parseArah(text(r, cols.arah)),
+      arahTertulis: text(r, cols.arah) !== '',
       target,
       realisasi,
       targetRenstra,

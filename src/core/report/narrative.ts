@@ -126,7 +126,8 @@ const SKALA_RULE = (levels: string) =>
   `capaian indikator berskala (${levels}) adalah seratus persen bila realisasi mencapai atau melampaui target; bila di bawah target, capaiannya adalah perbandingan tingkat realisasi dengan tingkat target`;
 
 const RULES: Record<Exclude<Aturan, 'angka' | 'skala'>, string> = {
-  rentang: 'target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang; di luar rentang, capaian diukur dari batas terdekat',
+  rentang:
+    'target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang; di luar rentang, capaian diukur dari batas terdekat menurut arahnya, dan tanpa arah yang tertulis, melewati batas atas maupun batas bawah sama-sama dihitung belum mencapai target',
   pembanding: 'target bertanda minimal atau maksimal dihitung sebagai angka dengan arah yang ditunjukkannya',
   batasHuruf: 'nilai huruf tanpa angka dihitung dengan batas bawah rentang nilainya',
 };

@@ -31,9 +31,19 @@ function withYear(title: string, tahun: number | null): string {
   return tahun === null ? title : `${title} Tahun ${tahun}`;
 }
 
-function sheetSource(...names: (string | null)[]): string | null {
-  const present = names.filter((n): n is string => !!n);
-  return present.length === 0 ? null : `Sumber: lembar ${present.map((n) => `“${n}”`).join(' dan ')}, diolah dengan Hitung Capaian`;
+/** The documents each sheet role stands for, as a report's source line names them. */
+const DOCUMENT: Record<'dpa' | 'realisasi' | 'kinerja', string> = {
+  kinerja: 'Perjanjian Kinerja dan data capaian kinerja',
+  dpa: 'Dokumen Pelaksanaan Anggaran',
+  realisasi: 'Laporan Realisasi Anggaran',
+};
+
+/** `Sumber: Dokumen Pelaksanaan Anggaran dan Laporan Realisasi Anggaran Tahun 2024, diolah`, as a report writes it. */
+function sheetSource(result: EngineResult, ...roles: (keyof typeof DOCUMENT)[]): string | null {
+  // One sheet with both anggaran and realisasi is a realisasi report.
+  const present = roles.filter((r) => result.lembar[r] !== null && (r !== 'dpa' || result.lembar.dpa !== result.lembar.realisasi));
+  if (present.length === 0) return null;
+  return `Sumber: ${present.map((r) => DOCUMENT[r]).join(' dan ')}${result.tahun === null ? '' : ` Tahun ${result.tahun}`}, diolah`;
 }
 
 function emphasisOf(item: BudgetItem): Emphasis {
@@ -105,7 +115,7 @@ function pengukuranKinerja(result: EngineResult): Table | null {
     rows,
     merges,
     nameColumn: 1,
-    source: [sheetSource(result.lembar.kinerja), aturanCapaian(result)].filter((x) => x !== null).join('. '),
+    source: [sheetSource(result, 'kinerja'), aturanCapaian(result)].filter((x) => x !== null).join('. '),
     orientation: 'landscape',
   });
 }
@@ -130,7 +140,7 @@ function perbandinganTahun(result: EngineResult): Table | null {
     rows,
     merges,
     nameColumn: 0,
-    source: sheetSource(result.lembar.kinerja),
+    source: sheetSource(result, 'kinerja'),
     orientation: years.length > 4 ? 'landscape' : 'portrait',
   });
 }
@@ -176,7 +186,7 @@ function programPendukung(result: EngineResult): Table | null {
     rows,
     merges,
     nameColumn: 1,
-    source: sheetSource(result.lembar.kinerja, result.lembar.dpa, result.lembar.realisasi),
+    source: sheetSource(result, 'kinerja', 'dpa', 'realisasi'),
     orientation: 'landscape',
   });
 }
@@ -249,7 +259,7 @@ function realisasiAnggaran(result: EngineResult): Table | null {
     columns: [centre(7), left(58), right(17), right(17), right(11)],
     rows,
     nameColumn: 1,
-    source: sheetSource(result.lembar.dpa, result.lembar.realisasi),
+    source: sheetSource(result, 'dpa', 'realisasi'),
   });
 }
 
@@ -266,7 +276,7 @@ function belanjaOperasiModal(result: EngineResult): Table | null {
     columns: [left(30), right(17), right(12), right(17), right(11)],
     rows,
     nameColumn: 0,
-    source: sheetSource(result.lembar.dpa, result.lembar.realisasi),
+    source: sheetSource(result, 'dpa', 'realisasi'),
   });
 }
 
@@ -300,7 +310,7 @@ function alokasiAnggaran(result: EngineResult): Table | null {
     rows,
     merges,
     nameColumn: 1,
-    source: sheetSource(result.lembar.kinerja, result.lembar.dpa),
+    source: sheetSource(result, 'kinerja', 'dpa'),
   });
 }
 

@@ -5,7 +5,7 @@ import { Arah, parseKinerjaValue } from '../../../src/core/read/kinerja-sheet';
 const d = (s: string | number) => new Decimal(s);
 const ref = { lembar: 'K', sel: 'A1' };
 const v = (x: string | number) => parseKinerjaValue(x, null, ref)!;
-const capaian = (arah: Arah, target: string | number, realisasi: string | number, scales = SKALA_BAWAAN) => {
+const capaian = (arah: Arah | null, target: string | number, realisasi: string | number, scales = SKALA_BAWAAN) => {
   const c = capaianOfValues(arah, v(target), v(realisasi), scales);
   return [c.capaian?.toFixed(2) ?? null, c.aturan, c.skala?.nama ?? null];
 };
@@ -48,6 +48,14 @@ describe('ranges: inside is 100, outside measured from the nearer bound with ara
     ['naik', '85–90', 95, '105.56'],
     ['naik', '85 s.d. 90 %', '87,5%', '100.00'],
   ] as const)('%s, target %s, realisasi %p → %s', (arah, t, r, c) => expect(capaian(arah, t, r)).toEqual([c, 'rentang', null]));
+
+  it.each([
+    ['3 - 5 hari', '4 hari', '100.00'],
+    ['3 - 5 hari', '6 hari', '80.00'],
+    ['3 - 5 hari', '2 hari', '66.67'],
+    ['85–90', 95, '94.44'],
+  ])('with no arah written, passing either bound of %s falls short: %p → %s', (t, r, c) => expect(capaian(null, t, r)).toEqual([c, 'rentang', null]));
+  it('with no arah written, a plain number is naik', () => expect(capaian(null, 90, '83,57')).toEqual(['92.86', 'angka', null]));
 });
 
 describe('comparators: the number with their arah', () => {

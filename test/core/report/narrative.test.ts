@@ -71,7 +71,7 @@ describe('the narrative of a small book', () => {
       'Tabel 3.2 menunjukkan bahwa rata-rata capaian tiga indikator kinerja sasaran tahun 2024 adalah 97,62% dengan predikat Sangat Tinggi. ' +
         'Sebanyak dua indikator mencapai atau melampaui target dan satu indikator belum mencapainya.',
       'Capaian indikator berskala (TMP < TW < WDP < WTP) adalah seratus persen bila realisasi mencapai atau melampaui target; bila di bawah target, capaiannya adalah perbandingan tingkat realisasi dengan tingkat target. ' +
-        'Target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang; di luar rentang, capaian diukur dari batas terdekat.',
+        'Target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang; di luar rentang, capaian diukur dari batas terdekat menurut arahnya, dan tanpa arah yang tertulis, melewati batas atas maupun batas bawah sama-sama dihitung belum mencapai target.',
     ]);
   });
 

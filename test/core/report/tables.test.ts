@@ -22,9 +22,9 @@ const byId = (id: string) => tables.find((t) => t.id === id)!;
 describe('the tables with the narrative', () => {
   it('states the capaian rules used in Tabel 3.2’s source line', () => {
     expect(byId('pengukuran-kinerja').source).toBe(
-      'Sumber: lembar “IKU”, diolah dengan Hitung Capaian. Capaian indikator berskala (TMP < TW < WDP < WTP) adalah seratus persen bila realisasi mencapai atau melampaui target; ' +
+      'Sumber: Perjanjian Kinerja dan data capaian kinerja, diolah. Capaian indikator berskala (TMP < TW < WDP < WTP) adalah seratus persen bila realisasi mencapai atau melampaui target; ' +
         'bila di bawah target, capaiannya adalah perbandingan tingkat realisasi dengan tingkat target. ' +
-        'Target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang; di luar rentang, capaian diukur dari batas terdekat.',
+        'Target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang; di luar rentang, capaian diukur dari batas terdekat menurut arahnya, dan tanpa arah yang tertulis, melewati batas atas maupun batas bawah sama-sama dihitung belum mencapai target.',
     );
   });
 
