@@ -4,6 +4,7 @@ export type Tingkat = 'galat' | 'peringatan';
 
 export type Jenis = 'jumlah' | 'antar-lembar' | 'melebihi' | 'persen' | 'tidak-ditemukan' | 'duplikat' | 'nilai' | 'pencocokan' | 'data-kosong';
 
+/** SPEC §5: the tingkat of each jenis (a text no rule reads is the one `nilai` that only warns). */
 export const TINGKAT_OF: Record<Jenis, Tingkat> = {
   jumlah: 'galat',
   'antar-lembar': 'galat',
@@ -16,6 +17,34 @@ export const TINGKAT_OF: Record<Jenis, Tingkat> = {
   'data-kosong': 'peringatan',
 };
 
+/**
+ * What a finding is about, finer than its jenis (SPEC §5's kinds, kept in the JSON): each perihal
+ * has its jenis, its tingkat, and the words the pane's groups and the Pemeriksaan sheet show.
+ */
+const PERIHAL = {
+  jumlah: { jenis: 'jumlah', tingkat: 'galat', label: 'Jumlah tidak sama dengan rinciannya' },
+  'antar-lembar': { jenis: 'antar-lembar', tingkat: 'galat', label: 'Anggaran berbeda antara DPA dan realisasi' },
+  melebihi: { jenis: 'melebihi', tingkat: 'galat', label: 'Realisasi melebihi anggaran' },
+  persen: { jenis: 'persen', tingkat: 'galat', label: 'Persentase tidak sesuai angkanya' },
+  'tidak-di-realisasi': { jenis: 'tidak-ditemukan', tingkat: 'galat', label: 'Tidak ada di lembar realisasi' },
+  'tidak-di-dpa': { jenis: 'tidak-ditemukan', tingkat: 'galat', label: 'Tidak ada di lembar DPA' },
+  'pendukung-tidak-di-dpa': { jenis: 'tidak-ditemukan', tingkat: 'galat', label: 'Program pendukung tidak ada di DPA' },
+  duplikat: { jenis: 'duplikat', tingkat: 'galat', label: 'Baris tertulis dua kali' },
+  nilai: { jenis: 'nilai', tingkat: 'galat', label: 'Nilai yang tidak terbaca' },
+  'nilai-tak-dikenali': { jenis: 'nilai', tingkat: 'peringatan', label: 'Target atau realisasi yang tidak dapat dibandingkan' },
+  'cocok-nama': { jenis: 'pencocokan', tingkat: 'peringatan', label: 'Dicocokkan menurut kemiripan nama (mohon periksa)' },
+  'cocok-letak': { jenis: 'pencocokan', tingkat: 'peringatan', label: 'Dicocokkan menurut letaknya (mohon periksa)' },
+  'realisasi-kosong': { jenis: 'data-kosong', tingkat: 'peringatan', label: 'Realisasi anggaran yang kosong' },
+  'indikator-tanpa-realisasi': { jenis: 'data-kosong', tingkat: 'peringatan', label: 'Indikator tanpa realisasi' },
+  'target-nol': { jenis: 'data-kosong', tingkat: 'peringatan', label: 'Target bernilai 0' },
+  'sasaran-tanpa-program': { jenis: 'data-kosong', tingkat: 'peringatan', label: 'Sasaran tanpa program pendukung' },
+} as const satisfies Record<string, { jenis: Jenis; tingkat: Tingkat; label: string }>;
+
+export type Perihal = keyof typeof PERIHAL;
+
+/** The words for what a finding is about: a group in the pane, the Jenis column of the Pemeriksaan sheet. */
+export const perihalLabel = (p: Perihal): string => PERIHAL[p].label;
+
 /** A place on the user's sheet. */
 export interface CellRef {
   lembar: string;
@@ -25,6 +54,7 @@ export interface CellRef {
 export interface Finding {
   tingkat: Tingkat;
   jenis: Jenis;
+  perihal: Perihal;
   lembar: string | null;
   sel: string | null;
   tertulis: string | null;
@@ -35,20 +65,25 @@ export interface Finding {
   terkait?: CellRef;
 }
 
-export function finding(
-  jenis: Jenis,
-  at: CellRef | null,
-  pesan: string,
-  values?: { tertulis?: Decimal | string | null; seharusnya?: Decimal | string | null; decimals?: number },
-  terkait?: CellRef,
-): Finding {
-  const tertulis = values?.tertulis ?? null;
-  const seharusnya = values?.seharusnya ?? null;
-  const show = (v: Decimal | string | null) => (v === null ? null : v instanceof Decimal && values?.decimals !== undefined ? v.toFixed(values.decimals) : v.toString());
+export interface FindingDetails {
+  tertulis?: Decimal | string | null;
+  seharusnya?: Decimal | string | null;
+  /** Decimals of the figures shown (percentages: 2). */
+  decimals?: number;
+  /** The other row involved (the counterpart of a match, the other sheet's cell). */
+  terkait?: CellRef;
+}
+
+export function finding(perihal: Perihal, at: CellRef | null, pesan: string, details: FindingDetails = {}): Finding {
+  const tertulis = details.tertulis ?? null;
+  const seharusnya = details.seharusnya ?? null;
+  const show = (v: Decimal | string | null) => (v === null ? null : v instanceof Decimal && details.decimals !== undefined ? v.toFixed(details.decimals) : v.toString());
   const selisih = tertulis instanceof Decimal && seharusnya instanceof Decimal ? show(tertulis.minus(seharusnya)) : null;
+  const { jenis, tingkat } = PERIHAL[perihal];
   const f: Finding = {
-    tingkat: TINGKAT_OF[jenis],
+    tingkat,
     jenis,
+    perihal,
     lembar: at?.lembar ?? null,
     sel: at?.sel ?? null,
     tertulis: show(tertulis),
@@ -56,7 +91,7 @@ export function finding(
     selisih,
     pesan: pesan.charAt(0).toUpperCase() + pesan.slice(1),
   };
-  if (terkait) f.terkait = { lembar: terkait.lembar, sel: terkait.sel };
+  if (details.terkait) f.terkait = { lembar: details.terkait.lembar, sel: details.terkait.sel };
   return f;
 }
 
@@ -64,4 +99,30 @@ export function finding(
 export function countByTingkat(temuan: readonly Finding[]): Record<Tingkat, number> {
   const galat = temuan.filter((f) => f.tingkat === 'galat').length;
   return { galat, peringatan: temuan.length - galat };
+}
+
+/** The sheets a run read, by role: what it could check. */
+export interface SheetsRead {
+  dpa: string | null;
+  realisasi: string | null;
+  kinerja: string | null;
+}
+
+/**
+ * What to say when a run found nothing: what it checked, and what it could not for lack of a
+ * sheet. Never an all-clear for what was not looked at.
+ */
+export function noFindingsText(lembar: SheetsRead): string {
+  const checked: string[] = [];
+  const notChecked: string[] = [];
+  if (lembar.dpa) checked.push(`jumlah anggaran di “${lembar.dpa}”`);
+  else notChecked.push('anggaran (tidak ada lembar DPA)');
+  if (lembar.realisasi && lembar.realisasi !== lembar.dpa) checked.push(`jumlah realisasi di “${lembar.realisasi}” dan kecocokannya dengan DPA`);
+  else if (lembar.realisasi) checked.push('jumlah realisasi');
+  else notChecked.push('realisasi dan serapan (tidak ada lembar realisasi)');
+  if (lembar.kinerja) checked.push(`capaian kinerja di “${lembar.kinerja}”`);
+  else notChecked.push('capaian kinerja (tidak ada lembar kinerja)');
+  return notChecked.length === 0
+    ? 'Tidak ada temuan: semua jumlah, persentase dan kecocokan antar-lembar sudah benar.'
+    : `Tidak ada temuan pada yang diperiksa (${checked.join('; ')}); yang tidak diperiksa: ${notChecked.join('; ')}.`;
 }

@@ -1,35 +1,15 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, Text } from '@fluentui/react-components';
-import { CellRef, countByTingkat, Finding } from '../core/findings';
+import { CellRef, countByTingkat, Finding, noFindingsText, perihalLabel, SheetsRead } from '../core/findings';
 import { PaneRun } from './host';
 import { NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
-import { groupOf, TINGKAT_LABEL } from './words';
+import { TINGKAT_LABEL } from './words';
 
-type Lembar = PaneRun['result']['lembar'];
-
-/** What the run checked and what it could not, for lack of a sheet: never an all-clear for what was not looked at. */
-export function coverage(lembar: Lembar): { checked: string[]; notChecked: string[] } {
-  const checked: string[] = [];
-  const notChecked: string[] = [];
-  if (lembar.dpa) checked.push(`jumlah anggaran di “${lembar.dpa}”`);
-  else notChecked.push('anggaran (tidak ada lembar DPA)');
-  if (lembar.realisasi && lembar.realisasi !== lembar.dpa) checked.push(`jumlah realisasi di “${lembar.realisasi}” dan kecocokannya dengan DPA`);
-  else if (lembar.realisasi) checked.push('jumlah realisasi');
-  else notChecked.push('realisasi dan serapan (tidak ada lembar realisasi)');
-  if (lembar.kinerja) checked.push(`capaian kinerja di “${lembar.kinerja}”`);
-  else notChecked.push('capaian kinerja (tidak ada lembar kinerja)');
-  return { checked, notChecked };
-}
-
-function NoFindings({ lembar }: { lembar: Lembar }) {
-  const { checked, notChecked } = coverage(lembar);
-  const text =
-    notChecked.length === 0
-      ? 'Tidak ada temuan: semua jumlah, persentase dan kecocokan antar-lembar sudah benar.'
-      : `Tidak ada temuan pada yang diperiksa (${checked.join('; ')}); yang tidak diperiksa: ${notChecked.join('; ')}.`;
+function NoFindings({ lembar }: { lembar: SheetsRead }) {
+  const text = noFindingsText(lembar);
   return (
-    <MessageBar intent={notChecked.length === 0 ? 'success' : 'info'} layout="multiline" data-testid="tanpa-temuan">
+    <MessageBar intent={text.startsWith('Tidak ada temuan:') ? 'success' : 'info'} layout="multiline" data-testid="tanpa-temuan">
       <MessageBarBody>{text}</MessageBarBody>
     </MessageBar>
   );
@@ -56,7 +36,7 @@ export function Findings({ run, actions, onShow }: { run: PaneRun; actions: Acti
   const rows = run.copy?.rows ?? {};
   if (temuan.length === 0) return <NoFindings lembar={lembar} />;
   const groups = new Map<string, { f: Finding; i: number }[]>();
-  temuan.forEach((f, i) => groups.set(groupOf(f, lembar), [...(groups.get(groupOf(f, lembar)) ?? []), { f, i }]));
+  temuan.forEach((f, i) => groups.set(perihalLabel(f.perihal), [...(groups.get(perihalLabel(f.perihal)) ?? []), { f, i }]));
   const withGalat = [...groups].filter(([, list]) => list.some(({ f }) => f.tingkat === 'galat')).map(([name]) => name);
   return (
     <section className={styles.section} aria-labelledby="judul-temuan">

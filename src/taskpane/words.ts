@@ -1,7 +1,5 @@
-import { Finding } from '../core/findings';
 import { COLUMN_LABEL } from '../core/read/detect';
 import { ColumnRole, SettingPath, SheetRole } from '../core/settings';
-import { PaneRun } from './host';
 
 /** The pane's words that more than one component uses. */
 
@@ -37,31 +35,4 @@ export function fieldLabel(path: SettingPath): string {
  * which way a match failed: that comes from the sheet they point at, and for data-kosong from what
  * the message is about.
  */
-export function groupOf(f: Finding, lembar: PaneRun['result']['lembar']): string {
-  switch (f.jenis) {
-    case 'jumlah':
-      return 'Jumlah tidak sama dengan rinciannya';
-    case 'antar-lembar':
-      return 'Anggaran berbeda antara DPA dan realisasi';
-    case 'melebihi':
-      return 'Realisasi melebihi anggaran';
-    case 'persen':
-      return 'Persentase tidak sesuai angkanya';
-    case 'tidak-ditemukan':
-      if (f.lembar === lembar.dpa) return 'Tidak ada di lembar realisasi';
-      if (f.lembar === lembar.realisasi) return 'Tidak ada di lembar DPA';
-      return 'Program pendukung tidak ada di DPA';
-    case 'duplikat':
-      return 'Baris tertulis dua kali';
-    case 'nilai':
-      return 'Nilai yang tidak terbaca';
-    case 'pencocokan':
-      return 'Dicocokkan menurut nama (mohon periksa)';
-    case 'data-kosong':
-      if (f.pesan.startsWith('Sasaran')) return 'Sasaran tanpa program';
-      if (f.pesan.startsWith('Target')) return 'Target bernilai 0';
-      return 'Indikator tanpa realisasi';
-  }
-}
-
 export const TINGKAT_LABEL = { galat: 'Galat', peringatan: 'Peringatan' } as const;

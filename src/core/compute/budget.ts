@@ -147,6 +147,7 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
         }
       : undefined;
     if (realHasAnggaran) findings.push(...checkSums(real, 'anggaran', missing, matching ? otherOf(dpa, matching.dpaOf) : undefined));
+    findings.push(...blankRealisasi(real, (row) => (single ? row : matching?.dpaOf(row)) ?? null));
     findings.push(...checkSums(real, 'realisasi', missing));
     findings.push(
       ...checkPercentages(real, (row) => {
@@ -193,6 +194,28 @@ function extremes(programs: BudgetItem[]): BudgetResult['serapanProgram'] {
     return known.filter((p) => p.serapan!.eq(value));
   };
   return { tertinggi: at((a, b) => a.gt(b)), terendah: at((a, b) => a.lt(b)) };
+}
+
+/**
+ * `data-kosong`: a lowest row of the realisasi sheet whose realisasi cell is empty while it has an
+ * anggaran. It counts as 0, which a clerk may not have meant: the cell is named so it can be filled.
+ */
+function blankRealisasi(real: BudgetSheet, dpaOf: (row: BudgetRow) => BudgetRow | null): Finding[] {
+  const out: Finding[] = [];
+  for (const row of real.rows) {
+    const cell = row.amountOf('realisasi');
+    if (row.children.length > 0 || row.duplicateOf !== null || !cell?.empty) continue;
+    const anggaran = row.amountOf('anggaran')?.value ?? dpaOf(row)?.computedOf('anggaran') ?? null;
+    if (anggaran === null || anggaran.isZero()) continue;
+    out.push(
+      finding(
+        'realisasi-kosong',
+        cell,
+        `Realisasi ${LEVEL_NAME[row.level]} “${row.nama}” kosong di ${cell.lembar}!${cell.sel}, padahal anggarannya ${formatRupiah(anggaran)}; dihitung 0. Tulis 0 bila memang belum ada realisasi.`,
+      ),
+    );
+  }
+  return out;
 }
 
 function sumItems(items: BudgetItem[], col: AmountColumn): Decimal {
@@ -258,8 +281,7 @@ function betweenSheets(item: BudgetItem, there: AmountCell, realName: string, pa
       `(tertulis ${selisihText(written.minus(item.anggaran))}). DPA yang dipakai.` +
       (parents.length > 0 ? ` Selisih yang sama ada pada induknya: ${parents.map((p) => named(p.item, p.there)).join(', ')}.` : '') +
       (item.realisasi !== null && item.realisasi.gt(item.anggaran) ? ` Dengan anggaran DPA, realisasinya (${formatRupiah(item.realisasi)}) melebihi anggaran.` : ''),
-    { tertulis: written, seharusnya: item.anggaran },
-    dpaRef,
+    { tertulis: written, seharusnya: item.anggaran, terkait: dpaRef },
   );
 }
 

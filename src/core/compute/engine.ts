@@ -3,7 +3,7 @@ import { readBudgetSheet } from '../read/budget-sheet';
 import { KinerjaResult, computeKinerja } from './kinerja';
 import { Detected, SheetDetection, detectSheets } from '../read/detect';
 import { InputError } from '../errors';
-import { Finding } from '../findings';
+import { Finding, SheetsRead } from '../findings';
 import { Workbook } from '../grid';
 import { readKinerjaSheet } from '../read/kinerja-sheet';
 import { yearIn } from '../read/header';
@@ -12,7 +12,7 @@ import { Settings, withDefaults } from '../settings';
 export type Progress = (message: string) => void;
 
 export interface EngineResult {
-  lembar: { dpa: string | null; realisasi: string | null; kinerja: string | null };
+  lembar: SheetsRead;
   deteksi: SheetDetection[];
   anggaran: BudgetResult | null;
   kinerja: KinerjaResult | null;

@@ -138,9 +138,6 @@ function contains(parent: BudgetItem, item: BudgetItem): boolean {
   return parent.children.some((c) => c === item || contains(c, item));
 }
 
-/** Text no rule reads is the user's to replace by a number: nothing in the sheet is wrong. */
-const asWarning = (f: Finding): Finding => ({ ...f, tingkat: 'peringatan' });
-
 /** How a value is named in a message: `"WTP" (Kinerja!F5)`. */
 const written = (v: KinerjaValue) => `“${v.teks}” (${v.ref.lembar}!${v.ref.sel})`;
 
@@ -149,15 +146,11 @@ function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], 
   for (const v of [ind.target, ind.realisasi, ind.targetRenstra]) {
     if (v && !v.galat && !understood(v, scales)) {
       findings.push(
-        asWarning(
-          finding(
-            'nilai',
-            v.ref,
-            `Nilai ${written(v)} tidak dikenali sebagai angka, rentang atau tingkat pada skala; capaian yang memakainya tidak dihitung. Tulis angkanya bila ada.`,
-            {
-              tertulis: v.teks,
-            },
-          ),
+        finding(
+          'nilai-tak-dikenali',
+          v.ref,
+          `Nilai ${written(v)} tidak dikenali sebagai angka, rentang atau tingkat pada skala; capaian yang memakainya tidak dihitung. Tulis angkanya bila ada.`,
+          { tertulis: v.teks },
         ),
       );
     }
@@ -168,17 +161,15 @@ function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], 
   };
   const own = against(ind.target);
   if (!ind.realisasi) {
-    findings.push(finding('data-kosong', ind.nameRef, `Indikator “${ind.nama}” belum memiliki realisasi; tidak ikut dirata-rata.`));
+    findings.push(finding('indikator-tanpa-realisasi', ind.nameRef, `Indikator “${ind.nama}” belum memiliki realisasi; tidak ikut dirata-rata.`));
   } else if (own.capaian === null && ind.target?.nilai?.isZero()) {
-    findings.push(finding('data-kosong', ind.target.ref, `Target indikator “${ind.nama}” bernilai 0, sehingga capaian tidak dapat dihitung.`));
+    findings.push(finding('target-nol', ind.target.ref, `Target indikator “${ind.nama}” bernilai 0, sehingga capaian tidak dapat dihitung.`));
   } else if (own.aturan === null && ind.target && understood(ind.target, scales) && understood(ind.realisasi, scales)) {
     findings.push(
-      asWarning(
-        finding(
-          'nilai',
-          ind.realisasi.ref,
-          `Realisasi ${written(ind.realisasi)} tidak dapat dibandingkan dengan target ${written(ind.target)} indikator “${ind.nama}”; capaian tidak dihitung.`,
-        ),
+      finding(
+        'nilai-tak-dikenali',
+        ind.realisasi.ref,
+        `Realisasi ${written(ind.realisasi)} tidak dapat dibandingkan dengan target ${written(ind.target)} indikator “${ind.nama}”; capaian tidak dihitung.`,
       ),
     );
   }
@@ -251,18 +242,17 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
       for (const p of ind.pendukung) {
         const hit = index?.find(p.teks) ?? null;
         if (!hit) {
-          if (index) findings.push(finding('tidak-ditemukan', p.ref, `Program pendukung “${p.teks}” tidak ditemukan di DPA.`));
+          if (index) findings.push(finding('pendukung-tidak-di-dpa', p.ref, `Program pendukung “${p.teks}” tidak ditemukan di DPA.`));
           continue;
         }
         if (!hit.exact) {
           const r = hit.item.row.nameRef;
           findings.push(
             finding(
-              'pencocokan',
+              'cocok-nama',
               p.ref,
               `Program pendukung “${p.teks}” dicocokkan dengan ${LEVEL_NAME[hit.item.level]} “${hit.item.nama}” (${r.lembar}!${r.sel}) karena namanya mirip.`,
-              undefined,
-              r,
+              { terkait: r },
             ),
           );
         }
@@ -282,7 +272,7 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
       alokasi = percent(anggaran, budget.anggaran);
       if (capaian !== null && serapan !== null) efisiensi = efisiensiOf(capaian, serapan, settings);
     } else if (budget) {
-      findings.push(finding('data-kosong', s.nameRef, `Sasaran “${s.nama}” tidak dikaitkan dengan program/kegiatan mana pun; serapan dan efisiensinya tidak dihitung.`));
+      findings.push(finding('sasaran-tanpa-program', s.nameRef, `Sasaran “${s.nama}” tidak dikaitkan dengan program/kegiatan mana pun; serapan dan efisiensinya tidak dihitung.`));
     }
     const alokasiPendukung = budget ? pendukung.map((i) => percent(i.anggaran, budget.anggaran)) : [];
     return {

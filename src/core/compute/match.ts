@@ -68,7 +68,7 @@ export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
       found.push(d);
       if (how === 'mirip' || how === 'posisi') {
         const why = how === 'mirip' ? 'namanya mirip' : 'satu-satunya rincian di bawah induk yang sama';
-        findings.push(finding('pencocokan', ref(r), `${describe(r)} dicocokkan dengan ${describe(d)} karena ${why}. Periksa apakah keduanya sama.`, undefined, ref(d)));
+        findings.push(finding(how === 'mirip' ? 'cocok-nama' : 'cocok-letak', ref(r), `${describe(r)} dicocokkan dengan ${describe(d)} karena ${why}. Periksa apakah keduanya sama.`, { terkait: ref(d) }));
       }
     };
     let dLeft = ds.filter((d) => d.duplicateOf === null);
@@ -121,10 +121,10 @@ export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
     }
 
     for (const d of dLeft) {
-      findings.push(finding('tidak-ditemukan', ref(d), `${describe(d)} tidak ada di lembar ${real.name}; realisasinya dihitung 0.`));
+      findings.push(finding('tidak-di-realisasi', ref(d), `${describe(d)} tidak ada di lembar ${real.name}; realisasinya dihitung 0.`));
     }
     for (const r of rLeft) {
-      findings.push(finding('tidak-ditemukan', ref(r), `${describe(r)} tidak ada di lembar ${dpa.name}; angkanya tidak ikut dihitung.`));
+      findings.push(finding('tidak-di-dpa', ref(r), `${describe(r)} tidak ada di lembar ${dpa.name}; angkanya tidak ikut dihitung.`));
     }
     for (const d of found) {
       const r = toReal[d.index]!;

@@ -2,7 +2,7 @@ import { BelanjaFigures, BudgetItem, descendantsAt } from '../compute/budget';
 import { SasaranResult } from '../compute/kinerja';
 import { Decimal, HUNDRED } from '../decimal';
 import { EngineResult } from '../compute/engine';
-import { Finding } from '../findings';
+import { Finding, noFindingsText, perihalLabel } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
 import { RESULT_SHEETS, TableId } from '../result-sheets';
 import { aturanCapaian, buildNarasi, JENIS_NAME, labelled, Narasi } from './narrative';
@@ -324,7 +324,7 @@ function pemeriksaan(result: EngineResult): Table {
   const rows = result.temuan.map((f) =>
     row([
       text(f.tingkat === 'galat' ? 'Galat' : 'Peringatan'),
-      text(f.jenis),
+      text(perihalLabel(f.perihal)),
       text(f.lembar ?? ''),
       f.lembar && f.sel ? { kind: 'link', value: f.sel, lembar: f.lembar, sel: f.sel } : empty,
       findingAmount(f, f.tertulis),
@@ -333,7 +333,7 @@ function pemeriksaan(result: EngineResult): Table {
       text(f.pesan),
     ]),
   );
-  if (rows.length === 0) rows.push(row([text('Tidak ada temuan: semua jumlah, persentase dan kecocokan antar-lembar sudah benar.'), ...Array<TableCell>(7).fill(empty)]));
+  if (rows.length === 0) rows.push(row([text(noFindingsText(result.lembar)), ...Array<TableCell>(7).fill(empty)]));
   return table({
     id: 'pemeriksaan',
     caption: 'Hasil Pemeriksaan',

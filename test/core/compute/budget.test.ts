@@ -22,6 +22,18 @@ describe('the budget of the DPA with the realisasi sheet', () => {
     expect(b.belanja).toBeNull();
   });
 
+  it('names a lowest row whose realisasi is left empty, there and in its parent’s jumlah finding', () => {
+    const dpa = budgetSheet(sheet('DPA', HEADER, ['7.01.05', 'Program C', 150], ['7.01.05.2.01', 'Keg Satu', 150], ['7.01.05.2.01.0001', 'Sub Satu', 150]));
+    const real = budgetSheet(sheet('LRA', REAL, ['7.01.05', 'Program C', 150, 140], ['7.01.05.2.01', 'Keg Satu', 150, 140], ['7.01.05.2.01.0001', 'Sub Satu', 150, null]));
+    const found = computeBudget(dpa, real).findings;
+    expect(found.filter((f) => f.perihal === 'realisasi-kosong').map((f) => [f.tingkat, f.sel, f.pesan])).toEqual([
+      ['peringatan', 'D4', 'Realisasi sub kegiatan “Sub Satu” kosong di LRA!D4, padahal anggarannya 150; dihitung 0. Tulis 0 bila memang belum ada realisasi.'],
+    ]);
+    const jumlah = found.filter((f) => f.jenis === 'jumlah');
+    expect(jumlah.map((f) => f.sel)).toEqual(['D3']);
+    expect(jumlah[0].pesan).toMatch(/Realisasi rincian ini kosong: sub kegiatan “Sub Satu” \(LRA!D4\)\.$/);
+  });
+
   it('uses one sheet as both when it carries anggaran and realisasi', () => {
     const both = budgetSheet(sheet('LRA', REAL, ['7.01.01', 'Program A', 1000, 250]));
     const b = computeBudget(both, both);
