@@ -11,6 +11,7 @@ import { describeRoles } from '../core/read/detect';
 import { parseSettings, Settings } from '../core/settings';
 import { toJson } from '../core/report/result-json';
 import { tableToHtml } from '../core/report/table-html';
+import { draftWarning } from '../core/report/narrative';
 import { PlannedRun, planRun } from '../core/report/run';
 
 export const HELP = `Pemakaian: hitung-capaian <buku.xlsx> [pilihan]
@@ -133,7 +134,7 @@ async function computeOutputs(book: XlsxBook, opts: Options, say: (line: string)
   if (opts.docx) {
     // Loaded only when asked for: the docx package is most of the start-up time otherwise.
     const [{ Packer }, { buildDocx }] = await Promise.all([import('docx'), import('../adapters/docx/build-docx')]);
-    const buffer = await Packer.toBuffer(buildDocx(tables));
+    const buffer = await Packer.toBuffer(buildDocx(tables, draftWarning(run.result)));
     files.push({ path: opts.docx, write: (f, flag) => fs.writeFile(f, buffer, { flag }) });
   }
   if (opts.html) {

@@ -382,6 +382,6 @@ describe('indikator that are not plain numbers, generated', () => {
     expect(rules).toContain('Capaian indikator berskala (TMP < TW < WDP < WTP; Kurang < Cukup < Baik < Sangat Baik) adalah seratus persen');
     expect(rules).toContain('Target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang');
     expect(rules).toContain('Target bertanda minimal atau maksimal dihitung sebagai angka dengan arah yang ditunjukkannya.');
-    expect(run.json!.narasi.sasaran[1].paragraf[0]).toContain('Indikator Waktu penyelesaian aduan, dengan target 3–5 hari dan realisasi 6 hari, memperoleh capaian 80%');
+    expect(run.json!.narasi.sasaran[1].paragraf[0]).toContain('Indikator Waktu penyelesaian aduan, dengan target 3 - 5 hari dan realisasi 6 hari, memperoleh capaian 80%');
   });
 });

@@ -136,3 +136,18 @@ describe('the Word document', () => {
     for (const h of headings) expect(h.node.getElementsByTagNameNS(W, 'keepNext')).toHaveLength(1);
   });
 });
+
+describe('the Word document of a book with galat', () => {
+  // The clean book's opens with Ringkasan Eksekutif (above): no warning there.
+  it('opens with the draft warning', async () => {
+    const dir = await tempDir();
+    const docx = path.join(dir, 'laporan.docx');
+    expect(await runCli([path.join(FIXTURES, 'semboro-tercetak.xlsx'), '--docx', docx], quiet)).toBe(0);
+    const xml = await (await JSZip.loadAsync(await fs.readFile(docx))).file('word/document.xml')!.async('string');
+    const first = new DOMParser().parseFromString(xml, 'text/xml').getElementsByTagNameNS(W, 'p')[0];
+    const text = Array.from(first.getElementsByTagNameNS(W, 't'))
+      .map((t) => t.textContent)
+      .join('');
+    expect(text).toMatch(/^Catatan untuk penyusun \(hapus sebelum dipakai\): lembar sumber masih memuat delapan galat/);
+  });
+});

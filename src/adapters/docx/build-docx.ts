@@ -39,7 +39,11 @@ interface TextOptions {
   after?: number;
   /** On the same page as the next paragraph: a caption never ends a page without its table. */
   keepNext?: boolean;
+  color?: string;
 }
+
+/** The draft warning's colour: dark red, to be seen and deleted. */
+const WARNING_COLOR = 'C00000';
 
 function textParagraph(text: string, options: TextOptions): Paragraph {
   return new Paragraph({
@@ -48,7 +52,7 @@ function textParagraph(text: string, options: TextOptions): Paragraph {
     spacing: { before: options.before ?? 0, after: options.after ?? 0 },
     keepNext: options.keepNext,
     keepLines: options.keepNext,
-    children: [new TextRun({ text, bold: options.bold, italics: options.italics, size: options.size ?? BODY_SIZE, font: FONT })],
+    children: [new TextRun({ text, bold: options.bold, italics: options.italics, size: options.size ?? BODY_SIZE, font: FONT, color: options.color })],
   });
 }
 
@@ -174,10 +178,11 @@ function tableBlock(table: Table, textWidth: number): (Paragraph | DocxTable)[] 
  * Every table in one Word document with the narrative beside its tables, in chapter III's order;
  * A4, portrait or landscape as each table needs, header rows repeated on each page, no row split
  * across pages, no caption left at the foot of a page. The `HC Narasi` sheet's table is not in it:
- * its paragraphs stand beside their tables. Host-neutral: the CLI packs it to a file, the task pane
- * to a download.
+ * its paragraphs stand beside their tables. A draft warning (narrative.ts draftWarning) opens the
+ * document while the sheets hold galat. Host-neutral: the CLI packs it to a file, the task pane to a
+ * download.
  */
-export function buildDocx(tables: Table[]): Document {
+export function buildDocx(tables: Table[], warning: string | null = null): Document {
   const sections: ISectionOptions[] = [];
   let current: { orientation: Table['orientation']; children: (Paragraph | DocxTable)[] } | null = null;
   const add = (orientation: Table['orientation'], blocks: (Paragraph | DocxTable)[]) => {
@@ -191,6 +196,7 @@ export function buildDocx(tables: Table[]): Document {
     }
     current.children.push(...blocks);
   };
+  if (warning) add('portrait', [textParagraph(warning, { italics: true, bold: true, size: PROSE_SIZE, color: WARNING_COLOR, after: 240 })]);
   for (const table of tables.filter((t) => t.id !== 'narasi')) {
     // The narrative reads on portrait pages, whatever the table's orientation.
     add('portrait', table.text.before.map(proseParagraph));

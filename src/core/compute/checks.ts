@@ -108,7 +108,8 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp!)}.`;
     if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `“${n}”`).join(', ')}.`;
     const blank = children.filter((c) => c.children.length === 0 && c.amountOf(col)?.empty);
-    if (blank.length > 0) pesan += ` ${COLUMN_NAME[col]} rincian ini kosong: ${blank.map((c) => `${LEVEL_NAME[c.level]} “${c.nama}” (${c.amountOf(col)!.lembar}!${c.amountOf(col)!.sel})`).join(', ')}.`;
+    if (blank.length > 0)
+      pesan += ` ${COLUMN_NAME[col]} rincian ini kosong: ${blank.map((c) => `${LEVEL_NAME[c.level]} “${c.nama}” (${c.amountOf(col)!.lembar}!${c.amountOf(col)!.sel})`).join(', ')}.`;
     if (other) {
       const there = row ? other.rowOf(row)?.amountOf(col) : other.totalOf(owner as TotalRow)?.amountOf(col);
       pesan += likelyWrong(written as AmountCell & { value: Decimal }, asWritten, children, there, other, col);

@@ -68,7 +68,11 @@ export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
       found.push(d);
       if (how === 'mirip' || how === 'posisi') {
         const why = how === 'mirip' ? 'namanya mirip' : 'satu-satunya rincian di bawah induk yang sama';
-        findings.push(finding(how === 'mirip' ? 'cocok-nama' : 'cocok-letak', ref(r), `${describe(r)} dicocokkan dengan ${describe(d)} karena ${why}. Periksa apakah keduanya sama.`, { terkait: ref(d) }));
+        findings.push(
+          finding(how === 'mirip' ? 'cocok-nama' : 'cocok-letak', ref(r), `${describe(r)} dicocokkan dengan ${describe(d)} karena ${why}. Periksa apakah keduanya sama.`, {
+            terkait: ref(d),
+          }),
+        );
       }
     };
     let dLeft = ds.filter((d) => d.duplicateOf === null);

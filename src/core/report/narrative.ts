@@ -8,6 +8,7 @@ import { Aturan } from '../compute/capaian';
 import { EngineResult } from '../compute/engine';
 import { IndikatorResult, Perbandingan, SasaranResult } from '../compute/kinerja';
 import { Decimal, formatIndonesian, formatRupiah } from '../decimal';
+import { countByTingkat } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
 import { Settings } from '../settings';
 
@@ -68,16 +69,16 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const bare = (nama: string) => nama.trim().replace(/\.+$/, '');
 
 /**
- * A target or realisasi as the sentence shows it: `90`, `83,57`, `100%`, `4 Dok`, `A (80,6)`,
- * `3–5 hari`, `minimal 90%`, `WTP`; a figure without a unit of its own takes the indikator's satuan
+ * A target or realisasi as the sentence shows it: `90`, `83,57`, `100%`, `4 Dok`, `A (80,60)`,
+ * `3 - 5 hari`, `minimal 90%`, `WTP`; a figure without a unit of its own takes the indikator's satuan
  * where that is a unit (`hari`), not a kind of figure (`Indeks`).
  */
 export function nilai(v: KinerjaValue, satuan = ''): string {
   const unit = v.persen ? '%' : unitOf(v) || (KIND_OF_FIGURE.test(satuan) ? '' : satuan);
-  if (v.rentang) return `${angka(v.rentang.bawah)}–${angka(v.rentang.atas)}${spaced(unit)}`;
-  if (v.nilai === null || v.dariHuruf) return v.teks;
+  // A range reads as written, as the tables show it, with the indikator's unit where it has none.
+  if (v.rentang) return /\d$/.test(v.teks.trim()) ? `${v.teks.trim()}${spaced(unit)}` : v.teks.trim();
+  if (v.nilai === null || v.dariHuruf || v.huruf) return v.teks;
   const figure = `${angka(v.nilai)}${spaced(unit)}`;
-  if (v.huruf) return `${v.huruf} (${figure})`;
   return v.pembanding ? `${v.pembanding === 'naik' ? 'minimal' : 'maksimal'} ${figure}` : figure;
 }
 
@@ -144,7 +145,11 @@ export function aturanCapaian(result: EngineResult): string | null {
 
 // Sentences
 
-const tercapaiKata = (c: Decimal) => (c.gt(100) ? 'target terlampaui' : c.eq(100) ? 'target tercapai' : 'target belum tercapai');
+/** Said of the capaian as shown (two decimals): 99,996 shows as 100% and is read as reached. */
+const tercapaiKata = (capaian: Decimal) => {
+  const c = capaian.toDecimalPlaces(2);
+  return c.gt(100) ? 'target terlampaui' : c.eq(100) ? 'target tercapai' : 'target belum tercapai';
+};
 
 function indikatorSentence(result: EngineResult, ind: IndikatorResult): string {
   const tahun = result.tahun === null ? '' : ` tahun ${result.tahun}`;
@@ -298,7 +303,13 @@ function anggaran(result: EngineResult): string[] {
   const ext = a.serapanProgram;
   if (ext) {
     const named = (items: BudgetItem[]) => daftar(items.map((p) => inProse(labelled(p)))) + ` (${persen(items[0].serapan!)})`;
-    out.push(`Serapan tertinggi terdapat pada ${named(ext.tertinggi)}, dan terendah pada ${named(ext.terendah)}.`);
+    // A serapan above 100 is realisasi beyond the pagu: a thing to explain, not the best result.
+    const over = ext.tertinggi[0].serapan!.gt(100);
+    out.push(
+      over
+        ? `Realisasi ${named(ext.tertinggi)} melebihi pagu anggarannya karena ${isi('penjelasan realisasi yang melebihi pagu')}; serapan terendah terdapat pada ${named(ext.terendah)}.`
+        : `Serapan tertinggi terdapat pada ${named(ext.tertinggi)}, dan terendah pada ${named(ext.terendah)}.`,
+    );
   }
   const belanja = a.belanja;
   if (belanja) {
@@ -311,6 +322,19 @@ function anggaran(result: EngineResult): string[] {
   }
   if (a.serapan.lt(100)) out.push(`Anggaran yang tidak terserap disebabkan oleh ${isi('penyebab sisa anggaran')}.`);
   return out;
+}
+
+/**
+ * A note for whoever drafts the report, while the sheets still hold galat: the figures are summed
+ * from the lowest rows, which a galat may make differ from what the sheets say; null when none.
+ */
+export function draftWarning(result: EngineResult): string | null {
+  const { galat } = countByTingkat(result.temuan);
+  if (galat === 0) return null;
+  return (
+    `Catatan untuk penyusun (hapus sebelum dipakai): lembar sumber masih memuat ${bilangan(galat)} galat (lihat lembar HC Pemeriksaan). ` +
+    'Angka di sini dijumlahkan dari rincian terbawah, sehingga dapat berbeda dari yang tertulis; perbaiki galatnya, lalu hitung ulang sebelum menyalin ke laporan.'
+  );
 }
 
 /** The narrative of chapter III, from the computed result. */

@@ -1,7 +1,10 @@
 import { hitung } from '../../../src/core/compute/engine';
 import { Decimal } from '../../../src/core/decimal';
 import { CellValue, Grid } from '../../../src/core/grid';
-import { bilangan, buildNarasi, persen } from '../../../src/core/report/narrative';
+import { bilangan, buildNarasi, draftWarning, persen } from '../../../src/core/report/narrative';
+import { workbookFromXlsx } from '../../../src/adapters/fs/xlsx-file';
+import * as path from 'path';
+import { FIXTURES } from '../../helpers';
 import { Settings } from '../../../src/core/settings';
 import { sheet } from '../../support/sheets';
 
@@ -61,7 +64,7 @@ describe('the narrative of a small book', () => {
   it('says one sentence per sasaran in the summary, with singular and plural as written', () => {
     expect(n.ringkasan).toEqual([
       'Sasaran 1: Meningkatnya pelayanan diukur dengan dua indikator kinerja dan mencapai predikat Sangat Tinggi dengan rata-rata capaian 96,43%; ' +
-        'satu dari dua indikator mencapai target (realisasi Indeks Kepuasan 83,57 dari target 90; Waktu layanan 4 hari dari target 3–5 hari).',
+        'satu dari dua indikator mencapai target (realisasi Indeks Kepuasan 83,57 dari target 90; Waktu layanan 4 hari dari target 3 - 5 hari).',
       'Sasaran 2: Akuntabilitas diukur dengan satu indikator kinerja dan mencapai predikat Sangat Tinggi dengan capaian 100%; realisasinya WTP dari target WTP.',
     ]);
   });
@@ -82,7 +85,7 @@ describe('the narrative of a small book', () => {
         'Indikator Indeks Kepuasan, dengan target 90 dan realisasi 83,57, memperoleh capaian 92,86% dengan predikat Sangat Tinggi; target belum tercapai. ' +
         'Berdasarkan Tabel 3.3, realisasi Indeks Kepuasan tahun 2024 turun 0,16 poin dari 83,73 pada tahun 2023. ' +
         'Dibandingkan target akhir Renstra 92, realisasi ini mencapai 90,84%. ' +
-        'Indikator Waktu layanan, dengan target 3–5 hari dan realisasi 4 hari, memperoleh capaian 100% dengan predikat Sangat Tinggi; target tercapai. ' +
+        'Indikator Waktu layanan, dengan target 3 - 5 hari dan realisasi 4 hari, memperoleh capaian 100% dengan predikat Sangat Tinggi; target tercapai. ' +
         'Berdasarkan Tabel 3.3, realisasi Waktu layanan tahun 2024 turun 2 hari dari 6 hari pada tahun 2023.',
       'Rata-rata capaian sasaran ini 96,43% dengan predikat Sangat Tinggi.',
       'Dasar perhitungan realisasi: [isi: sumber data dan cara menghitung realisasi tiap indikator].',
@@ -163,5 +166,16 @@ describe('the narrative in other cases', () => {
     expect(n.anggaran).toContain(
       'Menurut jenisnya, Belanja Operasi sebesar Rp 750 (75% dari total anggaran) terealisasi Rp 700 (93,33%) dan Belanja Modal sebesar Rp 250 (25% dari total anggaran) terealisasi Rp 200 (80%).',
     );
+  });
+});
+
+describe('the draft warning', () => {
+  it('is there while the sheets hold galat, counting them, and not otherwise', async () => {
+    const printed = hitung(await workbookFromXlsx(path.join(FIXTURES, 'semboro-tercetak.xlsx')));
+    expect(draftWarning(printed)).toBe(
+      'Catatan untuk penyusun (hapus sebelum dipakai): lembar sumber masih memuat delapan galat (lihat lembar HC Pemeriksaan). ' +
+        'Angka di sini dijumlahkan dari rincian terbawah, sehingga dapat berbeda dari yang tertulis; perbaiki galatnya, lalu hitung ulang sebelum menyalin ke laporan.',
+    );
+    expect(draftWarning(hitung(await workbookFromXlsx(path.join(FIXTURES, 'semboro-bersih.xlsx'))))).toBeNull();
   });
 });
