@@ -328,7 +328,7 @@ function anggaran(result: EngineResult): string[] {
  * A note for whoever drafts the report, while the sheets still hold galat: the figures are summed
  * from the lowest rows, which a galat may make differ from what the sheets say; null when none.
  */
-export function draftWarning(result: EngineResult): string | null {
+export function draftWarning(result: Pick<EngineResult, 'temuan'>): string | null {
   const { galat } = countByTingkat(result.temuan);
   if (galat === 0) return null;
   return (
