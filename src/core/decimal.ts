@@ -54,4 +54,4 @@ export const rupiahText = (d: Decimal | null | undefined) => (d ? `Rp ${formatRu
 export const persenText = (p: Decimal | null | undefined) => (p ? `${formatPersen(p)}%` : '–');
 
 /** A difference in words, so its sign needs no explaining: `lebih 200`, `kurang 200`. */
-export const selisihText = (d: Decimal) => `${d.isNegative() ? 'kurang' : 'lebih'} ${formatRupiah(d.abs())}`;
+export const selisihText = (d: Decimal) => `${d.isNegative() ? 'lebih kecil' : 'lebih besar'} ${formatRupiah(d.abs())}`;

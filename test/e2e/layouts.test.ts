@@ -329,7 +329,7 @@ describe('layouts of issue 14, generated', () => {
     );
     expect(galat(run).map((t) => [t.lembar, t.sel, t.jenis, t.selisih])).toEqual([['LRA', 'C5', 'antar-lembar', '50']]);
     expect(galat(run)[0].pesan).toContain(
-      'Selisih yang sama ada pada induknya: sub kegiatan “Penyediaan Gaji” (LRA!C4 dan DPA!C4), kegiatan “Administrasi Keuangan” (LRA!C3 dan DPA!C3), program “PROGRAM PENUNJANG URUSAN” (LRA!C2 dan DPA!C2).',
+      'Selisih yang sama ada pada induknya: sub kegiatan “Penyediaan Gaji” (LRA!C4 dan DPA!C4), kegiatan “Administrasi Keuangan” (LRA!C3 dan DPA!C3), “PROGRAM PENUNJANG URUSAN” (LRA!C2 dan DPA!C2).',
     );
   });
 });

@@ -76,7 +76,7 @@ describe('Semboro 2024 as printed, with its errors', () => {
   it('finds DPA program 2 written above its kegiatan, and says the kegiatan is likely the wrong cell', () => {
     expect(at('DPA 2024', 'C23')).toEqual([expect.objectContaining({ tingkat: 'galat', jenis: 'jumlah', tertulis: '609079200', seharusnya: '599079200', selisih: '10000000' })]);
     expect(at('DPA 2024', 'C23')[0].pesan).toBe(
-      'Anggaran program “PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK” tertulis 609.079.200, tetapi jumlah rinciannya 599.079.200 (tertulis lebih 10.000.000). ' +
+      'Anggaran “PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK” tertulis 609.079.200, tetapi jumlah rinciannya 599.079.200 (tertulis lebih besar 10.000.000). ' +
         'Kemungkinan yang salah: DPA 2024!C24 (550.320.000, juga DPA 2024!C25 di bawahnya), bukan jumlahnya: lembar Realisasi 2024 mencatat ' +
         'kegiatan “Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan” 560.320.000 (Realisasi 2024!C23), yang membuat 609.079.200 benar.',
     );
@@ -94,7 +94,7 @@ describe('Semboro 2024 as printed, with its errors', () => {
       expect.objectContaining({ lembar: 'Realisasi 2024', sel: 'C33', tertulis: '420925600', seharusnya: '420925800' }),
     ]);
     expect(antar[0].pesan).toContain('DPA (DPA 2024!C25)');
-    expect(antar[0].pesan).toContain('induknya: kegiatan “Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan” (Realisasi 2024!C23 dan DPA 2024!C24), program');
+    expect(antar[0].pesan).toContain('induknya: kegiatan “Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan” (Realisasi 2024!C23 dan DPA 2024!C24), “PROGRAM');
     expect(antar[1].pesan).toContain('DPA (DPA 2024!C34)');
   });
 

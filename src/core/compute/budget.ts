@@ -1,4 +1,4 @@
-import { AmountCell, AmountColumn, BudgetRow, BudgetSheet, countedChildren, Level, LEVEL_NAME, sheetTotal } from '../read/budget-rows';
+import { AmountCell, AmountColumn, BudgetRow, BudgetSheet, countedChildren, Level, rowLabel, sheetTotal } from '../read/budget-rows';
 import { MissingChildren, OtherSheet, checkPercentages, checkSums } from './checks';
 import { normalizeName } from '../read/names';
 import { Decimal, ZERO, formatRupiah, percent, selisihText, sum } from '../decimal';
@@ -211,7 +211,7 @@ function blankRealisasi(real: BudgetSheet, dpaOf: (row: BudgetRow) => BudgetRow 
       finding(
         'realisasi-kosong',
         cell,
-        `Realisasi ${LEVEL_NAME[row.level]} “${row.nama}” kosong di ${cell.lembar}!${cell.sel}, padahal anggarannya ${formatRupiah(anggaran)}; dihitung 0. Tulis 0 bila memang belum ada realisasi.`,
+        `Realisasi ${rowLabel(row)} kosong di ${cell.lembar}!${cell.sel}, padahal anggarannya ${formatRupiah(anggaran)}; dihitung 0. Tulis 0 bila memang belum ada realisasi.`,
       ),
     );
   }
@@ -273,11 +273,11 @@ const dpaCell = (item: BudgetItem) => item.row.amountOf('anggaran') ?? item.row.
 function betweenSheets(item: BudgetItem, there: AmountCell, realName: string, parents: { item: BudgetItem; there: AmountCell }[]): Finding {
   const written = there.value!;
   const dpaRef = dpaCell(item);
-  const named = (i: BudgetItem, cell: AmountCell) => `${LEVEL_NAME[i.level]} “${i.nama}” (${cell.lembar}!${cell.sel} dan ${dpaCell(i).lembar}!${dpaCell(i).sel})`;
+  const named = (i: BudgetItem, cell: AmountCell) => `${rowLabel(i)} (${cell.lembar}!${cell.sel} dan ${dpaCell(i).lembar}!${dpaCell(i).sel})`;
   return finding(
     'antar-lembar',
     there,
-    `Anggaran ${LEVEL_NAME[item.level]} “${item.nama}” di lembar ${realName} ${formatRupiah(written)}, di DPA (${dpaRef.lembar}!${dpaRef.sel}) ${formatRupiah(item.anggaran)} ` +
+    `Anggaran ${rowLabel(item)} di lembar ${realName} ${formatRupiah(written)}, di DPA (${dpaRef.lembar}!${dpaRef.sel}) ${formatRupiah(item.anggaran)} ` +
       `(tertulis ${selisihText(written.minus(item.anggaran))}). DPA yang dipakai.` +
       (parents.length > 0 ? ` Selisih yang sama ada pada induknya: ${parents.map((p) => named(p.item, p.there)).join(', ')}.` : '') +
       (item.realisasi !== null && item.realisasi.gt(item.anggaran) ? ` Dengan anggaran DPA, realisasinya (${formatRupiah(item.realisasi)}) melebihi anggaran.` : ''),
@@ -305,7 +305,7 @@ function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetR
         finding(
           'melebihi',
           r?.amountOf('realisasi') ?? item.row.nameRef,
-          `Realisasi ${LEVEL_NAME[item.level]} “${item.nama}” ${formatRupiah(realisasi)} melebihi anggarannya ${formatRupiah(item.anggaran)}.`,
+          `Realisasi ${rowLabel(item)} ${formatRupiah(realisasi)} melebihi anggarannya ${formatRupiah(item.anggaran)}.`,
           {
             tertulis: realisasi,
             seharusnya: item.anggaran,

@@ -1,5 +1,5 @@
 import { parsePercent, writtenDecimals } from '../read/amount';
-import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, LEVEL_NAME, TotalRow } from '../read/budget-rows';
+import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, rowLabel, TotalRow } from '../read/budget-rows';
 import { Decimal, ZERO, formatPersen, formatRupiah, percent, selisihText, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
 
@@ -8,7 +8,7 @@ export type MissingChildren = (row: BudgetRow) => { amount: Decimal; names: stri
 
 /** How a finding names a row or a total line. */
 function labelOf(row: BudgetRow | TotalRow): string {
-  return 'level' in row ? `${LEVEL_NAME[row.level]} “${row.nama}”` : `baris ${row.nama}`;
+  return 'level' in row ? rowLabel(row) : `baris ${row.nama}`;
 }
 
 const COLUMN_NAME: Record<AmountColumn, string> = { anggaran: 'Anggaran', realisasi: 'Realisasi' };
@@ -78,7 +78,7 @@ function likelyWrong(
       : '';
   return (
     ` Kemungkinan yang salah: ${cells[0].lembar}!${cells[0].sel} (${formatRupiah(value)}${below}), bukan jumlahnya: lembar ${other.name} mencatat ` +
-    `${LEVEL_NAME[suspect.level]} “${suspect.nama}” ${formatRupiah(thereCell.value!)} (${thereCell.lembar}!${thereCell.sel}), yang membuat ${formatRupiah(written.value)} benar.`
+    `${rowLabel(suspect)} ${formatRupiah(thereCell.value!)} (${thereCell.lembar}!${thereCell.sel}), yang membuat ${formatRupiah(written.value)} benar.`
   );
 }
 
@@ -109,7 +109,7 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `“${n}”`).join(', ')}.`;
     const blank = children.filter((c) => c.children.length === 0 && c.amountOf(col)?.empty);
     if (blank.length > 0)
-      pesan += ` ${COLUMN_NAME[col]} rincian ini kosong: ${blank.map((c) => `${LEVEL_NAME[c.level]} “${c.nama}” (${c.amountOf(col)!.lembar}!${c.amountOf(col)!.sel})`).join(', ')}.`;
+      pesan += ` ${COLUMN_NAME[col]} rincian ini kosong: ${blank.map((c) => `${rowLabel(c)} (${c.amountOf(col)!.lembar}!${c.amountOf(col)!.sel})`).join(', ')}.`;
     if (other) {
       const there = row ? other.rowOf(row)?.amountOf(col) : other.totalOf(owner as TotalRow)?.amountOf(col);
       pesan += likelyWrong(written as AmountCell & { value: Decimal }, asWritten, children, there, other, col);

@@ -1,5 +1,5 @@
 import { BudgetItem } from './budget';
-import { LEVEL_NAME } from '../read/budget-rows';
+import { rowLabel } from '../read/budget-rows';
 import { Decimal, HUNDRED, formatPersen, percent, sum } from '../decimal';
 import { CellRef, Finding, finding } from '../findings';
 import { Arah, IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
@@ -248,12 +248,7 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
         if (!hit.exact) {
           const r = hit.item.row.nameRef;
           findings.push(
-            finding(
-              'cocok-nama',
-              p.ref,
-              `Program pendukung “${p.teks}” dicocokkan dengan ${LEVEL_NAME[hit.item.level]} “${hit.item.nama}” (${r.lembar}!${r.sel}) karena namanya mirip.`,
-              { terkait: r },
-            ),
+            finding('cocok-nama', p.ref, `Program pendukung “${p.teks}” dicocokkan dengan ${rowLabel(hit.item)} (${r.lembar}!${r.sel}) karena namanya mirip.`, { terkait: r }),
           );
         }
         if (!linked.includes(hit.item)) linked.push(hit.item);

@@ -1,4 +1,4 @@
-import { BudgetRow, BudgetSheet, LEVEL_NAME } from '../read/budget-rows';
+import { BudgetRow, BudgetSheet, rowLabel } from '../read/budget-rows';
 import { CellRef, Finding, finding } from '../findings';
 import { SIMILARITY_THRESHOLD, nameTokens, similarity } from '../read/names';
 
@@ -18,7 +18,7 @@ export interface Matching {
 const SIMILARITY_LIMIT = 400;
 
 function describe(row: BudgetRow): string {
-  return `${LEVEL_NAME[row.level]} “${row.nama}” (${row.sheet}!${row.nameRef.sel})`;
+  return `${rowLabel(row)} (${row.sheet}!${row.nameRef.sel})`;
 }
 
 function ref(row: BudgetRow): CellRef {

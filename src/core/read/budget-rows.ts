@@ -20,6 +20,15 @@ export const LEVEL_NAME: Record<Level, string> = {
   rekening: 'rekening',
 };
 
+/**
+ * A row as a message names it: `kegiatan “Administrasi Keuangan”`; a name that already says its
+ * level (`Kegiatan Administrasi …`) is not prefixed a second time.
+ */
+export function rowLabel(row: { level: Level; nama: string }): string {
+  const level = LEVEL_NAME[row.level];
+  return row.nama.toLowerCase().startsWith(level) ? `“${row.nama}”` : `${level} “${row.nama}”`;
+}
+
 /** A cell of an amount column; it is itself the place a finding points at. */
 export interface AmountCell extends CellRef {
   /** null when the cell cannot be read (a `nilai` finding says so). */
