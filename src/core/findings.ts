@@ -45,6 +45,12 @@ export type Perihal = keyof typeof PERIHAL;
 /** The words for what a finding is about: a group in the pane, the Jenis column of the Pemeriksaan sheet. */
 export const perihalLabel = (p: Perihal): string => PERIHAL[p].label;
 
+/** A user's text inside a message, in quotes, cut to a length a message can carry. */
+export function quoted(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return `“${t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t}”`;
+}
+
 /** A place on the user's sheet. */
 export interface CellRef {
   lembar: string;

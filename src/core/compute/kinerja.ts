@@ -1,7 +1,7 @@
 import { BudgetItem } from './budget';
 import { rowLabel } from '../read/budget-rows';
 import { Decimal, HUNDRED, formatPersen, percent, sum } from '../decimal';
-import { CellRef, Finding, finding } from '../findings';
+import { CellRef, Finding, finding, quoted } from '../findings';
 import { Arah, IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
 import { Aturan, Capaian, capaianOfValues, levelOn, scaleOf, scalesWith, Skala, understood } from './capaian';
 import { wrongPercent } from './checks';
@@ -139,7 +139,7 @@ function contains(parent: BudgetItem, item: BudgetItem): boolean {
 }
 
 /** How a value is named in a message: `"WTP" (Kinerja!F5)`. */
-const written = (v: KinerjaValue) => `“${v.teks}” (${v.ref.lembar}!${v.ref.sel})`;
+const written = (v: KinerjaValue) => `${quoted(v.teks)} (${v.ref.lembar}!${v.ref.sel})`;
 
 /** One indikator's capaian, against its target and the Renstra's, with what could not be read. */
 function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], settings: Settings, findings: Finding[]): IndikatorResult {

@@ -4,7 +4,7 @@ import { MergeIndex } from '../rect';
 import { decimalFromNumber, isDateFormat, parseAmount, serialDate } from './amount';
 import { Amount, AmountCell, AmountColumn, BudgetRow, BudgetSheet, countedChildren, ItemLine, NameFacts, Percent, RANK, Row, Total, TotalLine } from './budget-rows';
 import { Decimal, ZERO, sum } from '../decimal';
-import { Finding, finding } from '../findings';
+import { Finding, finding, quoted } from '../findings';
 import { BudgetRole, HeaderMatch, findHeader, guessBudgetRole, headerWordAt, isColumnNumberingRow } from './header';
 import { Code, CodeContext, OutlineLevels, classifyCode, isOutlineMarker, splitLeadingCode, splitSegments, isSipdLike } from './kode';
 import { memo } from '../memo';
@@ -253,7 +253,7 @@ class BudgetSheetReader {
     const cell = new Amount(grid, r, c, raw, p.kind === 'number' ? p.value : p.kind === 'empty' ? ZERO : null, p.kind === 'empty');
     if (p.kind === 'invalid') {
       this.findings.push(
-        finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} tidak dapat dibaca sebagai angka (“${p.text}”); dihitung sebagai 0.`, {
+        finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} tidak dapat dibaca sebagai angka (${quoted(p.text)}); dihitung sebagai 0.`, {
           tertulis: isCellError(raw) ? raw.error : p.text,
         }),
       );

@@ -197,6 +197,8 @@ export function layoutTable(name: string, table: Table): SheetLayout {
 }
 
 const LINE_HEIGHT = 12.75;
+/** Excel's tallest row, in points: a host refuses more. */
+export const MAX_ROW_HEIGHT = 409;
 
 /** Lines a text needs at `width` characters, wrapping at spaces like Excel does. */
 export function wrappedLines(text: string, width: number): number {
@@ -238,7 +240,7 @@ function estimateRowHeights(values: (string | number | null)[][], merges: Rect[]
     const have = heights.slice(m.row, m.row + m.rows).reduce((a, h) => a + h, 0);
     if (need > have) heights[m.row + m.rows - 1] += need - have;
   }
-  return heights;
+  return heights.map((h) => Math.min(h, MAX_ROW_HEIGHT));
 }
 
 export function layoutSheets(sheets: ResultSheet[]): SheetLayout[] {

@@ -2,7 +2,7 @@ import { BelanjaFigures, BudgetItem, descendantsAt } from '../compute/budget';
 import { SasaranResult } from '../compute/kinerja';
 import { Decimal, HUNDRED } from '../decimal';
 import { EngineResult } from '../compute/engine';
-import { Finding, noFindingsText, perihalLabel } from '../findings';
+import { Finding, noFindingsText, perihalLabel, quoted } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
 import { RESULT_SHEETS, TableId } from '../result-sheets';
 import { aturanCapaian, buildNarasi, JENIS_NAME, labelled, Narasi } from './narrative';
@@ -316,7 +316,8 @@ function alokasiAnggaran(result: EngineResult): Table | null {
 
 function findingAmount(f: Finding, value: string | null): TableCell {
   if (value === null) return empty;
-  if (!/^-?\d+(\.\d+)?$/.test(value)) return text(value);
+  // A text written where a figure belongs is shown as quoted in the message: cut to fit a cell.
+  if (!/^-?\d+(\.\d+)?$/.test(value)) return text(quoted(value).slice(1, -1));
   return f.jenis === 'persen' ? { kind: 'percent', value: new Decimal(value) } : { kind: 'money', value: new Decimal(value) };
 }
 

@@ -265,3 +265,11 @@ describe('what a total line adds up', () => {
     expect(s.totals[0].scope.map((r) => r.nama)).toEqual(['Program 1']);
   });
 });
+
+describe('a long text where an amount belongs', () => {
+  it('is quoted in the finding cut to a length a message carries', () => {
+    const s = budgetSheet(sheet('DPA', ['No', 'Uraian', 'Anggaran'], ['1', 'Program', 'catatan bendahara '.repeat(200)]));
+    expect(s.findings[0].pesan).toMatch(/\(“catatan bendahara catatan bendahara catatan bendahara catat…”\); dihitung sebagai 0\.$/);
+    expect(s.findings[0].pesan.length).toBeLessThan(160);
+  });
+});

@@ -1,5 +1,5 @@
 import { Decimal } from '../../../src/core/decimal';
-import { layoutTable, MONEY_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, wrappedLines } from '../../../src/core/report/sheet-layout';
+import { layoutTable, MAX_ROW_HEIGHT, MONEY_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, wrappedLines } from '../../../src/core/report/sheet-layout';
 import { tableToHtml } from '../../../src/core/report/table-html';
 import { Table } from '../../../src/core/report/table';
 
@@ -75,5 +75,12 @@ describe('a table as HTML', () => {
     expect(html).toContain('>-5<');
     expect(html).toContain('colspan="2"');
     expect(tableToHtml({ ...table, caption: '<b>&</b>' })).toContain('&lt;b&gt;&amp;&lt;/b&gt;');
+  });
+});
+
+describe('a long text', () => {
+  it('never asks a row taller than Excel allows', () => {
+    const long = { ...table, rows: [{ ...table.rows[0], cells: [{ kind: 'text' as const, value: 'catatan '.repeat(500) }, ...table.rows[0].cells.slice(1)] }] };
+    expect(Math.max(...layoutTable('HC Uji', { ...long, columns: [{ width: 6, align: 'left' }, ...table.columns.slice(1)] }).rowHeights)).toBe(MAX_ROW_HEIGHT);
   });
 });
