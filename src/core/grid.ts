@@ -1,4 +1,5 @@
 /** Host-neutral view of one worksheet: what both adapters (Office.js and .xlsx) hand to the core. */
+import { InputError } from './errors';
 import { clip, columnLetter, MergeIndex, Rect } from './rect';
 
 export interface CellError {
@@ -70,15 +71,34 @@ export function valuesWithMergesFilled(grid: Grid): CellValue[][] {
   return out;
 }
 
+/** Merged cells a sheet may cover inside its populated area: far beyond any real table. */
+export const MAX_MERGED_CELLS = 4_000_000;
+
+/**
+ * Merges clipped to `bounds`, for every host: a sheet whose merges would cover more cells than any
+ * table could is refused, so that indexing them stays bounded.
+ */
+export function mergesInside(merges: readonly Rect[], bounds: Rect, sheetName: string): Rect[] {
+  const inside: Rect[] = [];
+  let covered = 0;
+  for (const m of merges) {
+    const c = clip(m, bounds);
+    if (!c) continue;
+    covered += c.rows * c.cols;
+    if (covered > MAX_MERGED_CELLS) {
+      throw new InputError(`Lembar “${sheetName}” memiliki sel gabungan yang terlalu luas (lebih dari ${MAX_MERGED_CELLS.toLocaleString('id-ID')} sel); lembar ini tidak dibaca.`);
+    }
+    inside.push(c);
+  }
+  return inside;
+}
+
 /** The grid's merges in grid coordinates, clipped to its cells and indexed. */
 export function gridMerges(grid: Grid): MergeIndex {
+  // Rows may be holes (a reader leaves empty rows out): reduce passes over them.
   const bounds: Rect = { row: 0, col: 0, rows: grid.values.length, cols: grid.values.reduce((w, row) => Math.max(w, row.length), 0) };
-  const inside: Rect[] = [];
-  for (const m of grid.merges ?? []) {
-    const c = clip({ ...m, row: m.row - grid.origin.row, col: m.col - grid.origin.col }, bounds);
-    if (c) inside.push(c);
-  }
-  return new MergeIndex(inside);
+  const shifted = (grid.merges ?? []).map((m) => ({ ...m, row: m.row - grid.origin.row, col: m.col - grid.origin.col }));
+  return new MergeIndex(mergesInside(shifted, bounds, grid.name));
 }
 
 /**

@@ -20,3 +20,11 @@ describe('the host-neutral grid', () => {
     expect(gridMerges(grid).size).toBe(2);
   });
 });
+
+describe('merges on any host', () => {
+  it('refuse a sheet whose merges cover more cells than any table could, naming it', () => {
+    const values = Array.from({ length: 2100 }, () => Array<null>(2100).fill(null));
+    const grid = { name: 'Rekap', values, origin: { row: 0, col: 0 }, merges: [{ row: 0, col: 0, rows: 2100, cols: 2100 }] };
+    expect(() => gridMerges(grid)).toThrow(/^Lembar “Rekap” memiliki sel gabungan yang terlalu luas \(lebih dari 4\.000\.000 sel\); lembar ini tidak dibaca\.$/);
+  });
+});

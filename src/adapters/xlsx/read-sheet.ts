@@ -1,16 +1,13 @@
 import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { InputError } from '../../core/errors';
-import { CellValue, Grid } from '../../core/grid';
-import { clip, columnLetter, MAX_COLS, MAX_ROWS, parseAddress, Rect } from '../../core/rect';
+import { CellValue, Grid, mergesInside } from '../../core/grid';
+import { columnLetter, MAX_COLS, MAX_ROWS, parseAddress, Rect } from '../../core/rect';
 import { isDateFormat } from '../../core/read/amount';
 import { Package } from './package';
 import { decodeXstring, localName } from './xml';
 
 /** A formula whose result was never saved (the file was written by a tool that does not calculate). */
 export const NO_CACHED_RESULT = 'rumus tanpa nilai tersimpan';
-
-/** Merged cells a sheet may cover inside its populated area: far beyond any real table. */
-export const MAX_MERGED_CELLS = 4_000_000;
 
 /** Days from 1900-01-00 to 1904-01-01 in Excel's count, the difference between the two date systems. */
 const DAYS_1904 = 1462;
@@ -192,21 +189,5 @@ export async function readSheet(pkg: Package, part: string, name: string, hidden
     }
   });
   await parsePart(pkg, part, parser);
-  return { name, values, numberFormats, origin: { row: 0, col: 0 }, merges: mergesInside(merges, values.length, width, name), hidden, hiddenRows };
-}
-
-/** Merges clipped to the populated area; a sheet whose merges would cover more than any table could is refused. */
-function mergesInside(merges: Rect[], rows: number, cols: number, name: string): Rect[] {
-  const bounds: Rect = { row: 0, col: 0, rows, cols };
-  const inside: Rect[] = [];
-  let covered = 0;
-  for (const m of merges) {
-    const c = clip(m, bounds);
-    if (!c) continue;
-    covered += c.rows * c.cols;
-    if (covered > MAX_MERGED_CELLS)
-      throw new InputError(`Lembar “${name}” memiliki sel gabungan yang terlalu luas (lebih dari ${MAX_MERGED_CELLS.toLocaleString('id-ID')} sel); berkas ini tidak dibaca.`);
-    inside.push(c);
-  }
-  return inside;
+  return { name, values, numberFormats, origin: { row: 0, col: 0 }, merges: mergesInside(merges, { row: 0, col: 0, rows: values.length, cols: width }, name), hidden, hiddenRows };
 }
