@@ -1,6 +1,6 @@
 import { BelanjaFigures, BudgetItem, descendantsAt } from '../compute/budget';
 import { SasaranResult } from '../compute/kinerja';
-import { Decimal, HUNDRED } from '../decimal';
+import { Decimal, formatIndonesian, HUNDRED } from '../decimal';
 import { EngineResult } from '../compute/engine';
 import { Finding, noFindingsText, perihalLabel, quoted } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
@@ -70,6 +70,8 @@ function sasaranNumber(result: EngineResult, s: SasaranResult): number {
 function pengukuranKinerja(result: EngineResult): Table | null {
   const k = result.kinerja;
   if (!k || k.sasaran.length === 0) return null;
+  // The Renstra's columns only where the kinerja sheet gives a Renstra target.
+  const renstra = k.sasaran.some((s) => s.indikator.some((ind) => ind.targetRenstra !== null));
   const rows: TableRow[] = [];
   const merges: Rect[] = [];
   k.sasaran.forEach((s, i) => {
@@ -83,15 +85,14 @@ function pengukuranKinerja(result: EngineResult): Table | null {
           written(ind.target),
           written(ind.realisasi),
           pct(ind.capaian),
-          written(ind.targetRenstra),
-          pct(ind.capaianRenstra),
+          ...(renstra ? [written(ind.targetRenstra), pct(ind.capaianRenstra)] : []),
         ]),
       ),
     );
     if (s.indikator.length > 1) merges.push({ row: first, col: 0, rows: s.indikator.length, cols: 1 }, { row: first, col: 1, rows: s.indikator.length, cols: 1 });
   });
   const last = rows.length;
-  rows.push(row([text('Rata-rata capaian kinerja'), empty, empty, empty, empty, pct(k.rataRataCapaian), empty, empty], { emphasis: 'bold', total: true }));
+  rows.push(row([text('Rata-rata capaian kinerja'), empty, empty, empty, empty, pct(k.rataRataCapaian), ...(renstra ? [empty, empty] : [])], { emphasis: 'bold', total: true }));
   merges.push({ row: last, col: 0, rows: 1, cols: 5 });
   const tahun = result.tahun ?? '';
   return table({
@@ -106,17 +107,16 @@ function pengukuranKinerja(result: EngineResult): Table | null {
         `Target ${tahun}`.trim(),
         `Realisasi ${tahun}`.trim(),
         'Tingkat Capaian Kinerja (%)',
-        'Target Akhir Renstra',
-        'Tingkat Capaian terhadap Target Akhir Renstra (%)',
+        ...(renstra ? ['Target Akhir Renstra', 'Tingkat Capaian terhadap Target Akhir Renstra (%)'] : []),
       ],
-      ['1', '2', '3', '4', '5', '6 (5/4×100)', '7', '8 (5/7×100)'],
+      ['1', '2', '3', '4', '5', '6 (5/4×100)', ...(renstra ? ['7', '8 (5/7×100)'] : [])],
     ],
-    columns: [centre(5), left(34), left(34), centre(11), centre(11), right(12), centre(11), right(14)],
+    columns: [centre(5), left(34), left(34), centre(11), centre(11), right(12), ...(renstra ? [centre(11), right(14)] : [])],
     rows,
     merges,
     nameColumn: 1,
     source: [sheetSource(result, 'kinerja'), aturanCapaian(result)].filter((x) => x !== null).join('. '),
-    orientation: 'landscape',
+    orientation: renstra ? 'landscape' : 'portrait',
   });
 }
 
@@ -196,10 +196,12 @@ function efisiensi(result: EngineResult): Table | null {
   if (!k || !result.anggaran) return null;
   const rows = k.sasaran.filter((s) => s.efisiensi !== null).map((s) => row([text(`${sasaranNumber(result, s)}. ${s.nama}`), pct(s.capaian), pct(s.serapan), text(s.efisiensi!)]));
   if (rows.length === 0) return null;
+  const threshold = new Decimal(result.pengaturan.ambangEfisiensi);
+  const ambang = formatIndonesian(threshold, threshold.decimalPlaces());
   const rule =
     result.pengaturan.efisiensi === 'sederhana'
       ? 'Efisien bila % capaian ≥ % serapan'
-      : `Selisih capaian − serapan: > ${result.pengaturan.ambangEfisiensi} Efisien, ±${result.pengaturan.ambangEfisiensi} Cukup efisien`;
+      : `Selisih capaian − serapan: > ${ambang} poin persen Efisien, ±${ambang} poin persen Cukup efisien`;
   return table({
     id: 'efisiensi',
     nomor: 'Tabel 3.7',

@@ -60,3 +60,18 @@ describe('the tables with the narrative', () => {
     expect(html).not.toContain('<table');
   });
 });
+
+describe('Tabel 3.2 and 3.7 as a report prints them', () => {
+  it('leaves out the Renstra columns when the kinerja sheet has no Renstra target, and is portrait then', () => {
+    const t = byId('pengukuran-kinerja');
+    expect(t.header[0]).toEqual(['No', 'Sasaran Strategis', 'Indikator Sasaran', 'Target', 'Realisasi', 'Tingkat Capaian Kinerja (%)']);
+    expect(t.rows.every((r) => r.cells.length === 6)).toBe(true);
+    expect(t.orientation).toBe('portrait');
+  });
+
+  it('names the documents in its source lines, and writes the berjenjang threshold the Indonesian way', () => {
+    expect(byId('realisasi-anggaran').source).toBe('Sumber: Dokumen Pelaksanaan Anggaran dan Laporan Realisasi Anggaran, diolah');
+    const banded = buildTables(hitung(book, { efisiensi: 'berjenjang', ambangEfisiensi: 2.5 })).find((x) => x.id === 'efisiensi')!;
+    expect(banded.source).toMatch(/> 2,5 poin persen Efisien, ±2,5 poin persen Cukup efisien\)$/);
+  });
+});
