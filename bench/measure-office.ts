@@ -9,7 +9,7 @@
  */
 import * as path from 'path';
 import { readWorkbook } from '../src/adapters/office/excel-read';
-import { writeLayouts } from '../src/adapters/office/excel-write';
+import { Replacement, writeLayouts } from '../src/adapters/office/excel-write';
 import { hitungInExcel, PAYLOAD_BUDGET } from '../src/adapters/office/hitung-excel';
 import { workbookFromXlsx } from '../src/adapters/fs/xlsx-file';
 import { hitung } from '../src/core/compute/engine';
@@ -49,7 +49,13 @@ async function measure(name: string, book: Workbook | FakeExcel, onTheWeb: boole
 const env = (onTheWeb: boolean) => ({ isSetSupported: () => true, onTheWeb });
 const layoutsOf = (book: Workbook): SheetLayout[] => layoutSheets(buildResultSheets(hitung(book)));
 /** Written into a workbook without sheets of ours, each under its usual name. */
-const fresh = (layouts: SheetLayout[]) => ({ existing: [], plan: { remove: [], edited: [], names: layouts.map((l) => l.name), record: EMPTY_RECORD }, recordPart: null });
+const fresh = (layouts: SheetLayout[]): Replacement => ({
+  existing: [],
+  previous: EMPTY_RECORD,
+  plan: { remove: [], edited: [], names: layouts.map((l) => l.name), record: EMPTY_RECORD },
+  recordPart: null,
+  settings: null,
+});
 const run = (onTheWeb: boolean) => (context: Excel.RequestContext) => hitungInExcel(context, { settings: null, replaceEdited: false }, env(onTheWeb));
 
 async function main(): Promise<void> {
