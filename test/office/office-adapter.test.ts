@@ -1,11 +1,11 @@
 import * as path from 'path';
 import { readWorkbook, SETTINGS_KEY } from '../../src/adapters/office/excel-read';
-import { Replacement, writeLayouts } from '../../src/adapters/office/excel-write';
+import { writeLayouts } from '../../src/adapters/office/excel-write';
 import { ExcelRun, hitungInExcel, PAYLOAD_BUDGET, requirementProblem, RunOptions, selectRange } from '../../src/adapters/office/hitung-excel';
 import { workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { hitung } from '../../src/core/compute/engine';
 import { Workbook } from '../../src/core/grid';
-import { EMPTY_RECORD, RESULT_SHEETS } from '../../src/core/result-sheets';
+import { RESULT_SHEETS } from '../../src/core/result-sheets';
 import { toJson } from '../../src/core/report/result-json';
 import { layoutSheets, SheetLayout } from '../../src/core/report/sheet-layout';
 import { buildResultSheets } from '../../src/core/report/tables';
@@ -13,7 +13,7 @@ import { FakeExcel, FakeSheet, RequestBody, ResponseMessage } from '../../src/de
 import { FIXTURES, runWithJson } from '../helpers';
 import { bigWorkbook } from '../support/big-workbook';
 import { withFindings } from '../support/many-findings';
-import { excelRun, excelRunCounted } from '../support/office-client';
+import { excelRun, excelRunCounted, fresh } from '../support/office-client';
 
 /** The issue's target for every request and every response, well under Excel on the web's 5 MB. */
 const LIMIT = 4_000_000;
@@ -35,15 +35,6 @@ async function run(host: FakeExcel, options: Partial<RunOptions> = {}): Promise<
 }
 
 const isOurs = (name: string) => (Object.values(RESULT_SHEETS) as string[]).includes(name);
-
-/** Writes layouts into a workbook that has no sheets of ours yet, each under its usual name. */
-const fresh = (layouts: SheetLayout[]): Replacement => ({
-  existing: [],
-  previous: EMPTY_RECORD,
-  plan: { remove: [], edited: [], names: layouts.map((l) => l.name), record: EMPTY_RECORD },
-  recordPart: null,
-  settings: null,
-});
 
 /** Every request the real client sends to `host`, and every answer. */
 function recorded(host: FakeExcel): { requests: RequestBody[]; responses: ResponseMessage[] } {
