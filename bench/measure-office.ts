@@ -16,11 +16,11 @@ import { hitung } from '../src/core/compute/engine';
 import { Workbook } from '../src/core/grid';
 import { layoutSheets, SheetLayout } from '../src/core/report/sheet-layout';
 import { buildResultSheets } from '../src/core/report/tables';
-import { EMPTY_RECORD, RESULT_SHEETS } from '../src/core/result-sheets';
+import { RESULT_SHEETS } from '../src/core/result-sheets';
 import { FakeExcel } from '../src/demo/fake-excel';
 import { bigWorkbook } from '../test/support/big-workbook';
 import { withFindings } from '../test/support/many-findings';
-import { excelRunCounted } from '../test/support/office-client';
+import { excelRunCounted, fresh } from '../test/support/office-client';
 
 const LIMIT = 4_000_000;
 const BLOCK = 3_000_000;
@@ -48,8 +48,6 @@ async function measure(name: string, book: Workbook | FakeExcel, onTheWeb: boole
 
 const env = (onTheWeb: boolean) => ({ isSetSupported: () => true, onTheWeb });
 const layoutsOf = (book: Workbook): SheetLayout[] => layoutSheets(buildResultSheets(hitung(book)));
-/** Written into a workbook without sheets of ours, each under its usual name. */
-const fresh = (layouts: SheetLayout[]) => ({ existing: [], plan: { remove: [], edited: [], names: layouts.map((l) => l.name), record: EMPTY_RECORD }, recordPart: null });
 const run = (onTheWeb: boolean) => (context: Excel.RequestContext) => hitungInExcel(context, { settings: null, replaceEdited: false }, env(onTheWeb));
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { builtinModules } from 'module';
 import * as path from 'path';
+import * as ts from 'typescript';
 
 const root = path.join(__dirname, '..');
 const src = path.join(root, 'src');
@@ -17,12 +18,33 @@ interface SourceFile {
   file: string;
   /** Import specifiers as written. */
   imports: string[];
+  /** Office.js used as a value (`Excel.run`, `Office.context`), not as a type, as written. */
+  officeCalls?: string[];
 }
 
-const read = (file: string): SourceFile => ({
-  file: path.relative(root, file).split(path.sep).join('/'),
-  imports: [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'|import\('([^']+)'\)|require\('([^']+)'\)|reference types="([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]),
-});
+/** `Excel.…` and `Office.context` in expressions: a type (`Excel.RequestContext` in an annotation) is no call. */
+function officeCallsIn(file: string, text: string): string[] {
+  const calls: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
+      const call = `${node.expression.text}.${node.name.text}`;
+      if (node.expression.text === 'Excel' || call === 'Office.context') calls.push(call);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
+  return calls;
+}
+
+function read(file: string): SourceFile {
+  const text = readFileSync(file, 'utf8');
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  return {
+    file: relative,
+    imports: [...text.matchAll(/from '([^']+)'|import\('([^']+)'\)|require\('([^']+)'\)|reference types="([^"]+)"/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]),
+    officeCalls: officeCallsIn(relative, text),
+  };
+}
 
 /** Where an import lands, relative to the project, or the package name for a package. */
 function target(from: string, spec: string): string {
@@ -42,7 +64,9 @@ function roomOf(file: string): (typeof ROOMS)[number] | null {
 /** Every import that breaks a rule of the architecture, as `file → import: why`. */
 function violations(sources: SourceFile[]): string[] {
   const out: string[] = [];
-  for (const { file, imports } of sources) {
+  for (const { file, imports, officeCalls = [] } of sources) {
+    // Excel is reached through the Office adapter only (the demo stands in for Excel itself).
+    if (!/^src\/(adapters\/office|demo)\//.test(file)) for (const call of officeCalls) out.push(`${file} → ${call}: Office.js is called only in src/adapters/office`);
     for (const spec of imports) {
       const to = target(file, spec);
       const say = (why: string) => out.push(`${file} → ${spec}: ${why}`);
@@ -94,6 +118,18 @@ describe('the architecture', () => {
     expect(violations([{ file, imports: [spec] }])).toEqual([expect.stringMatching(why)]);
   });
 
+  it.each([
+    ['src/taskpane/host.ts', 'Excel.run'],
+    ['src/commands/commands.ts', 'Office.context'],
+  ])('catches %s calling %s', (file, call) => {
+    expect(violations([{ file, imports: [], officeCalls: [call] }])).toEqual([expect.stringMatching(/Office.js is called only in src\/adapters\/office/)]);
+  });
+
+  it('tells a call of Office.js from its types', () => {
+    const text = 'let c: Excel.RequestContext; const e: Office.AddinCommands.Event = x; Excel.run(f); Office.context.ui.messageParent(m); Office.onReady(g);';
+    expect(officeCallsIn('src/taskpane/x.ts', text)).toEqual(['Excel.run', 'Office.context']);
+  });
+
   it('allows what the layers allow', () => {
     expect(
       violations([
@@ -102,6 +138,8 @@ describe('the architecture', () => {
         { file: 'src/core/decimal.ts', imports: ['decimal.js', './rect'] },
         { file: 'src/taskpane/App.tsx', imports: ['../adapters/office/hitung-excel', '../core/report/table', 'react'] },
         { file: 'src/adapters/fs/xlsx-file.ts', imports: ['fs', 'path', '../xlsx/read'] },
+        { file: 'src/adapters/office/office-env.ts', imports: ['./hitung-excel'], officeCalls: ['Excel.run', 'Office.context'] },
+        { file: 'src/demo/demo.tsx', imports: ['../taskpane/host'], officeCalls: ['Excel.run'] },
       ]),
     ).toEqual([]);
   });

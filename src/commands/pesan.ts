@@ -1,3 +1,5 @@
+import { answerDialog } from '../adapters/office/dialog';
+
 // The ribbon command's dialog: one sentence, shown as text (never as HTML), the technical details
 // behind "Rincian" where there are any, and the buttons that ask the command to close it.
 const params = new URLSearchParams(window.location.search);
@@ -31,6 +33,6 @@ const buttons = params.get('tanya') ? [button('Lanjutkan', 'lanjut'), button('Ba
 Office.onReady(() => {
   for (const { b, answer } of buttons) {
     b.disabled = false;
-    b.onclick = () => Office.context.ui.messageParent(answer);
+    b.onclick = () => answerDialog(answer);
   }
 });

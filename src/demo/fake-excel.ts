@@ -10,7 +10,7 @@
  * (with the client loaded from the `@microsoft/office-js` package) and in the browser demo.
  */
 import { Workbook as CoreWorkbook } from '../core/grid';
-import { parseAddress, Rect, rectAddress as localAddress } from '../core/rect';
+import { clip, MAX_COLS, MAX_ROWS, parseAddress, Rect, rectAddress as localAddress } from '../core/rect';
 
 /** Excel on the web refuses a request or a response over 5 MB (Microsoft's Office Scripts platform limits). */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -38,7 +38,10 @@ export interface FakeSheet {
   visibility: Visibility;
   cells: (FakeCell | undefined)[][];
   merges: Rect[];
-  /** Every format, hyperlink or page setting asked for, as `address path = value`, for tests to inspect. */
+  /**
+   * Every format and hyperlink asked for, as `address path = value`, and the sheet's page settings
+   * (address '', the last one asked for each), for tests to inspect.
+   */
   formatting: { address: string; path: string; value: unknown }[];
   /** Charts with their source (an address on their own sheet, or sheet and address elsewhere). */
   charts: { type: string; source: string; title?: string; position?: [string, string] }[];
@@ -111,7 +114,7 @@ type Node =
   | { kind: 'PageLayout'; sheet: FakeSheet }
   | { kind: 'FreezePanes'; sheet: FakeSheet }
   | { kind: 'ChartCollection'; sheet: FakeSheet }
-  | { kind: 'Chart'; chart: FakeSheet['charts'][number] }
+  | { kind: 'Chart'; sheet: FakeSheet; chart: FakeSheet['charts'][number] }
   | { kind: 'ChartTitle'; chart: FakeSheet['charts'][number] }
   | { kind: 'SettingCollection' }
   | { kind: 'Setting'; key: string }
@@ -193,20 +196,75 @@ function rootNamespace(xml: unknown): string {
 }
 
 function record(sheet: FakeSheet, address: string, path: string, value: unknown): void {
+  // A page setting is the sheet's, set anew each time; a range's formats pile up as asked.
+  if (address === '') sheet.formatting = sheet.formatting.filter((f) => f.address !== '' || f.path !== path);
   sheet.formatting.push({ address, path, value });
+}
+
+/** The whole grid: what `worksheet.getRange()` without an address is. */
+const WHOLE_SHEET: Rect = { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS };
+/** Formats a range's clear('All') leaves: the sizes of rows and columns are not the cells' (useStandardHeight/Width reset them). */
+const SIZES = ['format.rowHeight', 'format.columnWidth'];
+
+/** `a` lies wholly in `r`. */
+function inside(a: Rect, r: Rect): boolean {
+  const c = clip(a, r);
+  return c !== null && c.rows === a.rows && c.cols === a.cols;
+}
+
+/**
+ * clear('All'): values, number formats, formats and hyperlinks of the cells in `r` (Excel.ClearApplyTo:
+ * "Clears everything in the range"). Merges stay: that clear undoes them is not documented, so the
+ * adapter unmerges itself.
+ */
+function clearCells(sheet: FakeSheet, r: Rect): void {
+  sheet.cells.forEach((line, i) => {
+    if (!line || i < r.row || i >= r.row + r.rows) return;
+    for (let j = r.col; j < Math.min(line.length, r.col + r.cols); j++) line[j] = undefined;
+    while (line.length > 0 && line[line.length - 1] === undefined) line.pop();
+  });
+  while (sheet.cells.length > 0 && !sheet.cells[sheet.cells.length - 1]?.length) sheet.cells.pop();
+  sheet.formatting = sheet.formatting.filter((f) => {
+    const a = SIZES.includes(f.path) ? null : parseAddress(f.address);
+    return !a || !inside(a, r);
+  });
+}
+
+/** A sheet reference in a formula, as Excel writes it: `'HC Efisiensi'!` or `DPA!`. */
+function sheetReference(name: string): RegExp {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:${literal(quotedName(name))}|(?<![\\w.'])${literal(name)})!`, 'gi');
+}
+
+const quotedName = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/**
+ * What Excel does to the formulas of every sheet when a sheet is renamed (they follow it) or deleted
+ * (they turn into #REF!, for good: Microsoft's "How to correct a #REF! error").
+ */
+function rewriteReferences(host: FakeExcel, name: string, to: string): void {
+  const pattern = sheetReference(name);
+  for (const sheet of host.sheets) for (const line of sheet.cells) for (const cell of line ?? []) if (cell?.formula) cell.formula = cell.formula.replace(pattern, to);
 }
 
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** What Excel makes of a value written to a cell: text after a leading apostrophe or in a text cell; a formula, a number or text elsewhere. */
+/**
+ * What Excel makes of a value written to a cell. In a cell formatted as text (`@`), the text as it
+ * is: Excel's Text format keeps an entry as typed, `=…` too. That it keeps a leading apostrophe there
+ * as well is not documented (the README's "not verified"); the adapter sends none. Elsewhere a
+ * leading apostrophe is the quote prefix, not part of the value (Microsoft's example for
+ * ErrorCheckingOptions.NumberAsText writes `'1` to store a number as text); `=…` is a formula; a
+ * number is a number.
+ */
 function writeValue(cell: FakeCell, v: unknown): void {
   delete cell.formula;
   if (typeof v !== 'string') {
     cell.value = (v ?? null) as FakeCell['value'];
-  } else if (v.startsWith("'")) {
-    cell.value = v.slice(1);
   } else if (cell.format === '@') {
     cell.value = v;
+  } else if (v.startsWith("'")) {
+    cell.value = v.slice(1);
   } else if (/^[=+\-@]./.test(v) && !NUMBER_TEXT.test(v)) {
     cell.formula = v;
     cell.value = null;
@@ -236,6 +294,16 @@ const BORDER_PROPERTIES = ['Style', 'Weight'];
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
 
 const camel = (name: string) => name[0].toLowerCase() + name.slice(1);
+const upper = (name: string) => name[0].toUpperCase() + name.slice(1);
+
+/** Forgets the row heights (or column widths) set on the rows (columns) of `range`: `widen` makes a set size's address cover them whole. */
+function forgetSizes(range: RangeNode, path: string, widen: (a: Rect) => Rect): void {
+  const sheet = range.sheet;
+  sheet.formatting = sheet.formatting.filter((f) => {
+    const a = f.path === path ? parseAddress(f.address) : null;
+    return !a || !inside(widen(a), widen(range.rect));
+  });
+}
 
 /** Setters that only record what was asked, under `path.property`. */
 function recorders(names: string[]): Record<string, (n: Of<'Format'>, value: unknown) => void> {
@@ -301,7 +369,7 @@ function kinds(host: FakeExcel): { [K in Node['kind']]: Kind<Of<K>> } {
         },
         /** How the client finds again a sheet it got from a method, by the Id Excel answered. */
         _GetSheetById: (_n, [id]) => worksheet(id),
-        GetRange: (n, [address]) => range(n.sheet, local(address)),
+        GetRange: (n, [address]) => range(n.sheet, address === null || address === undefined ? WHOLE_SHEET : local(address)),
         GetRangeByIndexes: (n, [row, col, rows, cols]) => range(n.sheet, { row: Number(row), col: Number(col), rows: Number(rows), cols: Number(cols) }),
         GetUsedRangeOrNullObject: (n, [valuesOnly]) => {
           const r = usedRect(n.sheet, valuesOnly === true);
@@ -317,6 +385,7 @@ function kinds(host: FakeExcel): { [K in Node['kind']]: Kind<Of<K>> } {
           if (n.sheet.visibility === 'VeryHidden') throw new OfficeError('GeneralException', 'There was an internal error while processing the request.');
           if (n.sheet.visibility === 'Visible' && visible().length === 1) throw new OfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
           host.sheets = host.sheets.filter((s) => s !== n.sheet);
+          rewriteReferences(host, n.sheet.name, '#REF!');
           if (host.activeSheet === n.sheet.name) host.activeSheet = visible()[0]?.name ?? null;
           if (host.selection?.sheet === n.sheet.name) host.selection = null;
         },
@@ -327,6 +396,7 @@ function kinds(host: FakeExcel): { [K in Node['kind']]: Kind<Of<K>> } {
           const other = sheetNamed(host, v);
           if (other && other !== n.sheet) throw new OfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists (${String(v)}).`);
           if (host.activeSheet === n.sheet.name) host.activeSheet = String(v);
+          rewriteReferences(host, n.sheet.name, `${quotedName(String(v))}!`);
           n.sheet.name = String(v);
         },
         Visibility: (n, v) => {
@@ -359,6 +429,11 @@ function kinds(host: FakeExcel): { [K in Node['kind']]: Kind<Of<K>> } {
         _ValidateArraySize: (n, [rows, cols]) => {
           if (rows !== n.rect.rows || cols !== n.rect.cols)
             throw new OfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        },
+        Unmerge: (n) => void (n.sheet.merges = n.sheet.merges.filter((m) => !clip(m, n.rect))),
+        Clear: (n, [applyTo]) => {
+          if ((applyTo ?? 'All') !== 'All') throw new OfficeError('NotImplemented', `The fake Excel host models only clear('All') (${String(applyTo)}).`);
+          clearCells(n.sheet, n.rect);
         },
         Merge: (n, [across]) => {
           const r = n.rect;
@@ -403,7 +478,16 @@ function kinds(host: FakeExcel): { [K in Node['kind']]: Kind<Of<K>> } {
         Fill: (n) => ({ kind: 'Format', range: n.range, path: `${n.path}.fill` }),
         Borders: (n) => ({ kind: 'Borders', range: n.range }),
       },
-      set: recorders([...FORMAT_PROPERTIES, ...FONT_PROPERTIES, ...BORDER_PROPERTIES]),
+      set: {
+        ...recorders([...FORMAT_PROPERTIES, ...FONT_PROPERTIES, ...BORDER_PROPERTIES]),
+        // Back to the sheet's standard height or width: only `true` does anything (Excel.RangeFormat).
+        UseStandardHeight: (n, v) => {
+          if (v === true) forgetSizes(n.range, 'format.rowHeight', (a) => ({ ...a, col: 0, cols: MAX_COLS }));
+        },
+        UseStandardWidth: (n, v) => {
+          if (v === true) forgetSizes(n.range, 'format.columnWidth', (a) => ({ ...a, row: 0, rows: MAX_ROWS }));
+        },
+      },
     },
     Borders: {
       indexer: (n, edge) => {
@@ -420,18 +504,27 @@ function kinds(host: FakeExcel): { [K in Node['kind']]: Kind<Of<K>> } {
     },
     FreezePanes: { methods: { FreezeRows: (n, [count]) => void (n.sheet.frozenRows = Number(count)) } },
     ChartCollection: {
+      get: { Count: (n) => n.sheet.charts.length },
       methods: {
+        GetItemAt: (n, [index]) => {
+          const chart = n.sheet.charts[Number(index)];
+          if (!chart) throw notFound(`chart ${String(index)}`);
+          return { kind: 'Chart', sheet: n.sheet, chart };
+        },
         Add: (n, [type, source]) => {
           const from = source as RangeNode;
           const chart = { type: String(type), source: from.sheet === n.sheet ? localAddress(from.rect) : sheetAddress(from.sheet, from.rect) };
           n.sheet.charts.push(chart);
-          return { kind: 'Chart', chart };
+          return { kind: 'Chart', sheet: n.sheet, chart };
         },
       },
     },
     Chart: {
       properties: { Title: (n) => ({ kind: 'ChartTitle', chart: n.chart }) },
-      methods: { SetPosition: (n, [start, end]) => void (n.chart.position = [String(start), String(end)]) },
+      methods: {
+        SetPosition: (n, [start, end]) => void (n.chart.position = [String(start), String(end)]),
+        Delete: (n) => void (n.sheet.charts = n.sheet.charts.filter((c) => c !== n.chart)),
+      },
     },
     ChartTitle: { set: { Text: (n, v) => void (n.chart.title = String(v)) } },
     SettingCollection: {
@@ -565,8 +658,8 @@ class Resolver {
         return n;
       }
     }
-    // What a null object is asked for is null too.
-    if (this.node(path.ParentObjectPathId!) === null) return null;
+    // What a null object is asked for is null too, unless the host is told to refuse it.
+    if (this.node(path.ParentObjectPathId!) === null) return this.host.onNullObject(path.Name || '[indexer]');
     const parent = this.live(path.ParentObjectPathId!);
     const kind = this.kind(parent);
     const args = this.args(path.ArgumentInfo);
@@ -594,17 +687,24 @@ function query(resolver: Resolver, n: Node | null, select: string[] | undefined)
   if (n === null) return null;
   const kind = resolver.kind(n);
   if (kind.items) {
-    const key = kind.key;
-    return {
-      _Items: kind.items(n).map((item) => (key ? { [key]: resolver.kind(item).get![key](item), ...(query(resolver, item, select) as object) } : query(resolver, item, select))),
-    };
+    // A collection's own properties (`count`) are answered beside its items; the rest are the items'.
+    const own = (select ?? []).filter((f) => kind.get?.[upper(f)]);
+    const forItems = select?.filter((f) => !own.includes(f));
+    const out: Record<string, unknown> = Object.fromEntries(own.map((f) => [upper(f), kind.get![upper(f)](n)]));
+    if (forItems === undefined || forItems.length > 0) {
+      const key = kind.key;
+      out._Items = kind
+        .items(n)
+        .map((item) => (key ? { [key]: resolver.kind(item).get![key](item), ...(query(resolver, item, forItems) as object) } : query(resolver, item, forItems)));
+    }
+    return out;
   }
   const fields = select ?? Object.keys(kind.get ?? {}).map(camel);
   const out: Record<string, unknown> = {};
   const nested = new Map<string, string[]>();
   for (const field of fields) {
     const [head, ...rest] = field.split('/');
-    const name = head[0].toUpperCase() + head.slice(1);
+    const name = upper(head);
     if (rest.length > 0 || kind.properties?.[name]) {
       nested.set(name, [...(nested.get(name) ?? []), ...(rest.length > 0 ? [rest.join('/')] : [])]);
     } else {
@@ -641,6 +741,12 @@ export class FakeExcel {
   cellLimit = 5_000_000;
   /** The ExcelApi requirement set this Excel claims. */
   apiVersion = '1.13';
+  /**
+   * Whether Excel lets a request call methods or set properties on a null object (and answers null)
+   * is not documented; only loading one is (the *OrNullObject pattern). By default this host lets
+   * it; told to refuse, it fails the request as Excel might.
+   */
+  refusesCallsOnNullObjects = false;
   private nextReference = 0;
 
   /** A host holding the sheets of a workbook read by the .xlsx adapter, and the custom XML parts given. */
@@ -716,8 +822,10 @@ export class FakeExcel {
           results.push({ ActionId: action.Id, Value: query(resolver, resolver.node(action.ObjectPathId), action.QueryInfo?.Select) });
           break;
         case ACTION.method: {
-          // Excel does nothing with a null object's methods and properties.
-          if (resolver.node(action.ObjectPathId) === null) break;
+          if (resolver.node(action.ObjectPathId) === null) {
+            this.onNullObject(action.Name);
+            break;
+          }
           const n = resolver.live(action.ObjectPathId);
           const method = resolver.kind(n).methods?.[action.Name];
           if (!method) throw unmodelled(n, action.Name);
@@ -727,7 +835,10 @@ export class FakeExcel {
           break;
         }
         case ACTION.setProperty: {
-          if (resolver.node(action.ObjectPathId) === null) break;
+          if (resolver.node(action.ObjectPathId) === null) {
+            this.onNullObject(action.Name);
+            break;
+          }
           const n = resolver.live(action.ObjectPathId);
           const set = resolver.kind(n).set?.[action.Name];
           if (!set) throw unmodelled(n, action.Name);
@@ -738,6 +849,12 @@ export class FakeExcel {
           throw new OfficeError('NotImplemented', `The fake Excel host has no action of type ${action.ActionType}.`);
       }
     }
+  }
+
+  /** A call on a null object: nothing (null), or the request refused. */
+  onNullObject(member: string): null {
+    if (this.refusesCallsOnNullObjects) throw new OfficeError('GeneralException', `There was an internal error while processing the request (${member} on a null object).`);
+    return null;
   }
 
   private keep(n: Node): string {

@@ -1,7 +1,6 @@
-/// <reference types="office-js" />
 import { ExcelRun, forgetSettings, hitungInExcel, inspectWorkbook, requirementProblem, RunOptions, selectRange } from '../adapters/office/hitung-excel';
 import { EditedSheets, Inspection } from '../core/report/run';
-import { OfficeEnv, officeEnv } from '../adapters/office/office-env';
+import { excelRun, ExcelRunner, OfficeEnv, officeEnv } from '../adapters/office/office-env';
 import { Settings } from '../core/settings';
 
 /**
@@ -49,8 +48,6 @@ export interface ResultCopy {
   rows: Record<string, string>;
 }
 
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
 /**
  * Office on Mac does nothing with a link to a blob (OfficeDev/office-js#2700, #3385, #4681), and the
  * tables must not leave the workbook for a server to hand them back: there, the user is told the way
@@ -84,4 +81,4 @@ export function excelHost(run: ExcelRunner, env: OfficeEnv): WorkbookHost {
 }
 
 /** The host in Excel, once Office is ready. */
-export const officeHost = (): WorkbookHost => excelHost((batch) => Excel.run(batch), officeEnv());
+export const officeHost = (): WorkbookHost => excelHost(excelRun, officeEnv());

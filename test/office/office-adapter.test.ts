@@ -1,19 +1,19 @@
 import * as path from 'path';
-import { readWorkbook } from '../../src/adapters/office/excel-read';
+import { readWorkbook, SETTINGS_KEY } from '../../src/adapters/office/excel-read';
 import { writeLayouts } from '../../src/adapters/office/excel-write';
 import { ExcelRun, hitungInExcel, PAYLOAD_BUDGET, requirementProblem, RunOptions, selectRange } from '../../src/adapters/office/hitung-excel';
 import { workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { hitung } from '../../src/core/compute/engine';
 import { Workbook } from '../../src/core/grid';
-import { EMPTY_RECORD, RESULT_SHEETS } from '../../src/core/result-sheets';
+import { RESULT_SHEETS } from '../../src/core/result-sheets';
 import { toJson } from '../../src/core/report/result-json';
 import { layoutSheets, SheetLayout } from '../../src/core/report/sheet-layout';
 import { buildResultSheets } from '../../src/core/report/tables';
-import { FakeExcel, RequestBody, ResponseMessage } from '../../src/demo/fake-excel';
+import { FakeExcel, FakeSheet, RequestBody, ResponseMessage } from '../../src/demo/fake-excel';
 import { FIXTURES, runWithJson } from '../helpers';
 import { bigWorkbook } from '../support/big-workbook';
 import { withFindings } from '../support/many-findings';
-import { excelRun, excelRunCounted } from '../support/office-client';
+import { excelRun, excelRunCounted, fresh } from '../support/office-client';
 
 /** The issue's target for every request and every response, well under Excel on the web's 5 MB. */
 const LIMIT = 4_000_000;
@@ -24,17 +24,17 @@ async function hostFromFixture(name: string): Promise<FakeExcel> {
   return FakeExcel.fromWorkbook(await workbookFromXlsx(path.join(FIXTURES, name)));
 }
 
-/** A whole run, with the settings saved in the workbook unless others are given. */
+/** A whole run, with the settings saved in the workbook unless others are given: its outcome, or the sheets it asks about. */
+const attempt = (host: FakeExcel, options: Partial<RunOptions> = {}) => excelRun(host, (context) => hitungInExcel(context, { settings: null, ...options }, envOf(host)));
+
+/** A whole run that asks nothing. */
 async function run(host: FakeExcel, options: Partial<RunOptions> = {}): Promise<ExcelRun> {
-  const outcome = await excelRun(host, (context) => hitungInExcel(context, { settings: null, ...options }, envOf(host)));
+  const outcome = await attempt(host, options);
   if ('edited' in outcome) throw new Error(`asked about ${outcome.edited.join(', ')}`);
   return outcome;
 }
 
 const isOurs = (name: string) => (Object.values(RESULT_SHEETS) as string[]).includes(name);
-
-/** Writes layouts into a workbook that has no sheets of ours yet, each under its usual name. */
-const fresh = (layouts: SheetLayout[]) => ({ existing: [], plan: { remove: [], edited: [], names: layouts.map((l) => l.name), record: EMPTY_RECORD }, recordPart: null });
 
 /** Every request the real client sends to `host`, and every answer. */
 function recorded(host: FakeExcel): { requests: RequestBody[]; responses: ResponseMessage[] } {
@@ -83,26 +83,43 @@ describe('the real Office.js client on the fake host', () => {
       /fake Excel host has no "AutofitColumns" on Format/,
     );
   });
+});
 
-  it('turns =… into a formula unless the cell is text or the text starts with an apostrophe', async () => {
+/** The fake host's model of Excel, on which the adapter's tests rely: each behaviour with what it is taken from. */
+describe('the fake host’s model of Excel', () => {
+  it('keeps text as it is in a cell formatted @ (Excel’s Text format), and elsewhere takes =… for a formula, a number for a number and a leading apostrophe for the quote prefix (Microsoft’s ErrorCheckingOptions.NumberAsText example)', async () => {
     const host = new FakeExcel();
     await excelRun(host, async (context) => {
       const ws = context.workbook.worksheets.add('Uji');
       ws.getRange('A1:C1').values = [['=1+1', "'=1+1", '12']];
       expect(host.sheets).toHaveLength(0);
       await context.sync();
-      const r = ws.getRange('A2');
-      r.numberFormat = [['@']];
-      r.values = [['=1+1']];
+      const r = ws.getRange('A2:B2');
+      r.numberFormat = [['@', '@']];
+      r.values = [['=1+1', '12']];
     });
     const [a1, b1, c1] = host.sheets[0].cells[0];
     expect(a1).toMatchObject({ formula: '=1+1', value: null });
     expect(b1).toMatchObject({ value: '=1+1' });
     expect(c1).toMatchObject({ value: 12 });
-    expect(host.sheets[0].cells[1][0]).toMatchObject({ value: '=1+1', format: '@' });
+    expect(host.sheets[0].cells[1]).toEqual([
+      { value: '=1+1', format: '@' },
+      { value: '12', format: '@' },
+    ]);
   });
 
-  it('refuses to delete the only visible sheet or a very hidden one, as Excel does', async () => {
+  it('turns a formula’s reference to a deleted sheet into #REF! for good, and lets it follow a renamed one (Microsoft’s “How to correct a #REF! error”)', async () => {
+    const host = FakeExcel.fromWorkbook({ sheets: ['Data Saya', 'Ringkasan', 'Lain'].map((name) => ({ name, values: [['x']], origin: { row: 0, col: 0 } })) });
+    host.sheet('Ringkasan')!.cells[1] = [{ value: null, format: 'General', formula: "='Data Saya'!A1+Lain!A1" }];
+    await excelRun(host, async (context) => {
+      context.workbook.worksheets.getItem('Data Saya').name = 'Data Baru';
+      context.workbook.worksheets.getItem('Lain').delete();
+      await context.sync();
+    });
+    expect(host.sheet('Ringkasan')!.cells[1][0]!.formula).toBe("='Data Baru'!A1+#REF!A1");
+  });
+
+  it('refuses to delete a very hidden sheet (OfficeDev/office-js#365) or the only visible one (a workbook keeps one visible sheet)', async () => {
     const host = new FakeExcel();
     host.sheets = FakeExcel.fromWorkbook(bigWorkbook(10)).sheets;
     host.sheets[1].visibility = 'VeryHidden';
@@ -110,6 +127,28 @@ describe('the real Office.js client on the fake host', () => {
     await expect(excelRun(host, async (context) => context.workbook.worksheets.getItem('DPA').delete())).rejects.toMatchObject({ code: 'InvalidOperation' });
     expect(host.sheets.map((s) => s.name)).toEqual(['DPA', 'Realisasi']);
   });
+});
+
+/** A sheet of the user's whose A1 holds `formula`. */
+function formulaSheet(name: string, formula: string): FakeSheet {
+  const sheet = FakeExcel.fromWorkbook({ sheets: [{ name, values: [['Ringkasan saya']], origin: { row: 0, col: 0 } }] }).sheets[0];
+  sheet.cells[1] = [{ value: null, format: 'General', formula }];
+  return sheet;
+}
+
+/** What a sheet holds and shows: everything but its name and its worksheet Id. */
+const stateOf = (host: FakeExcel, name: string) => {
+  const { cells, merges, formatting, charts, frozenRows, visibility } = host.sheet(name)!;
+  return { cells, merges, formatting, charts, frozenRows, visibility };
+};
+
+/** The values on a sheet, without its empty cells. */
+const valuesOn = (sheet: FakeSheet) => sheet.cells.flatMap((row) => (row ?? []).map((c) => c?.value ?? null)).filter((v) => v !== null);
+
+const refusal = (code: string): ResponseMessage => ({
+  ErrorCode: null,
+  Headers: {},
+  Body: { Results: [], Error: { Code: code, Message: code, HttpStatusCode: 403, Location: '' } },
 });
 
 describe('the Office.js adapter', () => {
@@ -134,7 +173,7 @@ describe('the Office.js adapter', () => {
     for (const s of host.sheets) for (const row of s.cells) for (const cell of row ?? []) expect(cell?.formula).toBeUndefined();
   });
 
-  it('writes formula-like text behind an apostrophe as well as in text cells, so it stays text', async () => {
+  it('writes text as it is into cells formatted @ first, so formula-like text stays text as written', async () => {
     const host = FakeExcel.fromWorkbook(bigWorkbook(10));
     const texts = ['=HYPERLINK("http://contoh.invalid","klik")', '+62 812 3456', '-', '@pengguna', "'kutip", 'Biasa'];
     const layout: SheetLayout = {
@@ -152,9 +191,83 @@ describe('the Office.js adapter', () => {
     };
     const log = recorded(host);
     await excelRun(host, (context) => writeLayouts(context, [layout], fresh([layout]), null));
-    const sent = log.requests.flatMap((r) => r.Actions.filter((a) => a.Name === 'Values').flatMap((a) => (a.ArgumentInfo!.Arguments![0] as unknown[][]).flat()));
-    expect(sent).toEqual([...texts.slice(0, 5).map((t) => `'${t}`), 'Biasa']);
+    const actions = log.requests.flatMap((r) => r.Actions);
+    const sent = actions.filter((a) => a.Name === 'Values').flatMap((a) => (a.ArgumentInfo!.Arguments![0] as unknown[][]).flat());
+    expect(sent).toEqual(texts);
+    expect(actions.findIndex((a) => a.Name === 'NumberFormat')).toBeLessThan(actions.findIndex((a) => a.Name === 'Values'));
     expect(host.sheet(layout.name)!.cells[0]).toEqual(texts.map((value) => ({ value, format: '@' })));
+  });
+
+  it('writes formula-like text (its dashes, a user’s =HYPERLINK name) as text, and the next run finds its sheets as it wrote them', async () => {
+    const book = bigWorkbook(10);
+    for (const sheet of book.sheets) sheet.values[2][1] = '=HYPERLINK("http://contoh.invalid","klik")';
+    const host = FakeExcel.fromWorkbook(book);
+    await run(host);
+    const written = host.sheets.filter((s) => isOurs(s.name)).flatMap(valuesOn);
+    expect(written).toContain('-');
+    expect(written).toContainEqual(expect.stringContaining('=HYPERLINK('));
+    for (const s of host.sheets) for (const row of s.cells) for (const cell of row ?? []) expect(cell?.formula).toBeUndefined();
+    await expect(attempt(host)).resolves.not.toHaveProperty('edited');
+  });
+
+  it('rewrites its sheets in place: a user’s formula into HC Efisiensi points at the same sheet after two runs, which hold what a fresh write holds', async () => {
+    const host = await hostFromFixture('semboro-tercetak.xlsx');
+    await run(host);
+    const efisiensi = host.sheet(RESULT_SHEETS.efisiensi)!.id;
+    const formula = `='${RESULT_SHEETS.efisiensi}'!C5`;
+    host.sheets.push(formulaSheet('Ringkasan Saya', formula));
+    await run(host);
+    await run(host);
+    expect(host.sheet(RESULT_SHEETS.efisiensi)!.id).toBe(efisiensi);
+    expect(host.sheet('Ringkasan Saya')!.cells[1][0]!.formula).toBe(formula);
+
+    const fresh = await hostFromFixture('semboro-tercetak.xlsx');
+    fresh.sheets.push(formulaSheet('Ringkasan Saya', formula));
+    await run(fresh);
+    const ours = fresh.sheets.filter((s) => isOurs(s.name)).map((s) => s.name);
+    expect(host.sheets.filter((s) => isOurs(s.name)).map((s) => s.name)).toEqual(ours);
+    for (const name of ours) expect(stateOf(host, name)).toEqual(stateOf(fresh, name));
+  });
+
+  it('leaves a sheet Excel stopped rewriting for the next run to ask about, and the user’s sheets as they were', async () => {
+    const host = await hostFromFixture('semboro-tercetak.xlsx');
+    const user = host.sheets.map((s) => s.name);
+    const before = user.map((n) => host.snapshot(n));
+    await run(host);
+    const execute = host.execute.bind(host);
+    // Excel stops at the first value written after a sheet was cleared: a call this host does not
+    // model stands in for whatever it refused there.
+    host.execute = (body) => {
+      const cleared = body.Actions.findIndex((a) => a.Name === 'Clear');
+      const stop = body.Actions.findIndex((a, i) => cleared >= 0 && i > cleared && a.Name === 'Values');
+      if (stop >= 0) body.Actions[stop] = { ...body.Actions[stop], Name: 'Refused' };
+      return execute(body);
+    };
+    await expect(run(host)).rejects.toMatchObject({ code: 'NotImplemented' });
+    host.execute = execute;
+    const emptied = host.sheets.filter((s) => isOurs(s.name) && valuesOn(s).length === 0).map((s) => s.name);
+    expect(emptied).toHaveLength(1);
+    await expect(attempt(host)).resolves.toEqual({ edited: emptied });
+    expect(user.map((n) => host.snapshot(n))).toEqual(before);
+  });
+
+  it('reads without the sheet walk, one sync more, where Excel refuses calls on the null object past the last sheet', async () => {
+    const book = await workbookFromXlsx(path.join(FIXTURES, 'semboro-tercetak.xlsx'));
+    book.sheets.push({ name: 'Kosong', values: [], origin: { row: 0, col: 0 } });
+    const plain = FakeExcel.fromWorkbook(book);
+    const refusing = FakeExcel.fromWorkbook(book);
+    refusing.refusesCallsOnNullObjects = true;
+    const log = recorded(refusing);
+    const options = { withMerges: true, responseBudget: PAYLOAD_BUDGET };
+    const walked = await excelRunCounted(plain, (context) => readWorkbook(context, options));
+    const listed = await excelRunCounted(refusing, (context) => readWorkbook(context, options));
+    expect(log.responses.map((r) => r.Body.Error?.Code ?? null).filter((c) => c !== null)).toEqual(['GeneralException']);
+    // The refused walk, the names, then what the walk asks of each sheet.
+    expect(listed.syncs).toBe(walked.syncs + 2);
+    expect(listed.value.workbook).toEqual(walked.value.workbook);
+    expect(listed.value.sheets).toEqual(walked.value.sheets);
+    for (const host of [plain, refusing]) for (let i = 0; i < 2; i++) await run(host);
+    for (const s of plain.sheets) expect(stateOf(refusing, s.name)).toEqual(stateOf(plain, s.name));
   });
 
   it('on the desktop, sends as many requests for 1.000 as for 50.000 rekening rows', async () => {
@@ -220,6 +333,28 @@ describe('the Office.js adapter', () => {
     host.webLimits = false;
     host.cellLimit = 50;
     await expect(run(host)).rejects.toThrow(/^Excel tidak mengirim isi lembar “DPA” \(.* sel sekaligus\)\. Hapus isi atau format di luar tabel/);
+  });
+
+  it('on the web, reads 100.000 merged areas with their blocks of rows, in responses of at most 4.000.000 bytes', async () => {
+    const name = 'Realisasi Anggaran 2024';
+    const values = Array.from({ length: 100_000 }, (_, r) => [`5.1.02.01.01.${r}`, null, r]);
+    const merges = values.map((_, row) => ({ row, col: 0, rows: 1, cols: 2 }));
+    const host = FakeExcel.fromWorkbook({ sheets: [{ name, values, origin: { row: 0, col: 0 }, merges }] });
+    // Asked of the whole sheet at once, their addresses alone are more than Excel on the web answers.
+    await expect(
+      excelRun(host, async (context) => {
+        context.workbook.worksheets.getItem(name).getRange().getMergedAreasOrNullObject().load('areas/items/address');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    host.requestBytes = [];
+    host.responseBytes = [];
+    const log = recorded(host);
+    const input = await excelRun(host, (context) => readWorkbook(context, { withMerges: true, responseBudget: PAYLOAD_BUDGET }));
+    expect(input.workbook.sheets[0].merges).toEqual(merges);
+    expect(log.responses.filter((r) => r.ErrorCode)).toEqual([]);
+    expect(host.largestRequest()).toBeLessThanOrEqual(LIMIT);
+    expect(host.largestResponse()).toBeLessThanOrEqual(LIMIT);
   });
 
   it('clips merged areas that reach beyond the used range, as Excel answers them whole', async () => {
@@ -314,6 +449,22 @@ describe('the Office.js adapter', () => {
       return Array.from({ length: Number(m[2] ?? m[1]) - Number(m[1]) + 1 }, () => h.value);
     });
     expect(rows).toEqual(layout.rowHeights);
+  });
+
+  it('saves the settings with the record, in the last request: a write Excel refuses half-way saves none', async () => {
+    const book = bigWorkbook(1_000);
+    const host = FakeExcel.fromWorkbook(book);
+    const layouts = pemeriksaanOnly(book, 20_000);
+    const replacement = { ...fresh(layouts), settings: JSON.stringify({ batasCapaian: null }) };
+    const execute = host.execute.bind(host);
+    let requests = 0;
+    host.execute = (body) => (++requests === 3 ? refusal('AccessDenied') : execute(body));
+    await expect(excelRun(host, (context) => writeLayouts(context, layouts, replacement, PAYLOAD_BUDGET))).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(host.settings.has(SETTINGS_KEY)).toBe(false);
+    expect(host.sheets.map((s) => s.name)).toEqual(['DPA', 'Realisasi']);
+    host.execute = execute;
+    await excelRun(host, (context) => writeLayouts(context, layouts, replacement, PAYLOAD_BUDGET));
+    expect(host.settings.get(SETTINGS_KEY)).toBe(replacement.settings);
   });
 
   it('saves the settings in the workbook and the next run without settings reuses them', async () => {

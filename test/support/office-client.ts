@@ -1,6 +1,9 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
+import { Replacement } from '../../src/adapters/office/excel-write';
+import { EMPTY_RECORD } from '../../src/core/result-sheets';
+import { SheetLayout } from '../../src/core/report/sheet-layout';
 import { FakeExcel, OfficeClient } from '../../src/demo/fake-excel';
 
 /**
@@ -49,3 +52,12 @@ export async function excelRunCounted<T>(host: FakeExcel, batch: (context: Excel
   });
   return { value, syncs };
 }
+
+/** What writeLayouts replaces in a workbook without sheets of ours: nothing; each layout under its usual name. */
+export const fresh = (layouts: SheetLayout[]): Replacement => ({
+  existing: [],
+  previous: EMPTY_RECORD,
+  plan: { remove: [], edited: [], names: layouts.map((l) => l.name), record: EMPTY_RECORD },
+  recordPart: null,
+  settings: null,
+});

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { InputError } from '../../core/errors';
 import { CellValue, Grid, Workbook } from '../../core/grid';
-import { clip, parseAddress, Rect } from '../../core/rect';
+import { clip, parseAddress, Rect, rectAddress } from '../../core/rect';
 import { EMPTY_RECORD, fingerprintsOf, userSheets, RECORD_NAMESPACE, recordFromXml, ResultRecord } from '../../core/result-sheets';
 import { parseSettings, Settings } from '../../core/settings';
 
@@ -36,6 +36,8 @@ function cellValue(v: unknown): CellValue {
 export interface SheetInfo {
   name: string;
   visibility: Excel.SheetVisibility | `${Excel.SheetVisibility}`;
+  /** How many charts it holds: a sheet of ours rewritten in place loses them. */
+  charts: number;
 }
 
 export interface ExcelInput {
@@ -69,8 +71,6 @@ const SHEETS_PER_SYNC = 16;
 const PROBE = { rows: 30, cols: 26 };
 /** What a cell weighs before any was measured: a long name beside a Rupiah accounting format. */
 const ASSUMED_CELL_BYTES = 120;
-/** What one merged area's address weighs in a response. */
-const MERGE_BYTES = 48;
 /** Excel answers no values for a range of more than 5 million cells. */
 const CELL_LIMIT = 5_000_000;
 
@@ -82,13 +82,34 @@ interface Walked {
   ws: Excel.Worksheet;
   used: Excel.Range;
   probe: Excel.Range | null;
+  /** The sheet's merged areas: their addresses on the desktop; on the web their count, as they come with the blocks there. */
   merges: Excel.RangeAreas | null;
+  charts: Excel.ChartCollection;
 }
 
 /**
- * Every sheet in order with its used range, merged areas and (on the web) a first measure of its
- * cells, without a sync for the names first: the walk asks for SHEETS_PER_SYNC sheets at a time and
- * stops at the first null object.
+ * What the read needs of a sheet besides its name: its used range, merged areas, charts and (on the
+ * web) a first measure of its cells. Nothing is called on what may be a null object (an empty
+ * sheet's used range): the merged areas are asked of the whole sheet. Read in the sync that loads
+ * them: untracked.
+ */
+function askSheet(ws: Excel.Worksheet, options: ReadOptions): Walked {
+  const used = ws.getUsedRangeOrNullObject(true).untrack().load('rowIndex,columnIndex,rowCount,columnCount');
+  const probe = options.responseBudget === null ? null : ws.getRangeByIndexes(0, 0, PROBE.rows, PROBE.cols).untrack().load('values,numberFormat');
+  const merges = options.withMerges
+    ? ws
+        .getRange()
+        .untrack()
+        .getMergedAreasOrNullObject()
+        .untrack()
+        .load(options.responseBudget === null ? 'areas/items/address' : 'areaCount')
+    : null;
+  return { ws, used, probe, merges, charts: ws.charts.load('count') };
+}
+
+/**
+ * Every sheet in order with what askSheet asks, without a sync for the names first: the walk asks
+ * for SHEETS_PER_SYNC sheets at a time and stops at the first null object.
  */
 async function walkSheets(context: Excel.RequestContext, options: ReadOptions): Promise<Walked[]> {
   const walked: Walked[] = [];
@@ -96,12 +117,7 @@ async function walkSheets(context: Excel.RequestContext, options: ReadOptions): 
   for (;;) {
     const step: Walked[] = [];
     for (let i = 0; i < SHEETS_PER_SYNC; i++) {
-      ws.load('name,visibility');
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowIndex,columnIndex,rowCount,columnCount');
-      const probe = options.responseBudget === null ? null : ws.getRangeByIndexes(0, 0, PROBE.rows, PROBE.cols).untrack().load('values,numberFormat');
-      const merges = options.withMerges ? used.getMergedAreasOrNullObject().load(options.responseBudget === null ? 'areas/items/address' : 'areaCount') : null;
-      step.push({ ws, used, probe, merges });
+      step.push(askSheet(ws.load('name,visibility'), options));
       ws = ws.getNextOrNullObject();
     }
     ws.load('name');
@@ -113,8 +129,34 @@ async function walkSheets(context: Excel.RequestContext, options: ReadOptions): 
   }
 }
 
-/** Rows `row` … `end − 1` of a used range still to read, or a sheet's merged areas. */
-type Piece = { sheet: number; row: number; end: number } | { sheet: number; merges: true };
+/** The same as walkSheets with one sync more: the sheets' names first, then what askSheet asks. */
+async function listSheets(context: Excel.RequestContext, options: ReadOptions): Promise<Walked[]> {
+  const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+  await context.sync();
+  const walked = sheets.items.map((ws) => askSheet(ws, options));
+  await context.sync();
+  return walked;
+}
+
+/** Rows `row` … `end − 1` of a used range still to read. */
+interface Piece {
+  sheet: number;
+  row: number;
+  end: number;
+}
+
+/** What one merged area weighs in a response: its address, which names the sheet, as an item. */
+const areaBytes = (address: string) => jsonBytes({ Address: address }) + 1;
+
+/**
+ * What the merged areas of a row weigh in a response, on the web: the sheet's count spread over its
+ * rows, each address as long as the longest in the used range (the sheet's name quoted).
+ */
+function mergeEstimate(w: Walked, shape: Rect): number {
+  if (!w.merges || w.merges.isNullObject) return 0;
+  const corner = rectAddress({ row: shape.row + shape.rows - 1, col: shape.col + shape.cols - 1, rows: 1, cols: 1 });
+  return (w.merges.areaCount / shape.rows) * areaBytes(`'${w.ws.name.replace(/'/g, "''")}'!${corner}:${corner}`);
+}
 
 /** What a row of each sheet weighs in a response, from the probe: the part of it inside the used range. */
 function firstEstimate(w: Walked, shape: Rect): number {
@@ -129,28 +171,41 @@ function firstEstimate(w: Walked, shape: Rect): number {
 /**
  * Reads every sheet's used range (values, number formats, merged areas), the tool's record and the
  * saved settings. On the desktop that is two syncs whatever the workbook's size; on the web, one
- * more per response budget of cells, the blocks sized from what the cells measured weigh. A block
- * Excel refuses is halved and asked again. The sheets the record names are fingerprinted and kept
- * from the engine; every other sheet, one named `HC …` too, is the user's. Nothing is written.
+ * more per response budget of cells, the blocks sized from what the cells (and their merged areas)
+ * measured weigh. A block Excel refuses is halved and asked again. The sheets the record names are
+ * fingerprinted and kept from the engine; every other sheet, one named `HC …` too, is the user's.
+ * Nothing is written.
  */
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions): Promise<ExcelInput> {
-  const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-  setting.load('value');
-  const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE).load('items/id');
-  const walked = await walkSheets(context, options);
+  const askStored = () => ({
+    setting: context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value'),
+    parts: context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE).load('items/id'),
+  });
+  let stored = askStored();
+  let walked: Walked[];
+  try {
+    walked = await walkSheets(context, options);
+  } catch {
+    // The walk calls methods on the null object past the last sheet, and no document says Excel
+    // answers that with null objects as this host does: if Excel refuses, the names come first.
+    stored = askStored();
+    walked = await listSheets(context, options);
+  }
   // The record's text comes with the first block of cells (or alone, in a workbook without cells).
-  const recordPart = parts.items[0] ?? null;
+  const recordPart = stored.parts.items[0] ?? null;
   let pendingXml: OfficeExtension.ClientResult<string> | null = recordPart?.getXml() ?? null;
   let recordXml: string | null = null;
   const shapes = walked.map((w): Rect | null => (w.used.isNullObject ? null : { row: w.used.rowIndex, col: w.used.columnIndex, rows: w.used.rowCount, cols: w.used.columnCount }));
 
-  const rowBytes = walked.map((w, s) => (shapes[s] ? firstEstimate(w, shapes[s]) : 0));
+  const onTheWeb = options.responseBudget !== null;
+  // On the web a sheet's merged areas come with each block of its rows: asked of the whole sheet at
+  // once, 100.000 of them already pass 5 MB. Excel answers those whose top-left cell is in the block.
+  const blockMerges = walked.map((w) => onTheWeb && w.merges !== null && !w.merges.isNullObject && w.merges.areaCount > 0);
+  const rowBytes = walked.map((w, s) => (shapes[s] ? firstEstimate(w, shapes[s]) + (blockMerges[s] ? mergeEstimate(w, shapes[s]) : 0) : 0));
   const queue: Piece[] = [];
-  walked.forEach((w, sheet) => {
+  walked.forEach((_, sheet) => {
     const shape = shapes[sheet];
-    if (!shape) return;
-    if (options.responseBudget !== null && w.merges && !w.merges.isNullObject) queue.push({ sheet, merges: true });
-    queue.push({ sheet, row: 0, end: shape.rows });
+    if (shape) queue.push({ sheet, row: 0, end: shape.rows });
   });
 
   if (pendingXml && queue.length === 0) {
@@ -159,24 +214,19 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   }
   const values: unknown[][][] = walked.map(() => []);
   const formats: string[][][] = walked.map(() => []);
-  const merges: Rect[][] = walked.map((w, s) => (options.responseBudget === null ? mergesOf(w.merges, shapes[s]) : []));
+  const merges: Rect[][] = walked.map((w, s) => (onTheWeb ? [] : mergesOf(w.merges, shapes[s], shapes[s])));
   const read = walked.map(() => ({ bytes: 0, rows: 0 }));
   const budget = options.responseBudget ?? Infinity;
   while (queue.length > 0) {
-    const group = takeGroup(queue, budget, (p) => ('merges' in p ? walked[p.sheet].merges!.areaCount * MERGE_BYTES : rowBytes[p.sheet]), shapes);
+    const group = takeGroup(queue, budget, (p) => rowBytes[p.sheet], shapes);
     // Blocks (and probes) are read in the sync that loads them and never used again: untracked,
     // so Excel is not asked to keep them nor the client to release them when the run ends.
     const loaded = group.map((piece) => {
       const shape = shapes[piece.sheet]!;
-      const ws = walked[piece.sheet].ws;
-      if ('merges' in piece) return { piece, merged: walked[piece.sheet].used.getMergedAreasOrNullObject().load('areas/items/address') };
-      return {
-        piece,
-        range: ws
-          .getRangeByIndexes(shape.row + piece.row, shape.col, piece.end - piece.row, shape.cols)
-          .untrack()
-          .load('values,numberFormat'),
-      };
+      const block = { row: shape.row + piece.row, col: shape.col, rows: piece.end - piece.row, cols: shape.cols };
+      const range = walked[piece.sheet].ws.getRangeByIndexes(block.row, block.col, block.rows, block.cols).untrack().load('values,numberFormat');
+      const merged = blockMerges[piece.sheet] ? range.getMergedAreasOrNullObject().untrack().load('areas/items/address') : null;
+      return { piece, block, range, merged };
     });
     try {
       // One sync per response budget is what Excel on the web allows; the desktop has one group only.
@@ -186,7 +236,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       // Excel on the web refused the answer as too large: the rows weigh more than measured, so
       // the same budget takes half as many of them; what was read since tells their weight again.
       const refused = ['ResponsePayloadSizeLimitExceeded', 'GeneralException'].includes((e as { code?: string }).code ?? '');
-      if (!refused || options.responseBudget === null || group.every((p) => !('end' in p) || p.end - p.row <= 1)) throw e;
+      if (!refused || !onTheWeb || group.every((p) => p.end - p.row <= 1)) throw e;
       for (const p of group) rowBytes[p.sheet] *= 2;
       queue.unshift(...group);
       // The refused request took the record's text with it: ask again with the next.
@@ -195,22 +245,20 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     }
     if (pendingXml) recordXml = pendingXml.value;
     pendingXml = null;
-    for (const item of loaded) {
-      const piece = item.piece;
-      if ('merged' in item && item.merged) merges[piece.sheet] = mergesOf(item.merged, shapes[piece.sheet]);
-      if (!('range' in item) || !item.range || !('end' in piece)) continue;
-      const v = item.range.values as unknown[][] | null;
-      const f = item.range.numberFormat as string[][] | null;
+    for (const { piece, block, range, merged } of loaded) {
+      const v = range.values as unknown[][] | null;
+      const f = range.numberFormat as string[][] | null;
       if (!v || !f) {
-        const cells = (piece.end - piece.row) * shapes[piece.sheet]!.cols;
         throw new InputError(
-          `Excel tidak mengirim isi lembar “${walked[piece.sheet].ws.name}” (${cells.toLocaleString('id-ID')} sel sekaligus). Hapus isi atau format di luar tabel pada lembar itu agar lebih kecil, lalu coba lagi.`,
+          `Excel tidak mengirim isi lembar “${walked[piece.sheet].ws.name}” (${(block.rows * block.cols).toLocaleString('id-ID')} sel sekaligus). Hapus isi atau format di luar tabel pada lembar itu agar lebih kecil, lalu coba lagi.`,
         );
       }
       values[piece.sheet].push(...v);
       formats[piece.sheet].push(...f);
-      if (options.responseBudget !== null) {
-        read[piece.sheet].bytes += jsonBytes(v) + jsonBytes(f);
+      merges[piece.sheet].push(...mergesOf(merged, shapes[piece.sheet], block));
+      if (onTheWeb) {
+        const areas = merged && !merged.isNullObject ? merged.areas.items.reduce((n, a) => n + areaBytes(a.address), 0) : 0;
+        read[piece.sheet].bytes += jsonBytes(v) + jsonBytes(f) + areas;
         read[piece.sheet].rows += v.length;
         rowBytes[piece.sheet] = read[piece.sheet].bytes / read[piece.sheet].rows;
       }
@@ -233,11 +281,11 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const record = recordXml === null ? EMPTY_RECORD : (recordFromXml(recordXml) ?? EMPTY_RECORD);
   return {
     workbook: { sheets: userSheets(grids, record) },
-    sheets: walked.map((w) => ({ name: w.ws.name, visibility: w.ws.visibility })),
+    sheets: walked.map((w) => ({ name: w.ws.name, visibility: w.ws.visibility, charts: w.charts.count })),
     record,
     recordPart: recordPart?.id ?? null,
     fingerprints: fingerprintsOf(grids, record),
-    saved: setting,
+    saved: stored.setting,
   };
 }
 
@@ -250,13 +298,6 @@ function takeGroup(queue: Piece[], budget: number, weight: (p: Piece) => number,
   let size = 0;
   while (queue.length > 0) {
     const piece = queue[0];
-    if (!('end' in piece)) {
-      const bytes = weight(piece);
-      if (group.length > 0 && size + bytes > budget) break;
-      group.push(queue.shift()!);
-      size += bytes;
-      continue;
-    }
     const perRow = weight(piece);
     const byCells = Math.floor(CELL_LIMIT / shapes[piece.sheet]!.cols);
     const fits = Math.min(byCells, Math.floor((budget - size) / perRow));
@@ -271,12 +312,17 @@ function takeGroup(queue: Piece[], budget: number, weight: (p: Piece) => number,
 }
 
 /**
- * Merged areas inside the used range. Excel answers every merge whose top-left cell is in the
- * range, even where it reaches beyond it (OfficeDev/office-js#3611): those are clipped.
+ * The merged areas whose top-left cell is in `block` (so each is taken from one block only), clipped
+ * to the used range: Excel answers every merge whose top-left cell is in the range asked, whole,
+ * even where it reaches beyond it (OfficeDev/office-js#3611).
  */
-function mergesOf(areas: Excel.RangeAreas | null, shape: Rect | null): Rect[] {
-  if (!areas || areas.isNullObject || !shape) return [];
-  return areas.areas.items.map((a) => parseAddress(a.address)).flatMap((m) => (m ? (clip(m, shape) ?? []) : []));
+function mergesOf(areas: Excel.RangeAreas | null, shape: Rect | null, block: Rect | null): Rect[] {
+  if (!areas || areas.isNullObject || !shape || !block) return [];
+  const inBlock = (m: Rect) => clip({ ...m, rows: 1, cols: 1 }, block) !== null;
+  return areas.areas.items.flatMap((a) => {
+    const m = parseAddress(a.address);
+    return m && inBlock(m) ? (clip(m, shape) ?? []) : [];
+  });
 }
 
 /** Settings saved by an earlier run, checked as any settings are; null when none were saved. */

@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
-import { RESULT_PREFIX, RESULT_SHEETS, recordXml, ReplacementPlan } from '../../core/result-sheets';
+import { RESULT_PREFIX, RESULT_SHEETS, recordXml, ReplacementPlan, ResultRecord } from '../../core/result-sheets';
 import { Rect, rectAddress } from '../../core/rect';
 import { CellStyle, SheetLayout } from '../../core/report/sheet-layout';
-import { jsonBytes, SheetInfo } from './excel-read';
+import { jsonBytes, SETTINGS_KEY, SheetInfo } from './excel-read';
 
 /**
  * What the Office.js client sends, in bytes, for the calls the writer makes (measured on the real
@@ -18,9 +18,6 @@ const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 
 /** Excel column width in characters → Office.js points. */
 const pointsOf = (chars: number) => (chars * 7 + 5) * 0.75;
-
-/** Text Excel could take for a formula (or that starts with the quote Excel would swallow) gets a leading apostrophe: it stays text. */
-const asText = (v: string | number | null) => (typeof v === 'string' && /^[=+\-@']/.test(v) ? `'${v}` : v);
 
 /** Queues calls into requests of at most `budget` bytes (Excel on the web refuses more than 5 MB); null: one request. */
 class Batch {
@@ -109,7 +106,9 @@ async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch
   all.format.font.name = 'Arial';
   all.format.font.size = 10;
 
-  // Number formats before values, and formula-like text behind an apostrophe: text stays text.
+  // Number formats before values: every text cell of a layout is formatted `@` (Text), in which
+  // Excel keeps an entry as it is, `=…` included. The text goes as it is, without the apostrophe
+  // that is Excel's quote prefix in other cells: in a text cell Excel may keep it (README, "Not verified").
   const chunkBudget = 256 * 1024;
   let start = 0;
   let size = 0;
@@ -118,7 +117,7 @@ async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch
     await batch.add(COST.range + 2 * COST.set + size + 2 * (end - start) * cols * COST.perCells);
     const chunk = rangeOf(ws, { row: start, col: 0, rows: end - start, cols });
     chunk.numberFormat = layout.numberFormats.slice(start, end);
-    chunk.values = layout.values.slice(start, end).map((row) => row.map(asText));
+    chunk.values = layout.values.slice(start, end);
     start = end;
     size = 0;
   };
@@ -168,6 +167,25 @@ function addChart(ws: Excel.Worksheet, layout: SheetLayout): void {
   chart.setPosition(`A${top}`, `D${top + 18}`);
 }
 
+/**
+ * Empties a sheet of ours for its table's new layout, keeping the worksheet itself: a user's formula,
+ * defined name, link or chart series pointing into it keeps pointing there, where deleting the sheet
+ * would turn each into #REF! for good. Everything a layout writes goes: values, number formats,
+ * formats and links (clear 'All', "clears everything in the range"), merges, the sheet's charts, and
+ * row heights and column widths back to the sheet's standard.
+ */
+async function clearSheet(ws: Excel.Worksheet, old: SheetInfo, batch: Batch): Promise<void> {
+  await batch.add(COST.range + 2 * COST.call + COST.part + 3 * COST.set + old.charts * (COST.range + COST.call));
+  if (old.visibility !== 'Visible') ws.visibility = 'Visible';
+  // From the last: deleting one leaves the index of those before it as it was.
+  for (let i = old.charts - 1; i >= 0; i--) ws.charts.getItemAt(i).delete();
+  const all = ws.getRange().untrack();
+  all.unmerge();
+  all.clear('All');
+  all.format.useStandardHeight = true;
+  all.format.useStandardWidth = true;
+}
+
 /** A sheet name starting with the result prefix that no sheet has. */
 function freeName(taken: Set<string>): string {
   for (let i = 1; ; i++) {
@@ -183,45 +201,80 @@ function freeName(taken: Set<string>): string {
 export interface Replacement {
   /** Every sheet now, as the read found it. */
   existing: SheetInfo[];
+  /** The record as read: which table each of our sheets holds. */
+  previous: ResultRecord;
   /** Which of our sheets go, the new sheets' names, and the record to save. */
   plan: ReplacementPlan;
   /** The custom XML part holding the record, or null to add one. */
   recordPart: string | null;
+  /** The settings to save in the workbook with the record (JSON), or null to leave them. */
+  settings: string | null;
+}
+
+/** For each layout, the sheet of ours it rewrites in place: the one holding the same table, when the plan replaces it. */
+function inPlace(replacement: Replacement, count: number): (SheetInfo | undefined)[] {
+  const going = new Set(replacement.plan.remove);
+  const byTable = new Map(replacement.previous.lembar.filter((s) => going.has(s.nama)).map((s) => [s.tabel, s.nama]));
+  const sheets = new Map(replacement.existing.map((s) => [s.name, s]));
+  return Array.from({ length: count }, (_, i) => {
+    const tabel = replacement.plan.record.lembar[i]?.tabel;
+    return sheets.get(byTable.get(tabel) ?? '');
+  });
 }
 
 /**
  * Writes the result sheets and replaces the tool's own, as `replacement.plan` says (only sheets the
- * record lists; the user's are never touched). The new sheets are written under names of their own
- * first; then the old ones are deleted, the new ones take their names and the record is saved, in
- * the last request. So the last results stay until the new ones are whole, and Excel is never asked
- * to delete its only visible sheet or a very hidden one (it refuses both). When a request fails, the
- * sheets begun are removed again. `requestBudget` null: one request, as on the desktop.
+ * record lists; the user's are never touched). A sheet of ours holding a table written again is
+ * rewritten in place (clearSheet), so what points into it stays valid; a table without one gets a
+ * sheet added under a name of its own, written before any sheet of ours is touched. In the last
+ * request the sheets of ours no table replaces are deleted, every sheet written takes its name, and
+ * the settings and the record are saved: so Excel is never asked to delete its only visible sheet
+ * or a very hidden one (it refuses both), and the settings of a run that did not finish are not kept.
+ * When a request fails, the sheets added are removed again; a sheet rewritten in place may be left
+ * half written, and as the record still holds what it held before, the next run sees it as changed
+ * by the user and asks before replacing it. `requestBudget` null: one request, as on the desktop.
  */
 export async function writeLayouts(context: Excel.RequestContext, layouts: SheetLayout[], replacement: Replacement, requestBudget: number | null): Promise<void> {
   const sheets = context.workbook.worksheets;
   const taken = new Set(replacement.existing.map((s) => s.name.toLowerCase()));
   const batch = new Batch(context, requestBudget);
+  const olds = inPlace(replacement, layouts.length);
   const begun: string[] = [];
   try {
-    const written: Excel.Worksheet[] = [];
-    for (const layout of layouts) {
-      await batch.add(COST.range + COST.call);
-      const name = freeName(taken);
-      begun.push(name);
-      const ws = sheets.add(name);
-      await writeSheet(ws, layout, batch);
-      if (layout.name === RESULT_SHEETS.efisiensi) addChart(ws, layout);
-      written.push(ws);
+    const written: { ws: Excel.Worksheet; name: string; old?: SheetInfo }[] = [];
+    const indexes = layouts.map((_, i) => i);
+    for (const i of [...indexes.filter((i) => !olds[i]), ...indexes.filter((i) => olds[i])]) {
+      const old = olds[i];
+      let ws: Excel.Worksheet;
+      if (old) {
+        ws = sheets.getItem(old.name);
+        await clearSheet(ws, old, batch);
+      } else {
+        await batch.add(COST.range + COST.call);
+        const name = freeName(taken);
+        begun.push(name);
+        ws = sheets.add(name);
+      }
+      await writeSheet(ws, layouts[i], batch);
+      if (layouts[i].name === RESULT_SHEETS.efisiensi) addChart(ws, layouts[i]);
+      written.push({ ws, name: replacement.plan.names[i], old });
     }
     const visibility = new Map(replacement.existing.map((s) => [s.name, s.visibility]));
+    const rewritten = new Set(olds.map((s) => s?.name));
     for (const name of replacement.plan.remove) {
+      if (rewritten.has(name)) continue;
       const ws = sheets.getItem(name);
       if (visibility.get(name) === 'VeryHidden') ws.visibility = 'Hidden';
       ws.delete();
     }
-    written.forEach((ws, i) => (ws.name = replacement.plan.names[i]));
+    // A sheet rewritten in place keeps its name unless the table's name changed (its old sheet was
+    // "HC Efisiensi (2)"); through a free name first, as another may still hold the one it takes.
+    const renamed = written.filter((w) => w.old?.name !== w.name);
+    for (const w of renamed) if (w.old) w.ws.name = freeName(taken);
+    for (const w of renamed) w.ws.name = w.name;
     const xml = recordXml(replacement.plan.record);
-    await batch.add(COST.range + COST.call + xml.length * 2);
+    await batch.add(COST.range + COST.call + xml.length * 2 + (replacement.settings?.length ?? 0) * 2);
+    if (replacement.settings !== null) context.workbook.settings.add(SETTINGS_KEY, replacement.settings);
     if (replacement.recordPart) context.workbook.customXmlParts.getItem(replacement.recordPart).setXml(xml);
     else context.workbook.customXmlParts.add(xml);
     await context.sync();

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { EngineResult, Progress } from '../../core/compute/engine';
 import { InputError } from '../../core/errors';
+import { countByTingkat } from '../../core/findings';
 import { editedSheets, ExistingSheets, RECORD_NAMESPACE } from '../../core/result-sheets';
 import { pathText, SettingError, Settings } from '../../core/settings';
 import { EditedSheets, Inspection, inspect, planRun, WrittenSheet } from '../../core/report/run';
@@ -103,11 +104,10 @@ export async function hitungInExcel(context: Excel.RequestContext, options: RunO
 
   const { result, sheets, prepared, plan, written } = planRun(input.workbook, used, existing, options.replaceEdited ?? false, progress);
   progress('Menulis lembar hasil…');
-  context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(used));
   await writeLayouts(
     context,
     prepared.map((p) => p.layout),
-    { existing: input.sheets, plan, recordPart: input.recordPart },
+    { existing: input.sheets, previous: input.record, plan, recordPart: input.recordPart, settings: JSON.stringify(used) },
     budget,
   );
   return {
@@ -118,6 +118,20 @@ export async function hitungInExcel(context: Excel.RequestContext, options: RunO
     settings: used,
     time: new Date(),
   };
+}
+
+/**
+ * The ribbon's run: with the saved settings, keeping a sheet of ours the user changed (as the command
+ * line does; the pane asks instead), then shows HC Pemeriksaan when there are galat, else the first
+ * sheet written.
+ */
+export async function hitungAndShow(context: Excel.RequestContext, env: ExcelEnv): Promise<ExcelRun | EditedSheets> {
+  const run = await hitungInExcel(context, { settings: null, replaceEdited: false }, env);
+  if ('edited' in run) return run;
+  const galat = countByTingkat(run.result.temuan).galat;
+  const shown = (galat > 0 ? run.written.find((w) => w.tabel === 'pemeriksaan') : run.written[0])?.nama;
+  if (shown) await selectRange(context, shown, 'A1', `lembar ${shown}`);
+  return run;
 }
 
 /** Forgets the settings saved in the workbook: the next run detects everything again. */

@@ -15,3 +15,9 @@ export function officeEnv(): OfficeEnv {
     onMac: platform === Office.PlatformType.Mac,
   };
 }
+
+/** How a batch reaches a workbook: Excel.run in Excel, the fake host's own in the demo. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel.run: the one place the add-in starts a batch in Excel. */
+export const excelRun: ExcelRunner = (batch) => Excel.run(batch);
