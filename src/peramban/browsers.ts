@@ -9,9 +9,8 @@ export const BROWSERS: readonly { name: string; version: string }[] = [
   { name: 'Safari', version: '16.4' },
 ];
 
-const named = BROWSERS.map((b) => `${b.name} ${b.version}`);
-/** “Chrome atau Edge 103, Firefox 113 atau Safari 16.4, atau versi yang lebih baru”. */
-const WHICH = `${named.slice(0, -1).join(', ')} atau ${named[named.length - 1]}, atau versi yang lebih baru`;
+/** “Chrome atau Edge 103, Firefox 113, Safari 16.4, atau versi yang lebih baru”. */
+const WHICH = `${BROWSERS.map((b) => `${b.name} ${b.version}`).join(', ')}, atau versi yang lebih baru`;
 
 /** Why this browser cannot run the page (one sentence), or null. */
 export function browserProblem(): string | null {

@@ -9,8 +9,8 @@ describe('the browsers the page names', () => {
     expect(listed).toBe(BROWSERS.map((b) => `${b.name} ${b.version}+`).join(', '));
     // Node has no Worker: the sentence an older browser gets.
     expect(browserProblem()).toBe(
-      'Peramban ini terlalu lama untuk Hitung Capaian. Buka halaman ini di Chrome atau Edge 103, Firefox 113 atau Safari 16.4, atau versi yang lebih baru.',
+      'Peramban ini terlalu lama untuk Hitung Capaian. Buka halaman ini di Chrome atau Edge 103, Firefox 113, Safari 16.4, atau versi yang lebih baru.',
     );
-    expect(WORKER_FAILED).toContain('Chrome atau Edge 103, Firefox 113 atau Safari 16.4');
+    expect(WORKER_FAILED).toContain('Chrome atau Edge 103, Firefox 113, Safari 16.4, atau versi yang lebih baru');
   });
 });
