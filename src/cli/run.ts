@@ -29,7 +29,8 @@ Pilihan:
       --realisasi <lembar>    nama lembar realisasi anggaran
       --kinerja <lembar>      nama lembar kinerja (sasaran, indikator, target, realisasi)
       --pengaturan <p.json>   pengaturan lain: batasCapaian, predikat, efisiensi,
-                              ambangEfisiensi, kolom (baris judul dan kolom per lembar)
+                              ambangEfisiensi, kolom (baris judul kolom dan huruf
+                              kolom per lembar)
   -h, --help                  tampilkan bantuan ini
 
 Kode keluar: 0 bila perhitungan selesai (ada temuan atau tidak), 2 bila masukan atau pengaturan tidak dapat dipakai.`;
@@ -98,7 +99,7 @@ function summary(result: EngineResult, say: (line: string) => void, io: Io): voi
   for (const d of result.deteksi) {
     const kolom = d.kolom.map((k) => `${k.label}=${k.kolom}`).join(', ');
     io.err(
-      `  Lembar “${d.lembar}”: ${describeRoles(d.peran)}${d.barisJudul ? `, baris judul ${d.barisJudul}` : ''}${kolom ? ` (${kolom})` : ''}${d.catatan.length ? `. ${d.catatan.join(' ')}` : ''}`,
+      `  Lembar “${d.lembar}”: ${describeRoles(d.peran)}${d.barisJudul ? `, baris judul kolom ${d.barisJudul}` : ''}${kolom ? ` (${kolom})` : ''}${d.catatan.length ? `. ${d.catatan.join(' ')}` : ''}`,
     );
   }
   for (const c of result.catatan) io.err(`  Catatan: ${c}`);

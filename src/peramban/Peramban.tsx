@@ -1,10 +1,11 @@
 import { Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, ProgressBar, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { DragEvent, useRef, useState } from 'react';
+import { DragEvent, useEffect, useRef, useState } from 'react';
 import { describeError, Problem } from '../adapters/office/errors';
 import { App, Heading } from '../taskpane/App';
 import { LiveRegion, NoticeBar } from '../taskpane/Notice';
 import { useStyles as usePaneStyles } from '../taskpane/styles';
-import { browserProblem, OpenedWorkbook, openWorkbook } from './worker-host';
+import { browserProblem } from './browsers';
+import { OpenedWorkbook, openWorkbook } from './worker-host';
 
 const useStyles = makeStyles({
   page: { maxWidth: '640px', margin: '0 auto' },
@@ -18,47 +19,66 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  waiting: { border: `2px dashed ${tokens.colorNeutralStrokeDisabled}`, color: tokens.colorNeutralForegroundDisabled },
 });
 
-/** The kinds of workbook the reader takes, and .xls, so that choosing one gets the sentence saying what to do. */
-const ACCEPT = '.xlsx,.xlsm,.xltx,.xltm,.xls';
+/** The kinds of workbook the reader takes, and .xls, .ods and .csv, so that choosing one gets the sentence saying what to do. */
+const ACCEPT = '.xlsx,.xlsm,.xltx,.xltm,.xls,.ods,.csv';
 
 interface Opened {
   name: string;
   workbook: OpenedWorkbook;
-  /** Counts the files opened, so that the pane starts afresh for each. */
+  /** The open it came from, so that the pane starts afresh for each file. */
   n: number;
 }
 
-/** Where the user opens or drops a workbook, and what became of it: reading, opened, or one sentence why not. */
+/**
+ * Where the user opens or drops a workbook, and what became of it: reading, opened, or one sentence
+ * why not. It takes no file while one is being read. Where the control that chose the file has
+ * gone with the page it was on (the focus fallen to the page itself), the focus comes here.
+ */
 function FileSection({ opened, reading, problem, onFile }: { opened: Opened | null; reading: string | null; problem: Problem | null; onFile: (file: File) => void }) {
   const styles = useStyles();
   const pane = usePaneStyles();
   const input = useRef<HTMLInputElement>(null);
+  const section = useRef<HTMLElement>(null);
   const [dragging, setDragging] = useState(false);
+  const busy = reading !== null;
+  const showsFile = opened !== null || problem !== null || busy;
+  useEffect(() => {
+    if (showsFile && (document.activeElement === null || document.activeElement === document.body)) section.current?.focus();
+  }, [showsFile, opened, problem]);
+  const onDragOver = (e: DragEvent) => {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = busy ? 'none' : 'copy';
+    setDragging(!busy);
+  };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) onFile(file);
+    if (file && !busy) onFile(file);
   };
   const status = problem?.pesan ?? reading ?? (opened ? `“${opened.name}” terbuka: ${opened.workbook.sheets} lembar kerja.` : '');
+  const invitation = busy
+    ? 'Tunggu sampai berkas ini selesai dibaca.'
+    : opened
+      ? `“${opened.name}” terbuka. Seret berkas lain ke sini, atau`
+      : 'Seret berkas .xlsx atau .xlsm ke sini, atau';
   return (
-    <section className={pane.section} aria-labelledby="judul-berkas">
+    <section ref={section} tabIndex={-1} className={pane.section} aria-labelledby="judul-berkas">
       <Subtitle2 as="h2" id="judul-berkas">
         Buku kerja
       </Subtitle2>
       <div
-        className={`${styles.drop} ${dragging ? styles.dragging : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
+        className={`${styles.drop} ${busy ? styles.waiting : dragging ? styles.dragging : ''}`}
+        onDragOver={onDragOver}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
+        aria-disabled={busy}
         data-testid="tempat-berkas"
       >
-        <Text>{opened ? `“${opened.name}” terbuka. Seret berkas lain ke sini, atau` : 'Seret berkas .xlsx atau .xlsm ke sini, atau'}</Text>
+        <Text>{invitation}</Text>
         <Button appearance={opened ? 'secondary' : 'primary'} onClick={() => input.current?.click()} disabledFocusable={reading !== null}>
           {opened ? 'Buka berkas lain…' : 'Pilih berkas…'}
         </Button>
@@ -101,22 +121,31 @@ export function Peramban() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [unsupported] = useState(browserProblem);
   const current = useRef<OpenedWorkbook | null>(null);
-  const count = useRef(0);
+  /**
+   * Counts the opens. A file can still arrive while another is read (a file dialog opened before),
+   * and the later one wins: an open overtaken by another is closed and ignored when it ends.
+   */
+  const generation = useRef(0);
 
   const openFile = async (file: File) => {
+    const mine = ++generation.current;
+    const latest = () => mine === generation.current;
     current.current?.close();
     current.current = null;
     setOpened(null);
     setProblem(null);
     setReading(`Membaca “${file.name}”…`);
     try {
-      const workbook = await openWorkbook(file, setReading);
+      const workbook = await openWorkbook(file, (text) => {
+        if (latest()) setReading(text);
+      });
+      if (!latest()) return workbook.close();
       current.current = workbook;
-      setOpened({ name: file.name, workbook, n: ++count.current });
+      setOpened({ name: file.name, workbook, n: mine });
     } catch (e) {
-      setProblem(describeError(e));
+      if (latest()) setProblem(describeError(e));
     } finally {
-      setReading(null);
+      if (latest()) setReading(null);
     }
   };
 
@@ -124,7 +153,7 @@ export function Peramban() {
   return (
     <div className={styles.page}>
       {opened ? (
-        <App key={opened.n} host={opened.workbook.host}>
+        <App key={opened.n} host={opened.workbook.host} workbookName={opened.name}>
           {file}
         </App>
       ) : (

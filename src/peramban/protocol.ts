@@ -50,10 +50,11 @@ export function fromWire(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromWire(v)]));
 }
 
+/** An object literal's kind, from any realm: a clone may be made in another (Node's structuredClone in a test's sandbox). */
 function isPlain(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 export function toWireError(e: unknown): WireError {

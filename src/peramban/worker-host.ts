@@ -1,6 +1,7 @@
 import WORKER_SOURCE from 'peramban-worker-source';
 import { Inspection } from '../core/report/run';
 import { downloadBlob, PaneRun, WorkbookHost } from '../taskpane/host';
+import { WORKER_FAILED } from './browsers';
 import { Answers, fromWire, fromWireError, Message, Request, WorkerRun } from './protocol';
 
 /** A workbook file opened in the page: the pane's host on it, and the worker holding it. */
@@ -10,21 +11,6 @@ export interface OpenedWorkbook {
   sheets: number;
   close(): void;
 }
-
-/**
- * Why this browser cannot run the page (one sentence), or null. The worker inflates the file with
- * DecompressionStream and its raw deflate format: Chrome and Edge 103, Firefox 113, Safari 16.4.
- */
-export function browserProblem(): string | null {
-  try {
-    if (typeof Worker === 'function' && new DecompressionStream('deflate-raw')) return null;
-  } catch {
-    // an older browser: no such format
-  }
-  return 'Peramban ini terlalu lama untuk Hitung Capaian. Buka halaman ini di Chrome, Edge atau Firefox versi 2023 atau yang lebih baru.';
-}
-
-const WORKER_FAILED = 'Perhitungan di peramban ini tidak dapat dimulai. Muat ulang halaman ini; bila terulang, buka di Chrome, Edge atau Firefox terbaru.';
 
 /**
  * Starts a worker and has it read `file`. The worker's script is in this page's own script and is

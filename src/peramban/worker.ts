@@ -8,6 +8,7 @@ import { Grid } from '../core/grid';
 import { toJson } from '../core/report/result-json';
 import { editedSheets } from '../core/result-sheets';
 import { Settings } from '../core/settings';
+import { resultCopyName } from '../taskpane/file-name';
 import { Answers, Message, Request, toWire, toWireError, WorkerRun } from './protocol';
 import { rowText } from './row-text';
 
@@ -45,9 +46,6 @@ function inspect(settings: Partial<Settings> | null): Inspection {
   return inspectWorkbook(inputSheets(book), settings, existingSheets(book), { saved: null, savedProblem: null });
 }
 
-/** `buku.xlsx` → `buku-hasil.xlsx` (the workbook's own kind: a .xlsm stays a .xlsm, or Excel would not open it). */
-const resultName = (name: string, extension: string) => `${name.replace(/\.[^.]*$/, '')}-hasil${extension}`;
-
 /** The text of the row of each finding's cell and of the cell it is paired with, by `lembar!sel`. */
 function findingRows(grids: Grid[], temuan: WorkerRun['result']['temuan']): Record<string, string> {
   const byName = new Map(grids.map((g) => [g.name, g]));
@@ -82,8 +80,9 @@ async function run(settings: Partial<Settings>, replaceEdited: boolean | undefin
     kept: plan.edited,
     settings,
     copy: {
-      workbook: { name: resultName(name, book.extension), bytes: workbook },
-      json: { name: resultName(name, '.json'), text: JSON.stringify(toJson(result), null, 2) + '\n' },
+      // The workbook's own kind: a .xlsm stays a .xlsm, or Excel would not open it.
+      workbook: { name: resultCopyName(name, book.extension), bytes: workbook },
+      json: { name: resultCopyName(name, '.json'), text: JSON.stringify(toJson(result), null, 2) + '\n' },
       rows: findingRows(book.grids, result.temuan),
     },
   };

@@ -4,10 +4,12 @@ import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { buildDocx } from '../adapters/docx/build-docx';
 import { Inspection } from '../core/report/run';
 import { rectAddress } from '../core/rect';
+import { draftWarning } from '../core/report/narrative';
 import { narasiToHtml, tableToHtml } from '../core/report/table-html';
 import { parseSettings } from '../core/settings';
 import { copyHtml } from './clipboard';
 import { Draft, draftOf, fieldKey, setAt } from './draft';
+import { docxName } from './file-name';
 import { Findings } from './Findings';
 import { PaneRun, WorkbookHost } from './host';
 import { LiveRegion } from './Notice';
@@ -36,9 +38,10 @@ export function Heading() {
 /**
  * The task pane: what was detected (before anything is written), the settings, Hitung, and the
  * run's summary, findings and tables. Every action goes through useActions, whose notice appears
- * beside the control that caused it. `children` come under the heading (the browser page's file).
+ * beside the control that caused it. `children` come under the heading (the browser page's file);
+ * `workbookName`, where known, names the files offered after the workbook.
  */
-export function App({ host, children }: { host: WorkbookHost; children?: ReactNode }) {
+export function App({ host, workbookName = null, children }: { host: WorkbookHost; workbookName?: string | null; children?: ReactNode }) {
   const styles = useStyles();
   const actions = useActions();
   const { act, say, markFields, clearFields } = actions;
@@ -117,6 +120,14 @@ export function App({ host, children }: { host: WorkbookHost; children?: ReactNo
   /** Only a host with a workbook to show ranges in offers to open a sheet or select a table. */
   const inWorkbook = host.show !== null;
 
+  const download = (place: string, name: string, data: () => Promise<Blob>) =>
+    act(place, async () => {
+      const instead = host.download(name, await data());
+      return instead ? { intent: 'info', text: instead } : { intent: 'success', text: `Berkas ${name} diunduh.` };
+    });
+  /** The tables as .docx, opening with the draft warning while the sheets hold galat; beside the other downloads where there are some. */
+  const docx = (shown: PaneRun) => void download(shown.copy ? 'unduh' : 'docx', docxName(workbookName), () => Packer.toBlob(buildDocx(shown.tables, draftWarning(shown.result))));
+
   return (
     <main className={styles.root} aria-busy={actions.busy !== null}>
       <Heading />
@@ -154,12 +165,8 @@ export function App({ host, children }: { host: WorkbookHost; children?: ReactNo
             run={run}
             actions={actions}
             onOpen={inWorkbook ? (sheet) => void show('ringkasan', sheet, 'A1', `lembar ${sheet}`) : undefined}
-            onDownload={(file) =>
-              void act('unduh', async () => {
-                const instead = host.download(file.name, file.data);
-                return instead ? { intent: 'info', text: instead } : { intent: 'success', text: `Berkas ${file.name} diunduh.` };
-              })
-            }
+            onDownload={(file) => void download('unduh', file.name, () => Promise.resolve(file.data))}
+            onDocx={() => docx(run)}
           />
           <Findings run={run} actions={actions} onShow={inWorkbook ? (place, at) => void show(place, at.lembar, at.sel, `sel ${at.sel}`) : undefined} />
           <ResultTables
@@ -185,12 +192,7 @@ export function App({ host, children }: { host: WorkbookHost; children?: ReactNo
                   : { intent: 'warning', text: 'Panel ini tidak diizinkan menyalin; pakai “Pilih tabel”.' },
               )
             }
-            onDocx={() =>
-              void act('docx', async () => {
-                const instead = host.download('tabel-lkjip.docx', await Packer.toBlob(buildDocx(run.tables)));
-                return instead ? { intent: 'info', text: instead } : { intent: 'success', text: 'Berkas tabel-lkjip.docx diunduh.' };
-              })
-            }
+            onDocx={() => docx(run)}
           />
         </>
       )}

@@ -43,6 +43,7 @@ export function Findings({ run, actions, onShow }: { run: PaneRun; actions: Acti
       <Subtitle2 as="h2" id="judul-temuan">
         Temuan
       </Subtitle2>
+      <Caption1>Galat: angka yang salah dan perlu diperbaiki. Peringatan: hal yang perlu Anda periksa.</Caption1>
       <Accordion multiple collapsible defaultOpenItems={withGalat}>
         {[...groups].map(([name, list]) => {
           const { galat, peringatan } = countByTingkat(list.map(({ f }) => f));

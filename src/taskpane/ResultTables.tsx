@@ -6,6 +6,7 @@ import { PaneRun } from './host';
 import { NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
+import { DOCX_LABEL } from './words';
 
 export interface TableActions {
   /** Opening the table's sheet and selecting the table, where there is a workbook to do it in. */
@@ -18,7 +19,11 @@ export interface TableActions {
 /** How a button names its table for a screen reader: “Tabel 3.9”, or the caption where there is no number. */
 const nameOf = (t: Table) => t.nomor ?? `tabel ${t.caption}`;
 
-/** Per result table: open its sheet, select it for Ctrl+C, copy it formatted (the narrative as paragraphs); and everything as .docx. Each outcome shows under its table. */
+/**
+ * Per result table: open its sheet, select it for Ctrl+C, copy it formatted (the narrative as
+ * paragraphs); and everything as .docx, unless the results went into a copy of the file, whose
+ * downloads the summary holds together. Each outcome shows under its table.
+ */
 export function ResultTables({ run, actions, ...on }: { run: PaneRun; actions: Actions } & TableActions) {
   const { onOpen, onSelect } = on;
   const styles = useStyles();
@@ -62,10 +67,14 @@ export function ResultTables({ run, actions, ...on }: { run: PaneRun; actions: A
           </div>
         );
       })}
-      <Button appearance="primary" onClick={on.onDocx} disabledFocusable={disabled}>
-        Unduh semua tabel dan narasi (.docx)
-      </Button>
-      <NoticeBar notice={actions.notices.docx} />
+      {!run.copy && (
+        <>
+          <Button appearance="primary" onClick={on.onDocx} disabledFocusable={disabled}>
+            {DOCX_LABEL}
+          </Button>
+          <NoticeBar notice={actions.notices.docx} />
+        </>
+      )}
     </section>
   );
 }

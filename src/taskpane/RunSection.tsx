@@ -38,8 +38,8 @@ export function RunSection(props: {
           validationState={missingChoice ? 'warning' : 'none'}
         >
           <RadioGroup value={props.choice ?? ''} onChange={(_, d) => props.onChoice(d.value as EditedChoice)}>
-            <Radio value="biarkan" label="Biarkan sebagai lembar saya; tulis hasil baru ke lembar bernama lain" />
-            <Radio value="ganti" label="Ganti dengan hasil baru (perubahan saya di lembar itu hilang)" />
+            <Radio className={styles.radio} value="biarkan" label="Biarkan sebagai lembar saya; tulis hasil baru ke lembar bernama lain" />
+            <Radio className={styles.radio} value="ganti" label="Ganti dengan hasil baru (perubahan saya di lembar itu hilang)" />
           </RadioGroup>
         </Field>
       )}

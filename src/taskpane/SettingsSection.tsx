@@ -1,7 +1,7 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Field, Input, Radio, RadioGroup, Switch, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { DEFAULT_PREDIKAT, DEFAULT_SETTINGS } from '../core/settings';
-import { Draft, draftOf, fieldKey, numberFrom, shownValue } from './draft';
+import { DEFAULT_PREDIKAT, DEFAULT_SETTINGS, parseSettings } from '../core/settings';
+import { Draft, draftOf, fieldKey, percentFrom, shownValue } from './draft';
 import { DraftInput, DraftProps } from './SheetsSection';
 import { useStyles } from './styles';
 
@@ -10,7 +10,25 @@ const SECTION_FIELDS = /^(batasCapaian|predikat|efisiensi|ambangEfisiensi)/;
 /** A band's lower bound as the user typed it, over the draft's (or the default) bands. */
 function bandsWith(draft: Draft, i: number, text: string): unknown[] {
   const bands = Array.isArray(draft.predikat) ? (draft.predikat as Draft[]) : (draftOf({ predikat: DEFAULT_PREDIKAT }).predikat as Draft[]);
-  return bands.map((b, j) => (j === i ? { ...b, min: numberFrom(text) } : b));
+  return bands.map((b, j) => (j === i ? { ...b, min: percentFrom(text) } : b));
+}
+
+/** Whether the settings checker takes this threshold. */
+function usableAmbang(value: unknown): value is number {
+  try {
+    parseSettings({ ambangEfisiensi: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The threshold the banded rule's words state: the last one typed that can be used, never one its field refuses. */
+function useShownAmbang(value: unknown): number {
+  const [last, setLast] = useState(DEFAULT_SETTINGS.ambangEfisiensi);
+  const shown = value === undefined ? DEFAULT_SETTINGS.ambangEfisiensi : usableAmbang(value) ? value : last;
+  if (shown !== last) setLast(shown);
+  return shown;
 }
 
 /** The calculation settings: the cap on capaian, the efisiensi rule and its threshold, the predikat bands. */
@@ -19,40 +37,51 @@ export function SettingsSection(props: DraftProps) {
   const { draft } = props;
   const [open, setOpen] = useState(false);
   const marked = Object.keys(props.fieldErrors).some((k) => SECTION_FIELDS.test(k));
-  const cap = draft.batasCapaian === undefined ? DEFAULT_SETTINGS.batasCapaian : draft.batasCapaian;
+  const capped = draft.batasCapaian !== null;
   const rule = draft.efisiensi === 'berjenjang' ? 'berjenjang' : 'sederhana';
-  const ambang = typeof draft.ambangEfisiensi === 'number' ? draft.ambangEfisiensi : DEFAULT_SETTINGS.ambangEfisiensi;
+  const shownAmbang = useShownAmbang(draft.ambangEfisiensi).toLocaleString('id-ID');
   const bands = Array.isArray(draft.predikat) ? (draft.predikat as Draft[]) : (draftOf({ predikat: DEFAULT_PREDIKAT }).predikat as Draft[]);
-  const shownAmbang = ambang.toLocaleString('id-ID');
   return (
     <Accordion collapsible openItems={open || marked ? ['pengaturan'] : []} onToggle={(_, t) => setOpen(t.openItems.length > 0)}>
       <AccordionItem value="pengaturan">
         <AccordionHeader as="h2">Pengaturan perhitungan</AccordionHeader>
         <AccordionPanel>
           <div className={styles.section}>
-            <Switch
-              label={cap === null ? 'Capaian tidak dibatasi dalam rata-rata' : `Capaian dibatasi ${shownValue(cap)}% dalam rata-rata`}
-              checked={cap !== null}
-              onChange={(_, d) => props.onSet(['batasCapaian'], d.checked ? undefined : null)}
-            />
+            <Switch label="Batasi capaian tiap indikator dalam rata-rata" checked={capped} onChange={(_, d) => props.onSet(['batasCapaian'], d.checked ? undefined : null)} />
+            {capped && (
+              <div className={styles.fields}>
+                <DraftInput {...props} path={['batasCapaian']} label="Paling tinggi (%)" detected={String(DEFAULT_SETTINGS.batasCapaian)} toValue={percentFrom} />
+              </div>
+            )}
             <Field label="Kategori efisiensi">
               <RadioGroup value={rule} onChange={(_, d) => props.onSet(['efisiensi'], d.value === 'sederhana' ? undefined : d.value)}>
-                <Radio value="sederhana" label="Efisien bila % capaian ≥ % serapan" />
+                <Radio className={styles.radio} value="sederhana" label="Efisien bila % capaian ≥ % serapan" />
                 <Radio
+                  className={styles.radio}
                   value="berjenjang"
                   label={`Berjenjang: Efisien bila % capaian lebih dari ${shownAmbang} poin persen di atas % serapan, Cukup efisien bila selisihnya dalam ±${shownAmbang} poin persen, selebihnya Tidak efisien`}
                 />
               </RadioGroup>
             </Field>
             {rule === 'berjenjang' && (
-              <DraftInput {...props} path={['ambangEfisiensi']} label="Ambang (poin persen)" detected={String(DEFAULT_SETTINGS.ambangEfisiensi)} toValue={numberFrom} />
+              <div className={styles.fields}>
+                <DraftInput {...props} path={['ambangEfisiensi']} label="Ambang (poin persen)" detected={String(DEFAULT_SETTINGS.ambangEfisiensi)} toValue={percentFrom} />
+              </div>
             )}
-            <Text weight="semibold">Batas bawah predikat (% capaian)</Text>
-            <div className={styles.row}>
+            <Text weight="semibold" id="judul-predikat">
+              Batas bawah predikat (% capaian)
+            </Text>
+            <div className={styles.fields} role="group" aria-labelledby="judul-predikat">
               {bands.slice(0, -1).map((b, i) => {
                 const error = props.fieldErrors[fieldKey(['predikat', i, 'min'])];
                 return (
-                  <Field key={`${props.epoch}:${String(b.nama)}`} label={String(b.nama)} validationMessage={error} validationState={error ? 'error' : 'none'}>
+                  <Field
+                    key={`${props.epoch}:${String(b.nama)}`}
+                    className={styles.field}
+                    label={String(b.nama)}
+                    validationMessage={error}
+                    validationState={error ? 'error' : 'none'}
+                  >
                     <Input
                       className={styles.small}
                       defaultValue={shownValue(b.min)}

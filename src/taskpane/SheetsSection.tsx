@@ -46,7 +46,7 @@ export function DraftInput(props: DraftProps & { path: string[]; label: string; 
   const [text, setText] = useState(own === undefined ? props.detected : shownValue(own));
   const error = props.fieldErrors[key];
   return (
-    <Field label={props.label} validationMessage={error} validationState={error ? 'error' : 'none'}>
+    <Field className={styles.field} label={props.label} validationMessage={error} validationState={error ? 'error' : 'none'}>
       <Input
         className={props.wide ? undefined : styles.small}
         value={text}
@@ -77,11 +77,11 @@ function SheetPanel(props: DraftProps & { d: SheetDetection }) {
     <AccordionItem value={d.lembar} data-testid={`panel-${d.lembar}`}>
       <AccordionHeader size="small">
         {d.lembar}: {describeRoles(d.peran)}
-        {d.barisJudul ? `, Baris judul ${d.barisJudul}` : ''}
+        {d.barisJudul ? `, Baris judul kolom ${d.barisJudul}` : ''}
       </AccordionHeader>
       <AccordionPanel>
-        <div className={styles.row}>
-          <DraftInput {...props} path={[...base, 'barisJudul']} label="Baris judul" detected={d.barisJudul ? String(d.barisJudul) : ''} toValue={numberFrom} />
+        <div className={styles.fields}>
+          <DraftInput {...props} path={[...base, 'barisJudul']} label="Baris judul kolom" detected={d.barisJudul ? String(d.barisJudul) : ''} toValue={numberFrom} />
           {columnsOf(d, props.draft).map((role) => {
             const found = d.kolom.find((k) => k.peran === role);
             return (

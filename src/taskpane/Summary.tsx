@@ -1,27 +1,31 @@
-import { Button, Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text } from '@fluentui/react-components';
 import { persenText, rupiahText } from '../core/decimal';
 import { countByTingkat } from '../core/findings';
+import { draftWarning } from '../core/report/narrative';
 import { PaneRun, ResultCopy } from './host';
 import { NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
-import { quoted } from './words';
+import { DOCX_LABEL, quoted } from './words';
 
 /**
- * The run at a glance: when, which sheets were written, the totals, and the galat count that opens
- * HC Pemeriksaan (`onOpen`, where there is a workbook to open it in); where the results went into a
- * copy of the file, the buttons that download it and the JSON.
+ * The run at a glance: when, which sheets were written, the totals, the galat count that opens
+ * HC Pemeriksaan (`onOpen`, where there is a workbook to open it in), and while the sheets hold
+ * galat, that the figures are a draft (the .docx opens with the same words). Where the results went
+ * into a copy of the file, every download side by side: the copy, the tables as .docx, the JSON.
  */
 export function Summary({
   run,
   actions,
   onOpen,
   onDownload,
+  onDocx,
 }: {
   run: PaneRun;
   actions: Actions;
   onOpen?: (sheet: string) => void;
   onDownload: (file: ResultCopy['files'][number]) => void;
+  onDocx: () => void;
 }) {
   const styles = useStyles();
   const a = run.result.anggaran;
@@ -29,6 +33,7 @@ export function Summary({
   const { galat, peringatan } = countByTingkat(run.result.temuan);
   const pemeriksaan = run.written.find((w) => w.tabel === 'pemeriksaan')?.nama;
   const time = run.time.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
+  const warning = draftWarning(run.result);
   return (
     <section className={styles.section} aria-labelledby="judul-ringkasan">
       <Subtitle2 as="h2" id="judul-ringkasan">
@@ -65,6 +70,14 @@ export function Summary({
           , {peringatan} peringatan
         </Text>
       </div>
+      {warning && (
+        <MessageBar intent="warning" layout="multiline" data-testid="peringatan-draf">
+          <MessageBarBody>
+            <MessageBarTitle>Hasil ini masih draf</MessageBarTitle>
+            {warning}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {run.result.catatan.map((c) => (
         <Caption1 key={c} block>
           {c}
@@ -74,9 +87,14 @@ export function Summary({
       {run.copy && (
         <>
           <div className={styles.row}>
-            {run.copy.files.map((file, i) => (
-              <Button key={file.name} appearance={i === 0 ? 'primary' : 'secondary'} onClick={() => onDownload(file)} disabledFocusable={actions.busy !== null}>
-                {file.label}
+            {[...run.copy.files.slice(0, 1), 'docx' as const, ...run.copy.files.slice(1)].map((file, i) => (
+              <Button
+                key={file === 'docx' ? file : file.name}
+                appearance={i === 0 ? 'primary' : 'secondary'}
+                onClick={() => (file === 'docx' ? onDocx() : onDownload(file))}
+                disabledFocusable={actions.busy !== null}
+              >
+                {file === 'docx' ? DOCX_LABEL : file.label}
               </Button>
             ))}
           </div>

@@ -33,6 +33,12 @@ export function numberFrom(text: string): number | string | undefined {
   return Number.isFinite(n) && /^[+-]?\d*[.,]?\d+$/.test(t) ? n : t;
 }
 
+/** What was typed into a percentage field: as a number field, a trailing “%” allowed (`66%`). */
+export function percentFrom(text: string): number | string | undefined {
+  const n = numberFrom(text.trim().replace(/\s*%$/, ''));
+  return typeof n === 'number' ? n : numberFrom(text);
+}
+
 /** A settings value as a field shows it. */
 export const shownValue = (v: unknown) => (typeof v === 'number' ? String(v).replace('.', ',') : typeof v === 'string' ? v : '');
 

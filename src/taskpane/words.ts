@@ -13,14 +13,16 @@ export const SHEET_ROLE_LABEL: Record<SheetRole, string> = {
 export const COPY_KEYS = 'Ctrl+C (⌘C di Mac)';
 export const PASTE_KEYS = 'Ctrl+V (⌘V di Mac)';
 
+export const DOCX_LABEL = 'Unduh semua tabel dan narasi (.docx)';
+
 /** Sheet names as a sentence lists them: “HC Efisiensi”, “HC Predikat”. */
 export const quoted = (names: readonly string[]) => names.map((n) => `“${n}”`).join(', ');
 
-/** A setting's field as the pane names it, to start a sentence: “Baris judul lembar “DPA 2024””. */
+/** A setting's field as the pane names it, to start a sentence: “Baris judul kolom lembar “DPA 2024””. */
 export function fieldLabel(path: SettingPath): string {
   const [head, a, b, c] = path;
   if (head === 'lembar') return SHEET_ROLE_LABEL[a as SheetRole] ?? 'Lembar';
-  if (head === 'kolom' && b === 'barisJudul') return `Baris judul lembar “${a}”`;
+  if (head === 'kolom' && b === 'barisJudul') return `Baris judul kolom lembar “${a}”`;
   if (head === 'kolom' && b === 'kolom' && c !== undefined) return `Kolom ${COLUMN_LABEL[c as ColumnRole] ?? c} lembar “${a}”`;
   if (head === 'kolom') return `Pengaturan lembar “${a}”`;
   if (head === 'predikat') return 'Batas bawah predikat';

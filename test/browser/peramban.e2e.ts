@@ -96,11 +96,13 @@ describe('opened from the disk, with no server (file://)', () => {
   });
 
   it('shows which sheet serves as what, writing nothing, as the pane does in Excel', async () => {
-    for (const name of [/^DPA 2024: DPA, Baris judul 4$/, /^Realisasi 2024: realisasi, Baris judul 4$/, /^Kinerja 2024: kinerja, Baris judul 3$/]) {
+    for (const name of [/^DPA 2024: DPA, Baris judul kolom 4$/, /^Realisasi 2024: realisasi, Baris judul kolom 4$/, /^Kinerja 2024: kinerja, Baris judul kolom 3$/]) {
       await page.getByRole('button', { name }).waitFor();
     }
     await expect(page.getByText('“semboro-tercetak.xlsx” terbuka: 3 lembar kerja.').count()).resolves.toBe(1);
     await expect(page.getByText(/Ctrl\+Z/).count()).resolves.toBe(0);
+    // The file's section takes the focus from the page, which the opening left with none.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).resolves.toBe('judul-berkas');
   });
 
   it('computes on a click and shows the same summary as the command line', async () => {
@@ -173,29 +175,42 @@ describe('opened from the disk, with no server (file://)', () => {
     expect(JSON.parse(json.bytes.toString('utf8'))).toEqual((await runWithJson(SEMBORO)).json);
   });
 
-  it('downloads every table as .docx', async () => {
+  it('offers every download side by side in the summary: the workbook, the tables as .docx, the JSON', async () => {
+    const summary = page.getByRole('region', { name: 'Ringkasan' });
+    await expect(summary.getByRole('button', { name: /^Unduh/ }).allTextContents()).resolves.toEqual([
+      'Unduh buku kerja dengan hasil (.xlsx)',
+      'Unduh semua tabel dan narasi (.docx)',
+      'Unduh hasil (.json)',
+    ]);
+    await expect(page.getByRole('button', { name: /^Unduh semua tabel/ }).count()).resolves.toBe(1);
+    await expect(summary.getByTestId('peringatan-draf').textContent()).resolves.toMatch(/^Hasil ini masih drafLembar sumber masih memuat delapan galat/);
+  });
+
+  it('downloads every table as .docx, named after the workbook', async () => {
     const docx = await download(/^Unduh semua tabel dan narasi \(\.docx\)$/);
+    expect(docx.name).toBe('semboro-tercetak-tabel.docx');
     const zip = await JSZip.loadAsync(docx.bytes);
     const text = await zip.file('word/document.xml')!.async('string');
     for (const caption of ['Tabel 3.2', 'Tabel 3.9']) expect(text).toContain(caption);
   });
 
-  it('computes again with a column changed in the pane, from the file as it was opened', async () => {
+  it('computes again with columns changed in the pane, from the file as it was opened', async () => {
     const panel = page.getByTestId('panel-Realisasi 2024');
     await panel.getByRole('button', { name: /^Realisasi 2024: / }).click();
     await panel.getByRole('textbox', { name: /^Realisasi \(“/ }).fill('C');
+    await panel.getByRole('textbox', { name: /^Anggaran \(“/ }).fill('D');
     await hitung();
     await expect(page.getByTestId('serapan').textContent()).resolves.toBe('97,79%');
     const copy = await download(/^Unduh buku kerja dengan hasil/);
     expect(await sheetNames(copy.bytes)).toEqual(cliSheets);
   });
 
-  it('says beside its field a Baris judul that finds nothing: the setting’s error comes back from the worker as the pane’s', async () => {
+  it('says beside its field a Baris judul kolom that finds nothing: the setting’s error comes back from the worker as the pane’s', async () => {
     const panel = page.getByTestId('panel-DPA 2024');
     await panel.getByRole('button', { name: /^DPA 2024: / }).click();
-    await panel.getByRole('textbox', { name: 'Baris judul' }).fill('99');
+    await panel.getByRole('textbox', { name: 'Baris judul kolom' }).fill('99');
     await hitung();
-    await expect(panel.getByRole('textbox', { name: 'Baris judul' }).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(panel.getByRole('textbox', { name: 'Baris judul kolom' }).getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByText(/^Menunjuk baris 99, yang tidak berisi judul kolom yang dikenali/).count()).resolves.toBe(1);
     await expect(page.getByTestId('ringkasan').count()).resolves.toBe(0);
   });
@@ -238,12 +253,20 @@ describe('opened from the disk, with no server (file://)', () => {
 
   it('an unreadable file gives one message naming it, and nothing to compute or download', async () => {
     const file = path.join(dir, 'laporan.xlsx');
-    await fs.writeFile(file, 'Ini bukan buku kerja.');
+    await fs.writeFile(file, Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04]));
     await page.getByTestId('berkas').setInputFiles(file);
     await notice('Berkas “laporan.xlsx” bukan buku kerja .xlsx.').waitFor();
     await expect(page.getByTestId('pesan').count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'Hitung Capaian', exact: true }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /^Unduh/ }).count()).resolves.toBe(0);
+  });
+
+  it('a CSV file renamed to .xlsx gives one sentence saying what to do', async () => {
+    const file = path.join(dir, 'dpa.xlsx');
+    await fs.writeFile(file, 'Kode;Uraian;Anggaran\n1;Belanja Pegawai;1000\n');
+    await page.getByTestId('berkas').setInputFiles(file);
+    await notice('Berkas “dpa.xlsx” berisi teks atau CSV, bukan buku kerja Excel: buka di Excel dan simpan sebagai .xlsx (Buku Kerja Excel), lalu coba lagi.').waitFor();
+    await expect(page.getByTestId('pesan').count()).resolves.toBe(1);
   });
 
   it.each([
@@ -285,6 +308,93 @@ describe('opened from the disk, with no server (file://)', () => {
       expect(received).toBe(0);
     } finally {
       server.close();
+    }
+  });
+});
+
+describe('a file arriving while another is read', () => {
+  let slow: Page;
+  let dir: string;
+  /** A copy of the Semboro workbook whose reading the page's worker is slowed down for. */
+  let lambat: string;
+  const MAKRO = path.join(FIXTURES, 'other-tools', 'makro.xlsm');
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    lambat = path.join(dir, 'lambat.xlsx');
+    await fs.copyFile(SEMBORO, lambat);
+    slow = await context.newPage();
+    // The request to open lambat.xlsx reaches its worker 1,5 s late: long enough to act while it is read.
+    await slow.addInitScript(() => {
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: { type?: string; file?: File }) {
+        const late = message?.type === 'open' && message.file?.name === 'lambat.xlsx';
+        setTimeout(() => post.call(this, message), late ? 1500 : 0);
+      };
+    });
+    await load(slow);
+  });
+
+  afterAll(() => slow?.close());
+
+  /** Waits for a file's sheets to be shown, and the drop zone to name that file. */
+  async function opened(name: string): Promise<void> {
+    await slow
+      .getByTestId('pesan')
+      .filter({ hasText: /^Lembar diperiksa: / })
+      .waitFor();
+    await expect(slow.getByTestId('tempat-berkas').textContent()).resolves.toMatch(new RegExp(`^“${name.replace('.', '\\.')}” terbuka\\.`));
+  }
+
+  it('takes no file dropped while one is read: the drop zone says to wait', async () => {
+    await slow.getByTestId('berkas').setInputFiles(lambat);
+    const zone = slow.getByTestId('tempat-berkas');
+    await expect(zone.getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(zone.textContent()).resolves.toMatch(/^Tunggu sampai berkas ini selesai dibaca\./);
+    const dropped = await slow.evaluateHandle(
+      (b) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(b)], 'makro.xlsm'));
+        return transfer;
+      },
+      [...(await fs.readFile(MAKRO))],
+    );
+    await zone.dispatchEvent('drop', { dataTransfer: dropped });
+    await opened('lambat.xlsx');
+    await expect(slow.getByText(/makro\.xlsm/).count()).resolves.toBe(0);
+    await expect(zone.getAttribute('aria-disabled')).resolves.toBe('false');
+  });
+
+  it('opens the later of two files chosen, the earlier read and set aside when it ends', async () => {
+    await slow.getByTestId('berkas').setInputFiles(lambat);
+    await slow.getByText('Membaca “lambat.xlsx”…').first().waitFor();
+    await slow.getByTestId('berkas').setInputFiles(MAKRO);
+    await opened('makro.xlsm');
+    // lambat.xlsx is still being read; when it ends, it changes nothing.
+    await slow.waitForTimeout(2500);
+    await expect(slow.getByText(/lambat\.xlsx/).count()).resolves.toBe(0);
+    await expect(slow.getByTestId('tempat-berkas').textContent()).resolves.toMatch(/^“makro\.xlsm” terbuka\./);
+    await hitung(slow);
+    await expect(slow.getByRole('button', { name: 'Unduh buku kerja dengan hasil (.xlsm)' }).count()).resolves.toBe(1);
+  });
+});
+
+describe('in a browser too old for the page', () => {
+  it('says so in one sentence naming the browsers and versions that run it, Safari among them', async () => {
+    const old = await context.newPage();
+    try {
+      await old.addInitScript(() => {
+        delete (window as { DecompressionStream?: unknown }).DecompressionStream;
+      });
+      await load(old);
+      await old
+        .getByText('Peramban ini terlalu lama untuk Hitung Capaian. Buka halaman ini di Chrome atau Edge 103, Firefox 113, Safari 16.4, atau versi yang lebih baru.', {
+          exact: true,
+        })
+        .waitFor();
+      await expect(old.getByTestId('berkas').count()).resolves.toBe(0);
+    } finally {
+      await old.close();
     }
   });
 });

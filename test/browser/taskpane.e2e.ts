@@ -4,7 +4,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { SETTINGS_KEY } from '../../src/adapters/office/excel-read';
-import { FIXTURES, runWithJson } from '../helpers';
+import JSZip from 'jszip';
+import { FIXTURES, runWithJson, tempDir } from '../helpers';
 
 const root = path.join(__dirname, '..', '..');
 const PORT = 3000 + Math.floor(Math.random() * 1000) + 1000;
@@ -107,12 +108,12 @@ const field = (scope: Locator | Page, label: string | RegExp) => scope.getByRole
 
 describe('before anything is written', () => {
   it('shows which sheet serves as what and which columns were found, writing nothing', async () => {
-    await page.getByRole('button', { name: /^DPA 2024: DPA, Baris judul 4$/ }).waitFor();
-    await page.getByRole('button', { name: /^Realisasi 2024: realisasi, Baris judul 4$/ }).waitFor();
-    await page.getByRole('button', { name: /^Kinerja 2024: kinerja, Baris judul 3$/ }).waitFor();
+    await page.getByRole('button', { name: /^DPA 2024: DPA, Baris judul kolom 4$/ }).waitFor();
+    await page.getByRole('button', { name: /^Realisasi 2024: realisasi, Baris judul kolom 4$/ }).waitFor();
+    await page.getByRole('button', { name: /^Kinerja 2024: kinerja, Baris judul kolom 3$/ }).waitFor();
     const panel = await sheetPanel('Realisasi 2024');
     await expect(field(panel, /^Realisasi \(“/).inputValue()).resolves.toBe('D');
-    await expect(field(panel, 'Baris judul').inputValue()).resolves.toBe('4');
+    await expect(field(panel, 'Baris judul kolom').inputValue()).resolves.toBe('4');
     await page.getByRole('button', { name: 'Periksa lembar' }).click();
     await notice(/^Lembar diperiksa: 3 dari 3 lembar dipakai\. Belum ada yang ditulis\.$/).waitFor();
     const host = await hostState();
@@ -142,6 +143,15 @@ describe('a run', () => {
     const galat = cli.temuan.filter((t) => t.tingkat === 'galat').length;
     await expect(page.getByTestId('jumlah-temuan').textContent()).resolves.toBe(`${galat} galat, ${cli.temuan.length - galat} peringatan`);
     await expect(announced()).resolves.toBe('Selesai: 8 lembar hasil ditulis.');
+  });
+
+  it('says in the summary, while the sheets hold galat, that the figures are a draft', async () => {
+    const warning = page.getByTestId('peringatan-draf');
+    await expect(warning.textContent()).resolves.toBe(
+      'Hasil ini masih drafLembar sumber masih memuat delapan galat (lihat lembar HC Pemeriksaan). ' +
+        'Angka di sini dijumlahkan dari rincian terbawah, sehingga dapat berbeda dari yang tertulis; perbaiki galatnya, lalu hitung ulang sebelum menyalin ke laporan.',
+    );
+    await expect(warning.isVisible()).resolves.toBe(true);
   });
 
   it('says when it ran and which sheets it wrote; the galat count opens HC Pemeriksaan', async () => {
@@ -250,10 +260,13 @@ describe('a run', () => {
     expect(copied['text/plain']).toMatch(/\[isi: /);
   });
 
-  it('downloads every table as .docx and says so under the button', async () => {
+  it('downloads every table as .docx, opening with the draft warning, and says so under the button', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Unduh semua tabel/ }).click()]);
-    const file = await download.path();
-    expect((await fs.readFile(file)).subarray(0, 2).toString()).toBe('PK');
+    // The demo's Office gives no address for its workbook: the name says what it holds.
+    expect(download.suggestedFilename()).toBe('tabel-lkjip.docx');
+    const xml = await (await JSZip.loadAsync(await fs.readFile(await download.path()))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Catatan untuk penyusun, hapus sebelum dipakai. Lembar sumber masih memuat delapan galat');
+    await page.getByText('Berkas tabel-lkjip.docx diunduh.', { exact: true }).first().waitFor();
   });
 
   it('has no serious or critical accessibility violations (axe-core), findings open', async () => {
@@ -286,35 +299,68 @@ describe('a run', () => {
 describe('the user’s choices take effect', () => {
   beforeEach(() => open());
 
-  it('a column changed in the pane: Hitung, the figures change, the workbook saves the role', async () => {
+  it('columns changed in the pane: Hitung, the figures change, the workbook saves the roles', async () => {
     const panel = await sheetPanel('Realisasi 2024');
-    const realisasi = field(panel, /^Realisasi \(“/);
-    await realisasi.fill('C');
+    // Two columns change places: each takes the column the other leaves.
+    await field(panel, /^Realisasi \(“/).fill('C');
+    await field(panel, /^Anggaran \(“/).fill('D');
     await hitung();
     await expect(page.getByTestId('serapan').textContent()).resolves.toBe('97,79%');
-    expect(JSON.parse((await hostState()).settings[SETTINGS_KEY] as string)).toEqual({ kolom: { 'Realisasi 2024': { kolom: { realisasi: 'C' } } } });
+    expect(JSON.parse((await hostState()).settings[SETTINGS_KEY] as string)).toEqual({ kolom: { 'Realisasi 2024': { kolom: { realisasi: 'C', anggaran: 'D' } } } });
     await expect(field(await sheetPanel('Realisasi 2024'), /^Realisasi \(“/).inputValue()).resolves.toBe('C');
+  });
+
+  it.each([
+    ['a column of words', 'B', 'Menunjuk kolom B, yang berisi teks, bukan angka.'],
+    ['a column another role is read from', 'C', 'Menunjuk kolom C, yang sudah dipakai untuk Anggaran.'],
+  ])('a column correction pointing at %s is said beside its field, and nothing is computed with it', async (_, letter, message) => {
+    const panel = await sheetPanel('Realisasi 2024');
+    await field(panel, /^Realisasi \(“/).fill(letter);
+    await hitung();
+    const realisasi = field(await sheetPanel('Realisasi 2024'), /^Realisasi \(“/);
+    await expect(realisasi.getAttribute('aria-invalid')).resolves.toBe('true');
+    // The message is the field's own: under it, and what describes it to a screen reader.
+    await expect(panel.getByText(message, { exact: true }).count()).resolves.toBe(1);
+    const describedBy = ((await realisasi.getAttribute('aria-describedby')) ?? '').split(' ');
+    const descriptions = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(descriptions).toContain(message);
+    await expect(page.getByTestId('ringkasan').count()).resolves.toBe(0);
+  });
+
+  it('a cap on capaian typed as “66%” is taken: the rata-rata is the command line’s with batasCapaian 66', async () => {
+    const dir = await tempDir();
+    const pengaturan = path.join(dir, 'p.json');
+    await fs.writeFile(pengaturan, JSON.stringify({ batasCapaian: 66 }));
+    const cli = (await runWithJson(path.join(FIXTURES, 'semboro-tercetak.xlsx'), ['--pengaturan', pengaturan])).json!;
+    expect(Number(cli.rataRataCapaian)).toBeLessThanOrEqual(66);
+    await page.getByRole('button', { name: 'Pengaturan perhitungan' }).click();
+    await field(page, 'Paling tinggi (%)').fill('66%');
+    await hitung();
+    await expect(page.getByTestId('rata-rata').textContent()).resolves.toBe(`${cli.rataRataCapaian!.replace('.', ',')}%`);
+    expect(JSON.parse((await hostState()).settings[SETTINGS_KEY] as string)).toEqual({ batasCapaian: 66 });
   });
 
   it('a header row that finds nothing keeps the sheet’s panel, with the message beside the field; the old results are cleared', async () => {
     await hitung();
     await expect(page.getByTestId('ringkasan').count()).resolves.toBe(1);
-    const baris = field(await sheetPanel('DPA 2024'), 'Baris judul');
+    const baris = field(await sheetPanel('DPA 2024'), 'Baris judul kolom');
     await baris.fill('99');
     await hitung();
     const message = 'Menunjuk baris 99, yang tidak berisi judul kolom yang dikenali (misalnya “Uraian” dan “Anggaran”, atau “Indikator” dan “Target”).';
     await expect(page.getByText(message, { exact: true }).count()).resolves.toBe(1);
-    await expect(field(await sheetPanel('DPA 2024'), 'Baris judul').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(field(await sheetPanel('DPA 2024'), 'Baris judul kolom').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.getByRole('button', { name: /^DPA 2024: / }).waitFor();
     await expect(page.getByTestId('ringkasan').count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /Salin berformat/ }).count()).resolves.toBe(0);
-    await expect(announced()).resolves.toMatch(/^Baris judul lembar “DPA 2024” menunjuk baris 99/);
+    await expect(announced()).resolves.toMatch(/^Baris judul kolom lembar “DPA 2024” menunjuk baris 99/);
     // Nothing was written or saved with it.
     expect(JSON.parse((await hostState()).settings[SETTINGS_KEY] as string)).toEqual({});
   });
 
   it('“Kembalikan ke deteksi otomatis” clears the saved settings and the fields', async () => {
-    await (await sheetPanel('Realisasi 2024')).getByRole('textbox', { name: /^Realisasi \(“/ }).fill('C');
+    const panel = await sheetPanel('Realisasi 2024');
+    await field(panel, /^Realisasi \(“/).fill('C');
+    await field(panel, /^Anggaran \(“/).fill('D');
     await hitung();
     expect((await hostState()).settings[SETTINGS_KEY]).toBeDefined();
     await page.getByRole('button', { name: 'Kembalikan ke deteksi otomatis' }).click();
@@ -395,12 +441,21 @@ describe('the user’s choices take effect', () => {
 });
 
 describe('the pane at the widths Excel gives it', () => {
-  it.each([320, 350, 500])('holds at %i px: nothing wider than the pane', async (width) => {
+  it.each([320, 350, 500])('holds at %i px: nothing wider than the pane, every sheet’s column fields and the settings open', async (width) => {
     await page.setViewportSize({ width, height: 900 });
     await open(`?panel=${width}`);
     await hitung();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     if (SHOTS && width !== 350) await page.screenshot({ path: path.join(SHOTS, `taskpane-${width}.png`), fullPage: true });
+    for (const name of ['DPA 2024', 'Realisasi 2024', 'Kinerja 2024']) await sheetPanel(name);
+    await page.getByRole('button', { name: 'Pengaturan perhitungan' }).click();
+    await page.getByRole('radio', { name: /^Berjenjang/ }).check();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    const beyond = await page.evaluate(() => {
+      const pane = document.querySelector('[data-testid="panel"]')!;
+      const right = pane.getBoundingClientRect().right;
+      return [...pane.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > right + 0.5).map((e) => e.outerHTML.slice(0, 80));
+    });
+    expect(beyond).toEqual([]);
   });
 
   afterAll(async () => {

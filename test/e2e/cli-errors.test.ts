@@ -31,10 +31,19 @@ describe('unusable input: exit 2, one Indonesian message, no output left behind'
       'a text file named .xlsx',
       async (d) => {
         const f = path.join(d, 'teks.xlsx');
-        await fs.writeFile(f, 'bukan excel');
+        await fs.writeFile(f, 'Uraian;Anggaran\nProgram A;1.000\n');
         return f;
       },
-      /bukan buku kerja \.xlsx/,
+      /^Galat: Berkas “teks\.xlsx” berisi teks atau CSV, bukan buku kerja Excel: buka di Excel dan simpan sebagai \.xlsx \(Buku Kerja Excel\), lalu coba lagi\.$/,
+    ],
+    [
+      'a binary file that is not a workbook',
+      async (d) => {
+        const f = path.join(d, 'gambar.xlsx');
+        await fs.writeFile(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+        return f;
+      },
+      /^Galat: Berkas “gambar\.xlsx” bukan buku kerja \.xlsx\.$/,
     ],
     [
       'a .csv',
@@ -43,7 +52,16 @@ describe('unusable input: exit 2, one Indonesian message, no output left behind'
         await fs.writeFile(f, 'Uraian;Anggaran\nA;1\n');
         return f;
       },
-      /CSV/,
+      /^Galat: Berkas “data\.csv” berisi teks atau CSV, bukan buku kerja Excel: /,
+    ],
+    [
+      'a .csv saved by Excel as Unicode text (UTF-16)',
+      async (d) => {
+        const f = path.join(d, 'unicode.txt');
+        await fs.writeFile(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Uraian\tAnggaran\r\n', 'utf16le')]));
+        return f;
+      },
+      /^Galat: Berkas “unicode\.txt” berisi teks atau CSV, bukan buku kerja Excel: /,
     ],
     [
       'an old .xls',

@@ -72,8 +72,8 @@ describe('a SIPD export down to rekening, with text amounts and three realisasi 
   it('reads the two-row headers and picks the cumulative realisasi column', () => {
     expect(run.code).toBe(0);
     expect(run.json!.lembar).toEqual({ dpa: 'DPA', realisasi: 'LRA Des', kinerja: null });
-    expect(run.err).toMatch(/Lembar “DPA”: DPA, baris judul 5 \(Kode=A, Uraian=B, Anggaran=F\)/);
-    expect(run.err).toMatch(/Lembar “LRA Des”: realisasi, baris judul 4 .*Realisasi=F/);
+    expect(run.err).toMatch(/Lembar “DPA”: DPA, baris judul kolom 5 \(Kode=A, Uraian=B, Anggaran=F\)/);
+    expect(run.err).toMatch(/Lembar “LRA Des”: realisasi, baris judul kolom 4 .*Realisasi=F/);
     expect(run.err).toMatch(/capaian kinerja tidak dihitung/);
   });
 

@@ -148,6 +148,6 @@ describe('the Word document of a book with galat', () => {
     const text = Array.from(first.getElementsByTagNameNS(W, 't'))
       .map((t) => t.textContent)
       .join('');
-    expect(text).toMatch(/^Catatan untuk penyusun \(hapus sebelum dipakai\): lembar sumber masih memuat delapan galat/);
+    expect(text).toMatch(/^Catatan untuk penyusun, hapus sebelum dipakai\. Lembar sumber masih memuat delapan galat/);
   });
 });

@@ -36,6 +36,11 @@ describe('the reader', () => {
   it.each([
     ['a plain zip', { 'catatan.txt': 'halo' }, /adalah arsip ZIP biasa \(tidak ada xl\/workbook.xml\), bukan buku kerja Excel/],
     [
+      'a LibreOffice spreadsheet (.ods)',
+      { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>', 'META-INF/manifest.xml': '<manifest:manifest/>' },
+      /^Galat: Berkas “[^”]+” berformat LibreOffice\/OpenDocument \(\.ods\): buka di LibreOffice dan simpan sebagai \.xlsx \(Excel 2007-365\), lalu coba lagi\.$/,
+    ],
+    [
       'a Word document',
       { '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>', 'word/document.xml': '<w:document/>' },
       /adalah dokumen Word, bukan buku kerja Excel/,

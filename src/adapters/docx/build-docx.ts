@@ -179,8 +179,8 @@ function tableBlock(table: Table, textWidth: number): (Paragraph | DocxTable)[] 
  * A4, portrait or landscape as each table needs, header rows repeated on each page, no row split
  * across pages, no caption left at the foot of a page. The `HC Narasi` sheet's table is not in it:
  * its paragraphs stand beside their tables. A draft warning (narrative.ts draftWarning) opens the
- * document while the sheets hold galat. Host-neutral: the CLI packs it to a file, the task pane to a
- * download.
+ * document while the sheets hold galat, as a note for whoever drafts the report to delete.
+ * Host-neutral: the CLI packs it to a file, the task pane to a download.
  */
 export function buildDocx(tables: Table[], warning: string | null = null): Document {
   const sections: ISectionOptions[] = [];
@@ -196,7 +196,10 @@ export function buildDocx(tables: Table[], warning: string | null = null): Docum
     }
     current.children.push(...blocks);
   };
-  if (warning) add('portrait', [textParagraph(warning, { italics: true, bold: true, size: PROSE_SIZE, color: WARNING_COLOR, after: 240 })]);
+  if (warning)
+    add('portrait', [
+      textParagraph(`Catatan untuk penyusun, hapus sebelum dipakai. ${warning}`, { italics: true, bold: true, size: PROSE_SIZE, color: WARNING_COLOR, after: 240 }),
+    ]);
   for (const table of tables.filter((t) => t.id !== 'narasi')) {
     // The narrative reads on portrait pages, whatever the table's orientation.
     add('portrait', table.text.before.map(proseParagraph));

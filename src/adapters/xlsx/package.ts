@@ -104,6 +104,9 @@ function includes(bytes: Uint8Array, pattern: readonly number[]): boolean {
   return false;
 }
 
+/** UTF-16 text (Excel's “Teks Unicode”) starts with its byte order mark; other text has no NUL byte in its first 512. */
+const looksText = (bytes: Uint8Array) => startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || !bytes.subarray(0, 512).includes(0);
+
 function refuseNonZip(bytes: Uint8Array, name: string): void {
   if (startsWith(bytes, OLE)) {
     if (includes(bytes, ENCRYPTION_INFO)) {
@@ -112,9 +115,8 @@ function refuseNonZip(bytes: Uint8Array, name: string): void {
     throw new InputError(`Berkas “${name}” berformat Excel lama (.xls). Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
   }
   if (!startsWith(bytes, ZIP)) {
-    const looksText = !bytes.subarray(0, 512).includes(0);
-    if (looksText && /\.(csv|txt)$/i.test(name)) {
-      throw new InputError(`Berkas “${name}” berformat CSV/teks. Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
+    if (looksText(bytes)) {
+      throw new InputError(`Berkas “${name}” berisi teks atau CSV, bukan buku kerja Excel: buka di Excel dan simpan sebagai .xlsx (Buku Kerja Excel), lalu coba lagi.`);
     }
     throw new InputError(`Berkas “${name}” bukan buku kerja .xlsx.`);
   }

@@ -26,6 +26,9 @@ const KIND_BY_CONTENT_TYPE: Record<string, string> = {
   'application/vnd.ms-excel.template.macroEnabled.main+xml': '.xltm',
 };
 
+/** What an OpenDocument spreadsheet (.ods, LibreOffice's own) says it is, in its first part. */
+const OPENDOCUMENT_SPREADSHEET = 'application/vnd.oasis.opendocument.spreadsheet';
+
 export interface SheetEntry {
   name: string;
   /** The worksheet part; null for chart sheets and other kinds of sheet, which hold no cells. */
@@ -94,6 +97,9 @@ async function findWorkbook(pkg: Package): Promise<{ part: string; extension: st
     throw new InputError(`Berkas “${pkg.name}” berformat Buku Kerja Biner Excel (.xlsb). Buka di Excel dan simpan sebagai .xlsx, lalu coba lagi.`);
   }
   if (part && (type === null || KIND_BY_CONTENT_TYPE[type])) return { part, extension: (type && KIND_BY_CONTENT_TYPE[type]) ?? '.xlsx' };
+  if (pkg.has('mimetype') && (await pkg.text('mimetype')).trim() === OPENDOCUMENT_SPREADSHEET) {
+    throw new InputError(`Berkas “${pkg.name}” berformat LibreOffice/OpenDocument (.ods): buka di LibreOffice dan simpan sebagai .xlsx (Excel 2007-365), lalu coba lagi.`);
+  }
   const what = pkg.has('word/document.xml')
     ? 'dokumen Word'
     : pkg.has('ppt/presentation.xml')

@@ -1,6 +1,9 @@
-import { CellValue, Grid, Workbook, valuesWithMergesFilled } from '../grid';
+import { CellValue, Grid, isCellError, Workbook, valuesWithMergesFilled } from '../grid';
 import { columnIndex, columnLetter } from '../rect';
+import { parseAmount } from './amount';
 import { HeaderMatch, findHeader, guessBudgetRole, guessKinerjaRole } from './header';
+import { parseKinerjaValue } from './kinerja-sheet';
+import { splitSegments } from './kode';
 import { BUDGET_ROLES, BudgetRole, ColumnRole, KINERJA_ROLES, KinerjaRole, SettingError, Settings, SheetOverride, SheetRole } from '../settings';
 
 export type Peran = SheetRole;
@@ -68,10 +71,13 @@ export const COLUMN_LABEL: Record<ColumnRole, string> = {
   pendukung: 'Program pendukung',
 };
 
-/** The columns a sheet of each kind is read by: offered for correction even when none was found. */
+/**
+ * The columns a sheet of each kind is read by: offered for correction even when none was found. The
+ * arah too: a range target without a written arah is scored as asking to stay inside it.
+ */
 export const KEY_COLUMNS: Record<Jenis, ColumnRole[]> = {
   anggaran: ['kode', 'uraian', 'anggaran', 'realisasi'],
-  kinerja: ['sasaran', 'indikator', 'target', 'realisasi'],
+  kinerja: ['sasaran', 'indikator', 'arah', 'target', 'realisasi'],
 };
 
 const ROLE_NAME: Record<Peran, string> = { dpa: 'DPA', realisasi: 'realisasi', kinerja: 'kinerja' };
@@ -85,7 +91,53 @@ export function describeRoles(peran: readonly Peran[]): string {
 
 const HEADER_EXAMPLE = '(misalnya “Uraian” dan “Anggaran”, atau “Indikator” dan “Target”)';
 
-/** The user's columns over the detected ones; one that cannot apply is a problem, and the detected column stays. */
+/** What a cell holds, to tell a column of figures from one of words. */
+type Content = 'figure' | 'text' | 'unclear' | 'empty';
+
+/** An amount on a DPA or realisasi sheet: a number, or text such as `2.700.414.981`; `1.2` and `7.01.01` are row numbers and codes. */
+function budgetContent(v: CellValue): Content {
+  if (typeof v === 'number') return 'figure';
+  if (typeof v !== 'string') return v === null ? 'empty' : 'unclear';
+  const amount = parseAmount(v);
+  if (amount.kind === 'empty') return 'empty';
+  const segments = splitSegments(v);
+  // `12` written as text may be an amount or a row's number.
+  if (segments?.length === 1) return 'unclear';
+  if (segments && segments.slice(1).some((s) => s.length !== 3)) return 'text';
+  return amount.kind === 'number' ? 'figure' : 'text';
+}
+
+/** A target or realisasi: a figure, a range or a SAKIP grade; a few words without a figure may be a level of a scale (`WTP`, `Sangat Baik`). */
+function kinerjaContent(v: CellValue): Content {
+  const value = parseKinerjaValue(v, null, { lembar: '', sel: '' });
+  if (value === null) return 'empty';
+  if (value.nilai !== null || value.rentang !== null) return 'figure';
+  if (isCellError(v) || value.teks.split(/\s+/).length <= 3) return 'unclear';
+  return 'text';
+}
+
+/** The roles whose column must hold figures, and how a cell of each kind of sheet is told. */
+const FIGURES: Record<Jenis, { roles: readonly ColumnRole[]; content: (v: CellValue) => Content }> = {
+  anggaran: { roles: ['anggaran', 'realisasi', 'realisasiLalu', 'realisasiBulanIni', 'sisa'], content: budgetContent },
+  kinerja: { roles: ['target', 'realisasi', 'targetRenstra'], content: kinerjaContent },
+};
+
+/** The column's data rows hold words and no figure: a column of names or row numbers given for an amount. */
+function holdsOnlyText(values: CellValue[][], header: HeaderMatch<string>, c: number, content: (v: CellValue) => Content): boolean {
+  let text = false;
+  for (let r = header.row + header.height; r < values.length; r++) {
+    const kind = content(values[r]?.[c] ?? null);
+    if (kind === 'figure') return false;
+    text ||= kind === 'text';
+  }
+  return text;
+}
+
+/**
+ * The user's columns over the detected ones. One that cannot apply is a problem, and the detected
+ * column stays: a role that does not belong to the sheet, an empty column, words where figures are
+ * read, a column another correction or a column the sheet is read by already takes.
+ */
 function applyOverride<R extends ColumnRole>(
   grid: Grid,
   values: CellValue[][],
@@ -98,12 +150,32 @@ function applyOverride<R extends ColumnRole>(
   if (!override?.kolom) return header;
   const width = values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
   const columns = { ...header.columns };
+  const given: R[] = [];
+  const at = (role: ColumnRole) => ['kolom', grid.name, 'kolom', role];
   for (const [role, letter] of Object.entries(override.kolom) as [ColumnRole, string][]) {
-    const at = ['kolom', grid.name, 'kolom', role];
     const c = columnIndex(letter) - grid.origin.col;
-    if (!(allowed as readonly string[]).includes(role)) masalah.push(new SettingError(at, `tidak berlaku untuk lembar ${jenis}`));
-    else if (c < 0 || c >= width) masalah.push(new SettingError(at, `menunjuk kolom ${letter}, yang kosong di lembar “${grid.name}”`));
-    else columns[role as R] = c;
+    if (!(allowed as readonly string[]).includes(role)) masalah.push(new SettingError(at(role), `tidak berlaku untuk lembar ${jenis}`));
+    else if (c < 0 || c >= width) masalah.push(new SettingError(at(role), `menunjuk kolom ${letter}, yang kosong di lembar “${grid.name}”`));
+    else if (FIGURES[jenis].roles.includes(role) && holdsOnlyText(values, header, c, FIGURES[jenis].content)) {
+      masalah.push(new SettingError(at(role), `menunjuk kolom ${letter}, yang berisi teks, bukan angka`));
+    } else {
+      columns[role as R] = c;
+      given.push(role as R);
+    }
+  }
+  // Checked once every correction is in place, so that two columns may change places. The user's
+  // word goes before detection's, except over a column the sheet is read by.
+  const roles = () => Object.keys(columns) as R[];
+  for (const role of given) {
+    const sharing = (o: R) => o !== role && columns[o] === columns[role];
+    const clash = roles().find((o) => sharing(o) && (given.includes(o) ? given.indexOf(o) < given.indexOf(role) : KEY_COLUMNS[jenis].includes(o)));
+    if (clash === undefined) {
+      for (const o of roles()) if (sharing(o) && !given.includes(o)) delete columns[o];
+      continue;
+    }
+    masalah.push(new SettingError(at(role), `menunjuk kolom ${override.kolom[role]}, yang sudah dipakai untuk ${COLUMN_LABEL[clash]}`));
+    if (header.columns[role] === undefined) delete columns[role];
+    else columns[role] = header.columns[role];
   }
   return { ...header, columns };
 }

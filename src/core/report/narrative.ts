@@ -325,14 +325,15 @@ function anggaran(result: EngineResult): string[] {
 }
 
 /**
- * A note for whoever drafts the report, while the sheets still hold galat: the figures are summed
- * from the lowest rows, which a galat may make differ from what the sheets say; null when none.
+ * Why the figures are a draft while the sheets still hold galat: they are summed from the lowest
+ * rows, which a galat may make differ from what the sheets say; null when none. The pane shows it
+ * in its summary, the .docx opens with it as a note to delete.
  */
 export function draftWarning(result: Pick<EngineResult, 'temuan'>): string | null {
   const { galat } = countByTingkat(result.temuan);
   if (galat === 0) return null;
   return (
-    `Catatan untuk penyusun (hapus sebelum dipakai): lembar sumber masih memuat ${bilangan(galat)} galat (lihat lembar HC Pemeriksaan). ` +
+    `Lembar sumber masih memuat ${bilangan(galat)} galat (lihat lembar HC Pemeriksaan). ` +
     'Angka di sini dijumlahkan dari rincian terbawah, sehingga dapat berbeda dari yang tertulis; perbaiki galatnya, lalu hitung ulang sebelum menyalin ke laporan.'
   );
 }

@@ -1,6 +1,6 @@
 import { hitung } from '../../../src/core/compute/engine';
 import { CellValue, Grid } from '../../../src/core/grid';
-import { describeRoles, detectSheets } from '../../../src/core/read/detect';
+import { describeRoles, detectSheets, KEY_COLUMNS } from '../../../src/core/read/detect';
 import { parseSettings, SettingError, Settings, withDefaults } from '../../../src/core/settings';
 
 const sheet = (name: string, values: CellValue[][], origin = { row: 0, col: 0 }): Grid => ({ name, values, origin });
@@ -59,6 +59,8 @@ describe('detecting which sheet serves as what', () => {
     expect(detected.anggaran!.realisasi!.toString()).toBe('900');
     expect(overridden.anggaran!.realisasi!.toString()).toBe('300');
     expect(overridden.deteksi[1].kolom.filter((k) => k.peran === 'realisasi')).toEqual([{ peran: 'realisasi', label: 'Realisasi', kolom: 'D', judul: 'Realisasi Bulan Lalu' }]);
+    // The user's word over detection's: column D is no longer read as the realisasi of the month before.
+    expect(overridden.deteksi[1].kolom.map((k) => k.peran)).not.toContain('realisasiLalu');
     const dpaOverride = hitung(book, parseSettings({ lembar: { dpa: 'DPA 2024' }, kolom: { 'DPA 2024': { kolom: { anggaran: 'C' } } } }));
     expect(dpaOverride.anggaran!.anggaran.toString()).toBe('1000');
   });
@@ -97,6 +99,83 @@ describe('detecting which sheet serves as what', () => {
     expect(d.masalah.map((m) => [m.field, m.alasan])).toEqual([[field, alasan]]);
     expect(d.dpa?.grid.name).toBe('DPA 2024');
     expect(d.kinerja?.grid.name).toBe('Kinerja');
+  });
+
+  describe('a column that cannot hold what its role reads', () => {
+    /** A Semboro-like DPA: outline numbers as text in “No”, the names in B, the amounts in C. */
+    const numbered = sheet('DPA', [
+      ['No', 'Program/ Kegiatan/ Sub Kegiatan', 'Anggaran (Rp,-)'],
+      ['1', 'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH', 2700],
+      ['1.2', 'Administrasi Keuangan Perangkat Daerah', 2700],
+      ['1.2.1', 'Penyediaan Gaji dan Tunjangan ASN', 2700],
+      ['', 'JUMLAH', 2700],
+    ]);
+    const kinerjaWords = sheet('IKU', [
+      ['Sasaran', 'Indikator', 'Target', 'Realisasi'],
+      ['Meningkatnya kualitas pelayanan publik', 'Indeks kepuasan masyarakat terhadap pelayanan', 'WTP', 'WTP'],
+      ['Meningkatnya akuntabilitas kinerja', 'Opini BPK atas laporan keuangan daerah', 'Wajar Tanpa Pengecualian', 'WDP'],
+    ]);
+    const problems = (sheets: Grid[], settings: unknown) =>
+      detectSheets({ sheets }, withDefaults(parseSettings(settings))).masalah.map((m) => [m.field.join(' / '), capitalise(m.alasan)]);
+    const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+    it.each([
+      ['the names', 'B'],
+      ['the outline numbers written as text', 'A'],
+    ])('refuses %s for the anggaran, naming the column, and keeps the detected one', (_what, letter) => {
+      const settings = { kolom: { DPA: { kolom: { anggaran: letter } } } };
+      expect(problems([numbered], settings)).toEqual([[`kolom / DPA / kolom / anggaran`, `Menunjuk kolom ${letter}, yang berisi teks, bukan angka`]]);
+      const d = detectSheets({ sheets: [numbered] }, withDefaults(parseSettings(settings)));
+      expect(d.deteksi[0].kolom.find((k) => k.peran === 'anggaran')?.kolom).toBe('C');
+      // The engine computes nothing with it, rather than 54 nilai galat and Rp 0.
+      expect(() => hitung({ sheets: [numbered] }, parseSettings(settings))).toThrow(
+        'Pengaturan “kolom.DPA.kolom.anggaran” menunjuk kolom ' + letter + ', yang berisi teks, bukan angka.',
+      );
+    });
+
+    it('refuses words for a kinerja target or realisasi, and takes levels of a scale and figures', () => {
+      expect(problems([kinerjaWords], { kolom: { IKU: { kolom: { target: 'B' } } } })).toEqual([
+        ['kolom / IKU / kolom / target', 'Menunjuk kolom B, yang berisi teks, bukan angka'],
+      ]);
+      expect(problems([kinerjaWords], { kolom: { IKU: { kolom: { realisasi: 'A', target: 'D' } } } })).toEqual([
+        ['kolom / IKU / kolom / realisasi', 'Menunjuk kolom A, yang berisi teks, bukan angka'],
+        ['kolom / IKU / kolom / target', 'Menunjuk kolom D, yang sudah dipakai untuk Realisasi'],
+      ]);
+      // Opini BPK written out is a target: the column of levels is taken.
+      const swapped = detectSheets({ sheets: [kinerjaWords] }, withDefaults(parseSettings({ kolom: { IKU: { kolom: { target: 'D', realisasi: 'C' } } } })));
+      expect(swapped.masalah).toEqual([]);
+      expect(swapped.kinerja!.header.columns).toMatchObject({ target: 3, realisasi: 2 });
+    });
+
+    it('takes amounts written as text, and a column of row numbers the sheet holds as numbers', () => {
+      const written = sheet('DPA', [
+        ['No', 'Uraian', 'Anggaran', 'Pagu Murni'],
+        [1, 'Program A', '2.700.414.981', 'Rp 2.600.000.000,-'],
+        [2, 'Program B', '1.000', '-'],
+      ]);
+      expect(problems([written], { kolom: { DPA: { kolom: { anggaran: 'D' } } } })).toEqual([]);
+      const numbers = detectSheets({ sheets: [written] }, withDefaults(parseSettings({ kolom: { DPA: { kolom: { anggaran: 'A' } } } })));
+      expect(numbers.masalah).toEqual([]);
+      expect(numbers.deteksi[0].kolom.map((k) => [k.peran, k.kolom])).toEqual([
+        ['anggaran', 'A'],
+        ['uraian', 'B'],
+      ]);
+    });
+
+    it('refuses two roles in one column, each naming it; two columns may change places', () => {
+      expect(problems([realisasi], { kolom: { 'Realisasi 2024': { kolom: { realisasi: 'C' } } } })).toEqual([
+        ['kolom / Realisasi 2024 / kolom / realisasi', 'Menunjuk kolom C, yang sudah dipakai untuk Anggaran'],
+      ]);
+      expect(problems([realisasi], { kolom: { 'Realisasi 2024': { kolom: { anggaran: 'E', realisasi: 'E' } } } })).toEqual([
+        ['kolom / Realisasi 2024 / kolom / realisasi', 'Menunjuk kolom E, yang sudah dipakai untuk Anggaran'],
+      ]);
+      const swapped = hitung({ sheets: [realisasi] }, parseSettings({ kolom: { 'Realisasi 2024': { kolom: { anggaran: 'E', realisasi: 'C' } } } }));
+      expect([swapped.anggaran!.anggaran.toString(), swapped.anggaran!.realisasi!.toString()]).toEqual(['900', '1200']);
+    });
+  });
+
+  it('offers the arah among the kinerja sheet’s columns, as a range target needs it', () => {
+    expect(KEY_COLUMNS.kinerja).toContain('arah');
   });
 
   it('reads a user’s own sheet named HC … like any other', () => {

@@ -173,7 +173,7 @@ describe('the draft warning', () => {
   it('is there while the sheets hold galat, counting them, and not otherwise', async () => {
     const printed = hitung(await workbookFromXlsx(path.join(FIXTURES, 'semboro-tercetak.xlsx')));
     expect(draftWarning(printed)).toBe(
-      'Catatan untuk penyusun (hapus sebelum dipakai): lembar sumber masih memuat delapan galat (lihat lembar HC Pemeriksaan). ' +
+      'Lembar sumber masih memuat delapan galat (lihat lembar HC Pemeriksaan). ' +
         'Angka di sini dijumlahkan dari rincian terbawah, sehingga dapat berbeda dari yang tertulis; perbaiki galatnya, lalu hitung ulang sebelum menyalin ke laporan.',
     );
     expect(draftWarning(hitung(await workbookFromXlsx(path.join(FIXTURES, 'semboro-bersih.xlsx'))))).toBeNull();
