@@ -114,7 +114,13 @@ function WorkbookView({ host }: { host: FakeExcel }) {
 function Demo({ host, paneWidth }: { host: FakeExcel; paneWidth: number | null }) {
   const styles = useStyles();
   const pane = useMemo(
-    () => excelHost((batch) => host.run(window as unknown as OfficeClient, batch), { isSetSupported: (n, v) => host.isSetSupported(n, v), onTheWeb: host.webLimits, onMac: false }),
+    () =>
+      excelHost((batch) => host.run(window as unknown as OfficeClient, batch), {
+        isSetSupported: (n, v) => host.isSetSupported(n, v),
+        onTheWeb: host.webLimits,
+        onMac: false,
+        documentUrl: null,
+      }),
     [host],
   );
   if (paneWidth !== null) {

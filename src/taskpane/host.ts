@@ -81,4 +81,4 @@ export function excelHost(run: ExcelRunner, env: OfficeEnv): WorkbookHost {
 }
 
 /** The host in Excel, once Office is ready. */
-export const officeHost = (): WorkbookHost => excelHost(excelRun, officeEnv());
+export const officeHost = (env: OfficeEnv = officeEnv()): WorkbookHost => excelHost(excelRun, env);

@@ -2,10 +2,13 @@ import { officeEnv } from '../../src/adapters/office/office-env';
 import { MAC_DOWNLOAD, officeHost } from '../../src/taskpane/host';
 
 /** Office as the task pane sees it on `platform`, with a document that records the links clicked. */
-function officeOn(platform: string): string[] {
+function officeOn(platform: string, url?: string): string[] {
   const clicked: string[] = [];
   Object.assign(globalThis, {
-    Office: { context: { platform, requirements: { isSetSupported: () => true } }, PlatformType: { OfficeOnline: 'OfficeOnline', Mac: 'Mac', PC: 'PC' } },
+    Office: {
+      context: { platform, requirements: { isSetSupported: () => true }, document: url === undefined ? undefined : { url } },
+      PlatformType: { OfficeOnline: 'OfficeOnline', Mac: 'Mac', PC: 'PC' },
+    },
     document: {
       createElement: () => ({
         click(this: { download: string }) {
@@ -36,5 +39,12 @@ describe('saving the .docx from the task pane', () => {
     expect(officeEnv()).toMatchObject({ onMac: false, onTheWeb: platform === 'OfficeOnline' });
     expect(officeHost().download('tabel-lkjip.docx', new Blob(['x']))).toBeNull();
     expect(clicked).toEqual(['tabel-lkjip.docx']);
+  });
+
+  it("knows the workbook's address where Office gives one, and none before the workbook is saved", () => {
+    officeOn('PC', 'C:\\LKjIP\\semboro.xlsx');
+    expect(officeEnv().documentUrl).toBe('C:\\LKjIP\\semboro.xlsx');
+    officeOn('PC');
+    expect(officeEnv().documentUrl).toBeNull();
   });
 });

@@ -4,6 +4,8 @@ import { ExcelEnv } from './hitung-excel';
 export interface OfficeEnv extends ExcelEnv {
   /** Excel for Mac: no file can be saved from the pane there. */
   onMac: boolean;
+  /** Where the open workbook is saved (a path or an address), as Office gives it; null before it is saved. */
+  documentUrl: string | null;
 }
 
 /** The Excel the add-in runs in, as Office.js tells it: the one place the platform is asked for. */
@@ -13,6 +15,7 @@ export function officeEnv(): OfficeEnv {
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     onTheWeb: platform === Office.PlatformType.OfficeOnline,
     onMac: platform === Office.PlatformType.Mac,
+    documentUrl: Office.context.document?.url ?? null,
   };
 }
 
