@@ -1,4 +1,4 @@
-import { Decimal } from './decimal';
+import { Decimal, formatIndonesian } from './decimal';
 
 export type Tingkat = 'galat' | 'peringatan';
 
@@ -69,6 +69,11 @@ export interface Finding {
   pesan: string;
   /** The other row involved (the counterpart of a match, the other sheet's cell). */
   terkait?: CellRef;
+  /**
+   * On the one finding that stands for those of its perihal and sheet past the list's bounds
+   * (FindingLog): how many are not listed. Its cell is the first of them.
+   */
+  tidakDicantumkan?: number;
 }
 
 export interface FindingDetails {
@@ -101,10 +106,77 @@ export function finding(perihal: Perihal, at: CellRef | null, pesan: string, det
   return f;
 }
 
-/** How many findings of each level: the one count the summary, the CLI and the ribbon show. */
+/**
+ * How many findings are listed: per perihal and sheet, and in all. A sheet of 600.000 rows with a
+ * #REF! in each would otherwise give more findings than memory holds, and a list no clerk reads:
+ * the first 500 of a kind show where to start, and the pane still draws 5.000 in under a second.
+ */
+export const LISTED_PER_KIND = 500;
+export const LISTED_IN_ALL = 5000;
+
+interface Kind {
+  listed: number;
+  first: Finding | null;
+  /** The finding that stands for those not listed. */
+  more: Finding | null;
+}
+
+/**
+ * Findings in the order they are found, within the bounds above: past them, one finding per perihal
+ * and sheet says how many more there are and where the first of them is. A log fed another log's
+ * list gives what one log fed every finding would.
+ */
+export class FindingLog {
+  private readonly listed: Finding[] = [];
+  private readonly kinds = new Map<string, Kind>();
+  private count = 0;
+
+  add(f: Finding): void {
+    const key = `${f.perihal}\n${f.lembar ?? ''}`;
+    let kind = this.kinds.get(key);
+    if (!kind) this.kinds.set(key, (kind = { listed: 0, first: null, more: null }));
+    if (f.tidakDicantumkan === undefined && kind.listed < LISTED_PER_KIND && this.count < LISTED_IN_ALL) {
+      this.listed.push(f);
+      kind.listed++;
+      this.count++;
+      kind.first ??= f;
+    } else if (kind.more) kind.more.tidakDicantumkan! += f.tidakDicantumkan ?? 1;
+    else {
+      const { tingkat, jenis, perihal, lembar, sel } = f;
+      kind.more = { tingkat, jenis, perihal, lembar, sel, tertulis: null, seharusnya: null, selisih: null, pesan: '', tidakDicantumkan: f.tidakDicantumkan ?? 1 };
+      this.listed.push(kind.more);
+    }
+  }
+
+  addAll(found: Iterable<Finding>): this {
+    for (const f of found) this.add(f);
+    return this;
+  }
+
+  list(): Finding[] {
+    for (const { listed, first, more } of this.kinds.values()) if (more) more.pesan = notListedText(more, listed, first);
+    return this.listed;
+  }
+}
+
+const at = (f: Finding) => (f.lembar && f.sel ? `${f.lembar}!${f.sel}` : null);
+const count = (n: number) => formatIndonesian(new Decimal(n), 0);
+
+function notListedText(more: Finding, listed: number, first: Finding | null): string {
+  const where = at(more);
+  return (
+    `${count(more.tidakDicantumkan!)} temuan lain “${perihalLabel(more.perihal)}”${more.lembar ? ` di lembar ${quoted(more.lembar)}` : ''} tidak dicantumkan satu per satu ` +
+    `(daftar temuan memuat paling banyak ${count(LISTED_PER_KIND)} per jenis per lembar dan ${count(LISTED_IN_ALL)} seluruhnya)${where ? `; yang pertama di ${where}` : ''}.` +
+    (listed > 0 && first ? ` ${count(listed)} yang tercantum mulai di ${at(first) ?? 'atas'}.` : '') +
+    ' Perbaiki yang tercantum, lalu hitung ulang untuk melihat sisanya.'
+  );
+}
+
+/** How many findings of each level: the one count the summary, the CLI and the ribbon show (those not listed included). */
 export function countByTingkat(temuan: readonly Finding[]): Record<Tingkat, number> {
-  const galat = temuan.filter((f) => f.tingkat === 'galat').length;
-  return { galat, peringatan: temuan.length - galat };
+  const counts = { galat: 0, peringatan: 0 };
+  for (const f of temuan) counts[f.tingkat] += f.tidakDicantumkan ?? 1;
+  return counts;
 }
 
 /** The sheets a run read, by role: what it could check. */

@@ -5,6 +5,8 @@ import JSZip from 'jszip';
 import { declareSize, FIXTURES, rowsXml, SMALL_DPA, tempDir, writePackage } from '../helpers';
 import { bigWorkbook } from '../support/big-workbook';
 import { compileCli, ProcessRun, runCliProcess } from '../support/cli-process';
+import { LISTED_PER_KIND } from '../../src/core/findings';
+import { ResultJson } from '../../src/core/report/result-json';
 
 /**
  * Time and memory are bounded by the data, not by what the package claims: each hostile input,
@@ -166,6 +168,26 @@ describe('bounded by the data', () => {
     },
     120_000,
   );
+
+  it('200.000 rekening rows whose two amounts are #REF!: the findings listed within their bounds, all counted', async () => {
+    const t = (x: string) => `<c t="inlineStr"><is><t>${x}</t></is></c>`;
+    const bad = Array.from({ length: 200_000 }, (_, i) => `<row>${t(`5.1.02.01.01.${i}`)}${t('Belanja')}<c t="e"><v>#REF!</v></c><c t="e"><v>#N/A</v></c></row>`);
+    const input = await sheet('temuan-banjir.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}${bad.join('')}</sheetData>`);
+    const json = file('temuan-banjir.json');
+    const run = await runCliProcess(main, [input, '-o', file('temuan-banjir-hasil.xlsx'), '--json', json], { limitSeconds: SECONDS * 2 });
+    measured.push(['200.000 rows of #REF! (400.000 nilai findings)', run]);
+    expect(run.code).toBe(0);
+    expect(run.seconds).toBeLessThan(SECONDS);
+    expect(run.peakMb).toBeLessThan(MEGABYTES);
+    const temuan = (JSON.parse(await fs.readFile(json, 'utf8')) as ResultJson).temuan;
+    const nilai = temuan.filter((f) => f.jenis === 'nilai');
+    expect(nilai.length).toBe(LISTED_PER_KIND + 1);
+    expect(nilai[LISTED_PER_KIND]).toMatchObject({ tingkat: 'galat', lembar: 'DPA', sel: 'C255', tidakDicantumkan: 400_000 - LISTED_PER_KIND });
+    expect(nilai[LISTED_PER_KIND].pesan).toMatch(
+      /^399\.500 temuan lain “Nilai yang tidak terbaca” di lembar “DPA” tidak dicantumkan .* yang pertama di DPA!C255\. 500 yang tercantum mulai di DPA!C5\./,
+    );
+    expect(run.stdout).toMatch(/^Temuan: 400\d{3} galat/m);
+  }, 120_000);
 
   afterAll(async () => {
     if (process.env.HC_BOUNDS) for (const [name, r] of measured) console.log(`${name}: exit ${r.code}, ${r.seconds.toFixed(2)} s, ${Math.round(r.peakMb)} MB`);

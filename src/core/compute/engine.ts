@@ -3,7 +3,7 @@ import { readBudgetSheet } from '../read/budget-sheet';
 import { KinerjaResult, computeKinerja } from './kinerja';
 import { Detected, SheetDetection, detectSheets } from '../read/detect';
 import { InputError } from '../errors';
-import { Finding, SheetsRead } from '../findings';
+import { Finding, FindingLog, SheetsRead } from '../findings';
 import { Workbook } from '../grid';
 import { readKinerjaSheet } from '../read/kinerja-sheet';
 import { yearIn } from '../read/header';
@@ -65,7 +65,10 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
     kinerja,
     tahun: kinerjaSheet?.tahun ?? yearIn(dpa?.name ?? '') ?? yearIn(real?.name ?? ''),
     tahunLalu: kinerjaSheet?.tahunLalu ?? [],
-    temuan: [...(anggaran?.findings ?? []), ...(kinerja?.findings ?? [])],
+    temuan: new FindingLog()
+      .addAll(anggaran?.findings ?? [])
+      .addAll(kinerja?.findings ?? [])
+      .list(),
     catatan,
     pengaturan: settings,
   };

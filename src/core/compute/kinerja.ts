@@ -1,7 +1,7 @@
 import { BudgetItem } from './budget';
 import { rowLabel } from '../read/budget-rows';
 import { Decimal, HUNDRED, formatPersen, percent, sum } from '../decimal';
-import { CellRef, Finding, finding, quoted } from '../findings';
+import { CellRef, Finding, FindingLog, finding, quoted } from '../findings';
 import { Arah, IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
 import { Aturan, Capaian, capaianOfValues, levelOn, scaleOf, scalesWith, Skala, understood } from './capaian';
 import { wrongPercent } from './checks';
@@ -142,10 +142,10 @@ function contains(parent: BudgetItem, item: BudgetItem): boolean {
 const written = (v: KinerjaValue) => `${quoted(v.teks)} (${v.ref.lembar}!${v.ref.sel})`;
 
 /** One indikator's capaian, against its target and the Renstra's, with what could not be read. */
-function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], settings: Settings, findings: Finding[]): IndikatorResult {
+function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], settings: Settings, findings: FindingLog): IndikatorResult {
   for (const v of [ind.target, ind.realisasi, ind.targetRenstra]) {
     if (v && !v.galat && !understood(v, scales)) {
-      findings.push(
+      findings.add(
         finding(
           'nilai-tak-dikenali',
           v.ref,
@@ -161,11 +161,11 @@ function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], 
   };
   const own = against(ind.target);
   if (!ind.realisasi) {
-    findings.push(finding('indikator-tanpa-realisasi', ind.nameRef, `Indikator “${ind.nama}” belum memiliki realisasi; tidak ikut dirata-rata.`));
+    findings.add(finding('indikator-tanpa-realisasi', ind.nameRef, `Indikator “${ind.nama}” belum memiliki realisasi; tidak ikut dirata-rata.`));
   } else if (own.capaian === null && ind.target?.nilai?.isZero()) {
-    findings.push(finding('target-nol', ind.target.ref, `Target indikator “${ind.nama}” bernilai 0, sehingga capaian tidak dapat dihitung.`));
+    findings.add(finding('target-nol', ind.target.ref, `Target indikator “${ind.nama}” bernilai 0, sehingga capaian tidak dapat dihitung.`));
   } else if (own.aturan === null && ind.target && understood(ind.target, scales) && understood(ind.realisasi, scales)) {
-    findings.push(
+    findings.add(
       finding(
         'nilai-tak-dikenali',
         ind.realisasi.ref,
@@ -176,7 +176,7 @@ function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], 
   if (ind.capaianTertulis && own.capaian !== null) {
     const wrong = wrongPercent(ind.capaianTertulis, [own.capaian, capped(own.capaian, settings)]);
     if (wrong) {
-      findings.push(
+      findings.add(
         finding(
           'persen',
           ind.capaianTertulis,
@@ -227,7 +227,7 @@ function comparisons(now: KinerjaValue, earlier: IndikatorRow['realisasiLalu'], 
 
 /** Capaian per indikator and sasaran, predikat, efisiensi and alokasi (SPEC §4). */
 export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[]; anggaran: Decimal; hasRealisasi: boolean } | null, settings: Settings): KinerjaResult {
-  const findings: Finding[] = [...sheet.findings];
+  const findings = new FindingLog().addAll(sheet.findings);
   const index = budget ? new BudgetIndex(budget.all) : null;
   const scales = scalesWith(settings.skalaOrdinal);
   const allCapped: Decimal[] = [];
@@ -242,12 +242,12 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
       for (const p of ind.pendukung) {
         const hit = index?.find(p.teks) ?? null;
         if (!hit) {
-          if (index) findings.push(finding('pendukung-tidak-di-dpa', p.ref, `Program pendukung “${p.teks}” tidak ditemukan di DPA.`));
+          if (index) findings.add(finding('pendukung-tidak-di-dpa', p.ref, `Program pendukung “${p.teks}” tidak ditemukan di DPA.`));
           continue;
         }
         if (!hit.exact) {
           const r = hit.item.row.nameRef;
-          findings.push(
+          findings.add(
             finding('cocok-nama', p.ref, `Program pendukung “${p.teks}” dicocokkan dengan ${rowLabel(hit.item)} (${r.lembar}!${r.sel}) karena namanya mirip.`, { terkait: r }),
           );
         }
@@ -267,7 +267,7 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
       alokasi = percent(anggaran, budget.anggaran);
       if (capaian !== null && serapan !== null) efisiensi = efisiensiOf(capaian, serapan, settings);
     } else if (budget) {
-      findings.push(finding('sasaran-tanpa-program', s.nameRef, `Sasaran “${s.nama}” tidak dikaitkan dengan program/kegiatan mana pun; serapan dan efisiensinya tidak dihitung.`));
+      findings.add(finding('sasaran-tanpa-program', s.nameRef, `Sasaran “${s.nama}” tidak dikaitkan dengan program/kegiatan mana pun; serapan dan efisiensinya tidak dihitung.`));
     }
     const alokasiPendukung = budget ? pendukung.map((i) => percent(i.anggaran, budget.anggaran)) : [];
     return {
@@ -296,6 +296,6 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
     tercapai: sasaran.reduce((n, s) => n + s.tercapai, 0),
     predikat: predikatOf(rataRataCapaian, settings),
     alokasi: budget ? { anggaran: allocated, porsi: percent(allocated, budget.anggaran) } : null,
-    findings,
+    findings: findings.list(),
   };
 }

@@ -1,7 +1,7 @@
 import { CellValue, Grid, cellAddress, cellText, isCellError } from '../grid';
 import { decimalFromNumber, parseNumberText } from './amount';
 import { Decimal } from '../decimal';
-import { CellRef, Finding, finding } from '../findings';
+import { CellRef, Finding, FindingLog, finding } from '../findings';
 import { HeaderMatch, KinerjaRole, findHeader, guessKinerjaRole, headerWordAt, isColumnNumberingRow, yearIn } from './header';
 import { PercentCell } from './budget-rows';
 import { normalizeName } from './names';
@@ -129,7 +129,7 @@ function splitPendukung(text: string): string[] {
 
 export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<KinerjaRole>): KinerjaSheet {
   const cols = { ...header.columns };
-  const findings: Finding[] = [];
+  const findings = new FindingLog();
   const ref = (r: number, c: number): CellRef => ({ lembar: grid.name, sel: cellAddress(grid, r, c) });
   const format = (r: number, c: number) => grid.numberFormats?.[r]?.[c] ?? null;
 
@@ -201,11 +201,11 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
       nameRef: ref(r, cols.indikator!),
     };
     for (const v of [target, realisasi, targetRenstra]) {
-      if (v?.galat) findings.push(finding('nilai', v.ref, `Nilai di ${grid.name}!${v.ref.sel} berisi galat (${v.teks}); capaian tidak dapat dihitung.`, { tertulis: v.teks }));
+      if (v?.galat) findings.add(finding('nilai', v.ref, `Nilai di ${grid.name}!${v.ref.sel} berisi galat (${v.teks}); capaian tidak dapat dihitung.`, { tertulis: v.teks }));
     }
     current.indikator.push(last);
   }
   const yearOf = (col: number | undefined) => (col === undefined ? null : yearIn(header.texts[col] ?? ''));
   const tahun = yearOf(cols.realisasi) ?? yearOf(cols.target) ?? (earlier.length > 0 ? earlier[earlier.length - 1].year + 1 : null);
-  return { name: grid.name, header, tahun, tahunLalu: earlier.map((y) => y.year), sasaran, findings };
+  return { name: grid.name, header, tahun, tahunLalu: earlier.map((y) => y.year), sasaran, findings: findings.list() };
 }

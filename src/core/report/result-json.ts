@@ -3,6 +3,7 @@ import { Level } from '../read/budget-rows';
 import { IndikatorResult, SasaranResult } from '../compute/kinerja';
 import { Decimal, percentString } from '../decimal';
 import { EngineResult } from '../compute/engine';
+import { Finding } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
 import { buildNarasi, Narasi } from './narrative';
 
@@ -24,17 +25,11 @@ export interface ResultJson {
   sasaran: SasaranJson[];
   rataRataCapaian: string | null;
   narasi: Narasi;
-  temuan: {
-    tingkat: string;
-    jenis: string;
-    lembar: string | null;
-    sel: string | null;
-    tertulis: string | null;
-    seharusnya: string | null;
-    selisih: string | null;
-    pesan: string;
-  }[];
+  temuan: FindingJson[];
 }
+
+/** A finding with SPEC §8's fields (`tidakDicantumkan` on the one that stands for those past the list's bounds). */
+type FindingJson = Omit<Finding, 'perihal' | 'terkait'>;
 
 interface BelanjaJson {
   anggaran: string;
@@ -131,6 +126,10 @@ function sasaranJson(s: SasaranResult): SasaranJson {
   };
 }
 
+function findingJson({ tingkat, jenis, lembar, sel, tertulis, seharusnya, selisih, pesan, tidakDicantumkan }: Finding): FindingJson {
+  return { tingkat, jenis, lembar, sel, tertulis, seharusnya, selisih, pesan, ...(tidakDicantumkan === undefined ? {} : { tidakDicantumkan }) };
+}
+
 export function toJson(result: EngineResult): ResultJson {
   const a = result.anggaran;
   const { batasCapaian, efisiensi, ambangEfisiensi } = result.pengaturan;
@@ -151,15 +150,6 @@ export function toJson(result: EngineResult): ResultJson {
     sasaran: result.kinerja?.sasaran.map(sasaranJson) ?? [],
     rataRataCapaian: percentString(result.kinerja?.rataRataCapaian ?? null),
     narasi: buildNarasi(result),
-    temuan: result.temuan.map((f) => ({
-      tingkat: f.tingkat,
-      jenis: f.jenis,
-      lembar: f.lembar,
-      sel: f.sel,
-      tertulis: f.tertulis,
-      seharusnya: f.seharusnya,
-      selisih: f.selisih,
-      pesan: f.pesan,
-    })),
+    temuan: result.temuan.map(findingJson),
   };
 }
