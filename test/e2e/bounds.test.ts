@@ -20,6 +20,12 @@ const MEGABYTES = 1024;
 const dpaRows = (n: number) => rowsXml(bigWorkbook(n).sheets[0].values as (string | number | null)[][]);
 const stray = (rowNumber: number, ref: string) => `<row r="${rowNumber}"><c r="${ref}" t="inlineStr"><is><t>x</t></is></c></row>`;
 
+const LONG_SPACES = `1${' '.repeat(500_000)}x`;
+/** A styles part whose one custom number format is `n` “[”; `formatted` gives every number cell that style. */
+const bracketStyles = (n: number) =>
+  `<numFmts count="1"><numFmt numFmtId="164" formatCode="${'['.repeat(n)}"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>`;
+const formatted = (xml: string) => xml.replace(/<c r="([A-Z]+\d+)"><v>/g, '<c r="$1" s="1"><v>');
+
 let main: string;
 beforeAll(async () => {
   main = await compileCli();
@@ -125,6 +131,48 @@ describe('bounded by the data', () => {
       },
       2,
       /terlalu besar setelah dibuka \(bagian xl\/worksheets\/sheet2.xml/,
+    ],
+    [
+      'a target of “1”, 500.000 spaces and “x” (the range pattern once went quadratic on it)',
+      () =>
+        writePackage(file('target-spasi.xlsx'), {
+          sheets: [
+            { name: 'DPA', body: `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>` },
+            {
+              name: 'Kinerja',
+              body: `<sheetData>${rowsXml([
+                ['Sasaran', 'Indikator', 'Target', 'Realisasi', 'Program'],
+                ['Sasaran A', 'Indeks A', LONG_SPACES, 85, '7.01.01'],
+              ])}</sheetData>`,
+            },
+          ],
+        }),
+      0,
+      null,
+    ],
+    [
+      'a % cell of “1”, 500.000 spaces and “x” (parsePercent and its decimals)',
+      () => sheet('persen-spasi.xlsx', `<sheetData>${rowsXml([[...SMALL_DPA[0], '%'], [...SMALL_DPA[1], LONG_SPACES], ...SMALL_DPA.slice(2)])}</sheetData>`),
+      0,
+      null,
+    ],
+    [
+      'a number format of 500.000 “[” on an amount',
+      () =>
+        writePackage(file('format-kurung.xlsx'), { sheets: [{ name: 'DPA', body: `<sheetData>${formatted(rowsXml(SMALL_DPA))}</sheetData>` }], styles: bracketStyles(500_000) }),
+      0,
+      null,
+    ],
+    [
+      'a 1904 workbook with 1.000 amounts in a format of 20.000 “[” (the format read once)',
+      () =>
+        writePackage(file('format-1904.xlsx'), {
+          sheets: [{ name: 'DPA', body: `<sheetData>${formatted(rowsXml(bigWorkbook(1_000).sheets[0].values as (string | number | null)[][]))}</sheetData>` }],
+          styles: bracketStyles(20_000),
+          workbookPr: 'date1904="1"',
+        }),
+      0,
+      null,
     ],
     ['/dev/zero as input', async () => '/dev/zero', 2, /bukan berkas biasa/],
     [

@@ -10,8 +10,6 @@ import { Code, CodeContext, OutlineLevels, classifyCode, isOutlineMarker, splitL
 import { memo } from '../memo';
 import { levelWord, normalizeName } from './names';
 
-const dateFormat = memo(isDateFormat);
-
 /** A SIPD or rekening code's rank. */
 function rankOfCode(code: Code): number {
   const n = code.segments.length;
@@ -243,7 +241,7 @@ class BudgetSheetReader {
     const raw = row[c] ?? null;
     if (typeof raw === 'number' && Number.isFinite(raw)) {
       const format = grid.numberFormats?.[r]?.[c];
-      if (!format || !dateFormat(format)) return new Amount(grid, r, c, raw, decimalFromNumber(raw), false);
+      if (!format || !isDateFormat(format)) return new Amount(grid, r, c, raw, decimalFromNumber(raw), false);
       const cell = new Amount(grid, r, c, raw, null, false);
       const date = serialDate(raw);
       this.findings.add(finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} berisi tanggal (${date}), bukan jumlah uang; dihitung sebagai 0.`, { tertulis: date }));

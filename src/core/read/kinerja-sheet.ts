@@ -71,7 +71,8 @@ export function parseArah(text: string): Arah {
 }
 
 const NUMBER = String.raw`[-−]?\d[\d.,]*`;
-const RANGE = new RegExp(String.raw`^(?:antara\s+)?(${NUMBER})\s*%?\s*(?:-|–|—|s\.?\s?/?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s*(${NUMBER})(?!\d)`, 'i');
+// `\s*(?:%\s*)?`, not `\s*%?\s*`: two runs of spaces side by side would split a long run in every way.
+const RANGE = new RegExp(String.raw`^(?:antara\s+)?(${NUMBER})\s*(?:%\s*)?(?:-|–|—|s\.?\s?/?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s*(${NUMBER})(?!\d)`, 'i');
 const AT_LEAST = /^(?:≥|>=|=>|>|min(?:imal|imum|\.)?|paling\s+(?:sedikit|rendah)|sekurang-kurangnya|tidak\s+kurang\s+dari)\s*/i;
 const AT_MOST = /^(?:≤|<=|=<|<|maks(?:imal|imum|\.)?|max\.?|paling\s+(?:banyak|tinggi)|setinggi-tingginya|tidak\s+lebih\s+dari)\s*/i;
 
