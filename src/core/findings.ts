@@ -47,8 +47,21 @@ export const perihalLabel = (p: Perihal): string => PERIHAL[p].label;
 
 /** A user's text inside a message, in quotes, cut to a length a message can carry. */
 export function quoted(text: string, max = 60): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return `“${t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t}”`;
+  // Only the start is looked at: a cell may hold millions of characters.
+  const t = text
+    .slice(0, 4 * max)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `“${t.length > max || text.length > 4 * max ? `${t.slice(0, max - 1).trimEnd()}…` : t}”`;
+}
+
+/** A name (an uraian, a sasaran, an indikator, a sheet) inside a message: whole up to the length of the longest SIPD nomenclature. */
+export const quotedName = (name: string): string => quoted(name, 160);
+
+/** Names in a message, `a, b, c dan 7 lainnya`: a parent may have thousands of children. */
+export function nameList(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} dan ${names.length - max} lainnya` : shown;
 }
 
 /** A place on the user's sheet. */
@@ -165,7 +178,7 @@ const count = (n: number) => formatIndonesian(new Decimal(n), 0);
 function notListedText(more: Finding, listed: number, first: Finding | null): string {
   const where = at(more);
   return (
-    `${count(more.tidakDicantumkan!)} temuan lain “${perihalLabel(more.perihal)}”${more.lembar ? ` di lembar ${quoted(more.lembar)}` : ''} tidak dicantumkan satu per satu ` +
+    `${count(more.tidakDicantumkan!)} temuan lain “${perihalLabel(more.perihal)}”${more.lembar ? ` di lembar ${quotedName(more.lembar)}` : ''} tidak dicantumkan satu per satu ` +
     `(daftar temuan memuat paling banyak ${count(LISTED_PER_KIND)} per jenis per lembar dan ${count(LISTED_IN_ALL)} seluruhnya)${where ? `; yang pertama di ${where}` : ''}.` +
     (listed > 0 && first ? ` ${count(listed)} yang tercantum mulai di ${at(first) ?? 'atas'}.` : '') +
     ' Perbaiki yang tercantum, lalu hitung ulang untuk melihat sisanya.'
@@ -193,12 +206,12 @@ export interface SheetsRead {
 export function noFindingsText(lembar: SheetsRead): string {
   const checked: string[] = [];
   const notChecked: string[] = [];
-  if (lembar.dpa) checked.push(`jumlah anggaran di “${lembar.dpa}”`);
+  if (lembar.dpa) checked.push(`jumlah anggaran di ${quotedName(lembar.dpa)}`);
   else notChecked.push('anggaran (tidak ada lembar DPA)');
-  if (lembar.realisasi && lembar.realisasi !== lembar.dpa) checked.push(`jumlah realisasi di “${lembar.realisasi}” dan kecocokannya dengan DPA`);
+  if (lembar.realisasi && lembar.realisasi !== lembar.dpa) checked.push(`jumlah realisasi di ${quotedName(lembar.realisasi)} dan kecocokannya dengan DPA`);
   else if (lembar.realisasi) checked.push('jumlah realisasi');
   else notChecked.push('realisasi dan serapan (tidak ada lembar realisasi)');
-  if (lembar.kinerja) checked.push(`capaian kinerja di “${lembar.kinerja}”`);
+  if (lembar.kinerja) checked.push(`capaian kinerja di ${quotedName(lembar.kinerja)}`);
   else notChecked.push('capaian kinerja (tidak ada lembar kinerja)');
   return notChecked.length === 0
     ? 'Tidak ada temuan: semua jumlah, persentase dan kecocokan antar-lembar sudah benar.'

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { countByTingkat, finding, FindingLog, LISTED_IN_ALL, LISTED_PER_KIND, Perihal } from '../../src/core/findings';
+import { countByTingkat, finding, FindingLog, LISTED_IN_ALL, LISTED_PER_KIND, nameList, Perihal, quoted, quotedName } from '../../src/core/findings';
 
 const nilai = (lembar: string, row: number) => finding('nilai', { lembar, sel: `C${row}` }, `Nilai di ${lembar}!C${row} tidak dapat dibaca.`);
 const many = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
@@ -54,5 +54,18 @@ describe('FindingLog', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('a user’s text in a message', () => {
+  it('is quoted whole when short, its spaces as one', () => expect(quoted('  Program\n  Penunjang ')).toBe('“Program Penunjang”'));
+  it('is cut where a message cannot carry it, looking only at its start', () => {
+    expect(quoted('a'.repeat(100))).toBe(`“${'a'.repeat(59)}…”`);
+    expect(quoted(`ab${' '.repeat(10_000_000)}c`)).toBe('“ab…”');
+    expect(quotedName(`Program ${'Penunjang '.repeat(10_000)}`)).toHaveLength(162);
+  });
+  it('names at most five of a list and counts the rest', () => {
+    expect(nameList(['“a”', '“b”'])).toBe('“a”, “b”');
+    expect(nameList(Array.from({ length: 1000 }, (_, i) => `“${i}”`))).toBe('“0”, “1”, “2”, “3”, “4” dan 995 lainnya');
   });
 });

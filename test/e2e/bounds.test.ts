@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { declareSize, FIXTURES, rowsXml, SMALL_DPA, tempDir, writePackage } from '../helpers';
+import { Cell, declareSize, FIXTURES, rowsXml, SMALL_DPA, tempDir, writePackage } from '../helpers';
 import { bigWorkbook } from '../support/big-workbook';
 import { compileCli, ProcessRun, runCliProcess } from '../support/cli-process';
 import { LISTED_PER_KIND } from '../../src/core/findings';
@@ -171,6 +171,43 @@ describe('bounded by the data', () => {
           styles: bracketStyles(20_000),
           workbookPr: 'date1904="1"',
         }),
+      0,
+      null,
+    ],
+    [
+      '399 × 399 rows without codes named by 4.000 words each (the similarity fallback)',
+      () => {
+        const name = (side: string, i: number) => `Kegiatan ${side}${i} ${Array.from({ length: 4000 }, (_, k) => `k${side}${(i * 7919 + k) % 50_000}`).join(' ')}`;
+        const rows = (side: string, head: string) => rowsXml([['Uraian', head], ...Array.from({ length: 399 }, (_, i) => [name(side, i), 1000])]);
+        return writePackage(file('mirip.xlsx'), {
+          sheets: [
+            { name: 'DPA', body: `<sheetData>${rows('a', 'Anggaran')}</sheetData>` },
+            { name: 'Realisasi', body: `<sheetData>${rows('b', 'Realisasi s.d. Bulan Ini')}</sheetData>` },
+          ],
+        });
+      },
+      0,
+      null,
+    ],
+    [
+      '20.000 sub kegiatan and 10.000 supporting names that are not in the DPA',
+      () => {
+        const dpa: Cell[][] = [['Kode', 'Uraian', 'Anggaran']];
+        for (let k = 1; k <= 50; k++) {
+          const kegiatan = `7.01.01.2.${String(k).padStart(2, '0')}`;
+          dpa.push([kegiatan, `Kegiatan ${k}`, 400]);
+          for (let s = 1; s <= 400; s++) dpa.push([`${kegiatan}.${String(s).padStart(4, '0')}`, `Sub kegiatan layanan ${k} ${s}`, 1]);
+        }
+        const kinerja: Cell[][] = [['Sasaran', 'Indikator', 'Target', 'Realisasi', 'Program Pendukung']];
+        for (let i = 1; i <= 1000; i++)
+          kinerja.push([`Sasaran ${i}`, `Indikator ${i}`, 90, 80, Array.from({ length: 10 }, (_, j) => `layanan sub kegiatan lain ${i} ${j}`).join('; ')]);
+        return writePackage(file('pendukung-nama.xlsx'), {
+          sheets: [
+            { name: 'DPA', body: `<sheetData>${rowsXml(dpa)}</sheetData>` },
+            { name: 'Kinerja', body: `<sheetData>${rowsXml(kinerja)}</sheetData>` },
+          ],
+        });
+      },
       0,
       null,
     ],

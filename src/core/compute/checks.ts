@@ -1,14 +1,14 @@
 import { parsePercent, writtenDecimals } from '../read/amount';
 import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, rowLabel, TotalRow } from '../read/budget-rows';
 import { Decimal, ZERO, formatPersen, formatRupiah, percent, selisihText, sum } from '../decimal';
-import { CellRef, Finding, FindingLog, finding } from '../findings';
+import { CellRef, Finding, FindingLog, finding, nameList, quotedName } from '../findings';
 
 /** DPA children that the realisasi sheet leaves out, so a parent's anggaran may rightly exceed its listed children. */
 export type MissingChildren = (row: BudgetRow) => { amount: Decimal; names: string[] } | null;
 
 /** How a finding names a row or a total line. */
 function labelOf(row: BudgetRow | TotalRow): string {
-  return 'level' in row ? rowLabel(row) : `baris ${row.nama}`;
+  return 'level' in row ? rowLabel(row) : `baris ${quotedName(row.nama)}`;
 }
 
 const COLUMN_NAME: Record<AmountColumn, string> = { anggaran: 'Anggaran', realisasi: 'Realisasi' };
@@ -106,10 +106,9 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     const diff = written.value.minus(asWritten);
     let pesan = `${COLUMN_NAME[col]} ${labelOf(owner)} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (tertulis ${selisihText(diff)}).`;
     if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp!)}.`;
-    if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `“${n}”`).join(', ')}.`;
+    if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${nameList(extra.names.map(quotedName))}.`;
     const blank = children.filter((c) => c.children.length === 0 && c.amountOf(col)?.empty);
-    if (blank.length > 0)
-      pesan += ` ${COLUMN_NAME[col]} rincian ini kosong: ${blank.map((c) => `${rowLabel(c)} (${c.amountOf(col)!.lembar}!${c.amountOf(col)!.sel})`).join(', ')}.`;
+    if (blank.length > 0) pesan += ` ${COLUMN_NAME[col]} rincian ini kosong: ${nameList(blank.map((c) => `${rowLabel(c)} (${c.amountOf(col)!.lembar}!${c.amountOf(col)!.sel})`))}.`;
     if (other) {
       const there = row ? other.rowOf(row)?.amountOf(col) : other.totalOf(owner as TotalRow)?.amountOf(col);
       pesan += likelyWrong(written as AmountCell & { value: Decimal }, asWritten, children, there, other, col);

@@ -4,7 +4,7 @@
  */
 import { CellValue, Grid, cellAddress } from '../grid';
 import { Decimal, ZERO, sum } from '../decimal';
-import { CellRef, Finding } from '../findings';
+import { CellRef, Finding, quotedName } from '../findings';
 import { BudgetRole, HeaderMatch } from './header';
 import { Code } from './kode';
 import { LevelWord } from './names';
@@ -26,7 +26,7 @@ export const LEVEL_NAME: Record<Level, string> = {
  */
 export function rowLabel(row: { level: Level; nama: string }): string {
   const level = LEVEL_NAME[row.level];
-  return row.nama.toLowerCase().startsWith(level) ? `“${row.nama}”` : `${level} “${row.nama}”`;
+  return row.nama.toLowerCase().startsWith(level) ? quotedName(row.nama) : `${level} ${quotedName(row.nama)}`;
 }
 
 /** A cell of an amount column; it is itself the place a finding points at. */

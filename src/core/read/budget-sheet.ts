@@ -4,7 +4,7 @@ import { MergeIndex } from '../rect';
 import { decimalFromNumber, isDateFormat, parseAmount, serialDate } from './amount';
 import { Amount, AmountCell, AmountColumn, BudgetRow, BudgetSheet, countedChildren, ItemLine, NameFacts, Percent, RANK, Row, Total, TotalLine } from './budget-rows';
 import { Decimal, ZERO, sum } from '../decimal';
-import { FindingLog, finding, quoted } from '../findings';
+import { FindingLog, finding, quoted, quotedName } from '../findings';
 import { BudgetRole, HeaderMatch, findHeader, guessBudgetRole, headerWordAt, isColumnNumberingRow } from './header';
 import { Code, CodeContext, OutlineLevels, classifyCode, isOutlineMarker, splitLeadingCode, splitSegments, isSipdLike } from './kode';
 import { memo } from '../memo';
@@ -292,7 +292,7 @@ class BudgetSheetReader {
         finding(
           'duplikat',
           node.nameRef,
-          `“${node.nama}” tercantum dua kali di bawah ${parent ? `“${parent.nama}”` : 'induk yang sama'} (baris ${twin.sheetRow} dan ${node.sheetRow}).`,
+          `${quotedName(node.nama)} tercantum dua kali di bawah ${parent ? quotedName(parent.nama) : 'induk yang sama'} (baris ${twin.sheetRow} dan ${node.sheetRow}).`,
         ),
       );
     }

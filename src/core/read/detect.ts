@@ -1,5 +1,6 @@
 import { CellValue, Grid, Workbook, valuesWithMergesFilled } from '../grid';
 import { columnIndex, columnLetter } from '../rect';
+import { quotedName } from '../findings';
 import { HeaderMatch, findHeader, guessBudgetRole, guessKinerjaRole } from './header';
 import { BUDGET_ROLES, BudgetRole, ColumnRole, KINERJA_ROLES, KinerjaRole, SettingError, Settings, SheetOverride, SheetRole } from '../settings';
 
@@ -102,7 +103,7 @@ function applyOverride<R extends ColumnRole>(
     const at = ['kolom', grid.name, 'kolom', role];
     const c = columnIndex(letter) - grid.origin.col;
     if (!(allowed as readonly string[]).includes(role)) masalah.push(new SettingError(at, `tidak berlaku untuk lembar ${jenis}`));
-    else if (c < 0 || c >= width) masalah.push(new SettingError(at, `menunjuk kolom ${letter}, yang kosong di lembar “${grid.name}”`));
+    else if (c < 0 || c >= width) masalah.push(new SettingError(at, `menunjuk kolom ${letter}, yang kosong di lembar ${quotedName(grid.name)}`));
     else columns[role as R] = c;
   }
   return { ...header, columns };
@@ -172,9 +173,9 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
     if (name === undefined) return null;
     const at = ['lembar', role];
     const f = list.find((x) => x.grid.name === name);
-    if (!workbook.sheets.some((s) => s.name === name)) masalah.push(new SettingError(at, `menunjuk lembar “${name}”, yang tidak ada di buku kerja ini`));
-    else if (!f) masalah.push(new SettingError(at, `menunjuk lembar “${name}”, yang judul kolomnya tidak dikenali sebagai lembar ${ROLE_NAME[role]}`));
-    else if (f.header.columns[needs] === undefined) masalah.push(new SettingError(at, `menunjuk lembar “${name}”, yang tidak memiliki kolom ${needsLabel}`));
+    if (!workbook.sheets.some((s) => s.name === name)) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang tidak ada di buku kerja ini`));
+    else if (!f) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang judul kolomnya tidak dikenali sebagai lembar ${ROLE_NAME[role]}`));
+    else if (f.header.columns[needs] === undefined) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang tidak memiliki kolom ${needsLabel}`));
     else return f;
     return null;
   };
