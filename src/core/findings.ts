@@ -1,4 +1,4 @@
-import { Decimal, formatIndonesian } from './decimal';
+import { Decimal, formatIndonesian, plainString } from './decimal';
 
 export type Tingkat = 'galat' | 'peringatan';
 
@@ -101,7 +101,7 @@ export interface FindingDetails {
 export function finding(perihal: Perihal, at: CellRef | null, pesan: string, details: FindingDetails = {}): Finding {
   const tertulis = details.tertulis ?? null;
   const seharusnya = details.seharusnya ?? null;
-  const show = (v: Decimal | string | null) => (v === null ? null : v instanceof Decimal && details.decimals !== undefined ? v.toFixed(details.decimals) : v.toString());
+  const show = (v: Decimal | string | null) => (v instanceof Decimal ? (details.decimals === undefined ? plainString(v) : v.toFixed(details.decimals)) : v);
   const selisih = tertulis instanceof Decimal && seharusnya instanceof Decimal ? show(tertulis.minus(seharusnya)) : null;
   const { jenis, tingkat } = PERIHAL[perihal];
   const f: Finding = {

@@ -1,6 +1,6 @@
 import { CellValue, Grid, cellAddress, cellText, isCellError } from '../grid';
 import { decimalFromNumber, parseNumberText } from './amount';
-import { Decimal } from '../decimal';
+import { Decimal, plainString } from '../decimal';
 import { CellRef, Finding, FindingLog, finding } from '../findings';
 import { HeaderMatch, KinerjaRole, findHeader, guessKinerjaRole, headerWordAt, isColumnNumberingRow, yearIn } from './header';
 import { PercentCell } from './budget-rows';
@@ -91,7 +91,7 @@ export function parseKinerjaValue(v: CellValue, format: string | null, ref: Cell
     const isPct = !!format && format.includes('%');
     const d = decimalFromNumber(v);
     const nilai = isPct ? d.times(100) : d;
-    return { ...value, teks: isPct ? `${nilai.toString()}%` : d.toString(), nilai, persen: isPct };
+    return { ...value, teks: isPct ? `${plainString(nilai)}%` : plainString(d), nilai, persen: isPct };
   }
   if (isCellError(v)) return { ...value, teks: v.error, nilai: null, persen: false, galat: true };
   const teks = cellText(v);

@@ -1,7 +1,7 @@
 import { Belanja, BelanjaJenis, BudgetItem, descendantsAt } from '../compute/budget';
 import { Level } from '../read/budget-rows';
 import { IndikatorResult, SasaranResult } from '../compute/kinerja';
-import { Decimal, percentString } from '../decimal';
+import { Decimal, percentString, plainString } from '../decimal';
 import { EngineResult } from '../compute/engine';
 import { Finding } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
@@ -76,16 +76,16 @@ interface IndikatorJson {
   perbandingan: { tahun: number; realisasi: string | null; selisih: string | null; perubahan: string }[];
 }
 
-const money = (d: Decimal | null): string | null => (d === null ? null : d.toString());
+const money = (d: Decimal | null): string | null => (d === null ? null : plainString(d));
 /** A target or realisasi: its number, `3-5` for a range, otherwise as written (`WTP`, `A`). */
 function value(v: KinerjaValue | null): string | null {
   if (!v) return null;
-  if (v.rentang) return `${v.rentang.bawah.toString()}-${v.rentang.atas.toString()}`;
-  return v.nilai !== null && !v.dariHuruf ? v.nilai.toString() : v.teks;
+  if (v.rentang) return `${plainString(v.rentang.bawah)}-${plainString(v.rentang.atas)}`;
+  return v.nilai !== null && !v.dariHuruf ? plainString(v.nilai) : v.teks;
 }
 
 function itemJson(item: BudgetItem, below: Level[]): ItemJson {
-  const json: ItemJson = { kode: item.kode, nama: item.nama, anggaran: item.anggaran.toString(), realisasi: money(item.realisasi), serapan: percentString(item.serapan) };
+  const json: ItemJson = { kode: item.kode, nama: item.nama, anggaran: plainString(item.anggaran), realisasi: money(item.realisasi), serapan: percentString(item.serapan) };
   const [next, ...rest] = below;
   if (next === 'kegiatan') json.kegiatan = descendantsAt(item.children, 'kegiatan').map((k) => itemJson(k, rest));
   if (next === 'subKegiatan') json.subKegiatan = descendantsAt(item.children, 'subKegiatan').map((k) => itemJson(k, rest));
@@ -94,7 +94,7 @@ function itemJson(item: BudgetItem, below: Level[]): ItemJson {
 
 function belanja(all: Belanja | null, jenis: BelanjaJenis['jenis']): BelanjaJson | null {
   const b = all?.jenis.find((x) => x.jenis === jenis);
-  return b ? { anggaran: b.anggaran.toString(), realisasi: money(b.realisasi), serapan: percentString(b.serapan), porsi: percentString(b.porsi) } : null;
+  return b ? { anggaran: plainString(b.anggaran), realisasi: money(b.realisasi), serapan: percentString(b.serapan), porsi: percentString(b.porsi) } : null;
 }
 
 function indikatorJson(i: IndikatorResult): IndikatorJson {
@@ -139,7 +139,7 @@ export function toJson(result: EngineResult): ResultJson {
     pengaturan: { batasCapaian, efisiensi, ambangEfisiensi },
     anggaran: a
       ? {
-          anggaran: a.anggaran.toString(),
+          anggaran: plainString(a.anggaran),
           realisasi: money(a.realisasi),
           serapan: percentString(a.serapan),
           belanjaOperasi: belanja(a.belanja, 'operasi'),
