@@ -66,10 +66,8 @@ export interface Belanja {
   jumlah: BelanjaFigures;
 }
 
-export interface BudgetResult {
-  anggaran: Decimal;
-  realisasi: Decimal | null;
-  serapan: Decimal | null;
+/** The whole budget's anggaran, realisasi and serapan, and its items. */
+export interface BudgetResult extends Omit<BelanjaFigures, 'porsi'> {
   /** Top of the tree (urusan/bidang rows, when the DPA has them, or programs). */
   items: BudgetItem[];
   /** Every item, in DPA order. */

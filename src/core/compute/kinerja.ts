@@ -2,7 +2,7 @@ import { BudgetItem } from './budget';
 import { rowLabel } from '../read/budget-rows';
 import { Decimal, HUNDRED, formatPersen, percent, sum } from '../decimal';
 import { CellRef, Finding, FindingLog, finding, quoted, quotedName } from '../findings';
-import { Arah, IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
+import { IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
 import { Aturan, Capaian, capaianOfValues, levelOn, scaleOf, scalesWith, Skala, understood } from './capaian';
 import { wrongPercent } from './checks';
 import { classifyCode, splitLeadingCode } from '../read/kode';
@@ -18,14 +18,8 @@ export interface Perbandingan {
   perubahan: 'naik' | 'turun' | 'tetap';
 }
 
-export interface IndikatorResult {
-  nama: string;
-  satuan: string;
-  arah: Arah;
-  target: KinerjaValue | null;
-  realisasi: KinerjaValue | null;
-  targetRenstra: KinerjaValue | null;
-  realisasiLalu: { tahun: number; nilai: KinerjaValue | null }[];
+/** An indikator as read, with what is computed of it (`arah` the comparator's where the target says one). */
+export interface IndikatorResult extends Pick<IndikatorRow, 'nama' | 'satuan' | 'arah' | 'target' | 'realisasi' | 'targetRenstra' | 'realisasiLalu'> {
   /** Earlier years whose realisasi compares with this year's, latest first. */
   perbandingan: Perbandingan[];
   capaian: Decimal | null;

@@ -1,80 +1,58 @@
-import { Belanja, BelanjaJenis, BudgetItem, descendantsAt } from '../compute/budget';
+import { Belanja, BelanjaFigures, BelanjaJenis, BudgetItem, BudgetResult, descendantsAt } from '../compute/budget';
 import { Level } from '../read/budget-rows';
-import { IndikatorResult, SasaranResult } from '../compute/kinerja';
+import { IndikatorResult, Perbandingan, SasaranResult } from '../compute/kinerja';
 import { Decimal, percentString, plainString } from '../decimal';
 import { EngineResult } from '../compute/engine';
-import { Finding } from '../findings';
+import { Finding, SheetsRead } from '../findings';
+import { Settings } from '../settings';
 import { KinerjaValue } from '../read/kinerja-sheet';
 import { buildNarasi, Narasi } from './narrative';
 
 /** The machine-readable result, keys exactly as SPEC §8: money as exact strings, percentages with two decimals. */
 export interface ResultJson {
-  lembar: { dpa: string | null; realisasi: string | null; kinerja: string | null };
+  lembar: SheetsRead;
   /** The reporting year, from the kinerja headers or the sheet names. */
   tahun: number | null;
   /** The rules the figures were computed with. */
-  pengaturan: { batasCapaian: number | null; efisiensi: string; ambangEfisiensi: number };
-  anggaran: {
-    anggaran: string;
-    realisasi: string | null;
-    serapan: string | null;
-    belanjaOperasi: BelanjaJson | null;
-    belanjaModal: BelanjaJson | null;
-    program: ItemJson[];
-  } | null;
+  pengaturan: Pick<Settings, 'batasCapaian' | 'efisiensi' | 'ambangEfisiensi'>;
+  anggaran:
+    | (AsText<BudgetResult, 'anggaran' | 'realisasi' | 'serapan'> & {
+        belanjaOperasi: BelanjaJson | null;
+        belanjaModal: BelanjaJson | null;
+        program: ItemJson[];
+      })
+    | null;
   sasaran: SasaranJson[];
   rataRataCapaian: string | null;
   narasi: Narasi;
   temuan: FindingJson[];
 }
 
+/** The figures `K` of `T` as their JSON text: null where `T` has none. */
+type AsText<T, K extends keyof T> = { [P in K]: null extends T[P] ? string | null : string };
+
 /** A finding with SPEC §8's fields (`tidakDicantumkan` on the one that stands for those past the list's bounds). */
 type FindingJson = Omit<Finding, 'perihal' | 'terkait'>;
 
-interface BelanjaJson {
-  anggaran: string;
-  realisasi: string | null;
-  serapan: string | null;
-  /** Share of the whole anggaran. */
-  porsi: string | null;
-}
+/** With `porsi`, the share of the whole anggaran. */
+type BelanjaJson = AsText<BelanjaFigures, keyof BelanjaFigures>;
 
-interface ItemJson {
-  kode: string | null;
-  nama: string;
-  anggaran: string;
-  realisasi: string | null;
-  serapan: string | null;
-  kegiatan?: ItemJson[];
-  subKegiatan?: ItemJson[];
-}
+type ItemJson = Pick<BudgetItem, 'kode' | 'nama'> &
+  AsText<BudgetItem, 'anggaran' | 'realisasi' | 'serapan'> & {
+    kegiatan?: ItemJson[];
+    subKegiatan?: ItemJson[];
+  };
 
-interface SasaranJson {
-  nama: string;
-  capaian: string | null;
-  predikat: string | null;
-  anggaran: string | null;
-  realisasi: string | null;
-  serapan: string | null;
-  efisiensi: string | null;
-  indikator: IndikatorJson[];
-}
+type SasaranJson = Pick<SasaranResult, 'nama' | 'predikat' | 'efisiensi'> &
+  AsText<SasaranResult, 'capaian' | 'anggaran' | 'realisasi' | 'serapan'> & {
+    indikator: IndikatorJson[];
+  };
 
-interface IndikatorJson {
-  nama: string;
-  satuan: string;
-  arah: string;
-  target: string | null;
-  realisasi: string | null;
-  capaian: string | null;
-  predikat: string | null;
-  targetRenstra: string | null;
-  capaianRenstra: string | null;
-  /** The rule that gave the capaian: angka, batasHuruf, skala, rentang or pembanding. */
-  aturan: string | null;
-  /** Earlier years, latest first: their realisasi, and this year's less theirs where both are numbers. */
-  perbandingan: { tahun: number; realisasi: string | null; selisih: string | null; perubahan: string }[];
-}
+/** `aturan`: the rule that gave the capaian; `perbandingan`: earlier years, latest first, with this year's less theirs where both are numbers. */
+type IndikatorJson = Pick<IndikatorResult, 'nama' | 'satuan' | 'arah' | 'predikat' | 'aturan'> &
+  AsText<IndikatorResult, 'target' | 'realisasi' | 'capaian' | 'targetRenstra' | 'capaianRenstra'> & {
+    perbandingan: (Pick<Perbandingan, 'tahun' | 'perubahan'> & AsText<Perbandingan, 'selisih'> & { realisasi: string | null })[];
+  };
 
 const money = (d: Decimal | null): string | null => (d === null ? null : plainString(d));
 /** A target or realisasi: its number, `3-5` for a range, otherwise as written (`WTP`, `A`). */
