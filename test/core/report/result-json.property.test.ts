@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { hitung } from '../../../src/core/compute/engine';
 import { CellValue } from '../../../src/core/grid';
 import { toJson } from '../../../src/core/report/result-json';
+import { indonesianAmount } from '../../support/sheets';
 
 /** An amount as exact digits and its decimals: up to 10^30 in sen, or a tiny one with nine decimals. */
 const amountArb = fc.oneof(
@@ -17,13 +18,6 @@ function nanoOf(plain: string): bigint {
   return BigInt(whole + frac.padEnd(9, '0'));
 }
 const total = (amounts: Amount[]) => amounts.reduce((a, b) => a + nano(b), 0n);
-/** As a clerk writes it: `1.234.567,89`. */
-function indonesian({ n, decimals }: Amount): string {
-  const digits = n.toString().padStart(decimals + 1, '0');
-  const whole = digits.slice(0, -decimals).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${whole},${digits.slice(-decimals)}`;
-}
-
 const PLAIN = /^-?\d+(\.\d+)?$/;
 
 describe('the JSON result (property)', () => {
@@ -38,8 +32,8 @@ describe('the JSON result (property)', () => {
           dpa.push([kode, `Program ${p + 1}`, '0']);
           lra.push([kode, `Program ${p + 1}`, '0', '0']);
           kegiatan.forEach(([anggaran, realisasi], k) => {
-            dpa.push([`${kode}.2.0${k + 1}`, `Kegiatan ${p + 1}.${k + 1}`, indonesian(anggaran)]);
-            lra.push([`${kode}.2.0${k + 1}`, `Kegiatan ${p + 1}.${k + 1}`, indonesian(anggaran), indonesian(realisasi)]);
+            dpa.push([`${kode}.2.0${k + 1}`, `Kegiatan ${p + 1}.${k + 1}`, indonesianAmount(anggaran.n, anggaran.decimals)]);
+            lra.push([`${kode}.2.0${k + 1}`, `Kegiatan ${p + 1}.${k + 1}`, indonesianAmount(anggaran.n, anggaran.decimals), indonesianAmount(realisasi.n, realisasi.decimals)]);
           });
         });
         const json = toJson(
