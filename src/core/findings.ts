@@ -4,19 +4,6 @@ export type Tingkat = 'galat' | 'peringatan';
 
 export type Jenis = 'jumlah' | 'antar-lembar' | 'melebihi' | 'persen' | 'tidak-ditemukan' | 'duplikat' | 'nilai' | 'pencocokan' | 'data-kosong';
 
-/** SPEC §5: the tingkat of each jenis (a text no rule reads is the one `nilai` that only warns). */
-export const TINGKAT_OF: Record<Jenis, Tingkat> = {
-  jumlah: 'galat',
-  'antar-lembar': 'galat',
-  melebihi: 'galat',
-  persen: 'galat',
-  'tidak-ditemukan': 'galat',
-  duplikat: 'galat',
-  nilai: 'galat',
-  pencocokan: 'peringatan',
-  'data-kosong': 'peringatan',
-};
-
 /**
  * What a finding is about, finer than its jenis (SPEC §5's kinds, kept in the JSON): each perihal
  * has its jenis, its tingkat, and the words the pane's groups and the Pemeriksaan sheet show.

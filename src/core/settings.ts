@@ -202,7 +202,7 @@ function skalaOrdinal(v: unknown): string[][] {
   });
 }
 
-export const isColumnRole = (role: string): role is ColumnRole => (BUDGET_ROLES as readonly string[]).includes(role) || (KINERJA_ROLES as readonly string[]).includes(role);
+const isColumnRole = (role: string): role is ColumnRole => (BUDGET_ROLES as readonly string[]).includes(role) || (KINERJA_ROLES as readonly string[]).includes(role);
 
 const KEYS = ['batasCapaian', 'predikat', 'efisiensi', 'ambangEfisiensi', 'skalaOrdinal', 'lembar', 'kolom'] as const;
 const RULES: readonly EfisiensiRule[] = ['sederhana', 'berjenjang'];

@@ -2,7 +2,7 @@ import { BudgetRow, BudgetSheet, rowLabel } from '../read/budget-rows';
 import { CellRef, Finding, FindingLog, finding } from '../findings';
 import { SIMILARITY_THRESHOLD, nameTokens, similarity } from '../read/names';
 
-export type MatchHow = 'kode' | 'nama' | 'mirip' | 'posisi';
+type MatchHow = 'kode' | 'nama' | 'mirip' | 'posisi';
 
 export interface Matching {
   /** The realisasi row of a DPA row. */

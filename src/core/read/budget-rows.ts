@@ -11,7 +11,7 @@ import { LevelWord } from './names';
 
 export type Level = 'urusan' | 'bidang' | 'program' | 'kegiatan' | 'subKegiatan' | 'rekening';
 
-export const LEVEL_NAME: Record<Level, string> = {
+const LEVEL_NAME: Record<Level, string> = {
   urusan: 'urusan',
   bidang: 'bidang urusan',
   program: 'program',
@@ -97,7 +97,7 @@ export interface BudgetSheet {
 
 export const RANK: Record<Level, number> = { urusan: 10, bidang: 20, program: 30, kegiatan: 40, subKegiatan: 50, rekening: 60 };
 
-export function levelOfRank(rank: number): Level {
+function levelOfRank(rank: number): Level {
   if (rank >= 60) return 'rekening';
   if (rank >= 50) return 'subKegiatan';
   if (rank >= 40) return 'kegiatan';

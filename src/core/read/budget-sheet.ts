@@ -27,7 +27,7 @@ const TOTAL_LINE =
   /^(grand |sub ?)?(jumlah|total)( (belanja|anggaran|keseluruhan|seluruhnya|total|akhir|umum|langsung|tidak langsung|realisasi|skpd|opd|daerah|pendapatan|pembiayaan|urusan|bidang|program|kegiatan|sub kegiatan)\b.*)?$/;
 const SOURCE_LINE = /^sumber\b/i;
 
-export function isTotalLine(text: string): boolean {
+function isTotalLine(text: string): boolean {
   return /jumlah|total/i.test(text) && TOTAL_LINE.test(normalizeName(text));
 }
 

@@ -4,8 +4,6 @@ import { quotedName } from '../findings';
 import { HeaderMatch, findHeader, guessBudgetRole, guessKinerjaRole } from './header';
 import { BUDGET_ROLES, BudgetRole, ColumnRole, KINERJA_ROLES, KinerjaRole, SettingError, Settings, SheetOverride, SheetRole } from '../settings';
 
-export type Peran = SheetRole;
-
 /** What a sheet's header reads as: a budget table (DPA or realisasi) or a kinerja table. */
 export type Jenis = 'anggaran' | 'kinerja';
 
@@ -23,7 +21,7 @@ export interface ColumnDecision {
 /** What was decided about one sheet, shown to the user before and after computing. */
 export interface SheetDetection {
   lembar: string;
-  peran: Peran[];
+  peran: SheetRole[];
   /** Null when no header row was recognised. */
   jenis: Jenis | null;
   /** 1-based sheet row of the header, null when none was found. */
@@ -75,10 +73,10 @@ export const KEY_COLUMNS: Record<Jenis, ColumnRole[]> = {
   kinerja: ['sasaran', 'indikator', 'target', 'realisasi'],
 };
 
-const ROLE_NAME: Record<Peran, string> = { dpa: 'DPA', realisasi: 'realisasi', kinerja: 'kinerja' };
+const ROLE_NAME: Record<SheetRole, string> = { dpa: 'DPA', realisasi: 'realisasi', kinerja: 'kinerja' };
 
 /** What a sheet serves as, for people: “DPA dan realisasi”, “kinerja”, “tidak dipakai”. */
-export function describeRoles(peran: readonly Peran[]): string {
+export function describeRoles(peran: readonly SheetRole[]): string {
   const names = peran.map((p) => ROLE_NAME[p]);
   if (names.length === 0) return 'tidak dipakai';
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} dan ${names[names.length - 1]}`;
@@ -168,7 +166,7 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
   }
 
   /** The sheet the user named for a role, when it can serve; otherwise a problem, and detection decides. */
-  const named = <R extends ColumnRole>(list: Found<R>[], role: Peran, needs: NoInfer<R>, needsLabel: string): Found<R> | null => {
+  const named = <R extends ColumnRole>(list: Found<R>[], role: SheetRole, needs: NoInfer<R>, needsLabel: string): Found<R> | null => {
     const name = settings.lembar[role];
     if (name === undefined) return null;
     const at = ['lembar', role];

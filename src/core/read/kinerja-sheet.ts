@@ -62,7 +62,7 @@ export interface KinerjaSheet {
 }
 
 /** Lower bound of each SAKIP grade, used when a grade is written without its number. */
-export const SAKIP_GRADES: Record<string, number> = { AA: 90, A: 80, BB: 70, B: 60, CC: 50, C: 30, D: 0 };
+const SAKIP_GRADES: Record<string, number> = { AA: 90, A: 80, BB: 70, B: 60, CC: 50, C: 30, D: 0 };
 
 export function parseArah(text: string): Arah {
   const t = text.trim().toLowerCase();

@@ -45,7 +45,7 @@ export interface SheetLayout {
   orientation: 'portrait' | 'landscape';
 }
 
-export const LINK_COLOR = '0563C1';
+const LINK_COLOR = '0563C1';
 
 export const MONEY_FORMAT = '#,##0';
 export const PERCENT_FORMAT = '0.00';
