@@ -1,7 +1,20 @@
 import { readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { Jenis, TINGKAT_OF } from '../src/core/findings';
+import { Jenis, Tingkat } from '../src/core/findings';
+
+/** SPEC §5: the tingkat of each jenis as the help page names it (a text no rule reads is the one `nilai` that only warns). */
+const TINGKAT_OF: Record<Jenis, Tingkat> = {
+  jumlah: 'galat',
+  'antar-lembar': 'galat',
+  melebihi: 'galat',
+  persen: 'galat',
+  'tidak-ditemukan': 'galat',
+  duplikat: 'galat',
+  nilai: 'galat',
+  pencocokan: 'peringatan',
+  'data-kosong': 'peringatan',
+};
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { manifestErrors } = require('../scripts/validate-manifest.js') as { manifestErrors: (file: string) => Promise<string[]> };

@@ -25,6 +25,9 @@ export function percent(part: Decimal, whole: Decimal): Decimal | null {
   return part.div(whole).times(HUNDRED);
 }
 
+/** Every digit and no exponent (`1000000000000000000000`, not `1e+21`): the JSON form of an amount. */
+export const plainString = (d: Decimal): string => d.toFixed();
+
 /** Two-decimal string with a '.', half-up: the JSON form of a percentage. */
 export function percentString(p: Decimal | null): string | null {
   return p === null ? null : p.toFixed(2);

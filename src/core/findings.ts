@@ -1,21 +1,8 @@
-import { Decimal } from './decimal';
+import { Decimal, formatIndonesian, plainString } from './decimal';
 
 export type Tingkat = 'galat' | 'peringatan';
 
 export type Jenis = 'jumlah' | 'antar-lembar' | 'melebihi' | 'persen' | 'tidak-ditemukan' | 'duplikat' | 'nilai' | 'pencocokan' | 'data-kosong';
-
-/** SPEC §5: the tingkat of each jenis (a text no rule reads is the one `nilai` that only warns). */
-export const TINGKAT_OF: Record<Jenis, Tingkat> = {
-  jumlah: 'galat',
-  'antar-lembar': 'galat',
-  melebihi: 'galat',
-  persen: 'galat',
-  'tidak-ditemukan': 'galat',
-  duplikat: 'galat',
-  nilai: 'galat',
-  pencocokan: 'peringatan',
-  'data-kosong': 'peringatan',
-};
 
 /**
  * What a finding is about, finer than its jenis (SPEC §5's kinds, kept in the JSON): each perihal
@@ -47,8 +34,21 @@ export const perihalLabel = (p: Perihal): string => PERIHAL[p].label;
 
 /** A user's text inside a message, in quotes, cut to a length a message can carry. */
 export function quoted(text: string, max = 60): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return `“${t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t}”`;
+  // Only the start is looked at: a cell may hold millions of characters.
+  const t = text
+    .slice(0, 4 * max)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `“${t.length > max || text.length > 4 * max ? `${t.slice(0, max - 1).trimEnd()}…` : t}”`;
+}
+
+/** A name (an uraian, a sasaran, an indikator, a sheet) inside a message: whole up to the length of the longest SIPD nomenclature. */
+export const quotedName = (name: string): string => quoted(name, 160);
+
+/** Names in a message, `a, b, c dan 7 lainnya`: a parent may have thousands of children. */
+export function nameList(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} dan ${names.length - max} lainnya` : shown;
 }
 
 /** A place on the user's sheet. */
@@ -69,6 +69,11 @@ export interface Finding {
   pesan: string;
   /** The other row involved (the counterpart of a match, the other sheet's cell). */
   terkait?: CellRef;
+  /**
+   * On the one finding that stands for those of its perihal and sheet past the list's bounds
+   * (FindingLog): how many are not listed. Its cell is the first of them.
+   */
+  tidakDicantumkan?: number;
 }
 
 export interface FindingDetails {
@@ -83,7 +88,7 @@ export interface FindingDetails {
 export function finding(perihal: Perihal, at: CellRef | null, pesan: string, details: FindingDetails = {}): Finding {
   const tertulis = details.tertulis ?? null;
   const seharusnya = details.seharusnya ?? null;
-  const show = (v: Decimal | string | null) => (v === null ? null : v instanceof Decimal && details.decimals !== undefined ? v.toFixed(details.decimals) : v.toString());
+  const show = (v: Decimal | string | null) => (v instanceof Decimal ? (details.decimals === undefined ? plainString(v) : v.toFixed(details.decimals)) : v);
   const selisih = tertulis instanceof Decimal && seharusnya instanceof Decimal ? show(tertulis.minus(seharusnya)) : null;
   const { jenis, tingkat } = PERIHAL[perihal];
   const f: Finding = {
@@ -101,10 +106,77 @@ export function finding(perihal: Perihal, at: CellRef | null, pesan: string, det
   return f;
 }
 
-/** How many findings of each level: the one count the summary, the CLI and the ribbon show. */
+/**
+ * How many findings are listed: per perihal and sheet, and in all. A sheet of 600.000 rows with a
+ * #REF! in each would otherwise give more findings than memory holds, and a list no clerk reads:
+ * the first 500 of a kind show where to start, and the pane still draws 5.000 in under a second.
+ */
+export const LISTED_PER_KIND = 500;
+export const LISTED_IN_ALL = 5000;
+
+interface Kind {
+  listed: number;
+  first: Finding | null;
+  /** The finding that stands for those not listed. */
+  more: Finding | null;
+}
+
+/**
+ * Findings in the order they are found, within the bounds above: past them, one finding per perihal
+ * and sheet says how many more there are and where the first of them is. A log fed another log's
+ * list gives what one log fed every finding would.
+ */
+export class FindingLog {
+  private readonly listed: Finding[] = [];
+  private readonly kinds = new Map<string, Kind>();
+  private count = 0;
+
+  add(f: Finding): void {
+    const key = `${f.perihal}\n${f.lembar ?? ''}`;
+    let kind = this.kinds.get(key);
+    if (!kind) this.kinds.set(key, (kind = { listed: 0, first: null, more: null }));
+    if (f.tidakDicantumkan === undefined && kind.listed < LISTED_PER_KIND && this.count < LISTED_IN_ALL) {
+      this.listed.push(f);
+      kind.listed++;
+      this.count++;
+      kind.first ??= f;
+    } else if (kind.more) kind.more.tidakDicantumkan! += f.tidakDicantumkan ?? 1;
+    else {
+      const { tingkat, jenis, perihal, lembar, sel } = f;
+      kind.more = { tingkat, jenis, perihal, lembar, sel, tertulis: null, seharusnya: null, selisih: null, pesan: '', tidakDicantumkan: f.tidakDicantumkan ?? 1 };
+      this.listed.push(kind.more);
+    }
+  }
+
+  addAll(found: Iterable<Finding>): this {
+    for (const f of found) this.add(f);
+    return this;
+  }
+
+  list(): Finding[] {
+    for (const { listed, first, more } of this.kinds.values()) if (more) more.pesan = notListedText(more, listed, first);
+    return this.listed;
+  }
+}
+
+const at = (f: Finding) => (f.lembar && f.sel ? `${f.lembar}!${f.sel}` : null);
+const count = (n: number) => formatIndonesian(new Decimal(n), 0);
+
+function notListedText(more: Finding, listed: number, first: Finding | null): string {
+  const where = at(more);
+  return (
+    `${count(more.tidakDicantumkan!)} temuan lain “${perihalLabel(more.perihal)}”${more.lembar ? ` di lembar ${quotedName(more.lembar)}` : ''} tidak dicantumkan satu per satu ` +
+    `(daftar temuan memuat paling banyak ${count(LISTED_PER_KIND)} per jenis per lembar dan ${count(LISTED_IN_ALL)} seluruhnya)${where ? `; yang pertama di ${where}` : ''}.` +
+    (listed > 0 && first ? ` ${count(listed)} yang tercantum mulai di ${at(first) ?? 'atas'}.` : '') +
+    ' Perbaiki yang tercantum, lalu hitung ulang untuk melihat sisanya.'
+  );
+}
+
+/** How many findings of each level: the one count the summary, the CLI and the ribbon show (those not listed included). */
 export function countByTingkat(temuan: readonly Finding[]): Record<Tingkat, number> {
-  const galat = temuan.filter((f) => f.tingkat === 'galat').length;
-  return { galat, peringatan: temuan.length - galat };
+  const counts = { galat: 0, peringatan: 0 };
+  for (const f of temuan) counts[f.tingkat] += f.tidakDicantumkan ?? 1;
+  return counts;
 }
 
 /** The sheets a run read, by role: what it could check. */
@@ -121,12 +193,12 @@ export interface SheetsRead {
 export function noFindingsText(lembar: SheetsRead): string {
   const checked: string[] = [];
   const notChecked: string[] = [];
-  if (lembar.dpa) checked.push(`jumlah anggaran di “${lembar.dpa}”`);
+  if (lembar.dpa) checked.push(`jumlah anggaran di ${quotedName(lembar.dpa)}`);
   else notChecked.push('anggaran (tidak ada lembar DPA)');
-  if (lembar.realisasi && lembar.realisasi !== lembar.dpa) checked.push(`jumlah realisasi di “${lembar.realisasi}” dan kecocokannya dengan DPA`);
+  if (lembar.realisasi && lembar.realisasi !== lembar.dpa) checked.push(`jumlah realisasi di ${quotedName(lembar.realisasi)} dan kecocokannya dengan DPA`);
   else if (lembar.realisasi) checked.push('jumlah realisasi');
   else notChecked.push('realisasi dan serapan (tidak ada lembar realisasi)');
-  if (lembar.kinerja) checked.push(`capaian kinerja di “${lembar.kinerja}”`);
+  if (lembar.kinerja) checked.push(`capaian kinerja di ${quotedName(lembar.kinerja)}`);
   else notChecked.push('capaian kinerja (tidak ada lembar kinerja)');
   return notChecked.length === 0
     ? 'Tidak ada temuan: semua jumlah, persentase dan kecocokan antar-lembar sudah benar.'

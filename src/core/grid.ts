@@ -1,5 +1,6 @@
 /** Host-neutral view of one worksheet: what both adapters (Office.js and .xlsx) hand to the core. */
 import { InputError } from './errors';
+import { quotedName } from './findings';
 import { clip, columnLetter, MergeIndex, Rect } from './rect';
 
 export interface CellError {
@@ -72,7 +73,10 @@ export function valuesWithMergesFilled(grid: Grid): CellValue[][] {
 }
 
 /** Merged cells a sheet may cover inside its populated area: far beyond any real table. */
-export const MAX_MERGED_CELLS = 4_000_000;
+const MAX_MERGED_CELLS = 4_000_000;
+
+/** Excel's most characters in a cell. A file written otherwise may hold more: what is read of a text stops here. */
+export const MAX_CELL_TEXT = 32_767;
 
 /**
  * Merges clipped to `bounds`, for every host: a sheet whose merges would cover more cells than any
@@ -86,7 +90,9 @@ export function mergesInside(merges: readonly Rect[], bounds: Rect, sheetName: s
     if (!c) continue;
     covered += c.rows * c.cols;
     if (covered > MAX_MERGED_CELLS) {
-      throw new InputError(`Lembar “${sheetName}” memiliki sel gabungan yang terlalu luas (lebih dari ${MAX_MERGED_CELLS.toLocaleString('id-ID')} sel); lembar ini tidak dibaca.`);
+      throw new InputError(
+        `Lembar ${quotedName(sheetName)} memiliki sel gabungan yang terlalu luas (lebih dari ${MAX_MERGED_CELLS.toLocaleString('id-ID')} sel); lembar ini tidak dibaca.`,
+      );
     }
     inside.push(c);
   }

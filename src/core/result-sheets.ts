@@ -36,7 +36,7 @@ export interface OwnedSheet {
 }
 
 export const RECORD_NAMESPACE = 'urn:hitung-capaian:lembar-hasil:1';
-export const RECORD_ELEMENT = 'lembarHasil';
+const RECORD_ELEMENT = 'lembarHasil';
 
 export const EMPTY_RECORD: ResultRecord = { versi: 1, lembar: [] };
 

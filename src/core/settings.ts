@@ -1,4 +1,5 @@
 import { InputError } from './errors';
+import { quoted, quotedName } from './findings';
 import { columnIndex } from './rect';
 
 /** Every setting of a run, in one typed object (SPEC §4 defaults), and the one parser that checks them where they enter. */
@@ -83,7 +84,7 @@ export class SettingError extends InputError {
     readonly field: SettingPath,
     readonly alasan: string,
   ) {
-    super(field.length === 0 ? `Pengaturan ${alasan}.` : `Pengaturan “${pathText(field)}” ${alasan}.`);
+    super(field.length === 0 ? `Pengaturan ${alasan}.` : `Pengaturan ${quotedName(pathText(field))} ${alasan}.`);
     this.name = 'SettingError';
   }
 }
@@ -91,7 +92,7 @@ export class SettingError extends InputError {
 export const pathText = (field: SettingPath) => field.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
 /** A value as the user wrote it, for a message. */
-const shown = (v: unknown) => (typeof v === 'string' ? `“${v}”` : (JSON.stringify(v) ?? String(v)));
+const shown = (v: unknown) => (typeof v === 'string' ? quoted(v) : (JSON.stringify(v) ?? String(v)));
 
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
@@ -147,8 +148,8 @@ function predikat(v: unknown): PredikatBand[] {
     if (above && b.min >= above.min) {
       const why =
         above.min === Number.NEGATIVE_INFINITY
-          ? `tidak dapat berada di bawah “${above.nama}”, yang tanpa batas bawah`
-          : `harus lebih kecil dari batas bawah “${above.nama}” (${above.min.toLocaleString('id-ID')})`;
+          ? `tidak dapat berada di bawah ${quotedName(above.nama)}, yang tanpa batas bawah`
+          : `harus lebih kecil dari batas bawah ${quotedName(above.nama)} (${above.min.toLocaleString('id-ID')})`;
       throw new SettingError(['predikat', i, 'min'], why);
     }
   });
@@ -201,7 +202,7 @@ function skalaOrdinal(v: unknown): string[][] {
   });
 }
 
-export const isColumnRole = (role: string): role is ColumnRole => (BUDGET_ROLES as readonly string[]).includes(role) || (KINERJA_ROLES as readonly string[]).includes(role);
+const isColumnRole = (role: string): role is ColumnRole => (BUDGET_ROLES as readonly string[]).includes(role) || (KINERJA_ROLES as readonly string[]).includes(role);
 
 const KEYS = ['batasCapaian', 'predikat', 'efisiensi', 'ambangEfisiensi', 'skalaOrdinal', 'lembar', 'kolom'] as const;
 const RULES: readonly EfisiensiRule[] = ['sederhana', 'berjenjang'];

@@ -2,9 +2,11 @@ import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { declareSize, FIXTURES, rowsXml, SMALL_DPA, tempDir, writePackage } from '../helpers';
+import { Cell, declareSize, FIXTURES, rowsXml, SMALL_DPA, tempDir, writePackage } from '../helpers';
 import { bigWorkbook } from '../support/big-workbook';
 import { compileCli, ProcessRun, runCliProcess } from '../support/cli-process';
+import { LISTED_PER_KIND } from '../../src/core/findings';
+import { ResultJson } from '../../src/core/report/result-json';
 
 /**
  * Time and memory are bounded by the data, not by what the package claims: each hostile input,
@@ -17,6 +19,12 @@ const MEGABYTES = 1024;
 
 const dpaRows = (n: number) => rowsXml(bigWorkbook(n).sheets[0].values as (string | number | null)[][]);
 const stray = (rowNumber: number, ref: string) => `<row r="${rowNumber}"><c r="${ref}" t="inlineStr"><is><t>x</t></is></c></row>`;
+
+const LONG_SPACES = `1${' '.repeat(500_000)}x`;
+/** A styles part whose one custom number format is `n` “[”; `formatted` gives every number cell that style. */
+const bracketStyles = (n: number) =>
+  `<numFmts count="1"><numFmt numFmtId="164" formatCode="${'['.repeat(n)}"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>`;
+const formatted = (xml: string) => xml.replace(/<c r="([A-Z]+\d+)"><v>/g, '<c r="$1" s="1"><v>');
 
 let main: string;
 beforeAll(async () => {
@@ -124,6 +132,85 @@ describe('bounded by the data', () => {
       2,
       /terlalu besar setelah dibuka \(bagian xl\/worksheets\/sheet2.xml/,
     ],
+    [
+      'a target of “1”, 500.000 spaces and “x” (the range pattern once went quadratic on it)',
+      () =>
+        writePackage(file('target-spasi.xlsx'), {
+          sheets: [
+            { name: 'DPA', body: `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>` },
+            {
+              name: 'Kinerja',
+              body: `<sheetData>${rowsXml([
+                ['Sasaran', 'Indikator', 'Target', 'Realisasi', 'Program'],
+                ['Sasaran A', 'Indeks A', LONG_SPACES, 85, '7.01.01'],
+              ])}</sheetData>`,
+            },
+          ],
+        }),
+      0,
+      null,
+    ],
+    [
+      'a % cell of “1”, 500.000 spaces and “x” (parsePercent and its decimals)',
+      () => sheet('persen-spasi.xlsx', `<sheetData>${rowsXml([[...SMALL_DPA[0], '%'], [...SMALL_DPA[1], LONG_SPACES], ...SMALL_DPA.slice(2)])}</sheetData>`),
+      0,
+      null,
+    ],
+    [
+      'a number format of 500.000 “[” on an amount',
+      () =>
+        writePackage(file('format-kurung.xlsx'), { sheets: [{ name: 'DPA', body: `<sheetData>${formatted(rowsXml(SMALL_DPA))}</sheetData>` }], styles: bracketStyles(500_000) }),
+      0,
+      null,
+    ],
+    [
+      'a 1904 workbook with 1.000 amounts in a format of 20.000 “[” (the format read once)',
+      () =>
+        writePackage(file('format-1904.xlsx'), {
+          sheets: [{ name: 'DPA', body: `<sheetData>${formatted(rowsXml(bigWorkbook(1_000).sheets[0].values as (string | number | null)[][]))}</sheetData>` }],
+          styles: bracketStyles(20_000),
+          workbookPr: 'date1904="1"',
+        }),
+      0,
+      null,
+    ],
+    [
+      '399 × 399 rows without codes named by 4.000 words each (the similarity fallback)',
+      () => {
+        const name = (side: string, i: number) => `Kegiatan ${side}${i} ${Array.from({ length: 4000 }, (_, k) => `k${side}${(i * 7919 + k) % 50_000}`).join(' ')}`;
+        const rows = (side: string, head: string) => rowsXml([['Uraian', head], ...Array.from({ length: 399 }, (_, i) => [name(side, i), 1000])]);
+        return writePackage(file('mirip.xlsx'), {
+          sheets: [
+            { name: 'DPA', body: `<sheetData>${rows('a', 'Anggaran')}</sheetData>` },
+            { name: 'Realisasi', body: `<sheetData>${rows('b', 'Realisasi s.d. Bulan Ini')}</sheetData>` },
+          ],
+        });
+      },
+      0,
+      null,
+    ],
+    [
+      '20.000 sub kegiatan and 10.000 supporting names that are not in the DPA',
+      () => {
+        const dpa: Cell[][] = [['Kode', 'Uraian', 'Anggaran']];
+        for (let k = 1; k <= 50; k++) {
+          const kegiatan = `7.01.01.2.${String(k).padStart(2, '0')}`;
+          dpa.push([kegiatan, `Kegiatan ${k}`, 400]);
+          for (let s = 1; s <= 400; s++) dpa.push([`${kegiatan}.${String(s).padStart(4, '0')}`, `Sub kegiatan layanan ${k} ${s}`, 1]);
+        }
+        const kinerja: Cell[][] = [['Sasaran', 'Indikator', 'Target', 'Realisasi', 'Program Pendukung']];
+        for (let i = 1; i <= 1000; i++)
+          kinerja.push([`Sasaran ${i}`, `Indikator ${i}`, 90, 80, Array.from({ length: 10 }, (_, j) => `layanan sub kegiatan lain ${i} ${j}`).join('; ')]);
+        return writePackage(file('pendukung-nama.xlsx'), {
+          sheets: [
+            { name: 'DPA', body: `<sheetData>${rowsXml(dpa)}</sheetData>` },
+            { name: 'Kinerja', body: `<sheetData>${rowsXml(kinerja)}</sheetData>` },
+          ],
+        });
+      },
+      0,
+      null,
+    ],
     ['/dev/zero as input', async () => '/dev/zero', 2, /bukan berkas biasa/],
     [
       'a FIFO as input',
@@ -166,6 +253,26 @@ describe('bounded by the data', () => {
     },
     120_000,
   );
+
+  it('200.000 rekening rows whose two amounts are #REF!: the findings listed within their bounds, all counted', async () => {
+    const t = (x: string) => `<c t="inlineStr"><is><t>${x}</t></is></c>`;
+    const bad = Array.from({ length: 200_000 }, (_, i) => `<row>${t(`5.1.02.01.01.${i}`)}${t('Belanja')}<c t="e"><v>#REF!</v></c><c t="e"><v>#N/A</v></c></row>`);
+    const input = await sheet('temuan-banjir.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}${bad.join('')}</sheetData>`);
+    const json = file('temuan-banjir.json');
+    const run = await runCliProcess(main, [input, '-o', file('temuan-banjir-hasil.xlsx'), '--json', json], { limitSeconds: SECONDS * 2 });
+    measured.push(['200.000 rows of #REF! (400.000 nilai findings)', run]);
+    expect(run.code).toBe(0);
+    expect(run.seconds).toBeLessThan(SECONDS);
+    expect(run.peakMb).toBeLessThan(MEGABYTES);
+    const temuan = (JSON.parse(await fs.readFile(json, 'utf8')) as ResultJson).temuan;
+    const nilai = temuan.filter((f) => f.jenis === 'nilai');
+    expect(nilai.length).toBe(LISTED_PER_KIND + 1);
+    expect(nilai[LISTED_PER_KIND]).toMatchObject({ tingkat: 'galat', lembar: 'DPA', sel: 'C255', tidakDicantumkan: 400_000 - LISTED_PER_KIND });
+    expect(nilai[LISTED_PER_KIND].pesan).toMatch(
+      /^399\.500 temuan lain “Nilai yang tidak terbaca” di lembar “DPA” tidak dicantumkan .* yang pertama di DPA!C255\. 500 yang tercantum mulai di DPA!C5\./,
+    );
+    expect(run.stdout).toMatch(/^Temuan: 400\d{3} galat/m);
+  }, 120_000);
 
   afterAll(async () => {
     if (process.env.HC_BOUNDS) for (const [name, r] of measured) console.log(`${name}: exit ${r.code}, ${r.seconds.toFixed(2)} s, ${Math.round(r.peakMb)} MB`);

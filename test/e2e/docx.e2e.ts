@@ -16,6 +16,8 @@ const inputs = ['semboro-bersih.xlsx', 'semboro-tercetak.xlsx'];
 describe('the Word document laid out by LibreOffice', () => {
   let dir: string;
   const pages = new Map<string, string[]>();
+  /** Every page, blank ones included, and each page's size in points. */
+  const raw = new Map<string, { text: string; landscape: boolean }[]>();
   const captions = new Map<string, Set<string>>();
 
   beforeAll(async () => {
@@ -39,6 +41,12 @@ describe('the Word document laid out by LibreOffice', () => {
         input,
         text.stdout.split('\f').filter((p) => p.trim() !== ''),
       );
+      const info = spawnSync('pdfinfo', ['-f', '1', '-l', '999', path.join(dir, input.replace('.xlsx', '.pdf'))], { encoding: 'utf8' });
+      const sizes = [...info.stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => Number(m[1]) > Number(m[2]));
+      raw.set(
+        input,
+        text.stdout.split('\f').map((t, i) => ({ text: t, landscape: sizes[i] ?? false })),
+      );
     }
   }, 360_000);
 
@@ -58,6 +66,36 @@ describe('the Word document laid out by LibreOffice', () => {
     const text = pages.get(input)!.join('\n').replace(/\s+/g, ' ');
     expect(text.indexOf('Tabel 3.2 Pengukuran')).toBeLessThan(text.indexOf('Tabel 3.2 menunjukkan bahwa'));
     expect(text.indexOf('Realisasi belanja tahun 2024 sebesar')).toBeLessThan(text.indexOf('Tabel 3.9 Realisasi Anggaran'));
+  });
+
+  /** The lines of a table, from its caption's number to the line `last`, with their pages. */
+  const tableLines = (input: string, nomor: string, last: RegExp) => {
+    const lines: { line: string; page: number }[] = [];
+    let inside = false;
+    raw.get(input)!.forEach((p, page) =>
+      p.text.split('\n').forEach((line) => {
+        if (line.trim() === nomor) inside = true;
+        if (inside) lines.push({ line, page });
+        if (inside && last.test(line)) inside = false;
+      }),
+    );
+    return lines;
+  };
+
+  it.each(inputs)('%s: Tabel 3.9 stands on landscape pages', (input) => {
+    const pagesOf = [...new Set(tableLines(input, 'Tabel 3.9', /^\s*JUMLAH\b/).map((l) => l.page))];
+    expect(pagesOf.length).toBeGreaterThan(0);
+    expect(pagesOf.map((page) => raw.get(input)![page].landscape)).toEqual(pagesOf.map(() => true));
+  });
+
+  it.each(inputs)('%s: Tabel 3.8 keeps each sasaran’s rows on one page, down to its rata-rata', (input) => {
+    const rows = tableLines(input, 'Tabel 3.8', /^\s*Sumber: Tabel 3\.2/).flatMap(({ line, page }) =>
+      /^\s*Sasaran \d+:/.test(line) ? [{ kind: 'sasaran', page }] : /^\s*Rata-rata capaian/.test(line) ? [{ kind: 'rata-rata', page }] : [],
+    );
+    rows.pop(); // the rata-rata of every indikator, under the last sasaran
+    const sasaran = rows.flatMap((r, i) => (r.kind === 'sasaran' ? [[r.page, rows.slice(i).find((x) => x.kind === 'rata-rata')!.page]] : []));
+    expect(sasaran.length).toBeGreaterThan(3);
+    expect(sasaran.filter(([from, to]) => from !== to)).toEqual([]);
   });
 
   afterAll(async () => {

@@ -299,7 +299,7 @@ describe('layouts of issue 14, generated', () => {
 
     it('checks each subtotal line against the rows above it: only the wrong one is reported', () => {
       expect(galat(run).map((t) => [t.lembar, t.sel, t.jenis, t.tertulis, t.seharusnya])).toEqual([['LRA', 'D9', 'jumlah', '240', '250']]);
-      expect(galat(run)[0].pesan).toMatch(/^Realisasi baris Jumlah Belanja Modal tertulis 240/);
+      expect(galat(run)[0].pesan).toMatch(/^Realisasi baris “Jumlah Belanja Modal” tertulis 240/);
     });
   });
 

@@ -75,7 +75,7 @@ describe('the report tables of the clean Semboro workbook', () => {
     expect(ws.getCell(jumlahRow, 3).numFmt).toBe('#,##0');
     expect(ws.getCell(jumlahRow, 5).numFmt).toBe('0.00');
     expect(ws.getCell(jumlahRow, 2).font?.bold).toBe(true);
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
     expect(ws.pageSetup.printTitlesRow).toBe('4:4');
   });
 

@@ -57,3 +57,9 @@ export function kinerjaSheet(grid: Grid): KinerjaSheet {
   if (!header) throw new Error(`no kinerja header on ${grid.name}`);
   return readKinerjaSheet(grid, values, header);
 }
+
+/** An exact amount as a clerk writes it, `1.234.567,89`: `n` units of 10^-decimals. */
+export function indonesianAmount(n: bigint, decimals = 2): string {
+  const digits = n.toString().padStart(decimals + 1, '0');
+  return `${digits.slice(0, -decimals).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${digits.slice(-decimals)}`;
+}

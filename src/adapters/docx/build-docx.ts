@@ -37,7 +37,7 @@ interface TextOptions {
   hanging?: number;
   before?: number;
   after?: number;
-  /** On the same page as the next paragraph: a caption never ends a page without its table. */
+  /** On the same page as the next paragraph (in a table, the next row): a caption never ends a page without its table. */
   keepNext?: boolean;
   color?: string;
 }
@@ -145,6 +145,7 @@ function docxTable(table: Table, textWidth: number): DocxTable {
         cantSplit: true,
         children: cells(bodyMerges, r, (c) => ({
           paragraph: textParagraph(displayCell(row.cells[c]), {
+            keepNext: row.keepWithNext,
             bold: row.emphasis === 'bold',
             italics: row.emphasis === 'italic',
             align: table.columns[c].align,

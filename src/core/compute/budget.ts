@@ -2,7 +2,7 @@ import { AmountCell, AmountColumn, BudgetRow, BudgetSheet, countedChildren, Leve
 import { MissingChildren, OtherSheet, checkPercentages, checkSums } from './checks';
 import { normalizeName } from '../read/names';
 import { Decimal, ZERO, formatRupiah, percent, selisihText, sum } from '../decimal';
-import { Finding, finding } from '../findings';
+import { Finding, FindingLog, finding } from '../findings';
 import { Matching, matchSheets } from './match';
 import { memo } from '../memo';
 
@@ -66,10 +66,8 @@ export interface Belanja {
   jumlah: BelanjaFigures;
 }
 
-export interface BudgetResult {
-  anggaran: Decimal;
-  realisasi: Decimal | null;
-  serapan: Decimal | null;
+/** The whole budget's anggaran, realisasi and serapan, and its items. */
+export interface BudgetResult extends Omit<BelanjaFigures, 'porsi'> {
   /** Top of the tree (urusan/bidang rows, when the DPA has them, or programs). */
   items: BudgetItem[];
   /** Every item, in DPA order. */
@@ -98,10 +96,10 @@ const BELANJA_PREFIX: Record<string, JenisBelanja> = { '5.1': 'operasi', '5.2': 
  * both), with every check of SPEC §5 that concerns amounts.
  */
 export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): BudgetResult {
-  const findings: Finding[] = [...dpa.findings];
+  const findings = new FindingLog().addAll(dpa.findings);
   const single = real === dpa;
   const matching = real && !single ? matchSheets(dpa, real) : null;
-  if (real && !single) findings.push(...real.findings);
+  if (real && !single) findings.addAll(real.findings);
 
   const realOf = (row: BudgetRow): BudgetRow | null => (single ? row : (matching?.realisasiOf(row) ?? null));
   const all: BudgetItem[] = [];
@@ -138,7 +136,7 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
     totalOf: (total) => sheet.totals.find((t) => normalizeName(t.nama) === normalizeName(total.nama)) ?? (sheet.totals.length === 1 ? sheet.totals[0] : null),
   });
   const realHasAnggaran = real !== null && !single && real.header.columns.anggaran !== undefined;
-  findings.push(...checkSums(dpa, 'anggaran', undefined, realHasAnggaran && matching ? otherOf(real, matching.realisasiOf) : undefined));
+  findings.addAll(checkSums(dpa, 'anggaran', undefined, realHasAnggaran && matching ? otherOf(real, matching.realisasiOf) : undefined));
   if (real) {
     const missing: MissingChildren | undefined = matching
       ? (row) => {
@@ -146,11 +144,11 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
           return absent.length === 0 ? null : { amount: sum(absent.map((c) => c.computedOf('anggaran') ?? ZERO)), names: absent.map((c) => c.nama) };
         }
       : undefined;
-    if (realHasAnggaran) findings.push(...checkSums(real, 'anggaran', missing, matching ? otherOf(dpa, matching.dpaOf) : undefined));
-    findings.push(...blankRealisasi(real, (row) => (single ? row : matching?.dpaOf(row)) ?? null));
-    findings.push(...checkSums(real, 'realisasi', missing));
-    findings.push(
-      ...checkPercentages(real, (row) => {
+    if (realHasAnggaran) findings.addAll(checkSums(real, 'anggaran', missing, matching ? otherOf(dpa, matching.dpaOf) : undefined));
+    findings.addAll(blankRealisasi(real, (row) => (single ? row : matching?.dpaOf(row)) ?? null));
+    findings.addAll(checkSums(real, 'realisasi', missing));
+    findings.addAll(
+      checkPercentages(real, (row) => {
         if (!('level' in row)) {
           const scope = row.scope.map((r) => (single ? r : matching?.dpaOf(r))).map((d) => (d ? itemAt[d.index] : undefined));
           if (scope.some((i) => i === undefined)) return null;
@@ -162,10 +160,10 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
       }),
     );
     if (matching) {
-      findings.push(...matching.findings);
-      findings.push(...checkBetweenSheets(items, itemAt, matching, real.name));
+      findings.addAll(matching.findings);
+      findings.addAll(checkBetweenSheets(items, itemAt, matching, real.name));
     }
-    findings.push(...checkOverspend(items, realOf));
+    findings.addAll(checkOverspend(items, realOf));
   }
 
   const anggaran = sheetTotal(dpa, 'anggaran');
@@ -182,7 +180,7 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
     program,
     banyak: { program: programs.length, kegiatan: descendantsAt(items, 'kegiatan').length, subKegiatan: descendantsAt(items, 'subKegiatan').length },
     serapanProgram: extremes(program),
-    findings,
+    findings: findings.list(),
   };
 }
 
@@ -201,13 +199,13 @@ function extremes(programs: BudgetItem[]): BudgetResult['serapanProgram'] {
  * anggaran. It counts as 0, which a clerk may not have meant: the cell is named so it can be filled.
  */
 function blankRealisasi(real: BudgetSheet, dpaOf: (row: BudgetRow) => BudgetRow | null): Finding[] {
-  const out: Finding[] = [];
+  const out = new FindingLog();
   for (const row of real.rows) {
     const cell = row.amountOf('realisasi');
     if (row.children.length > 0 || row.duplicateOf !== null || !cell?.empty) continue;
     const anggaran = row.amountOf('anggaran')?.value ?? dpaOf(row)?.computedOf('anggaran') ?? null;
     if (anggaran === null || anggaran.isZero()) continue;
-    out.push(
+    out.add(
       finding(
         'realisasi-kosong',
         cell,
@@ -215,7 +213,7 @@ function blankRealisasi(real: BudgetSheet, dpaOf: (row: BudgetRow) => BudgetRow 
       ),
     );
   }
-  return out;
+  return out.list();
 }
 
 function sumItems(items: BudgetItem[], col: AmountColumn): Decimal {
@@ -228,7 +226,7 @@ function sumItems(items: BudgetItem[], col: AmountColumn): Decimal {
  * above that differ by the same amount.
  */
 function checkBetweenSheets(items: BudgetItem[], itemAt: readonly BudgetItem[], matching: Matching, realName: string): Finding[] {
-  const out: Finding[] = [];
+  const out = new FindingLog();
   /** The realisasi sheet's anggaran cell of an item, where something readable is written there. */
   const thereOf = (item: BudgetItem): AmountCell | null => {
     const there = matching.realisasiOf(item.row)?.amountOf('anggaran');
@@ -261,11 +259,11 @@ function checkBetweenSheets(items: BudgetItem[], itemAt: readonly BudgetItem[], 
     }
     if (there === null) return carried;
     const own = diffOf(there, item);
-    if (!own.isZero() && !own.eq(carried)) out.push(betweenSheets(item, there, realName, sameAbove(item, own)));
+    if (!own.isZero() && !own.eq(carried)) out.add(betweenSheets(item, there, realName, sameAbove(item, own)));
     return own;
   };
   items.forEach(visit);
-  return out;
+  return out.list();
 }
 
 const dpaCell = (item: BudgetItem) => item.row.amountOf('anggaran') ?? item.row.nameRef;
@@ -291,7 +289,7 @@ function betweenSheets(item: BudgetItem, there: AmountCell, realName: string, pa
  * differing, which the `antar-lembar` finding already reports.
  */
 function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetRow | null): Finding[] {
-  const out: Finding[] = [];
+  const out = new FindingLog();
   const visit = (item: BudgetItem): boolean => {
     let childOver = false;
     for (const c of item.children) if (visit(c)) childOver = true;
@@ -301,7 +299,7 @@ function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetR
     const r = realOf(item.row);
     const ownAnggaran = r && r !== item.row ? (r.amountOf('anggaran')?.value ?? null) : null;
     if (ownAnggaran === null || realisasi.gt(ownAnggaran)) {
-      out.push(
+      out.add(
         finding(
           'melebihi',
           r?.amountOf('realisasi') ?? item.row.nameRef,
@@ -316,7 +314,7 @@ function checkOverspend(items: BudgetItem[], realOf: (row: BudgetRow) => BudgetR
     return true;
   };
   items.forEach(visit);
-  return out;
+  return out.list();
 }
 
 const jenisOf = memo((kode: string): JenisBelanja | undefined => BELANJA_PREFIX[/^\d+\.\d+/.exec(kode)?.[0] ?? '']);

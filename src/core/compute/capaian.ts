@@ -14,7 +14,7 @@ export interface Skala {
   tingkat: readonly (readonly string[])[];
 }
 
-export const SKALA_SAKIP: Skala = { nama: 'nilai SAKIP', tingkat: [['D'], ['C'], ['CC'], ['B'], ['BB'], ['A'], ['AA']] };
+const SKALA_SAKIP: Skala = { nama: 'nilai SAKIP', tingkat: [['D'], ['C'], ['CC'], ['B'], ['BB'], ['A'], ['AA']] };
 
 /** The scales the core knows; the settings may add others (`skalaOrdinal`). */
 export const SKALA_BAWAAN: readonly Skala[] = [

@@ -1,14 +1,14 @@
 import { parsePercent, writtenDecimals } from '../read/amount';
 import { AmountColumn, AmountCell, BudgetRow, BudgetSheet, countedChildren, PercentCell, rowLabel, TotalRow } from '../read/budget-rows';
 import { Decimal, ZERO, formatPersen, formatRupiah, percent, selisihText, sum } from '../decimal';
-import { CellRef, Finding, finding } from '../findings';
+import { CellRef, Finding, FindingLog, finding, nameList, quotedName } from '../findings';
 
 /** DPA children that the realisasi sheet leaves out, so a parent's anggaran may rightly exceed its listed children. */
 export type MissingChildren = (row: BudgetRow) => { amount: Decimal; names: string[] } | null;
 
 /** How a finding names a row or a total line. */
 function labelOf(row: BudgetRow | TotalRow): string {
-  return 'level' in row ? rowLabel(row) : `baris ${row.nama}`;
+  return 'level' in row ? rowLabel(row) : `baris ${quotedName(row.nama)}`;
 }
 
 const COLUMN_NAME: Record<AmountColumn, string> = { anggaran: 'Anggaran', realisasi: 'Realisasi' };
@@ -89,7 +89,7 @@ function likelyWrong(
  * message says which cell is likely wrong.
  */
 export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: MissingChildren, other?: OtherSheet): Finding[] {
-  const out: Finding[] = [];
+  const out = new FindingLog();
   const check = (written: AmountCell | undefined, children: readonly BudgetRow[], owner: BudgetRow | TotalRow) => {
     if (!written || written.empty || written.value === null || children.length === 0) return;
     const row = 'level' in owner ? owner : null;
@@ -106,22 +106,21 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     const diff = written.value.minus(asWritten);
     let pesan = `${COLUMN_NAME[col]} ${labelOf(owner)} tertulis ${formatRupiah(written.value)}, tetapi jumlah rinciannya ${formatRupiah(asWritten)} (tertulis ${selisihText(diff)}).`;
     if (!bottomUp.eq(asWritten)) pesan += ` Menurut rincian terbawah jumlahnya ${formatRupiah(bottomUp!)}.`;
-    if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${extra.names.map((n) => `“${n}”`).join(', ')}.`;
+    if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${nameList(extra.names.map(quotedName))}.`;
     const blank = children.filter((c) => c.children.length === 0 && c.amountOf(col)?.empty);
-    if (blank.length > 0)
-      pesan += ` ${COLUMN_NAME[col]} rincian ini kosong: ${blank.map((c) => `${rowLabel(c)} (${c.amountOf(col)!.lembar}!${c.amountOf(col)!.sel})`).join(', ')}.`;
+    if (blank.length > 0) pesan += ` ${COLUMN_NAME[col]} rincian ini kosong: ${nameList(blank.map((c) => `${rowLabel(c)} (${c.amountOf(col)!.lembar}!${c.amountOf(col)!.sel})`))}.`;
     if (other) {
       const there = row ? other.rowOf(row)?.amountOf(col) : other.totalOf(owner as TotalRow)?.amountOf(col);
       pesan += likelyWrong(written as AmountCell & { value: Decimal }, asWritten, children, there, other, col);
     }
-    out.push(finding('jumlah', written, pesan, { tertulis: written.value, seharusnya: asWritten }));
+    out.add(finding('jumlah', written, pesan, { tertulis: written.value, seharusnya: asWritten }));
   };
   for (let i = 0; i < sheet.rows.length; i++) {
     const row = sheet.rows[i];
     if (!row.duplicateOf && row.children.length > 0) check(row.amountOf(col), countedChildren(row.children), row);
   }
   for (const total of sheet.totals) check(total.amountOf(col), countedChildren(total.scope), total);
-  return out;
+  return out.list();
 }
 
 /**
@@ -145,13 +144,13 @@ const PERCENT_TOLERANCE = new Decimal('0.01');
  * corrected ones (a percentage already right for the corrected amount is not a second mistake).
  */
 export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow | TotalRow) => Decimal | null): Finding[] {
-  const out: Finding[] = [];
+  const out = new FindingLog();
   const check = (cell: PercentCell | null, own: Decimal | null, fixed: Decimal | null, label: string) => {
     if (!cell) return;
     const written = wrongPercent(cell, [own, fixed]);
     if (written === null) return;
     const expected = own ?? fixed!;
-    out.push(
+    out.add(
       finding('persen', cell, `Persentase ${label} tertulis ${formatPersen(written)}%, seharusnya ${formatPersen(expected)}% menurut angka di barisnya sendiri.`, {
         tertulis: written.toDecimalPlaces(2),
         seharusnya: expected.toDecimalPlaces(2),
@@ -167,5 +166,5 @@ export function checkPercentages(sheet: BudgetSheet, corrected: (row: BudgetRow 
   };
   for (const row of sheet.rows) if (row.persen) check(row.persen, ownRatio(row), corrected(row), labelOf(row));
   for (const total of sheet.totals) check(total.persen, ownRatio(total), corrected(total), labelOf(total));
-  return out;
+  return out.list();
 }

@@ -3,7 +3,7 @@ import { readBudgetSheet } from '../read/budget-sheet';
 import { KinerjaResult, computeKinerja } from './kinerja';
 import { Detected, SheetDetection, detectSheets } from '../read/detect';
 import { InputError } from '../errors';
-import { Finding, SheetsRead } from '../findings';
+import { Finding, FindingLog, quotedName, SheetsRead } from '../findings';
 import { Workbook } from '../grid';
 import { readKinerjaSheet } from '../read/kinerja-sheet';
 import { yearIn } from '../read/header';
@@ -45,7 +45,7 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
     detected.realisasi === null ? null : detected.realisasi === detected.dpa ? dpa : readBudgetSheet(detected.realisasi.grid, detected.realisasi.values, detected.realisasi.header);
   for (const sheet of new Set([dpa, real])) {
     if (sheet && sheet.hiddenRowsCounted > 0) {
-      catatan.push(`Lembar “${sheet.name}” memiliki ${sheet.hiddenRowsCounted} baris tersembunyi; baris itu tetap dihitung.`);
+      catatan.push(`Lembar ${quotedName(sheet.name)} memiliki ${sheet.hiddenRowsCounted} baris tersembunyi; baris itu tetap dihitung.`);
     }
   }
   if (!dpa) catatan.push('Tidak ada lembar DPA/anggaran: serapan dan efisiensi tidak dihitung.');
@@ -65,7 +65,10 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
     kinerja,
     tahun: kinerjaSheet?.tahun ?? yearIn(dpa?.name ?? '') ?? yearIn(real?.name ?? ''),
     tahunLalu: kinerjaSheet?.tahunLalu ?? [],
-    temuan: [...(anggaran?.findings ?? []), ...(kinerja?.findings ?? [])],
+    temuan: new FindingLog()
+      .addAll(anggaran?.findings ?? [])
+      .addAll(kinerja?.findings ?? [])
+      .list(),
     catatan,
     pengaturan: settings,
   };

@@ -1,8 +1,8 @@
 import { BudgetItem } from './budget';
 import { rowLabel } from '../read/budget-rows';
 import { Decimal, HUNDRED, formatPersen, percent, sum } from '../decimal';
-import { CellRef, Finding, finding, quoted } from '../findings';
-import { Arah, IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
+import { CellRef, Finding, FindingLog, finding, quoted, quotedName } from '../findings';
+import { IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
 import { Aturan, Capaian, capaianOfValues, levelOn, scaleOf, scalesWith, Skala, understood } from './capaian';
 import { wrongPercent } from './checks';
 import { classifyCode, splitLeadingCode } from '../read/kode';
@@ -18,14 +18,8 @@ export interface Perbandingan {
   perubahan: 'naik' | 'turun' | 'tetap';
 }
 
-export interface IndikatorResult {
-  nama: string;
-  satuan: string;
-  arah: Arah;
-  target: KinerjaValue | null;
-  realisasi: KinerjaValue | null;
-  targetRenstra: KinerjaValue | null;
-  realisasiLalu: { tahun: number; nilai: KinerjaValue | null }[];
+/** An indikator as read, with what is computed of it (`arah` the comparator's where the target says one). */
+export interface IndikatorResult extends Pick<IndikatorRow, 'nama' | 'satuan' | 'arah' | 'target' | 'realisasi' | 'targetRenstra' | 'realisasiLalu'> {
   /** Earlier years whose realisasi compares with this year's, latest first. */
   perbandingan: Perbandingan[];
   capaian: Decimal | null;
@@ -92,11 +86,23 @@ function capped(value: Decimal, settings: Settings): Decimal {
   return settings.batasCapaian === null ? value : Decimal.min(value, settings.batasCapaian);
 }
 
-/** Finds the budget items a kinerja row names as its support: by kode, by name, then by similarity. */
+/** Name pairs compared by similarity for one kinerja sheet: 2.500 names against 400 programs and kegiatan. */
+const SIMILARITY_PAIRS = 1_000_000;
+
+type Found = { item: BudgetItem; exact: boolean } | null;
+
+/**
+ * Finds the budget items a kinerja row names as its support: by kode or by name at any level, then a
+ * program or kegiatan by similarity (the column names programs; a sub kegiatan is named by its kode
+ * or name as written). The same text always finds the same item; past SIMILARITY_PAIRS, a text
+ * found neither way is not found.
+ */
 class BudgetIndex {
   private byKode = new Map<string, BudgetItem>();
   private byName = new Map<string, BudgetItem>();
   private tokens: { item: BudgetItem; tokens: string[] }[] = [];
+  private found = new Map<string, Found>();
+  private compared = 0;
 
   constructor(all: BudgetItem[]) {
     for (const item of all) {
@@ -104,11 +110,17 @@ class BudgetIndex {
       if (item.row.kodeKey && !this.byKode.has(item.row.kodeKey)) this.byKode.set(item.row.kodeKey, item);
       const key = item.row.namaKey;
       if (key && !this.byName.has(key)) this.byName.set(key, item);
-      this.tokens.push({ item, tokens: nameTokens(item.nama) });
+      if (item.level === 'program' || item.level === 'kegiatan') this.tokens.push({ item, tokens: nameTokens(item.nama) });
     }
   }
 
-  find(text: string): { item: BudgetItem; exact: boolean } | null {
+  find(text: string): Found {
+    let found = this.found.get(text);
+    if (found === undefined) this.found.set(text, (found = this.search(text)));
+    return found;
+  }
+
+  private search(text: string): Found {
     const leading = splitLeadingCode(text);
     const codeText = leading?.code ?? text.trim();
     const code = classifyCode(codeText, { sipdSheet: true, underSubKegiatan: false });
@@ -119,6 +131,8 @@ class BudgetIndex {
     const name = leading?.rest ?? text;
     const exact = this.byName.get(normalizeName(name));
     if (exact) return { item: exact, exact: true };
+    if (this.compared + this.tokens.length > SIMILARITY_PAIRS) return null;
+    this.compared += this.tokens.length;
     const t = nameTokens(name);
     let best: { item: BudgetItem; score: number } | null = null;
     for (const c of this.tokens) {
@@ -130,22 +144,23 @@ class BudgetIndex {
 }
 
 /** A program and one of its own kegiatan both named: count the program once. */
-function withoutDescendants(items: BudgetItem[]): BudgetItem[] {
-  return items.filter((item) => !items.some((other) => other !== item && contains(other, item)));
-}
-
-function contains(parent: BudgetItem, item: BudgetItem): boolean {
-  return parent.children.some((c) => c === item || contains(c, item));
+function withoutDescendants(items: Set<BudgetItem>): BudgetItem[] {
+  const rows = new Set([...items].map((i) => i.row));
+  const underOne = (item: BudgetItem) => {
+    for (let row = item.row.parent; row !== null; row = row.parent) if (rows.has(row)) return true;
+    return false;
+  };
+  return [...items].filter((item) => !underOne(item));
 }
 
 /** How a value is named in a message: `"WTP" (Kinerja!F5)`. */
 const written = (v: KinerjaValue) => `${quoted(v.teks)} (${v.ref.lembar}!${v.ref.sel})`;
 
 /** One indikator's capaian, against its target and the Renstra's, with what could not be read. */
-function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], settings: Settings, findings: Finding[]): IndikatorResult {
+function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], settings: Settings, findings: FindingLog): IndikatorResult {
   for (const v of [ind.target, ind.realisasi, ind.targetRenstra]) {
     if (v && !v.galat && !understood(v, scales)) {
-      findings.push(
+      findings.add(
         finding(
           'nilai-tak-dikenali',
           v.ref,
@@ -161,26 +176,26 @@ function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], 
   };
   const own = against(ind.target);
   if (!ind.realisasi) {
-    findings.push(finding('indikator-tanpa-realisasi', ind.nameRef, `Indikator “${ind.nama}” belum memiliki realisasi; tidak ikut dirata-rata.`));
+    findings.add(finding('indikator-tanpa-realisasi', ind.nameRef, `Indikator ${quotedName(ind.nama)} belum memiliki realisasi; tidak ikut dirata-rata.`));
   } else if (own.capaian === null && ind.target?.nilai?.isZero()) {
-    findings.push(finding('target-nol', ind.target.ref, `Target indikator “${ind.nama}” bernilai 0, sehingga capaian tidak dapat dihitung.`));
+    findings.add(finding('target-nol', ind.target.ref, `Target indikator ${quotedName(ind.nama)} bernilai 0, sehingga capaian tidak dapat dihitung.`));
   } else if (own.aturan === null && ind.target && understood(ind.target, scales) && understood(ind.realisasi, scales)) {
-    findings.push(
+    findings.add(
       finding(
         'nilai-tak-dikenali',
         ind.realisasi.ref,
-        `Realisasi ${written(ind.realisasi)} tidak dapat dibandingkan dengan target ${written(ind.target)} indikator “${ind.nama}”; capaian tidak dihitung.`,
+        `Realisasi ${written(ind.realisasi)} tidak dapat dibandingkan dengan target ${written(ind.target)} indikator ${quotedName(ind.nama)}; capaian tidak dihitung.`,
       ),
     );
   }
   if (ind.capaianTertulis && own.capaian !== null) {
     const wrong = wrongPercent(ind.capaianTertulis, [own.capaian, capped(own.capaian, settings)]);
     if (wrong) {
-      findings.push(
+      findings.add(
         finding(
           'persen',
           ind.capaianTertulis,
-          `Capaian indikator “${ind.nama}” di ${sheetName}!${ind.capaianTertulis.sel} tertulis ${formatPersen(wrong)}%, seharusnya ${formatPersen(own.capaian)}% menurut target dan realisasinya.`,
+          `Capaian indikator ${quotedName(ind.nama)} di ${sheetName}!${ind.capaianTertulis.sel} tertulis ${formatPersen(wrong)}%, seharusnya ${formatPersen(own.capaian)}% menurut target dan realisasinya.`,
           {
             tertulis: wrong.toDecimalPlaces(2),
             seharusnya: own.capaian.toDecimalPlaces(2),
@@ -227,7 +242,7 @@ function comparisons(now: KinerjaValue, earlier: IndikatorRow['realisasiLalu'], 
 
 /** Capaian per indikator and sasaran, predikat, efisiensi and alokasi (SPEC §4). */
 export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[]; anggaran: Decimal; hasRealisasi: boolean } | null, settings: Settings): KinerjaResult {
-  const findings: Finding[] = [...sheet.findings];
+  const findings = new FindingLog().addAll(sheet.findings);
   const index = budget ? new BudgetIndex(budget.all) : null;
   const scales = scalesWith(settings.skalaOrdinal);
   const allCapped: Decimal[] = [];
@@ -237,21 +252,23 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
     for (const i of indikator) if (i.capaian !== null) allCapped.push(capped(i.capaian, settings));
     const capaian = mean(indikator.filter((i) => i.capaian !== null).map((i) => capped(i.capaian!, settings)));
 
-    const linked: BudgetItem[] = [];
+    const linked = new Set<BudgetItem>();
     for (const ind of s.indikator) {
       for (const p of ind.pendukung) {
         const hit = index?.find(p.teks) ?? null;
         if (!hit) {
-          if (index) findings.push(finding('pendukung-tidak-di-dpa', p.ref, `Program pendukung “${p.teks}” tidak ditemukan di DPA.`));
+          if (index) findings.add(finding('pendukung-tidak-di-dpa', p.ref, `Program pendukung ${quotedName(p.teks)} tidak ditemukan di DPA.`));
           continue;
         }
         if (!hit.exact) {
           const r = hit.item.row.nameRef;
-          findings.push(
-            finding('cocok-nama', p.ref, `Program pendukung “${p.teks}” dicocokkan dengan ${rowLabel(hit.item)} (${r.lembar}!${r.sel}) karena namanya mirip.`, { terkait: r }),
+          findings.add(
+            finding('cocok-nama', p.ref, `Program pendukung ${quotedName(p.teks)} dicocokkan dengan ${rowLabel(hit.item)} (${r.lembar}!${r.sel}) karena namanya mirip.`, {
+              terkait: r,
+            }),
           );
         }
-        if (!linked.includes(hit.item)) linked.push(hit.item);
+        linked.add(hit.item);
       }
     }
     const pendukung = withoutDescendants(linked);
@@ -267,7 +284,9 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
       alokasi = percent(anggaran, budget.anggaran);
       if (capaian !== null && serapan !== null) efisiensi = efisiensiOf(capaian, serapan, settings);
     } else if (budget) {
-      findings.push(finding('sasaran-tanpa-program', s.nameRef, `Sasaran “${s.nama}” tidak dikaitkan dengan program/kegiatan mana pun; serapan dan efisiensinya tidak dihitung.`));
+      findings.add(
+        finding('sasaran-tanpa-program', s.nameRef, `Sasaran ${quotedName(s.nama)} tidak dikaitkan dengan program/kegiatan mana pun; serapan dan efisiensinya tidak dihitung.`),
+      );
     }
     const alokasiPendukung = budget ? pendukung.map((i) => percent(i.anggaran, budget.anggaran)) : [];
     return {
@@ -296,6 +315,6 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
     tercapai: sasaran.reduce((n, s) => n + s.tercapai, 0),
     predikat: predikatOf(rataRataCapaian, settings),
     alokasi: budget ? { anggaran: allocated, porsi: percent(allocated, budget.anggaran) } : null,
-    findings,
+    findings: findings.list(),
   };
 }

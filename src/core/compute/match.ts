@@ -1,8 +1,8 @@
 import { BudgetRow, BudgetSheet, rowLabel } from '../read/budget-rows';
-import { CellRef, Finding, finding } from '../findings';
+import { CellRef, Finding, FindingLog, finding } from '../findings';
 import { SIMILARITY_THRESHOLD, nameTokens, similarity } from '../read/names';
 
-export type MatchHow = 'kode' | 'nama' | 'mirip' | 'posisi';
+type MatchHow = 'kode' | 'nama' | 'mirip' | 'posisi';
 
 export interface Matching {
   /** The realisasi row of a DPA row. */
@@ -56,7 +56,7 @@ export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
   const toDpa: (BudgetRow | null)[] = new Array<BudgetRow | null>(real.rows.length).fill(null);
   /** By realisasi row: the DPA rows its children were matched against, where not its counterpart's children. */
   const dpaListOf: (readonly BudgetRow[] | undefined)[] = new Array<readonly BudgetRow[] | undefined>(real.rows.length);
-  const findings: Finding[] = [];
+  const findings = new FindingLog();
   const freeD = (d: BudgetRow) => toReal[d.index] === null;
   const freeR = (r: BudgetRow) => toDpa[r.index] === null;
 
@@ -68,7 +68,7 @@ export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
       found.push(d);
       if (how === 'mirip' || how === 'posisi') {
         const why = how === 'mirip' ? 'namanya mirip' : 'satu-satunya rincian di bawah induk yang sama';
-        findings.push(
+        findings.add(
           finding(how === 'mirip' ? 'cocok-nama' : 'cocok-letak', ref(r), `${describe(r)} dicocokkan dengan ${describe(d)} karena ${why}. Periksa apakah keduanya sama.`, {
             terkait: ref(d),
           }),
@@ -125,10 +125,10 @@ export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
     }
 
     for (const d of dLeft) {
-      findings.push(finding('tidak-di-realisasi', ref(d), `${describe(d)} tidak ada di lembar ${real.name}; realisasinya dihitung 0.`));
+      findings.add(finding('tidak-di-realisasi', ref(d), `${describe(d)} tidak ada di lembar ${real.name}; realisasinya dihitung 0.`));
     }
     for (const r of rLeft) {
-      findings.push(finding('tidak-di-dpa', ref(r), `${describe(r)} tidak ada di lembar ${dpa.name}; angkanya tidak ikut dihitung.`));
+      findings.add(finding('tidak-di-dpa', ref(r), `${describe(r)} tidak ada di lembar ${dpa.name}; angkanya tidak ikut dihitung.`));
     }
     for (const d of found) {
       const r = toReal[d.index]!;
@@ -147,6 +147,6 @@ export function matchSheets(dpa: BudgetSheet, real: BudgetSheet): Matching {
       const d = toDpa[r.index];
       return d ? (dpaListOf[r.index] ?? d.children).filter((c) => c.duplicateOf === null && toReal[c.index] === null) : [];
     },
-    findings,
+    findings: findings.list(),
   };
 }

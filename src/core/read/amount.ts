@@ -1,5 +1,6 @@
 import { CellValue, isCellError } from '../grid';
 import { Decimal } from '../decimal';
+import { memo } from '../memo';
 
 export type Parsed = { kind: 'number'; value: Decimal } | { kind: 'empty' } | { kind: 'invalid'; text: string };
 
@@ -116,7 +117,7 @@ export function parsePercent(v: CellValue, numberFormat: string | null | undefin
     return { kind: 'number', value: d };
   }
   if (typeof v === 'string') {
-    const t = v.trim().replace(/\s*%$/, '');
+    const t = withoutPercentSign(v);
     if (t === '' || /^[-–—]+$/.test(t)) return EMPTY;
     const d = parseNumberText(t);
     return d === null ? { kind: 'invalid', text: v.trim() } : { kind: 'number', value: d };
@@ -124,10 +125,19 @@ export function parsePercent(v: CellValue, numberFormat: string | null | undefin
   return parseAmount(v);
 }
 
+/**
+ * The text without a trailing `%` and the spaces around it. Not `/\s*%$/`: tried from every space of a
+ * long run, such a pattern takes time quadratic in the run (a cell of 200.000 spaces: over a minute).
+ */
+function withoutPercentSign(v: string): string {
+  const t = v.trim();
+  return t.endsWith('%') ? t.slice(0, -1).trimEnd() : t;
+}
+
 /** Number of decimals the user wrote, to compare a written percentage at its own precision. */
 export function writtenDecimals(v: CellValue, numberFormat: string | null | undefined): number {
   if (typeof v === 'string') {
-    const m = /[.,](\d+)\s*%?\s*$/.exec(v.trim());
+    const m = /[.,](\d+)$/.exec(withoutPercentSign(v));
     return m ? m[1].length : 0;
   }
   if (numberFormat) {
@@ -140,16 +150,21 @@ export function writtenDecimals(v: CellValue, numberFormat: string | null | unde
 /**
  * An Excel number format that shows a date or a time (`dd/mm/yyyy`, `[$-421]d mmmm yyyy`, `h:mm`):
  * both hosts deliver such a cell as its serial number, and only the format tells it is not money.
+ * Remembered per format: a reader asks it of every cell.
  */
 export function isDateFormat(format: string | null | undefined): boolean {
-  if (!format || format === 'General' || format === '@') return false;
+  return !!format && format !== 'General' && format !== '@' && showsDate(format);
+}
+
+const showsDate = memo((format: string) => {
+  // A bracket ends at the next `[` too (`[^[\]]`), so a run of unclosed `[` is read once, not once per `[`.
   const bare = format
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
     .replace(/[_*]./g, '')
-    .replace(/\[(?!h+\]|m+\]|s+\])[^\]]*\]/gi, '');
+    .replace(/\[(?!h+\]|m+\]|s+\])[^[\]]*\]/gi, '');
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s-]*E[+-]/i.test(bare);
-}
+});
 
 /** An Excel date serial (1900 system) as `dd/mm/yyyy`, for messages. */
 export function serialDate(serial: number): string {

@@ -4,14 +4,14 @@
  */
 import { CellValue, Grid, cellAddress } from '../grid';
 import { Decimal, ZERO, sum } from '../decimal';
-import { CellRef, Finding } from '../findings';
+import { CellRef, Finding, quotedName } from '../findings';
 import { BudgetRole, HeaderMatch } from './header';
 import { Code } from './kode';
 import { LevelWord } from './names';
 
 export type Level = 'urusan' | 'bidang' | 'program' | 'kegiatan' | 'subKegiatan' | 'rekening';
 
-export const LEVEL_NAME: Record<Level, string> = {
+const LEVEL_NAME: Record<Level, string> = {
   urusan: 'urusan',
   bidang: 'bidang urusan',
   program: 'program',
@@ -26,7 +26,7 @@ export const LEVEL_NAME: Record<Level, string> = {
  */
 export function rowLabel(row: { level: Level; nama: string }): string {
   const level = LEVEL_NAME[row.level];
-  return row.nama.toLowerCase().startsWith(level) ? `“${row.nama}”` : `${level} “${row.nama}”`;
+  return row.nama.toLowerCase().startsWith(level) ? quotedName(row.nama) : `${level} ${quotedName(row.nama)}`;
 }
 
 /** A cell of an amount column; it is itself the place a finding points at. */
@@ -97,7 +97,7 @@ export interface BudgetSheet {
 
 export const RANK: Record<Level, number> = { urusan: 10, bidang: 20, program: 30, kegiatan: 40, subKegiatan: 50, rekening: 60 };
 
-export function levelOfRank(rank: number): Level {
+function levelOfRank(rank: number): Level {
   if (rank >= 60) return 'rekening';
   if (rank >= 50) return 'subKegiatan';
   if (rank >= 40) return 'kegiatan';

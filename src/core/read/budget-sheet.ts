@@ -4,13 +4,11 @@ import { MergeIndex } from '../rect';
 import { decimalFromNumber, isDateFormat, parseAmount, serialDate } from './amount';
 import { Amount, AmountCell, AmountColumn, BudgetRow, BudgetSheet, countedChildren, ItemLine, NameFacts, Percent, RANK, Row, Total, TotalLine } from './budget-rows';
 import { Decimal, ZERO, sum } from '../decimal';
-import { Finding, finding, quoted } from '../findings';
+import { FindingLog, finding, quoted, quotedName } from '../findings';
 import { BudgetRole, HeaderMatch, findHeader, guessBudgetRole, headerWordAt, isColumnNumberingRow } from './header';
 import { Code, CodeContext, OutlineLevels, classifyCode, isOutlineMarker, splitLeadingCode, splitSegments, isSipdLike } from './kode';
 import { memo } from '../memo';
 import { levelWord, normalizeName } from './names';
-
-const dateFormat = memo(isDateFormat);
 
 /** A SIPD or rekening code's rank. */
 function rankOfCode(code: Code): number {
@@ -29,7 +27,7 @@ const TOTAL_LINE =
   /^(grand |sub ?)?(jumlah|total)( (belanja|anggaran|keseluruhan|seluruhnya|total|akhir|umum|langsung|tidak langsung|realisasi|skpd|opd|daerah|pendapatan|pembiayaan|urusan|bidang|program|kegiatan|sub kegiatan)\b.*)?$/;
 const SOURCE_LINE = /^sumber\b/i;
 
-export function isTotalLine(text: string): boolean {
+function isTotalLine(text: string): boolean {
   return /jumlah|total/i.test(text) && TOTAL_LINE.test(normalizeName(text));
 }
 
@@ -78,7 +76,7 @@ export function readBudgetSheet(grid: Grid, values: CellValue[][], header: Heade
 }
 
 class BudgetSheetReader {
-  private readonly findings: Finding[] = [];
+  private readonly findings = new FindingLog();
   private readonly rows: Row[] = [];
   private readonly roots: Row[] = [];
   /** The open rows above the current line, outermost first. */
@@ -134,7 +132,7 @@ class BudgetSheetReader {
     for (const col of ['anggaran', 'realisasi'] as const) if (this.header.columns[col] !== undefined) computeBottomUp(this.roots, col);
     for (const total of this.totals) total.settle();
     const { grid, header, roots, rows, totals, hiddenRowsCounted, findings } = this;
-    return { name: grid.name, header, roots, rows, totals, hiddenRowsCounted, findings };
+    return { name: grid.name, header, roots, rows, totals, hiddenRowsCounted, findings: findings.list() };
   }
 
   private useColumns(header: HeaderMatch<BudgetRole>): void {
@@ -243,16 +241,16 @@ class BudgetSheetReader {
     const raw = row[c] ?? null;
     if (typeof raw === 'number' && Number.isFinite(raw)) {
       const format = grid.numberFormats?.[r]?.[c];
-      if (!format || !dateFormat(format)) return new Amount(grid, r, c, raw, decimalFromNumber(raw), false);
+      if (!format || !isDateFormat(format)) return new Amount(grid, r, c, raw, decimalFromNumber(raw), false);
       const cell = new Amount(grid, r, c, raw, null, false);
       const date = serialDate(raw);
-      this.findings.push(finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} berisi tanggal (${date}), bukan jumlah uang; dihitung sebagai 0.`, { tertulis: date }));
+      this.findings.add(finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} berisi tanggal (${date}), bukan jumlah uang; dihitung sebagai 0.`, { tertulis: date }));
       return cell;
     }
     const p = parseAmount(raw);
     const cell = new Amount(grid, r, c, raw, p.kind === 'number' ? p.value : p.kind === 'empty' ? ZERO : null, p.kind === 'empty');
     if (p.kind === 'invalid') {
-      this.findings.push(
+      this.findings.add(
         finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} tidak dapat dibaca sebagai angka (${quoted(p.text)}); dihitung sebagai 0.`, {
           tertulis: isCellError(raw) ? raw.error : p.text,
         }),
@@ -290,11 +288,11 @@ class BudgetSheetReader {
     const twin = index.twinOf(node, parent ? parent.children : this.roots);
     if (twin) {
       node.duplicateOf = twin;
-      this.findings.push(
+      this.findings.add(
         finding(
           'duplikat',
           node.nameRef,
-          `“${node.nama}” tercantum dua kali di bawah ${parent ? `“${parent.nama}”` : 'induk yang sama'} (baris ${twin.sheetRow} dan ${node.sheetRow}).`,
+          `${quotedName(node.nama)} tercantum dua kali di bawah ${parent ? quotedName(parent.nama) : 'induk yang sama'} (baris ${twin.sheetRow} dan ${node.sheetRow}).`,
         ),
       );
     }

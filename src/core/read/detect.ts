@@ -1,12 +1,11 @@
 import { CellValue, Grid, isCellError, Workbook, valuesWithMergesFilled } from '../grid';
 import { columnIndex, columnLetter } from '../rect';
+import { quotedName } from '../findings';
 import { parseAmount } from './amount';
 import { HeaderMatch, findHeader, guessBudgetRole, guessKinerjaRole } from './header';
 import { parseKinerjaValue } from './kinerja-sheet';
 import { splitSegments } from './kode';
 import { BUDGET_ROLES, BudgetRole, ColumnRole, KINERJA_ROLES, KinerjaRole, SettingError, Settings, SheetOverride, SheetRole } from '../settings';
-
-export type Peran = SheetRole;
 
 /** What a sheet's header reads as: a budget table (DPA or realisasi) or a kinerja table. */
 export type Jenis = 'anggaran' | 'kinerja';
@@ -25,7 +24,7 @@ export interface ColumnDecision {
 /** What was decided about one sheet, shown to the user before and after computing. */
 export interface SheetDetection {
   lembar: string;
-  peran: Peran[];
+  peran: SheetRole[];
   /** Null when no header row was recognised. */
   jenis: Jenis | null;
   /** 1-based sheet row of the header, null when none was found. */
@@ -80,10 +79,10 @@ export const KEY_COLUMNS: Record<Jenis, ColumnRole[]> = {
   kinerja: ['sasaran', 'indikator', 'arah', 'target', 'realisasi'],
 };
 
-const ROLE_NAME: Record<Peran, string> = { dpa: 'DPA', realisasi: 'realisasi', kinerja: 'kinerja' };
+const ROLE_NAME: Record<SheetRole, string> = { dpa: 'DPA', realisasi: 'realisasi', kinerja: 'kinerja' };
 
 /** What a sheet serves as, for people: “DPA dan realisasi”, “kinerja”, “tidak dipakai”. */
-export function describeRoles(peran: readonly Peran[]): string {
+export function describeRoles(peran: readonly SheetRole[]): string {
   const names = peran.map((p) => ROLE_NAME[p]);
   if (names.length === 0) return 'tidak dipakai';
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} dan ${names[names.length - 1]}`;
@@ -155,7 +154,7 @@ function applyOverride<R extends ColumnRole>(
   for (const [role, letter] of Object.entries(override.kolom) as [ColumnRole, string][]) {
     const c = columnIndex(letter) - grid.origin.col;
     if (!(allowed as readonly string[]).includes(role)) masalah.push(new SettingError(at(role), `tidak berlaku untuk lembar ${jenis}`));
-    else if (c < 0 || c >= width) masalah.push(new SettingError(at(role), `menunjuk kolom ${letter}, yang kosong di lembar “${grid.name}”`));
+    else if (c < 0 || c >= width) masalah.push(new SettingError(at(role), `menunjuk kolom ${letter}, yang kosong di lembar ${quotedName(grid.name)}`));
     else if (FIGURES[jenis].roles.includes(role) && holdsOnlyText(values, header, c, FIGURES[jenis].content)) {
       masalah.push(new SettingError(at(role), `menunjuk kolom ${letter}, yang berisi teks, bukan angka`));
     } else {
@@ -239,14 +238,14 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
   }
 
   /** The sheet the user named for a role, when it can serve; otherwise a problem, and detection decides. */
-  const named = <R extends ColumnRole>(list: Found<R>[], role: Peran, needs: NoInfer<R>, needsLabel: string): Found<R> | null => {
+  const named = <R extends ColumnRole>(list: Found<R>[], role: SheetRole, needs: NoInfer<R>, needsLabel: string): Found<R> | null => {
     const name = settings.lembar[role];
     if (name === undefined) return null;
     const at = ['lembar', role];
     const f = list.find((x) => x.grid.name === name);
-    if (!workbook.sheets.some((s) => s.name === name)) masalah.push(new SettingError(at, `menunjuk lembar “${name}”, yang tidak ada di buku kerja ini`));
-    else if (!f) masalah.push(new SettingError(at, `menunjuk lembar “${name}”, yang judul kolomnya tidak dikenali sebagai lembar ${ROLE_NAME[role]}`));
-    else if (f.header.columns[needs] === undefined) masalah.push(new SettingError(at, `menunjuk lembar “${name}”, yang tidak memiliki kolom ${needsLabel}`));
+    if (!workbook.sheets.some((s) => s.name === name)) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang tidak ada di buku kerja ini`));
+    else if (!f) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang judul kolomnya tidak dikenali sebagai lembar ${ROLE_NAME[role]}`));
+    else if (f.header.columns[needs] === undefined) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang tidak memiliki kolom ${needsLabel}`));
     else return f;
     return null;
   };

@@ -10,7 +10,7 @@ interface Guess<R> {
   year?: number;
 }
 
-export function headerKey(text: string): string {
+function headerKey(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 

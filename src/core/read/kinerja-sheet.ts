@@ -1,7 +1,7 @@
 import { CellValue, Grid, cellAddress, cellText, isCellError } from '../grid';
 import { decimalFromNumber, parseNumberText } from './amount';
-import { Decimal } from '../decimal';
-import { CellRef, Finding, finding } from '../findings';
+import { Decimal, plainString } from '../decimal';
+import { CellRef, Finding, FindingLog, finding } from '../findings';
 import { HeaderMatch, KinerjaRole, findHeader, guessKinerjaRole, headerWordAt, isColumnNumberingRow, yearIn } from './header';
 import { PercentCell } from './budget-rows';
 import { normalizeName } from './names';
@@ -62,7 +62,7 @@ export interface KinerjaSheet {
 }
 
 /** Lower bound of each SAKIP grade, used when a grade is written without its number. */
-export const SAKIP_GRADES: Record<string, number> = { AA: 90, A: 80, BB: 70, B: 60, CC: 50, C: 30, D: 0 };
+const SAKIP_GRADES: Record<string, number> = { AA: 90, A: 80, BB: 70, B: 60, CC: 50, C: 30, D: 0 };
 
 export function parseArah(text: string): Arah {
   const t = text.trim().toLowerCase();
@@ -71,7 +71,8 @@ export function parseArah(text: string): Arah {
 }
 
 const NUMBER = String.raw`[-−]?\d[\d.,]*`;
-const RANGE = new RegExp(String.raw`^(?:antara\s+)?(${NUMBER})\s*%?\s*(?:-|–|—|s\.?\s?/?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s*(${NUMBER})(?!\d)`, 'i');
+// `\s*(?:%\s*)?`, not `\s*%?\s*`: two runs of spaces side by side would split a long run in every way.
+const RANGE = new RegExp(String.raw`^(?:antara\s+)?(${NUMBER})\s*(?:%\s*)?(?:-|–|—|s\.?\s?/?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s*(${NUMBER})(?!\d)`, 'i');
 const AT_LEAST = /^(?:≥|>=|=>|>|min(?:imal|imum|\.)?|paling\s+(?:sedikit|rendah)|sekurang-kurangnya|tidak\s+kurang\s+dari)\s*/i;
 const AT_MOST = /^(?:≤|<=|=<|<|maks(?:imal|imum|\.)?|max\.?|paling\s+(?:banyak|tinggi)|setinggi-tingginya|tidak\s+lebih\s+dari)\s*/i;
 
@@ -90,7 +91,7 @@ export function parseKinerjaValue(v: CellValue, format: string | null, ref: Cell
     const isPct = !!format && format.includes('%');
     const d = decimalFromNumber(v);
     const nilai = isPct ? d.times(100) : d;
-    return { ...value, teks: isPct ? `${nilai.toString()}%` : d.toString(), nilai, persen: isPct };
+    return { ...value, teks: isPct ? `${plainString(nilai)}%` : plainString(d), nilai, persen: isPct };
   }
   if (isCellError(v)) return { ...value, teks: v.error, nilai: null, persen: false, galat: true };
   const teks = cellText(v);
@@ -129,7 +130,7 @@ function splitPendukung(text: string): string[] {
 
 export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<KinerjaRole>): KinerjaSheet {
   const cols = { ...header.columns };
-  const findings: Finding[] = [];
+  const findings = new FindingLog();
   const ref = (r: number, c: number): CellRef => ({ lembar: grid.name, sel: cellAddress(grid, r, c) });
   const format = (r: number, c: number) => grid.numberFormats?.[r]?.[c] ?? null;
 
@@ -201,11 +202,11 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
       nameRef: ref(r, cols.indikator!),
     };
     for (const v of [target, realisasi, targetRenstra]) {
-      if (v?.galat) findings.push(finding('nilai', v.ref, `Nilai di ${grid.name}!${v.ref.sel} berisi galat (${v.teks}); capaian tidak dapat dihitung.`, { tertulis: v.teks }));
+      if (v?.galat) findings.add(finding('nilai', v.ref, `Nilai di ${grid.name}!${v.ref.sel} berisi galat (${v.teks}); capaian tidak dapat dihitung.`, { tertulis: v.teks }));
     }
     current.indikator.push(last);
   }
   const yearOf = (col: number | undefined) => (col === undefined ? null : yearIn(header.texts[col] ?? ''));
   const tahun = yearOf(cols.realisasi) ?? yearOf(cols.target) ?? (earlier.length > 0 ? earlier[earlier.length - 1].year + 1 : null);
-  return { name: grid.name, header, tahun, tahunLalu: earlier.map((y) => y.year), sasaran, findings };
+  return { name: grid.name, header, tahun, tahunLalu: earlier.map((y) => y.year), sasaran, findings: findings.list() };
 }

@@ -30,7 +30,7 @@ export function isSipdLike(segments: readonly string[]): boolean {
 }
 
 /** Kode rekening: akun 4/5/6, kelompok one digit, jenis two digits. */
-export function isRekeningLike(segments: readonly string[]): boolean {
+function isRekeningLike(segments: readonly string[]): boolean {
   if (!/^[456]$/.test(segments[0])) return false;
   if (segments.length >= 2 && segments[1].length !== 1) return false;
   if (segments.length >= 3 && segments[2].length !== 2) return false;

@@ -1,4 +1,5 @@
 /** Name handling for matching rows between sheets and linking kinerja to programs. */
+import { MAX_CELL_TEXT } from '../grid';
 import { memo } from '../memo';
 
 const LEVEL_WORDS = /^(sub\s*kegiatan|kegiatan|program|sub\s*keg\.?|keg\.?|prog\.?)\b[\s:.-]*/i;
@@ -16,7 +17,8 @@ export function levelWord(name: string): LevelWord | null {
 /** Case, spacing, punctuation and the leading level word ignored. */
 export const normalizeName = memo(normalize);
 
-function normalize(name: string): string {
+function normalize(text: string): string {
+  const name = text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
   // eslint-disable-next-line no-control-regex
   const plain = /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   return plain
@@ -29,10 +31,20 @@ function normalize(name: string): string {
 
 const STOP_WORDS = new Set(['dan', 'di', 'atau', 'yang', 'dengan', 'dalam', 'serta', 'untuk', 'pada', 'ke', 'dari', 'beserta']);
 
+/**
+ * Words compared per name. The longest SIPD nomenclature names have about 20 words; a name of
+ * thousands is pasted text, and comparing such lists pairwise (400 × 400 rows) took 40 s.
+ */
+const MAX_TOKENS = 64;
+
+/** The words of a name that similarity compares: the first MAX_TOKENS, stop words left out. */
 export function nameTokens(name: string): string[] {
-  return normalizeName(name)
-    .split(' ')
-    .filter((t) => t.length > 0 && !STOP_WORDS.has(t));
+  const tokens: string[] = [];
+  for (const t of normalizeName(name).split(' ')) {
+    if (t.length > 0 && !STOP_WORDS.has(t)) tokens.push(t);
+    if (tokens.length === MAX_TOKENS) break;
+  }
+  return tokens;
 }
 
 /** Dice coefficient on word multisets: 1 for the same words, 0 for none shared. */

@@ -1,96 +1,69 @@
-import { Belanja, BelanjaJenis, BudgetItem, descendantsAt } from '../compute/budget';
+import { Belanja, BelanjaFigures, BelanjaJenis, BudgetItem, BudgetResult, descendantsAt } from '../compute/budget';
 import { Level } from '../read/budget-rows';
-import { IndikatorResult, SasaranResult } from '../compute/kinerja';
-import { Decimal, percentString } from '../decimal';
+import { IndikatorResult, Perbandingan, SasaranResult } from '../compute/kinerja';
+import { Decimal, percentString, plainString } from '../decimal';
 import { EngineResult } from '../compute/engine';
+import { Finding, SheetsRead } from '../findings';
+import { Settings } from '../settings';
 import { KinerjaValue } from '../read/kinerja-sheet';
 import { buildNarasi, Narasi } from './narrative';
 
 /** The machine-readable result, keys exactly as SPEC §8: money as exact strings, percentages with two decimals. */
 export interface ResultJson {
-  lembar: { dpa: string | null; realisasi: string | null; kinerja: string | null };
+  lembar: SheetsRead;
   /** The reporting year, from the kinerja headers or the sheet names. */
   tahun: number | null;
   /** The rules the figures were computed with. */
-  pengaturan: { batasCapaian: number | null; efisiensi: string; ambangEfisiensi: number };
-  anggaran: {
-    anggaran: string;
-    realisasi: string | null;
-    serapan: string | null;
-    belanjaOperasi: BelanjaJson | null;
-    belanjaModal: BelanjaJson | null;
-    program: ItemJson[];
-  } | null;
+  pengaturan: Pick<Settings, 'batasCapaian' | 'efisiensi' | 'ambangEfisiensi'>;
+  anggaran:
+    | (AsText<BudgetResult, 'anggaran' | 'realisasi' | 'serapan'> & {
+        belanjaOperasi: BelanjaJson | null;
+        belanjaModal: BelanjaJson | null;
+        program: ItemJson[];
+      })
+    | null;
   sasaran: SasaranJson[];
   rataRataCapaian: string | null;
   narasi: Narasi;
-  temuan: {
-    tingkat: string;
-    jenis: string;
-    lembar: string | null;
-    sel: string | null;
-    tertulis: string | null;
-    seharusnya: string | null;
-    selisih: string | null;
-    pesan: string;
-  }[];
+  temuan: FindingJson[];
 }
 
-interface BelanjaJson {
-  anggaran: string;
-  realisasi: string | null;
-  serapan: string | null;
-  /** Share of the whole anggaran. */
-  porsi: string | null;
-}
+/** The figures `K` of `T` as their JSON text: null where `T` has none. */
+type AsText<T, K extends keyof T> = { [P in K]: null extends T[P] ? string | null : string };
 
-interface ItemJson {
-  kode: string | null;
-  nama: string;
-  anggaran: string;
-  realisasi: string | null;
-  serapan: string | null;
-  kegiatan?: ItemJson[];
-  subKegiatan?: ItemJson[];
-}
+/** A finding with SPEC §8's fields (`tidakDicantumkan` on the one that stands for those past the list's bounds). */
+type FindingJson = Omit<Finding, 'perihal' | 'terkait'>;
 
-interface SasaranJson {
-  nama: string;
-  capaian: string | null;
-  predikat: string | null;
-  anggaran: string | null;
-  realisasi: string | null;
-  serapan: string | null;
-  efisiensi: string | null;
-  indikator: IndikatorJson[];
-}
+/** With `porsi`, the share of the whole anggaran. */
+type BelanjaJson = AsText<BelanjaFigures, keyof BelanjaFigures>;
 
-interface IndikatorJson {
-  nama: string;
-  satuan: string;
-  arah: string;
-  target: string | null;
-  realisasi: string | null;
-  capaian: string | null;
-  predikat: string | null;
-  targetRenstra: string | null;
-  capaianRenstra: string | null;
-  /** The rule that gave the capaian: angka, batasHuruf, skala, rentang or pembanding. */
-  aturan: string | null;
-  /** Earlier years, latest first: their realisasi, and this year's less theirs where both are numbers. */
-  perbandingan: { tahun: number; realisasi: string | null; selisih: string | null; perubahan: string }[];
-}
+type ItemJson = Pick<BudgetItem, 'kode' | 'nama'> &
+  AsText<BudgetItem, 'anggaran' | 'realisasi' | 'serapan'> & {
+    kegiatan?: ItemJson[];
+    subKegiatan?: ItemJson[];
+  };
 
-const money = (d: Decimal | null): string | null => (d === null ? null : d.toString());
+type SasaranJson = Pick<SasaranResult, 'nama' | 'predikat' | 'efisiensi'> &
+  AsText<SasaranResult, 'capaian' | 'anggaran' | 'realisasi' | 'serapan'> & {
+    indikator: IndikatorJson[];
+  };
+
+/** `aturan`: the rule that gave the capaian; `perbandingan`: earlier years, latest first, with this year's less theirs where both are numbers. */
+type IndikatorJson = Pick<IndikatorResult, 'nama' | 'satuan' | 'arah' | 'predikat' | 'aturan'> &
+  AsText<IndikatorResult, 'target' | 'realisasi' | 'capaian' | 'targetRenstra' | 'capaianRenstra'> & {
+    perbandingan: (Pick<Perbandingan, 'tahun' | 'perubahan'> & AsText<Perbandingan, 'selisih'> & { realisasi: string | null })[];
+  };
+
+const money = (d: Decimal | null): string | null => (d === null ? null : plainString(d));
 /** A target or realisasi: its number, `3-5` for a range, otherwise as written (`WTP`, `A`). */
 function value(v: KinerjaValue | null): string | null {
   if (!v) return null;
-  if (v.rentang) return `${v.rentang.bawah.toString()}-${v.rentang.atas.toString()}`;
-  return v.nilai !== null && !v.dariHuruf ? v.nilai.toString() : v.teks;
+  if (v.rentang) return `${plainString(v.rentang.bawah)}-${plainString(v.rentang.atas)}`;
+  return v.nilai !== null && !v.dariHuruf ? plainString(v.nilai) : v.teks;
 }
 
 function itemJson(item: BudgetItem, below: Level[]): ItemJson {
-  const json: ItemJson = { kode: item.kode, nama: item.nama, anggaran: item.anggaran.toString(), realisasi: money(item.realisasi), serapan: percentString(item.serapan) };
+  const json: ItemJson = { kode: item.kode, nama: item.nama, anggaran: plainString(item.anggaran), realisasi: money(item.realisasi), serapan: percentString(item.serapan) };
   const [next, ...rest] = below;
   if (next === 'kegiatan') json.kegiatan = descendantsAt(item.children, 'kegiatan').map((k) => itemJson(k, rest));
   if (next === 'subKegiatan') json.subKegiatan = descendantsAt(item.children, 'subKegiatan').map((k) => itemJson(k, rest));
@@ -99,7 +72,7 @@ function itemJson(item: BudgetItem, below: Level[]): ItemJson {
 
 function belanja(all: Belanja | null, jenis: BelanjaJenis['jenis']): BelanjaJson | null {
   const b = all?.jenis.find((x) => x.jenis === jenis);
-  return b ? { anggaran: b.anggaran.toString(), realisasi: money(b.realisasi), serapan: percentString(b.serapan), porsi: percentString(b.porsi) } : null;
+  return b ? { anggaran: plainString(b.anggaran), realisasi: money(b.realisasi), serapan: percentString(b.serapan), porsi: percentString(b.porsi) } : null;
 }
 
 function indikatorJson(i: IndikatorResult): IndikatorJson {
@@ -131,6 +104,10 @@ function sasaranJson(s: SasaranResult): SasaranJson {
   };
 }
 
+function findingJson({ tingkat, jenis, lembar, sel, tertulis, seharusnya, selisih, pesan, tidakDicantumkan }: Finding): FindingJson {
+  return { tingkat, jenis, lembar, sel, tertulis, seharusnya, selisih, pesan, ...(tidakDicantumkan === undefined ? {} : { tidakDicantumkan }) };
+}
+
 export function toJson(result: EngineResult): ResultJson {
   const a = result.anggaran;
   const { batasCapaian, efisiensi, ambangEfisiensi } = result.pengaturan;
@@ -140,7 +117,7 @@ export function toJson(result: EngineResult): ResultJson {
     pengaturan: { batasCapaian, efisiensi, ambangEfisiensi },
     anggaran: a
       ? {
-          anggaran: a.anggaran.toString(),
+          anggaran: plainString(a.anggaran),
           realisasi: money(a.realisasi),
           serapan: percentString(a.serapan),
           belanjaOperasi: belanja(a.belanja, 'operasi'),
@@ -151,15 +128,6 @@ export function toJson(result: EngineResult): ResultJson {
     sasaran: result.kinerja?.sasaran.map(sasaranJson) ?? [],
     rataRataCapaian: percentString(result.kinerja?.rataRataCapaian ?? null),
     narasi: buildNarasi(result),
-    temuan: result.temuan.map((f) => ({
-      tingkat: f.tingkat,
-      jenis: f.jenis,
-      lembar: f.lembar,
-      sel: f.sel,
-      tertulis: f.tertulis,
-      seharusnya: f.seharusnya,
-      selisih: f.selisih,
-      pesan: f.pesan,
-    })),
+    temuan: result.temuan.map(findingJson),
   };
 }

@@ -42,7 +42,7 @@ export interface EditedSheets {
 }
 
 /** Lays out each table, with the fingerprint the record keeps of it. */
-export function prepareSheets(sheets: ResultSheet[]): PreparedSheet[] {
+function prepareSheets(sheets: ResultSheet[]): PreparedSheet[] {
   return layoutSheets(sheets).map((layout, i) => ({ tabel: sheets[i].table.id, layout, sidik: fingerprint(layout.values) }));
 }
 

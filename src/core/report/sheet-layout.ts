@@ -1,3 +1,4 @@
+import { MAX_CELL_TEXT } from '../grid';
 import { MergeIndex, Rect } from '../rect';
 import { CHECK_MARK, displayCell, HEADER_FILL, ResultSheet, Table, TableCell, TOTAL_FILL } from './table';
 
@@ -44,7 +45,7 @@ export interface SheetLayout {
   orientation: 'portrait' | 'landscape';
 }
 
-export const LINK_COLOR = '0563C1';
+const LINK_COLOR = '0563C1';
 
 export const MONEY_FORMAT = '#,##0';
 export const PERCENT_FORMAT = '0.00';
@@ -81,12 +82,21 @@ function numberFormatOf(cell: TableCell): string {
   }
 }
 
+/** A longer text than a cell holds (a name pasted many times over) is cut, with an ellipsis. */
+function fitted(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  const end = MAX_CELL_TEXT - 1;
+  // Not between the two halves of a character outside the BMP.
+  const code = text.charCodeAt(end - 1);
+  return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end)}…`;
+}
+
 function valueOf(cell: TableCell): string | number | null {
   if (!fitsNumber(cell)) return displayCell(cell);
   switch (cell.kind) {
     case 'text':
     case 'link':
-      return cell.value;
+      return fitted(cell.value);
     case 'money':
     case 'percent':
       return cell.value.toNumber();
@@ -119,7 +129,7 @@ export function layoutTable(name: string, table: Table): SheetLayout {
   const merges: Rect[] = [];
   const styles: { block: Rect; style: CellStyle }[] = [];
   const textRow = (s: string) => {
-    values.push([s, ...Array<null>(width - 1).fill(null)]);
+    values.push([fitted(s), ...Array<null>(width - 1).fill(null)]);
     numberFormats.push([TEXT_FORMAT, ...Array<string>(width - 1).fill('General')]);
   };
   const wholeRow = (row: number): Rect => ({ row, col: 0, rows: 1, cols: width });
@@ -137,7 +147,7 @@ export function layoutTable(name: string, table: Table): SheetLayout {
 
   const headerFirst = values.length;
   for (const h of table.header) {
-    values.push(h.map((t) => (t === '' ? null : t)));
+    values.push(h.map((t) => (t === '' ? null : fitted(t))));
     numberFormats.push(h.map(() => TEXT_FORMAT));
   }
   for (const m of table.headerMerges) merges.push({ ...m, row: headerFirst + m.row });

@@ -31,6 +31,8 @@ export interface TableRow {
   emphasis: Emphasis;
   /** Totals are shaded lightly, like the seed's JUMLAH and TOTAL lines. */
   total: boolean;
+  /** Printed on the same page as the next row: the rows of one sasaran in Tabel 3.8 are not parted. */
+  keepWithNext?: boolean;
 }
 
 export interface TableColumn {
@@ -81,11 +83,12 @@ export const text = (value: string): TableCell => ({ kind: 'text', value });
 export const empty: TableCell = { kind: 'empty' };
 export const money = (value: Decimal | null): TableCell => (value === null ? text('-') : { kind: 'money', value });
 export const pct = (value: Decimal | null): TableCell => (value === null ? text('-') : { kind: 'percent', value });
-export const row = (cells: TableCell[], options: { level?: number; emphasis?: Emphasis; total?: boolean } = {}): TableRow => ({
+export const row = (cells: TableCell[], options: Partial<Omit<TableRow, 'cells'>> = {}): TableRow => ({
   cells,
   level: options.level ?? 0,
   emphasis: options.emphasis ?? 'none',
   total: options.total ?? false,
+  ...(options.keepWithNext && { keepWithNext: true }),
 });
 export const left = (width: number): TableColumn => ({ width, align: 'left' });
 export const centre = (width: number): TableColumn => ({ width, align: 'center' });

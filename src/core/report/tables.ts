@@ -224,8 +224,11 @@ function predikat(result: EngineResult): Table | null {
   const merges: Rect[] = [];
   k.sasaran.forEach((s, i) => {
     merges.push({ row: rows.length, col: 0, rows: 1, cols: width });
-    rows.push(row([text(`Sasaran ${i + 1}: ${s.nama}`), ...Array<TableCell>(width - 1).fill(empty)], { emphasis: 'bold' }));
-    s.indikator.forEach((ind, j) => rows.push(row([text(`Indikator ${i + 1}.${j + 1}: ${ind.nama}`), pct(ind.capaian), ...checks(ind.predikat)], { level: 1 })));
+    // A sasaran's rows stay on one page, down to its rata-rata.
+    rows.push(row([text(`Sasaran ${i + 1}: ${s.nama}`), ...Array<TableCell>(width - 1).fill(empty)], { emphasis: 'bold', keepWithNext: true }));
+    s.indikator.forEach((ind, j) =>
+      rows.push(row([text(`Indikator ${i + 1}.${j + 1}: ${ind.nama}`), pct(ind.capaian), ...checks(ind.predikat)], { level: 1, keepWithNext: true })),
+    );
     rows.push(row([text('Rata-rata capaian sasaran'), pct(s.capaian), ...checks(s.predikat)], { level: 1, emphasis: 'italic' }));
   });
   rows.push(row([text('Rata-rata capaian seluruh indikator'), pct(k.rataRataCapaian), ...checks(k.predikat)], { emphasis: 'bold', total: true }));
@@ -262,6 +265,8 @@ function realisasiAnggaran(result: EngineResult): Table | null {
     rows,
     nameColumn: 1,
     source: sheetSource(result, 'dpa', 'realisasi'),
+    // On a portrait page the names wrapped to five lines beside the figures.
+    orientation: 'landscape',
   });
 }
 

@@ -27,7 +27,7 @@ describe('jumlah: written sums against their children', () => {
     const s = budgetSheet(sheet('DPA', HEADER, ['1', 'Program', 290], ['1.1', 'Kegiatan A', 300], [null, 'JUMLAH', 100]));
     const found = checkSums(s, 'anggaran');
     expect(found.map((f) => f.sel)).toEqual(['C2', 'C4']);
-    expect(found[1].pesan).toMatch(/baris JUMLAH tertulis 100, tetapi jumlah rinciannya 290 \(tertulis lebih kecil 190\)\. Menurut rincian terbawah jumlahnya 300\./);
+    expect(found[1].pesan).toMatch(/baris “JUMLAH” tertulis 100, tetapi jumlah rinciannya 290 \(tertulis lebih kecil 190\)\. Menurut rincian terbawah jumlahnya 300\./);
   });
 
   it('adds the DPA’s anggaran of rows the realisasi sheet leaves out, and names them for realisasi', () => {

@@ -102,6 +102,36 @@ describe('capaian per sasaran, with its supporting budget', () => {
   });
 });
 
+describe('supporting items found by similarity', () => {
+  const budget = computeBudget(
+    budgetSheet(
+      sheet(
+        'DPA',
+        ['Kode', 'Uraian', 'Anggaran'],
+        ['7.01.01', 'Program Penunjang Urusan', 600],
+        ['7.01.01.2.01', 'Perencanaan dan Evaluasi Kinerja', 600],
+        ['7.01.01.2.01.0001', 'Penyusunan Dokumen Perencanaan Perangkat Daerah', 600],
+      ),
+    ),
+    null,
+  );
+  const pendukung = (...texts: string[]) =>
+    computeKinerja(
+      kinerjaSheet(sheet('Kinerja', ['Sasaran', 'Indikator', 'Target', 'Realisasi', 'Program Pendukung'], ...texts.map((t, i) => [`Sasaran ${i}`, 'Indeks', 90, 80, t]))),
+      { all: budget.all, anggaran: budget.anggaran, hasRealisasi: false },
+      DEFAULT_SETTINGS,
+    ).sasaran.map((s) => s.pendukung.map((i) => i.nama));
+
+  it('finds programs and kegiatan by a similar name, a sub kegiatan only by its kode or its name as written', () => {
+    expect(pendukung('Penunjang Urusan', 'Perencanaan Evaluasi Kinerja', 'Penyusunan Dokumen Perencanaan', 'Penyusunan Dokumen Perencanaan Perangkat Daerah')).toEqual([
+      ['Program Penunjang Urusan'],
+      ['Perencanaan dan Evaluasi Kinerja'],
+      [],
+      ['Penyusunan Dokumen Perencanaan Perangkat Daerah'],
+    ]);
+  });
+});
+
 describe('indikator that are not plain numbers, in a kinerja sheet', () => {
   const k = computeKinerja(
     kinerjaSheet(

@@ -103,3 +103,14 @@ describe('matching the realisasi sheet to the DPA', () => {
     expect(m.absentUnder(real.rows[0])).toEqual([]);
   });
 });
+
+describe('a name of thousands of words in a message', () => {
+  it('is cut, the row still named by its cell', () => {
+    const long = `Program ${'Penunjang Urusan '.repeat(5000)}`;
+    const dpa = budgetSheet(sheet('DPA', HEADER.slice(0, 3), ['7.01.01', long, 1], ['7.01.02', 'Program B', 1]));
+    const real = budgetSheet(sheet('LRA', HEADER, ['7.01.02', 'Program B', 1, 1]));
+    const [absent] = matchSheets(dpa, real).findings;
+    expect(absent.pesan).toMatch(/^“Program Penunjang Urusan Penunjang .*…” \(DPA!B2\) tidak ada di lembar LRA; realisasinya dihitung 0\.$/);
+    expect(absent.pesan.length).toBeLessThan(250);
+  });
+});

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isDateFormat, parseAmount, parsePercent, serialDate } from '../../../src/core/read/amount';
+import { isDateFormat, parseAmount, parsePercent, serialDate, writtenDecimals } from '../../../src/core/read/amount';
 import { Decimal, formatIndonesian } from '../../../src/core/decimal';
 
 const value = (v: Parameters<typeof parseAmount>[0]) => {
@@ -59,7 +59,18 @@ describe('parsePercent', () => {
     expect(v(parsePercent('89,17 %', null))).toBe('89.17');
     expect(v(parsePercent(0.8917, null, new Decimal('89.1658')))).toBe('89.17');
     expect(v(parsePercent(89.17, null, new Decimal('89.1658')))).toBe('89.17');
+    expect(v(parsePercent(' 89,17  % ', null))).toBe('89.17');
+    expect(v(parsePercent(' % ', null))).toBe('empty');
+    expect(v(parsePercent('1   x', null))).toBe('invalid');
   });
+
+  it.each([
+    ['89,17 %', 2],
+    ['89,5%', 1],
+    ['89,17 x', 0],
+    ['100', 0],
+    ['1.234,567 %', 3],
+  ])('%s is written with %p decimals', (text, decimals) => expect(writtenDecimals(text, null)).toBe(decimals));
 });
 
 describe('dates', () => {
@@ -77,6 +88,10 @@ describe('dates', () => {
     ['#,##0 "hari"', false],
     ['0.00E+00', false],
     ['@', false],
+    ['[Red][<=100]0;[Blue]0', false],
+    ['[[[[0', false],
+    ['[[[[d', true],
+    ['[$-421][h]:mm', true],
   ])('%s is a date format: %p', (format, date) => expect(isDateFormat(format)).toBe(date));
 
   it('shows a serial as the day Excel shows', () => {

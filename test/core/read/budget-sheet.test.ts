@@ -180,7 +180,7 @@ describe('layouts of issue 14', () => {
       ['JUMLAH BELANJA', ['Penyediaan Gaji']],
     ]);
     expect(checkSums(s, 'anggaran').map((f) => [f.sel, f.tertulis, f.seharusnya])).toEqual([['C7', '240', '250']]);
-    expect(checkSums(s, 'anggaran')[0].pesan).toMatch(/^Anggaran baris Jumlah Belanja Modal tertulis 240/);
+    expect(checkSums(s, 'anggaran')[0].pesan).toMatch(/^Anggaran baris “Jumlah Belanja Modal” tertulis 240/);
   });
 
   it('takes a last total after subtotal lines as the grand total, and a total naming a row as that row', () => {

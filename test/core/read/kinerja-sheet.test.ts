@@ -21,6 +21,15 @@ describe('kinerja values and arah', () => {
   it('a %-formatted 1 is 100', () => expect(v(1, '0%')).toEqual(['100', null, false]));
   it('empty is null', () => expect(v('  ')).toBeNull());
   it.each([
+    ['3 - 5', ['3', '5']],
+    ['85 % - 90 %', ['85', '90']],
+    ['85%–90%', ['85', '90']],
+    ['3   s.d.   5 hari', ['3', '5']],
+  ])('the range %p', (x, bounds) => {
+    const r = parseKinerjaValue(x, null, ref)!.rentang;
+    expect(r && [r.bawah.toString(), r.atas.toString()]).toEqual(bounds);
+  });
+  it.each([
     ['Naik', 'naik'],
     ['Turun', 'turun'],
     ['Positif', 'naik'],

@@ -178,4 +178,11 @@ describe('the draft warning', () => {
     );
     expect(draftWarning(hitung(await workbookFromXlsx(path.join(FIXTURES, 'semboro-bersih.xlsx'))))).toBeNull();
   });
+
+  it('counts the galat not listed too', () => {
+    const rows = Array.from({ length: 1200 }, (_, i): CellValue[] => [`5.1.02.01.01.${i}`, 'Belanja', '#REF!']);
+    const result = hitung({ sheets: [sheet('DPA', ['Kode', 'Uraian', 'Anggaran'], ['7.01.01.2.01.0001', 'Sub A', 0], ...rows)] });
+    expect(result.temuan.length).toBeLessThan(600);
+    expect(draftWarning(result)).toMatch(/masih memuat seribu dua ratus galat/);
+  });
 });

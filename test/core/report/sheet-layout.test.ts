@@ -1,4 +1,5 @@
 import { Decimal } from '../../../src/core/decimal';
+import { MAX_CELL_TEXT } from '../../../src/core/grid';
 import { layoutTable, MAX_ROW_HEIGHT, MONEY_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, wrappedLines } from '../../../src/core/report/sheet-layout';
 import { tableToHtml } from '../../../src/core/report/table-html';
 import { Table } from '../../../src/core/report/table';
@@ -82,5 +83,18 @@ describe('a long text', () => {
   it('never asks a row taller than Excel allows', () => {
     const long = { ...table, rows: [{ ...table.rows[0], cells: [{ kind: 'text' as const, value: 'catatan '.repeat(500) }, ...table.rows[0].cells.slice(1)] }] };
     expect(Math.max(...layoutTable('HC Uji', { ...long, columns: [{ width: 6, align: 'left' }, ...table.columns.slice(1)] }).rowHeights)).toBe(MAX_ROW_HEIGHT);
+  });
+});
+
+describe('text longer than a cell holds', () => {
+  it('is cut to Excel’s 32.767 characters with an ellipsis, never between the halves of a character', () => {
+    const long = (text: string) =>
+      layoutTable('HC Uji', { ...table, caption: text, rows: [{ ...table.rows[0], cells: [{ kind: 'text', value: text }, ...table.rows[0].cells.slice(1)] }] });
+    const plain = long('kata '.repeat(10_000));
+    const body = plain.values[plain.table.row + 1][0] as string;
+    expect([body.length, body.endsWith('…'), plain.values[1][0]]).toEqual([MAX_CELL_TEXT, true, body]);
+    const emoji = long(`${'a'.repeat(MAX_CELL_TEXT - 2)}😀😀`).values[1][0] as string;
+    expect([emoji.length, emoji.slice(-2)]).toEqual([MAX_CELL_TEXT - 1, 'a…']);
+    expect(long('kata').values[1][0]).toBe('kata');
   });
 });

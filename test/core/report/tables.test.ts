@@ -75,3 +75,18 @@ describe('Tabel 3.2 and 3.7 as a report prints them', () => {
     expect(banded.source).toMatch(/> 2,5 poin persen Efisien, ±2,5 poin persen Cukup efisien\)$/);
   });
 });
+
+describe('Tabel 3.8 and 3.9 as Word prints them', () => {
+  it('keeps a sasaran’s rows with the next, down to its rata-rata', () => {
+    const rows = byId('predikat').rows.map((r) => [displayCell(r.cells[0]), r.keepWithNext ?? false]);
+    expect(rows).toEqual([
+      ['Sasaran 1: Sasaran A', true],
+      ['Indikator 1.1: Opini BPK', true],
+      ['Indikator 1.2: Waktu', true],
+      ['Rata-rata capaian sasaran', false],
+      ['Rata-rata capaian seluruh indikator', false],
+    ]);
+  });
+
+  it('prints Tabel 3.9 landscape, its names beside the figures', () => expect(byId('realisasi-anggaran').orientation).toBe('landscape'));
+});
