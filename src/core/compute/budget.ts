@@ -176,7 +176,7 @@ export function computeBudget(dpa: BudgetSheet, real: BudgetSheet | null): Budge
     serapan: realisasi === null ? null : percent(realisasi, anggaran),
     items,
     all,
-    belanja: belanjaByJenis(items, all, anggaran),
+    belanja: belanjaByJenis(all, anggaran),
     program,
     banyak: { program: programs.length, kegiatan: descendantsAt(items, 'kegiatan').length, subKegiatan: descendantsAt(items, 'subKegiatan').length },
     serapanProgram: extremes(program),
@@ -325,40 +325,22 @@ function figures(anggaran: Decimal, realisasi: Decimal | null, whole: Decimal): 
   return { anggaran, realisasi, serapan: realisasi === null ? null : percent(realisasi, anggaran), porsi: percent(anggaran, whole) };
 }
 
-/**
- * Anggaran and realisasi per jenis belanja (SPEC §4), over the rekening leaves; null without rekening
- * rows. Every leaf is in one jenis or in none, and the leaves add up to the whole budget: so the most
- * numerous jenis (operasi, in any DPA) is the whole less the others, the same exact sum with a
- * fraction of the additions (a property test holds it to direct sums).
- */
-function belanjaByJenis(items: BudgetItem[], all: BudgetItem[], whole: Decimal): Belanja | null {
+/** Anggaran and realisasi per jenis belanja (SPEC §4), summed over the rekening leaves; null without rekening rows. */
+function belanjaByJenis(all: BudgetItem[], whole: Decimal): Belanja | null {
   const groups = new Map<JenisBelanja, BudgetItem[]>();
-  const others: BudgetItem[] = [];
-  let realisasiEverywhere = true;
   for (const item of all) {
-    if (item.children.length > 0) continue;
-    if (item.realisasi === null) realisasiEverywhere = false;
-    const jenis = item.level === 'rekening' && item.kode ? jenisOf(item.kode) : undefined;
+    if (item.children.length > 0 || item.level !== 'rekening' || !item.kode) continue;
+    const jenis = jenisOf(item.kode);
     const list = jenis && groups.get(jenis);
-    if (!jenis) others.push(item);
-    else if (list) list.push(item);
-    else groups.set(jenis, [item]);
+    if (list) list.push(item);
+    else if (jenis) groups.set(jenis, [item]);
   }
   if (groups.size === 0) return null;
-  let largest: JenisBelanja | null = null;
-  for (const [jenis, list] of groups) if (largest === null || list.length > groups.get(largest)!.length) largest = jenis;
-
-  const realisasiOf = (list: BudgetItem[]) => (list.some((i) => i.realisasi === null) ? null : sum(list.map((i) => i.realisasi!)));
-  const totals = new Map<JenisBelanja, { anggaran: Decimal; realisasi: Decimal | null }>();
-  for (const [jenis, list] of groups) if (jenis !== largest) totals.set(jenis, { anggaran: sum(list.map((i) => i.anggaran)), realisasi: realisasiOf(list) });
-  const rest = [...totals.values()];
-  const anggaran = sumItems(items, 'anggaran').minus(sum([...others.map((i) => i.anggaran), ...rest.map((t) => t.anggaran)]));
-  const realisasi = realisasiEverywhere
-    ? sumItems(items, 'realisasi').minus(sum([...others.map((i) => i.realisasi!), ...rest.map((t) => t.realisasi!)]))
-    : realisasiOf(groups.get(largest!)!);
-  totals.set(largest!, { anggaran, realisasi });
-
-  const jenis = JENIS_ORDER.filter((j) => totals.has(j)).map((j): BelanjaJenis => ({ jenis: j, ...figures(totals.get(j)!.anggaran, totals.get(j)!.realisasi, whole) }));
+  const jenis = JENIS_ORDER.filter((j) => groups.has(j)).map((j): BelanjaJenis => {
+    const list = groups.get(j)!;
+    const realisasi = list.some((i) => i.realisasi === null) ? null : sum(list.map((i) => i.realisasi!));
+    return { jenis: j, ...figures(sum(list.map((i) => i.anggaran)), realisasi, whole) };
+  });
   const jumlahRealisasi = jenis.some((b) => b.realisasi === null) ? null : sum(jenis.map((b) => b.realisasi!));
   return { jenis, jumlah: figures(sum(jenis.map((b) => b.anggaran)), jumlahRealisasi, whole) };
 }
