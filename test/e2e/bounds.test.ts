@@ -18,6 +18,15 @@ const SECONDS = 30;
 const MEGABYTES = 1024;
 
 const dpaRows = (n: number) => rowsXml(bigWorkbook(n).sheets[0].values as (string | number | null)[][]);
+
+/** The package again with its parts STORED (not deflated) and its first sheet listed `times` more under other names. */
+async function storedListedAgain(file: string, times: number): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const more = Array.from({ length: times }, (_, i) => `<sheet name="S${i}" sheetId="${i + 2}" r:id="rId1"/>`).join('');
+  zip.file('xl/workbook.xml', workbook.replace('</sheets>', `${more}</sheets>`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
 const stray = (rowNumber: number, ref: string) => `<row r="${rowNumber}"><c r="${ref}" t="inlineStr"><is><t>x</t></is></c></row>`;
 
 const LONG_SPACES = `1${' '.repeat(500_000)}x`;
@@ -43,6 +52,14 @@ describe('bounded by the data', () => {
 
   const file = (name: string) => path.join(dir, name);
   const sheet = async (name: string, body: string) => writePackage(file(name), { sheets: [{ name: 'DPA', body }] });
+  /** A small workbook with `count` more entries, stored: `${prefix}1.xml` … */
+  const withEntries = async (name: string, count: number, prefix: string) => {
+    const f = await sheet(name, `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>`);
+    const zip = await JSZip.loadAsync(await fs.readFile(f));
+    for (let i = 1; i <= count; i++) zip.file(`${prefix}${i}.xml`, '<a/>', { createFolders: false });
+    await fs.writeFile(f, await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
+    return f;
+  };
 
   const cases: [string, () => Promise<string>, number, RegExp | null, string[]?][] = [
     [
@@ -103,7 +120,7 @@ describe('bounded by the data', () => {
         return f;
       },
       2,
-      /terlalu besar setelah dibuka \(bagian xl\/worksheets\/sheet1.xml: 2048 MB\)/,
+      /terlalu besar setelah dibuka: bagian-bagian yang dibaca melebihi 256 MB \(sampai bagian xl\/worksheets\/sheet1.xml, 2048 MB\)/,
     ],
     [
       'a zip bomb lying about its size: inflating stops at the size declared',
@@ -130,7 +147,40 @@ describe('bounded by the data', () => {
         return f;
       },
       2,
-      /terlalu besar setelah dibuka \(bagian xl\/worksheets\/sheet2.xml/,
+      /terlalu besar setelah dibuka: bagian-bagian yang dibaca melebihi 256 MB \(sampai bagian xl\/worksheets\/sheet2.xml/,
+    ],
+    [
+      'a stored sheet of 20 MB declaring 100 bytes, listed 500 times: what is read is what is charged',
+      async () => {
+        const f = await sheet('simpan-bohong.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}${'<row r="9"/>'.repeat(1_700_000)}</sheetData>`);
+        await fs.writeFile(f, declareSize(await storedListedAgain(f, 500), 'xl/worksheets/sheet1.xml', 100));
+        return f;
+      },
+      2,
+      /rusak: bagian xl\/worksheets\/sheet1.xml tidak dapat dibaca/,
+    ],
+    [
+      'one sheet part listed as 100.000 sheets',
+      async () => {
+        const f = await sheet('lembar-banyak.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>`);
+        await fs.writeFile(f, await storedListedAgain(f, 100_000));
+        return f;
+      },
+      2,
+      /berisi 100\.001 lembar, lebih dari 1\.000; buku kerja sebesar itu tidak dibaca/,
+    ],
+    [
+      '1.000 sheets, the most read',
+      () =>
+        writePackage(file('seribu-lembar.xlsx'), { sheets: Array.from({ length: 1_000 }, (_, i) => ({ name: `DPA ${i}`, body: `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>` })) }),
+      0,
+      null,
+    ],
+    [
+      'a cell of 40 million characters, beyond Excel',
+      () => sheet('teks-panjang.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}${rowsXml([['7.01.01.2.03', 'é'.repeat(40_000_000), 1]], 5)}</sheetData>`),
+      2,
+      /Lembar “DPA” sel B5 berisi teks 40\.000\.000 karakter, lebih dari batas Excel 32\.767; berkas ini tidak dapat dibaca/,
     ],
     [
       'a target of “1”, 500.000 spaces and “x” (the range pattern once went quadratic on it)',
@@ -223,16 +273,17 @@ describe('bounded by the data', () => {
       /bukan berkas biasa/,
     ],
     [
-      '100.000 custom XML parts: read, and the copy refused (no ZIP64 directory)',
-      async () => {
-        const f = await sheet('custom-xml.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>`);
-        const zip = await JSZip.loadAsync(await fs.readFile(f));
-        for (let i = 1; i <= 100_000; i++) zip.file(`customXml/item${i}.xml`, '<a/>', { createFolders: false });
-        await fs.writeFile(f, await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
-        return f;
-      },
+      '70.000 zip entries: refused before the zip is opened',
+      () => withEntries('bagian-banyak.xlsx', 70_000, 'x/'),
       2,
-      /berisi lebih dari 65\.535 bagian/,
+      /“bagian-banyak\.xlsx” berisi lebih dari 65\.535 bagian; buku kerja sebesar itu tidak dibaca/,
+      ['--json', 'JSON'],
+    ],
+    [
+      '65.520 custom XML parts: read, and the copy refused (no ZIP64 directory)',
+      () => withEntries('custom-xml.xlsx', 65_520, 'customXml/item'),
+      2,
+      /berisi lebih dari 65\.535 bagian; salinan dengan lembar hasil tidak dapat ditulis utuh/,
       ['--json', 'JSON'],
     ],
   ];

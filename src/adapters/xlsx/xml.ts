@@ -18,8 +18,9 @@ export function parseXml(text: string): Document {
   return new DOMParser({ onError: onErrorStopParsing }).parseFromString(text, 'text/xml');
 }
 
+/** A part as text, to be written in UTF-8 (JSZip's encoding): a declaration saying otherwise (UTF-16) is made to agree. */
 export function serializeXml(doc: Document): string {
-  return new XMLSerializer().serializeToString(doc);
+  return new XMLSerializer().serializeToString(doc).replace(/^(<\?xml[^>]*?\sencoding=)(["'])[^"']*\2/, '$1$2UTF-8$2');
 }
 
 /** The name without its prefix: `x:row` → `row`. */
