@@ -340,6 +340,37 @@ describe('outputs that need a process of their own', () => {
     expect(JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))).anggaran.anggaran).toBe('3894507781');
   });
 
+  it('refuses /dev/zero or a FIFO as the settings file at once, without opening it', async () => {
+    const dir = await tempDir();
+    const fifo = path.join(dir, 'pengaturan.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const settings of ['/dev/zero', fifo]) {
+      const r = await runCliProcess(main, [input, '--pengaturan', settings], { limitSeconds: SECONDS });
+      expect({ code: r.code, galat: r.stderr.split('\n').filter((l) => l.startsWith('Galat')) }).toEqual({
+        code: 2,
+        galat: [`Galat: “${settings}” bukan berkas biasa (melainkan perangkat, FIFO atau soket); sebutkan berkas .json.`],
+      });
+      expect(r.peakMb).toBeLessThan(MEGABYTES);
+    }
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  (process.getuid?.() === 0 ? it : it.skip)('names a workbook and a settings file it may not read (run as nobody)', async () => {
+    const dir = await tempDir();
+    await fs.chmod(dir, 0o755);
+    const secret = path.join(dir, 'rahasia.xlsx');
+    const settings = path.join(dir, 'pengaturan.json');
+    await fs.copyFile(input, secret);
+    await fs.writeFile(settings, '{}');
+    await fs.chmod(secret, 0o600);
+    await fs.chmod(settings, 0o600);
+    const nobody = { uid: 65534, gid: 65534 };
+    const galat = async (args: string[]) => (await runCliProcess(main, args, nobody)).stderr.split('\n').filter((l) => l.startsWith('Galat'));
+    expect(await galat([secret])).toEqual([`Galat: Berkas “${secret}” tidak dapat dibaca: tidak ada izin membacanya.`]);
+    expect(await galat([input, '--pengaturan', settings])).toEqual([`Galat: Berkas pengaturan “${settings}” tidak dapat dibaca: tidak ada izin membacanya.`]);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
   (process.getuid?.() === 0 ? it : it.skip)('names a folder it may not write in (run as nobody)', async () => {
     const dir = await tempDir();
     await fs.chmod(dir, 0o755);

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { InputError } from '../../core/errors';
 import { Document } from '@xmldom/xmldom';
-import { children, parseXml, root } from './xml';
+import { children, encodingOf, parseXml, root } from './xml';
 
 /**
  * An .xlsx/.xlsm file as an OPC package: its zip through JSZip, parts found by name without regard
@@ -132,21 +132,12 @@ function refuseNonZip(bytes: Uint8Array, name: string): void {
   }
 }
 
-/**
- * Decodes an XML part in pieces, in the encoding its first bytes show (XML 1.0, appendix F): UTF-16
- * with or without a byte order mark, which the package format allows, or else UTF-8.
- */
+/** Decodes an XML part in pieces, in the encoding its first bytes show: UTF-16 (which the package format allows) or UTF-8. */
 class XmlDecoder {
   private decoder: TextDecoder | null = null;
 
   decode(bytes: Uint8Array): string {
-    this.decoder ??= new TextDecoder(
-      (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0x3c && bytes[1] === 0)
-        ? 'utf-16le'
-        : (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0 && bytes[1] === 0x3c)
-          ? 'utf-16be'
-          : 'utf-8',
-    );
+    this.decoder ??= new TextDecoder(encodingOf(bytes));
     return this.decoder.decode(bytes, { stream: true });
   }
 
