@@ -1,10 +1,10 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { Cell, declareSize, FIXTURES, rowsXml, SMALL_DPA, tempDir, writePackage } from '../helpers';
 import { bigWorkbook } from '../support/big-workbook';
-import { compileCli, ProcessRun, runCliProcess } from '../support/cli-process';
+import { CLI_ENV, compileCli, ProcessRun, runCliProcess } from '../support/cli-process';
 import { LISTED_PER_KIND } from '../../src/core/findings';
 import { ResultJson } from '../../src/core/report/result-json';
 
@@ -339,6 +339,35 @@ describe('outputs that need a process of their own', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))).anggaran.anggaran).toBe('3894507781');
   });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'interrupted by %s while writing, leaves no temporary file behind',
+    async (signal) => {
+      const dir = await tempDir();
+      // The JSON goes to its temporary file; then opening the FIFO, which no one reads, waits.
+      const fifo = path.join(dir, 'antrian.html');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const child = spawn(process.execPath, [main, input, '--json', path.join(dir, 'hasil.json'), '--html', fifo], { stdio: 'ignore', env: CLI_ENV });
+      const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, s) => resolve(s)));
+      const deadline = Date.now() + SECONDS * 1000;
+      while (!(await fs.readdir(dir)).some((f) => f.endsWith('.tmp')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      child.kill(signal);
+      expect(await ended).toBe(signal);
+      expect(await fs.readdir(dir)).toEqual(['antrian.html']);
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+    60_000,
+  );
+
+  it('exits quietly when its output is cut short (| head -1), and still writes its files', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'hasil.xlsx');
+    const r = spawnSync('bash', ['-c', 'node "$0" "$1" -o "$2" | true; echo "keluar ${PIPESTATUS[0]}" >&2', main, input, out], { encoding: 'utf8', env: CLI_ENV });
+    expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(r.stderr).toMatch(/keluar 0\n$/);
+    await expect(fs.access(out)).resolves.toBeUndefined();
+    await fs.rm(dir, { recursive: true, force: true });
+  }, 60_000);
 
   it('refuses /dev/zero or a FIFO as the settings file at once, without opening it', async () => {
     const dir = await tempDir();
