@@ -29,8 +29,8 @@ export function parseXml(text: string): Document {
 }
 
 /** A part as text, to be written in UTF-8 (JSZip's encoding): a declaration saying otherwise (UTF-16) is made to agree. */
-export function serializeXml(doc: Document): string {
-  return new XMLSerializer().serializeToString(doc).replace(/^(<\?xml[^>]*?\sencoding=)(["'])[^"']*\2/, '$1$2UTF-8$2');
+export function serializeXml(node: Document | Element): string {
+  return new XMLSerializer().serializeToString(node).replace(/^(<\?xml[^>]*?\sencoding=)(["'])[^"']*\2/, '$1$2UTF-8$2');
 }
 
 /** The name without its prefix: `x:row` → `row`. */
