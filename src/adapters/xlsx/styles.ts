@@ -67,7 +67,10 @@ export class StyleSheet {
     let byXml = this.heldByCollection.get(collection);
     if (!byXml) {
       byXml = new Map();
-      for (const [i, el] of children(this.collection(collection), name).entries()) if (!byXml.has(serializeXml(el))) byXml.set(serializeXml(el), i);
+      for (const [i, el] of children(this.collection(collection), name).entries()) {
+        const xml = serializeXml(el);
+        if (!byXml.has(xml)) byXml.set(xml, i);
+      }
       this.heldByCollection.set(collection, byXml);
     }
     return byXml;
