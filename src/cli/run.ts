@@ -3,12 +3,13 @@ import * as path from 'path';
 import { existingSheets, inputSheets, XlsxBook } from '../adapters/xlsx/read';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
 import { readXlsxFile, writeResultCopy } from '../adapters/fs/xlsx-file';
+import { readTextFile } from '../adapters/fs/read-file';
 import { persenText, rupiahText } from '../core/decimal';
 import { EngineResult } from '../core/compute/engine';
 import { InputError, sentence } from '../core/errors';
-import { countByTingkat } from '../core/findings';
+import { countByTingkat, quotedName } from '../core/findings';
 import { describeRoles } from '../core/read/detect';
-import { parseSettings, Settings } from '../core/settings';
+import { parseSettings, SettingError, Settings } from '../core/settings';
 import { toJson } from '../core/report/result-json';
 import { tableToHtml } from '../core/report/table-html';
 import { draftWarning } from '../core/report/narrative';
@@ -84,10 +85,14 @@ async function parseArgs(argv: string[]): Promise<Options | 'help'> {
   };
 }
 
+/** A settings file is a few lines; anything much larger is not one. */
+const SETTINGS_BYTES = 256 * 1024;
+
 async function readSettingsFile(file: string): Promise<Record<string, unknown>> {
+  const text = await readTextFile(file, { label: 'Berkas pengaturan', extension: '.json' }, SETTINGS_BYTES);
   let data: unknown;
   try {
-    data = JSON.parse(await fs.readFile(file, 'utf8'));
+    data = JSON.parse(text);
   } catch {
     throw new InputError(`Berkas pengaturan “${file}” tidak dapat dibaca sebagai JSON.`);
   }
@@ -176,6 +181,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     );
     io.err(`Membaca ${opts.input}…`);
     const book = await readXlsxFile(opts.input);
+    const unknownSheet = Object.keys(opts.settings.kolom ?? {}).find((name) => !book.sheets.some((s) => s.name === name));
+    if (unknownSheet !== undefined) throw new SettingError(['kolom', unknownSheet], `menunjuk lembar ${quotedName(unknownSheet)}, yang tidak ada di buku kerja ini`);
     if (opts.output && path.extname(opts.output).toLowerCase() !== book.extension) {
       throw new InputError(`Berkas hasil “${opts.output}” harus berakhiran ${book.extension}, seperti jenis buku kerja masukannya, agar Excel dapat membukanya.`);
     }

@@ -91,8 +91,8 @@ export class SettingError extends InputError {
 
 export const pathText = (field: SettingPath) => field.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
-/** A value as the user wrote it, for a message. */
-const shown = (v: unknown) => (typeof v === 'string' ? quoted(v) : (JSON.stringify(v) ?? String(v)));
+/** A value as the user wrote it, for a message; a list or an object by its kind, however large or deep. */
+const shown = (v: unknown) => (typeof v === 'string' ? quoted(v) : Array.isArray(v) ? 'daftar [ … ]' : isRecord(v) ? 'objek { … }' : String(v));
 
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
@@ -158,7 +158,8 @@ function predikat(v: unknown): PredikatBand[] {
 
 function kolom(v: unknown): Record<string, SheetOverride> {
   const sheets = record(v, ['kolom']);
-  const out: Record<string, SheetOverride> = {};
+  // Pairs, not assignments: a sheet named “__proto__” is a key like any other, not the object's prototype.
+  const out: [string, SheetOverride][] = [];
   for (const [sheet, raw] of Object.entries(sheets)) {
     const at = ['kolom', sheet];
     text(sheet, at, MAX_SHEET_NAME);
@@ -179,9 +180,9 @@ function kolom(v: unknown): Record<string, SheetOverride> {
       }
       override.kolom = columns;
     }
-    out[sheet] = override;
+    out.push([sheet, override]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 const MAX_SCALES = 20;

@@ -1,10 +1,10 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { Cell, declareSize, FIXTURES, rowsXml, SMALL_DPA, tempDir, writePackage } from '../helpers';
 import { bigWorkbook } from '../support/big-workbook';
-import { compileCli, ProcessRun, runCliProcess } from '../support/cli-process';
+import { CLI_ENV, compileCli, ProcessRun, runCliProcess } from '../support/cli-process';
 import { LISTED_PER_KIND } from '../../src/core/findings';
 import { ResultJson } from '../../src/core/report/result-json';
 
@@ -18,9 +18,18 @@ const SECONDS = 30;
 const MEGABYTES = 1024;
 
 const dpaRows = (n: number) => rowsXml(bigWorkbook(n).sheets[0].values as (string | number | null)[][]);
+
+/** The package again with its parts STORED (not deflated) and its first sheet listed `times` more under other names. */
+async function storedListedAgain(file: string, times: number): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const more = Array.from({ length: times }, (_, i) => `<sheet name="S${i}" sheetId="${i + 2}" r:id="rId1"/>`).join('');
+  zip.file('xl/workbook.xml', workbook.replace('</sheets>', `${more}</sheets>`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
 const stray = (rowNumber: number, ref: string) => `<row r="${rowNumber}"><c r="${ref}" t="inlineStr"><is><t>x</t></is></c></row>`;
 
-const LONG_SPACES = `1${' '.repeat(500_000)}x`;
+const LONG_SPACES = `1${' '.repeat(32_765)}x`;
 /** A styles part whose one custom number format is `n` “[”; `formatted` gives every number cell that style. */
 const bracketStyles = (n: number) =>
   `<numFmts count="1"><numFmt numFmtId="164" formatCode="${'['.repeat(n)}"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>`;
@@ -43,6 +52,14 @@ describe('bounded by the data', () => {
 
   const file = (name: string) => path.join(dir, name);
   const sheet = async (name: string, body: string) => writePackage(file(name), { sheets: [{ name: 'DPA', body }] });
+  /** A small workbook with `count` more entries, stored: `${prefix}1.xml` … */
+  const withEntries = async (name: string, count: number, prefix: string) => {
+    const f = await sheet(name, `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>`);
+    const zip = await JSZip.loadAsync(await fs.readFile(f));
+    for (let i = 1; i <= count; i++) zip.file(`${prefix}${i}.xml`, '<a/>', { createFolders: false });
+    await fs.writeFile(f, await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
+    return f;
+  };
 
   const cases: [string, () => Promise<string>, number, RegExp | null, string[]?][] = [
     [
@@ -103,7 +120,7 @@ describe('bounded by the data', () => {
         return f;
       },
       2,
-      /terlalu besar setelah dibuka \(bagian xl\/worksheets\/sheet1.xml: 2048 MB\)/,
+      /terlalu besar setelah dibuka: bagian-bagian yang dibaca melebihi 256 MB \(sampai bagian xl\/worksheets\/sheet1.xml, 2048 MB\)/,
     ],
     [
       'a zip bomb lying about its size: inflating stops at the size declared',
@@ -130,10 +147,43 @@ describe('bounded by the data', () => {
         return f;
       },
       2,
-      /terlalu besar setelah dibuka \(bagian xl\/worksheets\/sheet2.xml/,
+      /terlalu besar setelah dibuka: bagian-bagian yang dibaca melebihi 256 MB \(sampai bagian xl\/worksheets\/sheet2.xml/,
     ],
     [
-      'a target of “1”, 500.000 spaces and “x” (the range pattern once went quadratic on it)',
+      'a stored sheet of 20 MB declaring 100 bytes, listed 500 times: what is read is what is charged',
+      async () => {
+        const f = await sheet('simpan-bohong.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}${'<row r="9"/>'.repeat(1_700_000)}</sheetData>`);
+        await fs.writeFile(f, declareSize(await storedListedAgain(f, 500), 'xl/worksheets/sheet1.xml', 100));
+        return f;
+      },
+      2,
+      /rusak: bagian xl\/worksheets\/sheet1.xml tidak dapat dibaca/,
+    ],
+    [
+      'one sheet part listed as 100.000 sheets',
+      async () => {
+        const f = await sheet('lembar-banyak.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>`);
+        await fs.writeFile(f, await storedListedAgain(f, 100_000));
+        return f;
+      },
+      2,
+      /berisi 100\.001 lembar, lebih dari 1\.000; buku kerja sebesar itu tidak dibaca/,
+    ],
+    [
+      '1.000 sheets, the most read',
+      () =>
+        writePackage(file('seribu-lembar.xlsx'), { sheets: Array.from({ length: 1_000 }, (_, i) => ({ name: `DPA ${i}`, body: `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>` })) }),
+      0,
+      null,
+    ],
+    [
+      'a cell of 40 million characters, beyond Excel',
+      () => sheet('teks-panjang.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}${rowsXml([['7.01.01.2.03', 'é'.repeat(40_000_000), 1]], 5)}</sheetData>`),
+      2,
+      /Lembar “DPA” sel B5 berisi teks 40\.000\.000 karakter, lebih dari batas Excel 32\.767; berkas ini tidak dapat dibaca/,
+    ],
+    [
+      'a target of “1”, 32.765 spaces and “x”, the longest cell (the range pattern once went quadratic on it)',
       () =>
         writePackage(file('target-spasi.xlsx'), {
           sheets: [
@@ -151,7 +201,7 @@ describe('bounded by the data', () => {
       null,
     ],
     [
-      'a % cell of “1”, 500.000 spaces and “x” (parsePercent and its decimals)',
+      'a % cell of “1”, 32.765 spaces and “x”, the longest cell (parsePercent and its decimals)',
       () => sheet('persen-spasi.xlsx', `<sheetData>${rowsXml([[...SMALL_DPA[0], '%'], [...SMALL_DPA[1], LONG_SPACES], ...SMALL_DPA.slice(2)])}</sheetData>`),
       0,
       null,
@@ -223,16 +273,17 @@ describe('bounded by the data', () => {
       /bukan berkas biasa/,
     ],
     [
-      '100.000 custom XML parts: read, and the copy refused (no ZIP64 directory)',
-      async () => {
-        const f = await sheet('custom-xml.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>`);
-        const zip = await JSZip.loadAsync(await fs.readFile(f));
-        for (let i = 1; i <= 100_000; i++) zip.file(`customXml/item${i}.xml`, '<a/>', { createFolders: false });
-        await fs.writeFile(f, await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
-        return f;
-      },
+      '70.000 zip entries: refused before the zip is opened',
+      () => withEntries('bagian-banyak.xlsx', 70_000, 'x/'),
       2,
-      /berisi lebih dari 65\.535 bagian/,
+      /“bagian-banyak\.xlsx” berisi lebih dari 65\.535 bagian; buku kerja sebesar itu tidak dibaca/,
+      ['--json', 'JSON'],
+    ],
+    [
+      '65.520 custom XML parts: read, and the copy refused (no ZIP64 directory)',
+      () => withEntries('custom-xml.xlsx', 65_520, 'customXml/item'),
+      2,
+      /berisi lebih dari 65\.535 bagian; salinan dengan lembar hasil tidak dapat ditulis utuh/,
       ['--json', 'JSON'],
     ],
   ];
@@ -287,6 +338,66 @@ describe('outputs that need a process of their own', () => {
     const r = await runCliProcess(main, [input, '--json', '/dev/stdout']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))).anggaran.anggaran).toBe('3894507781');
+  });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'interrupted by %s while writing, leaves no temporary file behind',
+    async (signal) => {
+      const dir = await tempDir();
+      // The JSON goes to its temporary file; then opening the FIFO, which no one reads, waits.
+      const fifo = path.join(dir, 'antrian.html');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const child = spawn(process.execPath, [main, input, '--json', path.join(dir, 'hasil.json'), '--html', fifo], { stdio: 'ignore', env: CLI_ENV });
+      const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, s) => resolve(s)));
+      const deadline = Date.now() + SECONDS * 1000;
+      while (!(await fs.readdir(dir)).some((f) => f.endsWith('.tmp')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      child.kill(signal);
+      expect(await ended).toBe(signal);
+      expect(await fs.readdir(dir)).toEqual(['antrian.html']);
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+    60_000,
+  );
+
+  it('exits quietly when its output is cut short (| head -1), and still writes its files', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'hasil.xlsx');
+    const r = spawnSync('bash', ['-c', 'node "$0" "$1" -o "$2" | true; echo "keluar ${PIPESTATUS[0]}" >&2', main, input, out], { encoding: 'utf8', env: CLI_ENV });
+    expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(r.stderr).toMatch(/keluar 0\n$/);
+    await expect(fs.access(out)).resolves.toBeUndefined();
+    await fs.rm(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('refuses /dev/zero or a FIFO as the settings file at once, without opening it', async () => {
+    const dir = await tempDir();
+    const fifo = path.join(dir, 'pengaturan.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const settings of ['/dev/zero', fifo]) {
+      const r = await runCliProcess(main, [input, '--pengaturan', settings], { limitSeconds: SECONDS });
+      expect({ code: r.code, galat: r.stderr.split('\n').filter((l) => l.startsWith('Galat')) }).toEqual({
+        code: 2,
+        galat: [`Galat: “${settings}” bukan berkas biasa (melainkan perangkat, FIFO atau soket); sebutkan berkas .json.`],
+      });
+      expect(r.peakMb).toBeLessThan(MEGABYTES);
+    }
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  (process.getuid?.() === 0 ? it : it.skip)('names a workbook and a settings file it may not read (run as nobody)', async () => {
+    const dir = await tempDir();
+    await fs.chmod(dir, 0o755);
+    const secret = path.join(dir, 'rahasia.xlsx');
+    const settings = path.join(dir, 'pengaturan.json');
+    await fs.copyFile(input, secret);
+    await fs.writeFile(settings, '{}');
+    await fs.chmod(secret, 0o600);
+    await fs.chmod(settings, 0o600);
+    const nobody = { uid: 65534, gid: 65534 };
+    const galat = async (args: string[]) => (await runCliProcess(main, args, nobody)).stderr.split('\n').filter((l) => l.startsWith('Galat'));
+    expect(await galat([secret])).toEqual([`Galat: Berkas “${secret}” tidak dapat dibaca: tidak ada izin membacanya.`]);
+    expect(await galat([input, '--pengaturan', settings])).toEqual([`Galat: Berkas pengaturan “${settings}” tidak dapat dibaca: tidak ada izin membacanya.`]);
+    await fs.rm(dir, { recursive: true, force: true });
   });
 
   (process.getuid?.() === 0 ? it : it.skip)('names a folder it may not write in (run as nobody)', async () => {

@@ -150,6 +150,60 @@ describe('unusable input: exit 2, one Indonesian message, no output left behind'
     await expect(fs.access(json)).rejects.toThrow();
   });
 
+  const semboro = path.join(FIXTURES, 'semboro-bersih.xlsx');
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+  it.each([
+    ['nesting 100.000 deep', `{"batasCapaian":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, 'Galat: Pengaturan “batasCapaian” harus berupa angka, bukan daftar [ … ].'],
+    ['a value of 100.000 characters', `{"efisiensi":"${'x'.repeat(100_000)}"}`, `Galat: Pengaturan “efisiensi” harus “sederhana” atau “berjenjang”, bukan “${'x'.repeat(59)}…”.`],
+    ['a key of 100.000 characters', `{"${'k'.repeat(100_000)}":1}`, expect.stringMatching(new RegExp(`^Galat: Pengaturan “${'k'.repeat(159)}…” tidak dikenal; yang dikenal: `))],
+    ['more bytes than a settings file has', `{"batasCapaian":100}${' '.repeat(300_000)}`, 'Galat: Berkas pengaturan “p.json” terlalu besar (lebih dari 256 KB).'],
+    [
+      'bytes neither UTF-8 nor UTF-16',
+      Buffer.from([0x7b, 0xc3, 0x28, 0x7d]),
+      'Galat: Berkas pengaturan “p.json” bukan teks UTF-8 atau UTF-16; simpan sebagai UTF-8, lalu coba lagi.',
+    ],
+    ['a sheet named “__proto__”', '{"kolom":{"__proto__":{"barisJudul":3}}}', 'Galat: Pengaturan “kolom.__proto__” menunjuk lembar “__proto__”, yang tidak ada di buku kerja ini.'],
+    [
+      'a sheet the workbook does not have',
+      '{"kolom":{"DPA 2025":{"barisJudul":4}}}',
+      'Galat: Pengaturan “kolom.DPA 2025” menunjuk lembar “DPA 2025”, yang tidak ada di buku kerja ini.',
+    ],
+  ])('refuses --pengaturan with %s: one sentence', async (_name, contents, message) => {
+    const file = path.join(dir, 'p.json');
+    await fs.writeFile(file, contents);
+    const previous = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await run([semboro, '--pengaturan', 'p.json']);
+      expect({ code: r.code, last: r.err.at(-1) }).toEqual({ code: 2, last: message });
+      expect(({} as Record<string, unknown>).barisJudul).toBeUndefined();
+    } finally {
+      process.chdir(previous);
+    }
+  });
+
+  it.each([
+    ['missing', async () => path.join(dir, 'tidak-ada.json'), (f: string) => `Galat: Berkas pengaturan “${f}” tidak ditemukan.`],
+    ['a folder', async () => dir, (f: string) => `Galat: “${f}” adalah folder, bukan berkas .json.`],
+  ])('refuses a settings file that is %s with one sentence', async (_name, make, message) => {
+    const file = await make();
+    const r = await run([semboro, '--pengaturan', file]);
+    expect({ code: r.code, last: r.err.at(-1) }).toEqual({ code: 2, last: message(file) });
+  });
+
+  it.each([
+    ['with a UTF-8 byte order mark', '\ufeff{"batasCapaian":120}'],
+    ['in UTF-16 with a byte order mark (Notepad’s “Unicode”)', utf16('{"batasCapaian":120}')],
+    ['in UTF-16 big-endian without one', Buffer.from('{"batasCapaian":120}', 'utf16le').swap16()],
+  ])('reads a settings file %s', async (_name, contents) => {
+    const file = path.join(dir, 'p.json');
+    const json = path.join(dir, 'dibaca.json');
+    await fs.writeFile(file, contents);
+    expect((await run([semboro, '--pengaturan', file, '--json', json])).code).toBe(0);
+    expect(JSON.parse(await fs.readFile(json, 'utf8')).pengaturan.batasCapaian).toBe(120);
+  });
+
   it('rejects an unknown option', async () => {
     const r = await run(['buku.xlsx', '--format', 'pdf']);
     expect(r.code).toBe(2);

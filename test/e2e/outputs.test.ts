@@ -55,9 +55,11 @@ describe('writing the outputs', () => {
     await expectRefused(['--json', at('berkas.txt', 'hasil.json')], /berkas.txt\/hasil.json” tidak dapat ditulis: salah satu bagian jalurnya bukan folder\./, ['berkas.txt']);
   });
 
-  it('names a folder given as output', async () => {
+  it('names a folder given as output, existing or written as one, before reading the workbook', async () => {
     await fs.mkdir(at('folder'));
     await expectRefused(['--json', at('folder')], /folder” adalah folder; sebutkan nama berkas untuk hasil\./, ['folder']);
+    await expectRefused(['-o', at('folder')], /folder” adalah folder; sebutkan nama berkas untuk hasil\./, ['folder']);
+    await expectRefused(['--html', at('baru') + '/'], /baru\/” adalah folder; sebutkan nama berkas untuk hasil\./, ['folder']);
   });
 
   (mounts ? it : it.skip)('names a read-only place and a full disk (mounted here as root)', async () => {

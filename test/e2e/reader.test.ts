@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { makeXlsx, rowsXml, runQuiet, runWithJson, SMALL_DPA, tempDir, writePackage } from '../helpers';
+import { makeXlsx, packageParts, rowsXml, runQuiet, runWithJson, SMALL_DPA, tempDir, writePackage } from '../helpers';
 
 /** Any valid package is read, and what is not a workbook is called what it is. */
 
@@ -82,6 +82,78 @@ describe('the reader', () => {
     const file = await writePackage(path.join(dir, '1904.xlsx'), { workbookPr: 'date1904="1"', styles, sheets: [{ name: 'DPA', body }] });
     const r = await runWithJson(file);
     expect(r.json!.temuan.filter((t) => t.jenis === 'nilai').map((t) => t.tertulis)).toEqual(['01/01/1904']);
+  });
+
+  /** A small workbook of one DPA sheet, changed by `edit` after it is written. */
+  async function edited(name: string, edit: (zip: JSZip) => unknown): Promise<string> {
+    const file = await writePackage(path.join(dir, name), { sheets: [{ name: 'DPA', body: `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>` }] });
+    const zip = await JSZip.loadAsync(await fs.readFile(file));
+    await edit(zip);
+    await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    return file;
+  }
+  const relationships = 'xl/_rels/workbook.xml.rels';
+
+  it.each([
+    [
+      'its part missing',
+      (zip: JSZip) => void zip.remove('xl/worksheets/sheet1.xml'),
+      'Galat: Berkas “tanpa-isi.xlsx” rusak: isi lembar “DPA” (xl/worksheets/sheet1.xml) tidak ada di dalam berkas.',
+    ],
+    [
+      'its relationship pointing outside the package',
+      async (zip: JSZip) => zip.file(relationships, (await zip.file(relationships)!.async('string')).replace('worksheets/sheet1.xml', '../../x')),
+      'Galat: Berkas “tanpa-isi.xlsx” rusak: isi lembar “DPA” (../x) tidak ada di dalam berkas.',
+    ],
+    [
+      'no relationship at all',
+      async (zip: JSZip) => zip.file(relationships, (await zip.file(relationships)!.async('string')).replace('Id="rId1"', 'Id="rId9"')),
+      'Galat: Berkas “tanpa-isi.xlsx” rusak: isi lembar “DPA” (rId1) tidak ada di dalam berkas.',
+    ],
+  ])('calls a workbook whose sheet has %s corrupt, naming the sheet', async (_name, edit, message) => {
+    const r = await runQuiet([await edited('tanpa-isi.xlsx', edit)]);
+    expect(r.code).toBe(2);
+    expect(r.err.filter((l) => l.startsWith('Galat'))).toEqual([message]);
+  });
+
+  it('reads XML parts in UTF-16, with a byte order mark or without; the rewritten workbook part is declared UTF-8', async () => {
+    const utf16 = (xml: string, bom: boolean) => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(xml, 'utf16le')]);
+    const file = await edited('utf16.xlsx', async (zip) => {
+      const workbook = await zip.file('xl/workbook.xml')!.async('string');
+      zip.file('xl/workbook.xml', utf16(`<?xml version="1.0" encoding="UTF-16" standalone="yes"?>\n${workbook}`, true));
+      zip.file('xl/worksheets/sheet1.xml', utf16(await zip.file('xl/worksheets/sheet1.xml')!.async('string'), false));
+    });
+    const out = path.join(dir, 'utf16-hasil.xlsx');
+    const r = await runWithJson(file, ['-o', out]);
+    expect(r.json!.anggaran!.anggaran).toBe('300');
+    const workbook = (await packageParts(out)).get('xl/workbook.xml')!.toString('utf8');
+    expect(workbook).toMatch(/^<\?xml version="1.0" encoding="UTF-8" standalone="yes"\?>\n<workbook /);
+    const again = await runWithJson(out);
+    expect(again.json!.anggaran!.anggaran).toBe('300');
+  });
+
+  it('reads a number only as SpreadsheetML writes one: 0x10, Infinity or NaN in <v> is a nilai finding, never 16', async () => {
+    const file = await edited('angka.xlsx', async (zip) => {
+      const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+      zip.file('xl/worksheets/sheet1.xml', sheet.replace('<v>100</v>', '<v>0x10</v>').replace('<v>200</v>', '<v> 2E2 </v>').replace('<v>50</v>', '<v>Infinity</v>'));
+    });
+    const r = await runWithJson(file);
+    expect(r.json!.temuan.filter((t) => t.jenis === 'nilai').map((t) => [t.sel, t.tertulis])).toEqual([
+      ['C3', '0x10'],
+      ['D3', 'Infinity'],
+    ]);
+    expect(r.json!.anggaran!.program[0].kegiatan!.map((k) => k.anggaran)).toEqual(['0', '200']);
+  });
+
+  it('refuses a cell longer than Excel holds (32.767 characters), naming it', async () => {
+    const rows = [...SMALL_DPA, ['7.01.01.2.03', 'x'.repeat(32_768), 0, 0]];
+    const file = await writePackage(path.join(dir, 'panjang.xlsx'), { sheets: [{ name: 'DPA', body: `<sheetData>${rowsXml(rows)}</sheetData>` }] });
+    const r = await runQuiet([file]);
+    expect(r.code).toBe(2);
+    expect(r.err.at(-1)).toBe('Galat: Lembar “DPA” sel B5 berisi teks 32.768 karakter, lebih dari batas Excel 32.767; berkas ini tidak dapat dibaca.');
+    rows[4][1] = 'x'.repeat(32_767);
+    await writePackage(file, { sheets: [{ name: 'DPA', body: `<sheetData>${rowsXml(rows)}</sheetData>` }] });
+    expect((await runQuiet([file])).code).toBe(0);
   });
 
   afterAll(async () => {

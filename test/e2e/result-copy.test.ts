@@ -46,6 +46,16 @@ describe('the result copy', () => {
     expect(await sheetNames(third)).toEqual(names);
   });
 
+  it('re-run on its own copy, uses the style entries its earlier run appended instead of appending them again', async () => {
+    const styles = async (file: string) => (await packageParts(file)).get('xl/styles.xml')!.toString();
+    const first = path.join(dir, 'gaya-1.xlsx');
+    const second = path.join(dir, 'gaya-2.xlsx');
+    expect((await runQuiet([path.join(FIXTURES, 'semboro-bersih.xlsx'), '-o', first])).code).toBe(0);
+    expect((await runQuiet([first, '-o', second])).code).toBe(0);
+    expect(await styles(second)).toBe(await styles(first));
+    expect((await styles(first)).length).toBeGreaterThan((await styles(path.join(FIXTURES, 'semboro-bersih.xlsx'))).length);
+  });
+
   it('never touches a user sheet named like a result sheet: the result gets another name', async () => {
     const input = await makeXlsx(dir, 'nama-sama.xlsx', [
       { name: 'DPA', rows: SMALL_DPA },

@@ -15,6 +15,9 @@ export interface ProcessRun {
   peakMb: number;
 }
 
+/** The environment the compiled CLI runs in: its packages are the project's. */
+export const CLI_ENV = { ...process.env, NODE_PATH: path.join(root, 'node_modules') };
+
 /** Compiles the CLI into a temporary folder (readable by every user) and returns its main.js. */
 export async function compileCli(): Promise<string> {
   const out = await temporaryFolder('hc-cli-');
@@ -31,7 +34,7 @@ export function runCliProcess(main: string, args: string[], options: { limitSeco
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, ['-r', path.join(root, 'bench', 'report-rss.js'), main, ...args], {
-      env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
+      env: CLI_ENV,
       stdio: ['ignore', 'pipe', 'pipe'],
       uid: options.uid,
       gid: options.gid,

@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { promises as fs, rmSync } from 'fs';
 import * as path from 'path';
 import { InputError } from '../../core/errors';
 
@@ -56,7 +56,7 @@ async function identity(file: string): Promise<string> {
   }
 }
 
-/** Refuses two outputs naming the same file, and any output naming the input. */
+/** Refuses an output naming a folder, two outputs naming the same file, and any output naming the input. */
 export async function checkDistinct(input: string, outputs: { flag: string; path: string }[]): Promise<void> {
   const seen = new Map<string, string>();
   seen.set(await identity(input), '');
@@ -68,6 +68,7 @@ export async function checkDistinct(input: string, outputs: { flag: string; path
       seen.set(STDOUT, flag);
       continue;
     }
+    if (/[\\/]$/.test(p) || (await fs.stat(p).catch(() => null))?.isDirectory()) throw new InputError(`“${p}” adalah folder; sebutkan nama berkas untuk hasil.`);
     for (const key of new Set([await identity(p), path.resolve(p)])) {
       const other = seen.get(key);
       if (other === '') throw new InputError(`Berkas hasil “${p}” (${flag}) sama dengan berkas masukan; berkas masukan tidak pernah ditimpa.`);
@@ -95,7 +96,6 @@ async function stage(output: Output, n: number): Promise<Staged> {
       if (e.code === 'ENOENT') return null;
       throw e;
     });
-    if (stat?.isDirectory()) throw new InputError(`“${output.path}” adalah folder; sebutkan nama berkas untuk hasil.`);
     if (stat && !stat.isFile()) return { output, target, tmp: null };
     const dir = path.dirname(path.resolve(target));
     await fs.mkdir(dir, { recursive: true });
@@ -105,9 +105,18 @@ async function stage(output: Output, n: number): Promise<Staged> {
   }
 }
 
-/** Writes all outputs or none; returns only when every one is in place. */
+/** Signals that end a run from outside: Ctrl+C, kill, a closed terminal. */
+const INTERRUPTIONS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Writes all outputs or none; returns only when every one is in place. Interrupted, it removes its temporary files and ends as the signal would. */
 export async function writeAll(outputs: Output[], stdout: (text: string) => void): Promise<void> {
   const staged: Staged[] = [];
+  const interrupted = (signal: NodeJS.Signals) => {
+    for (const s of staged) if (s.tmp) rmSync(s.tmp, { force: true });
+    for (const other of INTERRUPTIONS) process.off(other, interrupted);
+    process.kill(process.pid, signal);
+  };
+  for (const signal of INTERRUPTIONS) process.on(signal, interrupted);
   try {
     for (const [n, output] of outputs.entries()) {
       if (isStdout(output.path)) continue;
@@ -123,6 +132,7 @@ export async function writeAll(outputs: Output[], stdout: (text: string) => void
       s.tmp = null;
     }
   } finally {
+    for (const signal of INTERRUPTIONS) process.off(signal, interrupted);
     await Promise.all(staged.map((s) => (s.tmp ? fs.rm(s.tmp, { force: true }) : undefined)));
   }
 }

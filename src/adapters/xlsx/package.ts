@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { InputError } from '../../core/errors';
 import { Document } from '@xmldom/xmldom';
-import { children, parseXml, root } from './xml';
+import { children, encodingOf, parseXml, root } from './xml';
 
 /**
  * An .xlsx/.xlsm file as an OPC package: its zip through JSZip, parts found by name without regard
@@ -16,6 +16,10 @@ export const LIMITS = {
   fileBytes: 256 * MiB,
   /** All parts read, inflated, together: sheets, shared strings, styles, the workbook's index parts. */
   inflatedBytes: 256 * MiB,
+  /** Entries in the zip: JSZip writes no ZIP64 directory, so a copy could hold no more. */
+  zipEntries: 65_535,
+  /** Sheets the workbook lists. */
+  sheets: 1_000,
 };
 
 export interface Relationship {
@@ -36,6 +40,8 @@ interface CompressedEntry {
 const STORED = '\x00\x00';
 const DEFLATED = '\x08\x00';
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** The signature of each entry in the zip's central directory: JSZip reads no more entries than the file has of these. */
+const CENTRAL_ENTRY = [0x50, 0x4b, 0x01, 0x02];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** “EncryptionInfo” in UTF-16LE: the stream an encrypted Office file carries in its OLE container. */
 const ENCRYPTION_INFO = [...'EncryptionInfo'].flatMap((ch) => [ch.charCodeAt(0), 0]);
@@ -59,11 +65,11 @@ export function extensionOf(part: string): string {
   return dot > 0 ? name.slice(dot + 1) : '';
 }
 
-/** A path's segments with `.` and `..` applied; `..` never climbs above the package's root. */
+/** A path's segments with `.` and `..` applied; a `..` above the package's root stays, naming no part. */
 function segments(path: string): string[] {
   const out: string[] = [];
   for (const s of path.split('/')) {
-    if (s === '..') out.pop();
+    if (s === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
     else if (s !== '' && s !== '.') out.push(s);
   }
   return out;
@@ -97,12 +103,16 @@ export function checkFileSize(size: number, name: string): void {
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
 
-function includes(bytes: Uint8Array, pattern: readonly number[]): boolean {
-  for (let i = bytes.indexOf(pattern[0]); i >= 0 && i <= bytes.length - pattern.length; i = bytes.indexOf(pattern[0], i + 1)) {
-    if (pattern.every((b, j) => bytes[i + j] === b)) return true;
+/** How many times `pattern` occurs in `bytes`, counting no further than `atMost`. */
+function occurrences(bytes: Uint8Array, pattern: readonly number[], atMost: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(pattern[0]); i >= 0 && i <= bytes.length - pattern.length && n < atMost; i = bytes.indexOf(pattern[0], i + 1)) {
+    if (pattern.every((b, j) => bytes[i + j] === b)) n++;
   }
-  return false;
+  return n;
 }
+
+const includes = (bytes: Uint8Array, pattern: readonly number[]) => occurrences(bytes, pattern, 1) > 0;
 
 /** UTF-16 text (Excel's “Teks Unicode”) starts with its byte order mark; other text has no NUL byte in its first 512. */
 const looksText = (bytes: Uint8Array) => startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || !bytes.subarray(0, 512).includes(0);
@@ -122,6 +132,20 @@ function refuseNonZip(bytes: Uint8Array, name: string): void {
   }
 }
 
+/** Decodes an XML part in pieces, in the encoding its first bytes show: UTF-16 (which the package format allows) or UTF-8. */
+class XmlDecoder {
+  private decoder: TextDecoder | null = null;
+
+  decode(bytes: Uint8Array): string {
+    this.decoder ??= new TextDecoder(encodingOf(bytes));
+    return this.decoder.decode(bytes, { stream: true });
+  }
+
+  end(): string {
+    return this.decoder?.decode() ?? '';
+  }
+}
+
 export class Package {
   private readonly byKey = new Map<string, string>();
   private inflated = 0;
@@ -138,6 +162,9 @@ export class Package {
   static async open(bytes: Uint8Array, name: string): Promise<Package> {
     checkFileSize(bytes.length, name);
     refuseNonZip(bytes, name);
+    if (occurrences(bytes, CENTRAL_ENTRY, LIMITS.zipEntries + 1) > LIMITS.zipEntries) {
+      throw new InputError(`Berkas “${name}” berisi lebih dari ${LIMITS.zipEntries.toLocaleString('id-ID')} bagian; buku kerja sebesar itu tidak dibaca.`);
+    }
     let zip: JSZip;
     try {
       zip = await JSZip.loadAsync(bytes);
@@ -172,8 +199,11 @@ export class Package {
     return new InputError(`Berkas “${this.name}” rusak: bagian ${part} tidak dapat dibaca.`);
   }
 
-  /** Checks the part's size as the zip declares it against what is left of the budget, before inflating. */
-  private entry(part: string): CompressedEntry {
+  /**
+   * Checks the part's size as the zip declares it against what is left of the budget, before
+   * inflating; every part read is charged again, however often it is read.
+   */
+  private entry(part: string): { data: CompressedEntry; size: number } {
     const name = this.entryName(part);
     if (name === null) throw this.corrupt(part);
     // JSZip keeps the central directory's sizes and the compressed bytes here and has no public accessor for them.
@@ -181,21 +211,25 @@ export class Package {
     // JSZip reads the 32-bit size as a signed number.
     const size = data.uncompressedSize < 0 ? data.uncompressedSize + 2 ** 32 : data.uncompressedSize;
     if (this.inflated + size > LIMITS.inflatedBytes) {
-      throw new InputError(`Berkas “${this.name}” terlalu besar setelah dibuka (bagian ${part}: ${Math.round(size / MiB)} MB); tidak dibaca.`);
+      throw new InputError(
+        `Berkas “${this.name}” terlalu besar setelah dibuka: bagian-bagian yang dibaca melebihi ${LIMITS.inflatedBytes / MiB} MB (sampai bagian ${part}, ${Math.round(size / MiB)} MB); tidak dibaca.`,
+      );
     }
     this.inflated += size;
-    return data;
+    return { data, size };
   }
 
   /**
    * A part's text in pieces as it is inflated (the platform's DecompressionStream, in Node as in a
-   * browser), so a large sheet is never held whole; stops past the size the zip declares.
+   * browser), so a large sheet is never held whole; a part holding more bytes than the zip declares
+   * (the size the budget was charged) is corrupt, and inflating stops there.
    */
   async stream(part: string, onText: (text: string) => void): Promise<void> {
-    const data = this.entry(part);
-    const decoder = new TextDecoder('utf-8');
+    const { data, size } = this.entry(part);
+    const decoder = new XmlDecoder();
     if (data.compression.magic === STORED) {
-      onText(decoder.decode(data.compressedContent));
+      if (data.compressedContent.length > size) throw this.corrupt(part);
+      onText(decoder.decode(data.compressedContent) + decoder.end());
       return;
     }
     if (data.compression.magic !== DEFLATED) throw this.corrupt(part);
@@ -204,10 +238,10 @@ export class Package {
     try {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
         total += chunk.value.length;
-        if (total > data.uncompressedSize) throw this.corrupt(part);
-        onText(decoder.decode(chunk.value, { stream: true }));
+        if (total > size) throw this.corrupt(part);
+        onText(decoder.decode(chunk.value));
       }
-      onText(decoder.decode());
+      onText(decoder.end());
     } catch (e) {
       void reader.cancel().catch(() => {});
       throw e instanceof InputError ? e : this.corrupt(part);

@@ -1,6 +1,6 @@
 import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { InputError } from '../../core/errors';
-import { CellValue, Grid, mergesInside } from '../../core/grid';
+import { CellValue, Grid, MAX_CELL_TEXT, mergesInside } from '../../core/grid';
 import { columnLetter, MAX_COLS, MAX_ROWS, parseAddress, Rect } from '../../core/rect';
 import { isDateFormat } from '../../core/read/amount';
 import { Package } from './package';
@@ -8,6 +8,13 @@ import { decodeXstring, localName } from './xml';
 
 /** A formula whose result was never saved (the file was written by a tool that does not calculate). */
 export const NO_CACHED_RESULT = 'rumus tanpa nilai tersimpan';
+
+/**
+ * A number as SpreadsheetML stores it (xsd:double, as Excel writes it): decimal digits with an
+ * optional exponent. Anything else (`0x10`, `Infinity`, `NaN`), which Excel would not open without
+ * repairing, is read as an error value, never as the number JavaScript would make of it.
+ */
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Days from 1900-01-00 to 1904-01-01 in Excel's count, the difference between the two date systems. */
 const DAYS_1904 = 1462;
@@ -114,13 +121,18 @@ export async function readSheet(pkg: Package, part: string, name: string, hidden
         if (value === null) value = { error: text };
         else if (!isDateFormat(format)) format = 'yyyy-mm-dd';
       } else {
-        const n = Number(text);
+        const n = NUMBER.test(text.trim()) ? Number(text) : NaN;
         value = Number.isFinite(n) ? n : { error: text };
         if (ctx.date1904 && typeof value === 'number' && isDateFormat(format)) value += DAYS_1904;
       }
     }
     if (value === null && formula) value = { error: NO_CACHED_RESULT };
     if (value === null) return;
+    if (typeof value === 'string' && value.length > MAX_CELL_TEXT) {
+      throw new InputError(
+        `Lembar “${name}” sel ${columnLetter(col)}${row + 1} berisi teks ${value.length.toLocaleString('id-ID')} karakter, lebih dari batas Excel ${MAX_CELL_TEXT.toLocaleString('id-ID')}; berkas ini tidak dapat dibaca.`,
+      );
+    }
     const cells = (values[row] ??= []);
     cells[col] = value;
     if (format !== null) (numberFormats[row] ??= [])[col] = format;

@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
 import { Progress } from '../../core/compute/engine';
 import { EMPTY_RECORD, ExistingSheets, fingerprintsOf, userSheets, recordFromXml, ResultRecord } from '../../core/result-sheets';
-import { extensionOf, Package, Relationship } from './package';
+import { extensionOf, LIMITS, Package, Relationship } from './package';
 import { parsePart, readSheet, SheetContext } from './read-sheet';
 import { child, children, decodeXstring, localName, NS, root } from './xml';
 
@@ -175,10 +175,21 @@ export async function readXlsx(bytes: Uint8Array, name: string, progress: Progre
   const byId = new Map(rels.map((r) => [r.id, r]));
   const target = (type: RegExp) => rels.find((r) => type.test(r.type) && !r.external && pkg.has(r.target))?.target ?? null;
 
-  const sheets: SheetEntry[] = children(child(workbook, 'sheets') ?? workbook, 'sheet').map((s) => {
-    const rel = byId.get(s.getAttributeNS(NS.rel, 'id') ?? '');
-    const isWorksheet = rel !== undefined && REL_TYPE.worksheet.test(rel.type) && !rel.external && pkg.has(rel.target);
-    return { name: s.getAttribute('name') ?? '', part: isWorksheet ? rel.target : null, hidden: (s.getAttribute('state') ?? 'visible') !== 'visible' };
+  const sheetEls = children(child(workbook, 'sheets') ?? workbook, 'sheet');
+  if (sheetEls.length > LIMITS.sheets) {
+    throw new InputError(
+      `Berkas “${pkg.name}” berisi ${sheetEls.length.toLocaleString('id-ID')} lembar, lebih dari ${LIMITS.sheets.toLocaleString('id-ID')}; buku kerja sebesar itu tidak dibaca.`,
+    );
+  }
+  const sheets: SheetEntry[] = sheetEls.map((s) => {
+    const name = s.getAttribute('name') ?? '';
+    const id = s.getAttributeNS(NS.rel, 'id') ?? '';
+    const rel = byId.get(id);
+    const isWorksheet = rel !== undefined && REL_TYPE.worksheet.test(rel.type) && !rel.external;
+    if (rel === undefined || (isWorksheet && !pkg.has(rel.target))) {
+      throw new InputError(`Berkas “${pkg.name}” rusak: isi lembar “${name}” (${rel?.target ?? id}) tidak ada di dalam berkas.`);
+    }
+    return { name, part: isWorksheet ? rel.target : null, hidden: (s.getAttribute('state') ?? 'visible') !== 'visible' };
   });
   const pr = child(workbook, 'workbookPr');
   const date1904 = pr?.getAttribute('date1904') === '1' || pr?.getAttribute('date1904') === 'true';

@@ -29,6 +29,7 @@ export class StyleSheet {
   private readonly sheet: Element;
   private readonly xfByKey = new Map<string, number>();
   private readonly numFmtByCode = new Map<string, number>();
+  private readonly heldByCollection = new Map<string, Map<string, number>>();
   private nextNumFmt: number;
 
   constructor(xml: string) {
@@ -61,6 +62,39 @@ export class StyleSheet {
     return { el, index };
   }
 
+  /** The index of each entry the part already holds in a collection, by its XML. */
+  private held(collection: string, name: string): Map<string, number> {
+    let byXml = this.heldByCollection.get(collection);
+    if (!byXml) {
+      byXml = new Map();
+      for (const [i, el] of children(this.collection(collection), name).entries()) {
+        const xml = serializeXml(el);
+        if (!byXml.has(xml)) byXml.set(xml, i);
+      }
+      this.heldByCollection.set(collection, byXml);
+    }
+    return byXml;
+  }
+
+  /**
+   * The index of an entry as `fill` makes it: one the part holds already (an earlier run's, on its
+   * own result copy) when identical, so that re-running never grows the part; appended otherwise.
+   */
+  private entry(collection: string, name: string, attributes: Record<string, string | number | undefined>, fill: (el: Element) => void): number {
+    const held = this.held(collection, name);
+    const { el, index } = this.append(collection, name, attributes);
+    fill(el);
+    const xml = serializeXml(el);
+    const same = held.get(xml);
+    if (same === undefined) {
+      held.set(xml, index);
+      return index;
+    }
+    el.parentNode!.removeChild(el);
+    this.collection(collection).setAttribute('count', String(index));
+    return same;
+  }
+
   private numFmtId(code: string): number {
     if (code in BUILTIN_IDS) return BUILTIN_IDS[code];
     let id = this.numFmtByCode.get(code);
@@ -73,32 +107,32 @@ export class StyleSheet {
   }
 
   private font(s: CellStyle): number {
-    const { el, index } = this.append('fonts', 'font');
-    if (s.bold) addElement(el, 'b');
-    if (s.italic) addElement(el, 'i');
-    if (s.underline) addElement(el, 'u');
-    addElement(el, 'sz', { val: s.size ?? 10 });
-    if (s.color) addElement(el, 'color', { rgb: 'FF' + s.color });
-    addElement(el, 'name', { val: 'Arial' });
-    addElement(el, 'family', { val: 2 });
-    return index;
+    return this.entry('fonts', 'font', {}, (el) => {
+      if (s.bold) addElement(el, 'b');
+      if (s.italic) addElement(el, 'i');
+      if (s.underline) addElement(el, 'u');
+      addElement(el, 'sz', { val: s.size ?? 10 });
+      if (s.color) addElement(el, 'color', { rgb: 'FF' + s.color });
+      addElement(el, 'name', { val: 'Arial' });
+      addElement(el, 'family', { val: 2 });
+    });
   }
 
   private fill(s: CellStyle): number {
-    const { el, index } = this.append('fills', 'fill');
-    const pattern = addElement(el, 'patternFill', { patternType: s.fill ? 'solid' : 'none' });
-    if (s.fill) addElement(pattern, 'fgColor', { rgb: 'FF' + s.fill });
-    return index;
+    return this.entry('fills', 'fill', {}, (el) => {
+      const pattern = addElement(el, 'patternFill', { patternType: s.fill ? 'solid' : 'none' });
+      if (s.fill) addElement(pattern, 'fgColor', { rgb: 'FF' + s.fill });
+    });
   }
 
   private border(s: CellStyle): number {
-    const { el, index } = this.append('borders', 'border');
-    for (const side of ['left', 'right', 'top', 'bottom']) {
-      const edge = addElement(el, side, { style: s.border ? 'thin' : undefined });
-      if (s.border) addElement(edge, 'color', { indexed: 64 });
-    }
-    addElement(el, 'diagonal');
-    return index;
+    return this.entry('borders', 'border', {}, (el) => {
+      for (const side of ['left', 'right', 'top', 'bottom']) {
+        const edge = addElement(el, side, { style: s.border ? 'thin' : undefined });
+        if (s.border) addElement(edge, 'color', { indexed: 64 });
+      }
+      addElement(el, 'diagonal');
+    });
   }
 
   /** The cellXfs index of a cell style with a number format, appended the first time it is asked for. */
@@ -118,14 +152,14 @@ export class StyleSheet {
         applyBorder: 1,
         applyAlignment: 1,
       };
-      const xf = this.append('cellXfs', 'xf', attributes);
-      addElement(xf.el, 'alignment', {
-        horizontal: s.hAlign,
-        vertical: s.vAlign === 'middle' ? 'center' : s.vAlign,
-        wrapText: s.wrap ? 1 : undefined,
-        indent: s.indent ? s.indent : undefined,
-      });
-      index = xf.index;
+      index = this.entry('cellXfs', 'xf', attributes, (el) =>
+        addElement(el, 'alignment', {
+          horizontal: s.hAlign,
+          vertical: s.vAlign === 'middle' ? 'center' : s.vAlign,
+          wrapText: s.wrap ? 1 : undefined,
+          indent: s.indent ? s.indent : undefined,
+        }),
+      );
       this.xfByKey.set(key, index);
     }
     return index;

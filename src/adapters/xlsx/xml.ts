@@ -13,13 +13,24 @@ export const NS = {
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+/**
+ * The encoding of a text by its first bytes (XML 1.0, appendix F): UTF-16 by its byte order mark, or
+ * by a NUL beside the first character (`<` or `{`) when it has none; UTF-8 otherwise.
+ */
+export function encodingOf(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] !== 0 && bytes[1] === 0)) return 'utf-16le';
+  if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0 && bytes[1] !== 0)) return 'utf-16be';
+  return 'utf-8';
+}
+
 /** Parses a part; throws on anything that is not well-formed. */
 export function parseXml(text: string): Document {
   return new DOMParser({ onError: onErrorStopParsing }).parseFromString(text, 'text/xml');
 }
 
-export function serializeXml(doc: Document): string {
-  return new XMLSerializer().serializeToString(doc);
+/** A part as text, to be written in UTF-8 (JSZip's encoding): a declaration saying otherwise (UTF-16) is made to agree. */
+export function serializeXml(node: Document | Element): string {
+  return new XMLSerializer().serializeToString(node).replace(/^(<\?xml[^>]*?\sencoding=)(["'])[^"']*\2/, '$1$2UTF-8$2');
 }
 
 /** The name without its prefix: `x:row` → `row`. */

@@ -211,7 +211,7 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
 
   for (const grid of workbook.sheets) {
     const values = valuesWithMergesFilled(grid);
-    const override = settings.kolom[grid.name];
+    const override = Object.hasOwn(settings.kolom, grid.name) ? settings.kolom[grid.name] : undefined;
     const forced = override?.barisJudul ? override.barisJudul - 1 - grid.origin.row : undefined;
     const det: SheetDetection = { lembar: grid.name, peran: [], jenis: null, barisJudul: null, kolom: [], catatan: [] };
     if (grid.hidden) det.catatan.push('Lembar ini tersembunyi.');
