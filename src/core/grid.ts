@@ -75,7 +75,7 @@ export function valuesWithMergesFilled(grid: Grid): CellValue[][] {
 /** Merged cells a sheet may cover inside its populated area: far beyond any real table. */
 const MAX_MERGED_CELLS = 4_000_000;
 
-/** Excel's most characters in a cell. A file written otherwise may hold more: what is read of a text stops here. */
+/** Excel's most characters in a cell: a file's longer text is read cut to it, as Excel repairs it; a result cell longer is cut too. */
 export const MAX_CELL_TEXT = 32_767;
 
 /**

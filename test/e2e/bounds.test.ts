@@ -177,10 +177,10 @@ describe('bounded by the data', () => {
       null,
     ],
     [
-      'a cell of 40 million characters, beyond Excel',
+      'a cell of 40 million characters, beyond Excel: read cut to 32.767',
       () => sheet('teks-panjang.xlsx', `<sheetData>${rowsXml(SMALL_DPA)}${rowsXml([['7.01.01.2.03', 'é'.repeat(40_000_000), 1]], 5)}</sheetData>`),
-      2,
-      /Lembar “DPA” sel B5 berisi teks 40\.000\.000 karakter, lebih dari batas Excel 32\.767; berkas ini tidak dapat dibaca/,
+      0,
+      null,
     ],
     [
       'a target of “1”, 32.765 spaces and “x”, the longest cell (the range pattern once went quadratic on it)',

@@ -128,11 +128,8 @@ export async function readSheet(pkg: Package, part: string, name: string, hidden
     }
     if (value === null && formula) value = { error: NO_CACHED_RESULT };
     if (value === null) return;
-    if (typeof value === 'string' && value.length > MAX_CELL_TEXT) {
-      throw new InputError(
-        `Lembar “${name}” sel ${columnLetter(col)}${row + 1} berisi teks ${value.length.toLocaleString('id-ID')} karakter, lebih dari batas Excel ${MAX_CELL_TEXT.toLocaleString('id-ID')}; berkas ini tidak dapat dibaca.`,
-      );
-    }
+    // Excel holds 32.767 characters in a cell and cuts a longer text when it repairs such a file.
+    if (typeof value === 'string' && value.length > MAX_CELL_TEXT) value = value.slice(0, MAX_CELL_TEXT);
     const cells = (values[row] ??= []);
     cells[col] = value;
     if (format !== null) (numberFormats[row] ??= [])[col] = format;

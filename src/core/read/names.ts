@@ -1,5 +1,4 @@
 /** Name handling for matching rows between sheets and linking kinerja to programs. */
-import { MAX_CELL_TEXT } from '../grid';
 import { memo } from '../memo';
 
 const LEVEL_WORDS = /^(sub\s*kegiatan|kegiatan|program|sub\s*keg\.?|keg\.?|prog\.?)\b[\s:.-]*/i;
@@ -17,8 +16,7 @@ export function levelWord(name: string): LevelWord | null {
 /** Case, spacing, punctuation and the leading level word ignored. */
 export const normalizeName = memo(normalize);
 
-function normalize(text: string): string {
-  const name = text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
+function normalize(name: string): string {
   // eslint-disable-next-line no-control-regex
   const plain = /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   return plain

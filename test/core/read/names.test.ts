@@ -1,4 +1,3 @@
-import { MAX_CELL_TEXT } from '../../../src/core/grid';
 import { levelWord, nameTokens, normalizeName, similarity } from '../../../src/core/read/names';
 
 describe('names', () => {
@@ -22,11 +21,6 @@ describe('level words and similarity', () => {
     expect(similarity(nameTokens('Penyediaan Gaji dan Tunjangan'), nameTokens('Tunjangan Gaji Penyediaan'))).toBe(1);
     expect(similarity(nameTokens('Penyediaan Gaji'), nameTokens('Belanja Modal'))).toBe(0);
     expect(similarity(nameTokens('Penyediaan Gaji ASN'), nameTokens('Penyediaan Gaji'))).toBeCloseTo(0.8);
-  });
-
-  it('reads no more of a name than a cell holds', () => {
-    const name = `Kegiatan ${'é'.repeat(MAX_CELL_TEXT)}`;
-    expect(normalizeName(name + 'x'.repeat(1_000_000))).toBe(normalizeName(name.slice(0, MAX_CELL_TEXT)));
   });
 
   it('compares the first 64 words of a name, however long', () => {
