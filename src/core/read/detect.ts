@@ -121,10 +121,17 @@ const FIGURES: Record<Jenis, { roles: readonly ColumnRole[]; content: (v: CellVa
   kinerja: { roles: ['target', 'realisasi', 'targetRenstra'], content: kinerjaContent },
 };
 
-/** The column's data rows hold words and no figure: a column of names or row numbers given for an amount. */
-function holdsOnlyText(values: CellValue[][], header: HeaderMatch<string>, c: number, content: (v: CellValue) => Content): boolean {
+/** The column every row of a table names itself in: rows without it (a signature block under the table) are not the table's. */
+const NAME_ROLE: Record<Jenis, ColumnRole> = { anggaran: 'uraian', kinerja: 'indikator' };
+
+/** The column's cells on the table's rows hold words and no figure: a column of names or row numbers given for an amount. */
+function holdsOnlyText(values: CellValue[][], header: HeaderMatch<string>, c: number, jenis: Jenis): boolean {
+  const named = (header.columns as Partial<Record<ColumnRole, number>>)[NAME_ROLE[jenis]];
+  const { content } = FIGURES[jenis];
   let text = false;
   for (let r = header.row + header.height; r < values.length; r++) {
+    const name = named === undefined ? 'tanpa kolom nama' : (values[r]?.[named] ?? null);
+    if (name === null || name === '') continue;
     const kind = content(values[r]?.[c] ?? null);
     if (kind === 'figure') return false;
     text ||= kind === 'text';
@@ -155,7 +162,7 @@ function applyOverride<R extends ColumnRole>(
     const c = columnIndex(letter) - grid.origin.col;
     if (!(allowed as readonly string[]).includes(role)) masalah.push(new SettingError(at(role), `tidak berlaku untuk lembar ${jenis}`));
     else if (c < 0 || c >= width) masalah.push(new SettingError(at(role), `menunjuk kolom ${letter}, yang kosong di lembar ${quotedName(grid.name)}`));
-    else if (FIGURES[jenis].roles.includes(role) && holdsOnlyText(values, header, c, FIGURES[jenis].content)) {
+    else if (FIGURES[jenis].roles.includes(role) && holdsOnlyText(values, header, c, jenis)) {
       masalah.push(new SettingError(at(role), `menunjuk kolom ${letter}, yang berisi teks, bukan angka`));
     } else {
       columns[role as R] = c;

@@ -133,6 +133,20 @@ describe('detecting which sheet serves as what', () => {
       );
     });
 
+    it('takes a column not yet filled in, though a signature block stands in it under the table', () => {
+      const signed = sheet('DPA', [
+        ['No', 'Program/ Kegiatan/ Sub Kegiatan', 'Anggaran (Rp,-)', 'Realisasi TW IV'],
+        ['1', 'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH', 2700, null],
+        ['1.2', 'Administrasi Keuangan Perangkat Daerah', 2700, null],
+        ['', 'JUMLAH', 2700, null],
+        [null, null, null, 'Semboro, 31 Desember 2024'],
+        [null, null, null, 'Camat Semboro'],
+        [null, null, null, 'NIP. 19700101 199003 1 010'],
+      ]);
+      expect(problems([signed], { kolom: { DPA: { kolom: { realisasi: 'D' } } } })).toEqual([]);
+      expect(problems([signed], { kolom: { DPA: { kolom: { anggaran: 'B' } } } })).toEqual([['kolom / DPA / kolom / anggaran', 'Menunjuk kolom B, yang berisi teks, bukan angka']]);
+    });
+
     it('refuses words for a kinerja target or realisasi, and takes levels of a scale and figures', () => {
       expect(problems([kinerjaWords], { kolom: { IKU: { kolom: { target: 'B' } } } })).toEqual([
         ['kolom / IKU / kolom / target', 'Menunjuk kolom B, yang berisi teks, bukan angka'],
