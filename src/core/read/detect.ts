@@ -130,7 +130,7 @@ function holdsOnlyText(values: CellValue[][], header: HeaderMatch<string>, c: nu
   const { content } = FIGURES[jenis];
   let text = false;
   for (let r = header.row + header.height; r < values.length; r++) {
-    const name = named === undefined ? 'tanpa kolom nama' : (values[r]?.[named] ?? null);
+    const name = named === undefined ? undefined : (values[r]?.[named] ?? null);
     if (name === null || name === '') continue;
     const kind = content(values[r]?.[c] ?? null);
     if (kind === 'figure') return false;
