@@ -4,7 +4,7 @@ import { existingSheets, inputSheets, XlsxBook } from '../adapters/xlsx/read';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
 import { readXlsxFile, writeResultCopy } from '../adapters/fs/xlsx-file';
 import { readTextFile } from '../adapters/fs/read-file';
-import { persenText, rupiahText } from '../core/decimal';
+import { countText, persenText, rupiahText } from '../core/decimal';
 import { EngineResult } from '../core/compute/engine';
 import { InputError, sentence } from '../core/errors';
 import { countByTingkat, quotedName } from '../core/findings';
@@ -115,7 +115,7 @@ function summary(result: EngineResult, say: (line: string) => void, io: Io): voi
   const k = result.kinerja;
   if (k) say(`Rata-rata capaian kinerja ${persenText(k.rataRataCapaian)} dari ${k.sasaran.reduce((n, s) => n + s.indikator.length, 0)} indikator`);
   const { galat, peringatan } = countByTingkat(result.temuan);
-  say(`Temuan: ${galat} galat, ${peringatan} peringatan`);
+  say(`Temuan: ${countText(galat)} galat, ${countText(peringatan)} peringatan`);
   for (const f of result.temuan) say(`  [${f.tingkat}] ${f.lembar ?? ''}${f.sel ? `!${f.sel}` : ''} ${f.jenis}: ${f.pesan}`);
 }
 

@@ -42,6 +42,9 @@ export function formatIndonesian(d: Decimal, decimals: number): string {
   return sign + grouped + (frac ? ',' + frac : '');
 }
 
+/** A count as a clerk reads it: `12.001`. */
+export const countText = (n: number) => formatIndonesian(new Decimal(n), 0);
+
 export function formatRupiah(d: Decimal): string {
   return formatIndonesian(d, d.isInteger() ? 0 : 2);
 }

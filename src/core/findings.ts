@@ -1,4 +1,4 @@
-import { Decimal, formatIndonesian, plainString } from './decimal';
+import { countText, Decimal, plainString } from './decimal';
 
 export type Tingkat = 'galat' | 'peringatan';
 
@@ -160,14 +160,13 @@ export class FindingLog {
 }
 
 const at = (f: Finding) => (f.lembar && f.sel ? `${f.lembar}!${f.sel}` : null);
-const count = (n: number) => formatIndonesian(new Decimal(n), 0);
 
 function notListedText(more: Finding, listed: number, first: Finding | null): string {
   const where = at(more);
   return (
-    `${count(more.tidakDicantumkan!)} temuan lain “${perihalLabel(more.perihal)}”${more.lembar ? ` di lembar ${quotedName(more.lembar)}` : ''} tidak dicantumkan satu per satu ` +
-    `(daftar temuan memuat paling banyak ${count(LISTED_PER_KIND)} per jenis per lembar dan ${count(LISTED_IN_ALL)} seluruhnya)${where ? `; yang pertama di ${where}` : ''}.` +
-    (listed > 0 && first ? ` ${count(listed)} yang tercantum mulai di ${at(first) ?? 'atas'}.` : '') +
+    `${countText(more.tidakDicantumkan!)} temuan lain “${perihalLabel(more.perihal)}”${more.lembar ? ` di lembar ${quotedName(more.lembar)}` : ''} tidak dicantumkan satu per satu ` +
+    `(daftar temuan memuat paling banyak ${countText(LISTED_PER_KIND)} per kelompok temuan per lembar dan ${countText(LISTED_IN_ALL)} seluruhnya)${where ? `; yang pertama di ${where}` : ''}.` +
+    (listed > 0 && first ? ` ${countText(listed)} yang tercantum mulai di ${at(first) ?? 'atas'}.` : '') +
     ' Perbaiki yang tercantum, lalu hitung ulang untuk melihat sisanya.'
   );
 }

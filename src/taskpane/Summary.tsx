@@ -1,5 +1,5 @@
 import { Button, Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text } from '@fluentui/react-components';
-import { persenText, rupiahText } from '../core/decimal';
+import { countText, persenText, rupiahText } from '../core/decimal';
 import { countByTingkat } from '../core/findings';
 import { draftWarning } from '../core/report/narrative';
 import { PaneRun, ResultCopy } from './host';
@@ -61,13 +61,13 @@ export function Summary({
         <Text>Temuan</Text>
         <Text weight="semibold" data-testid="jumlah-temuan">
           {galat > 0 && pemeriksaan && onOpen ? (
-            <Link as="button" onClick={() => onOpen(pemeriksaan)} aria-label={`${galat} galat, buka lembar ${pemeriksaan}`}>
-              {galat} galat
+            <Link as="button" onClick={() => onOpen(pemeriksaan)} aria-label={`${countText(galat)} galat, buka lembar ${pemeriksaan}`}>
+              {countText(galat)} galat
             </Link>
           ) : (
-            `${galat} galat`
+            `${countText(galat)} galat`
           )}
-          , {peringatan} peringatan
+          , {countText(peringatan)} peringatan
         </Text>
       </div>
       {warning && (

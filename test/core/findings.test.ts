@@ -19,7 +19,7 @@ describe('FindingLog', () => {
       seharusnya: null,
       selisih: null,
       pesan:
-        '1.200 temuan lain “Nilai yang tidak terbaca” di lembar “DPA” tidak dicantumkan satu per satu (daftar temuan memuat paling banyak 500 per jenis per lembar dan 5.000 seluruhnya); ' +
+        '1.200 temuan lain “Nilai yang tidak terbaca” di lembar “DPA” tidak dicantumkan satu per satu (daftar temuan memuat paling banyak 500 per kelompok temuan per lembar dan 5.000 seluruhnya); ' +
         'yang pertama di DPA!C505. 500 yang tercantum mulai di DPA!C5. Perbaiki yang tercantum, lalu hitung ulang untuk melihat sisanya.',
       tidakDicantumkan: 1200,
     });

@@ -322,7 +322,7 @@ describe('bounded by the data', () => {
     expect(nilai[LISTED_PER_KIND].pesan).toMatch(
       /^399\.500 temuan lain “Nilai yang tidak terbaca” di lembar “DPA” tidak dicantumkan .* yang pertama di DPA!C255\. 500 yang tercantum mulai di DPA!C5\./,
     );
-    expect(run.stdout).toMatch(/^Temuan: 400\d{3} galat/m);
+    expect(run.stdout).toMatch(/^Temuan: 400\.\d{3} galat/m);
   }, 120_000);
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { InputError } from '../../core/errors';
 import { RECORD_NAMESPACE, recordXml, ReplacementPlan, ResultRecord } from '../../core/result-sheets';
 import { PreparedSheet } from '../../core/report/run';
 import { XlsxBook } from './read';
-import { inFolderOf, relativeTarget, relsPartOf } from './package';
+import { inFolderOf, LIMITS, relativeTarget, relsPartOf } from './package';
 import { quotedSheet, worksheetXml } from './sheet-xml';
 import { EMPTY_STYLES, StyleSheet } from './styles';
 import { addElement, child, children, NS, parseXml, root, serializeXml, XML_DECLARATION } from './xml';
@@ -30,9 +30,6 @@ const REL = {
   customXml: `${NS.rel}/customXml`,
   customXmlProps: `${NS.rel}/customXmlProps`,
 };
-
-/** JSZip writes no ZIP64 directory: past this many entries the copy would be damaged. */
-export const MAX_ZIP_ENTRIES = 65_535;
 
 /** Where a workbook part's children go after <definedNames>, in schema order. */
 const AFTER_DEFINED_NAMES = [
@@ -288,9 +285,9 @@ async function updateAppProperties(book: XlsxBook, removed: string[], added: str
  */
 export async function addResultSheets(book: XlsxBook, sheets: PreparedSheet[], plan: ReplacementPlan): Promise<JSZip> {
   const zip = book.pkg.zip;
-  if (Object.keys(zip.files).length + sheets.length + 4 > MAX_ZIP_ENTRIES) {
+  if (Object.keys(zip.files).length + sheets.length + 4 > LIMITS.zipEntries) {
     throw new InputError(
-      `Buku kerja “${book.pkg.name}” berisi lebih dari ${MAX_ZIP_ENTRIES.toLocaleString('id-ID')} bagian; salinan dengan lembar hasil tidak dapat ditulis utuh.`,
+      `Buku kerja “${book.pkg.name}” berisi lebih dari ${LIMITS.zipEntries.toLocaleString('id-ID')} bagian; salinan dengan lembar hasil tidak dapat ditulis utuh.`,
     );
   }
   const index = await Index.of(book);

@@ -89,13 +89,14 @@ function capped(value: Decimal, settings: Settings): Decimal {
 /** Name pairs compared by similarity for one kinerja sheet: 2.500 names against 400 programs and kegiatan. */
 const SIMILARITY_PAIRS = 1_000_000;
 
-type Found = { item: BudgetItem; exact: boolean } | null;
+/** What a supporting text found: an item, nothing, or nothing because the similarity budget was spent before it. */
+type Found = { item: BudgetItem; exact: boolean } | 'none' | 'not-compared';
 
 /**
  * Finds the budget items a kinerja row names as its support: by kode or by name at any level, then a
  * program or kegiatan by similarity (the column names programs; a sub kegiatan is named by its kode
  * or name as written). The same text always finds the same item; past SIMILARITY_PAIRS, a text
- * found neither way is not found.
+ * found neither way is not compared.
  */
 class BudgetIndex {
   private byKode = new Map<string, BudgetItem>();
@@ -131,7 +132,7 @@ class BudgetIndex {
     const name = leading?.rest ?? text;
     const exact = this.byName.get(normalizeName(name));
     if (exact) return { item: exact, exact: true };
-    if (this.compared + this.tokens.length > SIMILARITY_PAIRS) return null;
+    if (this.compared + this.tokens.length > SIMILARITY_PAIRS) return 'not-compared';
     this.compared += this.tokens.length;
     const t = nameTokens(name);
     let best: { item: BudgetItem; score: number } | null = null;
@@ -139,7 +140,7 @@ class BudgetIndex {
       const score = similarity(t, c.tokens);
       if (score >= SIMILARITY_THRESHOLD && (!best || score > best.score)) best = { item: c.item, score };
     }
-    return best ? { item: best.item, exact: false } : null;
+    return best ? { item: best.item, exact: false } : 'none';
   }
 }
 
@@ -255,11 +256,15 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
     const linked = new Set<BudgetItem>();
     for (const ind of s.indikator) {
       for (const p of ind.pendukung) {
-        const hit = index?.find(p.teks) ?? null;
-        if (!hit) {
-          if (index) findings.add(finding('pendukung-tidak-di-dpa', p.ref, `Program pendukung ${quotedName(p.teks)} tidak ditemukan di DPA.`));
-          continue;
+        if (!index) continue;
+        const hit = index.find(p.teks);
+        if (hit === 'none') findings.add(finding('pendukung-tidak-di-dpa', p.ref, `Program pendukung ${quotedName(p.teks)} tidak ditemukan di DPA.`));
+        if (hit === 'not-compared') {
+          const why =
+            'tidak tertulis persis seperti di DPA, dan terlalu banyak nama seperti itu di lembar ini untuk dicocokkan menurut kemiripan; tulis kodenya atau namanya persis seperti di DPA';
+          findings.add(finding('pendukung-tidak-di-dpa', p.ref, `Program pendukung ${quotedName(p.teks)} ${why}.`));
         }
+        if (typeof hit === 'string') continue;
         if (!hit.exact) {
           const r = hit.item.row.nameRef;
           findings.add(

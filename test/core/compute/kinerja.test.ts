@@ -130,6 +130,20 @@ describe('supporting items found by similarity', () => {
       ['Penyusunan Dokumen Perencanaan Perangkat Daerah'],
     ]);
   });
+
+  it('says a name was not compared, rather than not in the DPA, once the similarity budget is spent', () => {
+    const programs = Array.from({ length: 2_500 }, (_, i) => [`7.${String(i + 1).padStart(2, '0')}.01`, `Program Nomor ${i} Urusan Wilayah`, 1]);
+    const many = computeBudget(budgetSheet(sheet('DPA', ['Kode', 'Uraian', 'Anggaran'], ...programs)), null);
+    const rows = Array.from({ length: 450 }, (_, i) => [`Sasaran ${i}`, 'Indeks', 90, 80, `Kegiatan lain ${i}`]);
+    const k = computeKinerja(
+      kinerjaSheet(sheet('Kinerja', ['Sasaran', 'Indikator', 'Target', 'Realisasi', 'Program Pendukung'], ...rows)),
+      { all: many.all, anggaran: many.anggaran, hasRealisasi: false },
+      DEFAULT_SETTINGS,
+    );
+    const said = k.findings.filter((f) => f.perihal === 'pendukung-tidak-di-dpa').map((f) => (f.pesan.includes('terlalu banyak nama') ? 'tidak dicocokkan' : 'tidak ditemukan'));
+    // 1.000.000 pairs ÷ 2.500 programs: the first 400 names are compared.
+    expect([said.length, said.indexOf('tidak dicocokkan'), said.lastIndexOf('tidak ditemukan')]).toEqual([450, 400, 399]);
+  });
 });
 
 describe('indikator that are not plain numbers, in a kinerja sheet', () => {
