@@ -180,8 +180,10 @@ function applyOverride<R extends ColumnRole>(
       continue;
     }
     masalah.push(new SettingError(at(role), `menunjuk kolom ${override.kolom[role]}, yang sudah dipakai untuk ${COLUMN_LABEL[clash]}`));
-    if (header.columns[role] === undefined) delete columns[role];
-    else columns[role] = header.columns[role];
+    // Back to its detected column, unless another role now reads that one.
+    const detected = header.columns[role];
+    if (detected === undefined || roles().some((o) => o !== role && columns[o] === detected)) delete columns[role];
+    else columns[role] = detected;
   }
   return { ...header, columns };
 }
