@@ -184,9 +184,8 @@ describe('detecting which sheet serves as what', () => {
         ['kolom / Realisasi 2024 / kolom / realisasi', 'Menunjuk kolom E, yang sudah dipakai untuk Anggaran'],
       ]);
       // The refused realisasi does not go back to E, which the anggaran now reads.
-      const both = detectSheets({ sheets: [realisasi] }, withDefaults(parseSettings({ kolom: { 'Realisasi 2024': { kolom: { anggaran: 'D', realisasi: 'D' } } } })));
-      const read = both.deteksi[0].kolom.filter((k) => k.kolom === 'D').map((k) => k.peran);
-      expect(read).toEqual(['anggaran']);
+      const both = detectSheets({ sheets: [realisasi] }, withDefaults(parseSettings({ kolom: { 'Realisasi 2024': { kolom: { anggaran: 'E', realisasi: 'E' } } } })));
+      expect(both.deteksi[0].kolom.filter((k) => k.kolom === 'E').map((k) => k.peran)).toEqual(['anggaran']);
       const swapped = hitung({ sheets: [realisasi] }, parseSettings({ kolom: { 'Realisasi 2024': { kolom: { anggaran: 'E', realisasi: 'C' } } } }));
       expect([swapped.anggaran!.anggaran.toString(), swapped.anggaran!.realisasi!.toString()]).toEqual(['900', '1200']);
     });
