@@ -276,7 +276,7 @@ function betweenSheets(item: BudgetItem, there: AmountCell, realName: string, pa
     'antar-lembar',
     there,
     `Anggaran ${rowLabel(item)} di lembar ${realName} ${formatRupiah(written)}, di DPA (${dpaRef.lembar}!${dpaRef.sel}) ${formatRupiah(item.anggaran)} ` +
-      `(tertulis ${selisihText(written.minus(item.anggaran))}). DPA yang dipakai.` +
+      `(di lembar realisasi ${selisihText(written.minus(item.anggaran))}). DPA yang dipakai.` +
       (parents.length > 0 ? ` Selisih yang sama ada pada induknya: ${parents.map((p) => named(p.item, p.there)).join(', ')}.` : '') +
       (item.realisasi !== null && item.realisasi.gt(item.anggaran) ? ` Dengan anggaran DPA, realisasinya (${formatRupiah(item.realisasi)}) melebihi anggaran.` : ''),
     { tertulis: written, seharusnya: item.anggaran, terkait: dpaRef },

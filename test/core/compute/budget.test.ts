@@ -47,7 +47,7 @@ describe('the budget of the DPA with the realisasi sheet', () => {
     const found = computeBudget(dpa, real).findings.filter((f) => f.jenis === 'antar-lembar');
     expect(found.map((f) => [f.lembar, f.sel, f.tertulis, f.seharusnya, f.terkait])).toEqual([['LRA', 'C4', '1100', '1000', { lembar: 'DPA', sel: 'C4' }]]);
     expect(found[0].pesan).toBe(
-      'Anggaran sub kegiatan “Sub Satu” di lembar LRA 1.100, di DPA (DPA!C4) 1.000 (tertulis lebih besar 100). DPA yang dipakai. ' +
+      'Anggaran sub kegiatan “Sub Satu” di lembar LRA 1.100, di DPA (DPA!C4) 1.000 (di lembar realisasi lebih besar 100). DPA yang dipakai. ' +
         'Selisih yang sama ada pada induknya: kegiatan “Keg Satu” (LRA!C3 dan DPA!C3), “Program A” (LRA!C2 dan DPA!C2).',
     );
   });
