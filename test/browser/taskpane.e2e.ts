@@ -115,7 +115,7 @@ describe('before anything is written', () => {
     await expect(field(panel, /^Realisasi \(“/).inputValue()).resolves.toBe('D');
     await expect(field(panel, 'Baris judul kolom').inputValue()).resolves.toBe('4');
     await page.getByRole('button', { name: 'Periksa lembar' }).click();
-    await notice(/^Lembar diperiksa: 3 dari 3 lembar dipakai\. Belum ada yang ditulis\.$/).waitFor();
+    await notice(/^Lembar diperiksa: 3 dari 3 lembar dipakai\. Tidak ada yang ditulis pada pemeriksaan ini\.$/).waitFor();
     const host = await hostState();
     expect(host.sheets.map((s) => s.name)).toEqual(['DPA 2024', 'Realisasi 2024', 'Kinerja 2024']);
     expect(host.settings).toEqual({});
