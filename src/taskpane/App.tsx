@@ -62,7 +62,7 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
         setEpoch((e) => e + 1);
         const used = found.deteksi.filter((d) => d.peran.length > 0).length;
         return found.masalah.length > 0
-          ? { intent: 'warning', text: 'Ada isian yang tidak dapat diikuti; lihat tanda merah di bawah.' }
+          ? { intent: 'warning', text: 'Ada isian yang tidak dapat diikuti: lihat yang ditandai merah di atas.' }
           : { intent: 'info', text: `Lembar diperiksa: ${used} dari ${found.deteksi.length} lembar dipakai. Tidak ada yang ditulis pada pemeriksaan ini.` };
       }),
     [act, host, markFields],
