@@ -143,6 +143,7 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
         onReset={() =>
           void act('lembar', async () => {
             await host.forgetSettings?.();
+            setRun(null);
             setDraft({});
             markFields([]);
             const found = await host.inspect({});

@@ -357,7 +357,7 @@ describe('the user’s choices take effect', () => {
     expect(JSON.parse((await hostState()).settings[SETTINGS_KEY] as string)).toEqual({});
   });
 
-  it('“Kembalikan ke deteksi otomatis” clears the saved settings and the fields', async () => {
+  it('“Kembalikan ke deteksi otomatis” clears the saved settings, the fields and the results computed with them', async () => {
     const panel = await sheetPanel('Realisasi 2024');
     await field(panel, /^Realisasi \(“/).fill('C');
     await field(panel, /^Anggaran \(“/).fill('D');
@@ -367,6 +367,7 @@ describe('the user’s choices take effect', () => {
     await notice(/^Kembali ke deteksi otomatis: pengaturan yang tersimpan di buku kerja ini telah dihapus\.$/).waitFor();
     expect((await hostState()).settings).toEqual({});
     await expect(field(await sheetPanel('Realisasi 2024'), /^Realisasi \(“/).inputValue()).resolves.toBe('D');
+    await expect(page.getByTestId('ringkasan').count()).resolves.toBe(0);
     await open();
     await expect(field(await sheetPanel('Realisasi 2024'), /^Realisasi \(“/).inputValue()).resolves.toBe('D');
   });
