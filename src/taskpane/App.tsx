@@ -95,7 +95,6 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
     act(
       'hitung',
       async (progress) => {
-        setRun(null);
         const settings = parseSettings(draft);
         const outcome = await host.hitung({ settings, replaceEdited: edited.length > 0 && choice ? choice === 'ganti' : undefined, progress });
         if ('edited' in outcome) {

@@ -402,6 +402,8 @@ describe('the user’s choices take effect', () => {
     await hitung();
     await page.getByText('Lembar hasil “HC Efisiensi” telah diubah sejak perhitungan terakhir. Apa yang dilakukan dengan lembar itu?').waitFor();
     await expect(notice(/belum dijalankan: pilih dulu/).count()).resolves.toBe(1);
+    // A question is not a failed run: the results shown stay until a new run replaces them.
+    await expect(page.getByTestId('ringkasan').count()).resolves.toBe(1);
     await page.getByRole('radio', { name: /^Biarkan sebagai lembar saya/ }).check();
     await hitung();
     const host = await hostState();
