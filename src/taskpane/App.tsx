@@ -105,7 +105,12 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
         setChoice(null);
         say('lembar', null);
         setInspection((i) => i && { ...i, deteksi: outcome.result.deteksi, sheetNames: outcome.result.deteksi.map((d) => d.lembar), masalah: [], edited: [], firstRun: false });
-        return { intent: 'success', text: `Selesai: ${outcome.written.length} lembar hasil ditulis.` };
+        return {
+          intent: 'success',
+          text: outcome.copy
+            ? `Selesai: ${outcome.written.length} lembar hasil siap diunduh dalam salinan buku kerja, dengan tombol Unduh di Ringkasan di bawah.`
+            : `Selesai: ${outcome.written.length} lembar hasil ditulis.`,
+        };
       },
       () => setRun(null),
     );

@@ -115,6 +115,11 @@ describe('opened from the disk, with no server (file://)', () => {
     await expect(page.getByTestId('waktu').textContent()).resolves.toMatch(
       /^Dihitung pukul \d\d\.\d\d; hasil ditulis ke \d+ lembar di salinan buku kerja: “HC Pengukuran Kinerja”, /,
     );
+    // Nothing is saved until the download: the notice says where the results wait.
+    await page
+      .getByText(/^Selesai: 8 lembar hasil siap diunduh dalam salinan buku kerja, dengan tombol Unduh di Ringkasan di bawah\.$/)
+      .first()
+      .waitFor();
     if (SHOTS) {
       await page.setViewportSize({ width: 1000, height: 1500 });
       await page.screenshot({ path: path.join(SHOTS, 'peramban.png'), animations: 'disabled' });
