@@ -103,6 +103,7 @@ describe('opened from the disk, with no server (file://)', () => {
     await expect(page.getByText(/Ctrl\+Z/).count()).resolves.toBe(0);
     // The file's section takes the focus from the page, which the opening left with none.
     await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).resolves.toBe('judul-berkas');
+    await expect(page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).resolves.toBe('none');
   });
 
   it('computes on a click and shows the same summary as the command line', async () => {
