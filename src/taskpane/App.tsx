@@ -44,7 +44,7 @@ export function Heading() {
 export function App({ host, workbookName = null, children }: { host: WorkbookHost; workbookName?: string | null; children?: ReactNode }) {
   const styles = useStyles();
   const actions = useActions();
-  const { act, say, markFields, clearFields } = actions;
+  const { act, say, clearNotices, markFields, clearFields } = actions;
   const [draft, setDraft] = useState<Draft>({});
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [run, setRun] = useState<PaneRun | null>(null);
@@ -95,6 +95,7 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
     act(
       'hitung',
       async (progress) => {
+        clearNotices(['lembar']);
         const settings = parseSettings(draft);
         const outcome = await host.hitung({ settings, replaceEdited: edited.length > 0 && choice ? choice === 'ganti' : undefined, progress });
         if ('edited' in outcome) {

@@ -278,7 +278,9 @@ describe('a run', () => {
     expect(results.passes.length).toBeGreaterThan(10);
   });
 
-  it('replaces its sheets on a second run, and Hitung keeps the focus while it runs', async () => {
+  it('replaces its sheets on a second run, and Hitung keeps the focus while it runs; notices of actions on the old results go', async () => {
+    const downloaded = notice('Berkas tabel-lkjip.docx diunduh.');
+    await expect(downloaded.count()).resolves.toBe(1);
     const before = await sheetNames();
     await page.evaluate(() => {
       const host = (window as unknown as DemoWindow).hitungCapaianDemo.host;
@@ -293,6 +295,7 @@ describe('a run', () => {
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hitung Capaian');
     expect(await sheetNames()).toEqual(before);
+    await expect(downloaded.count()).resolves.toBe(0);
   });
 });
 
