@@ -189,7 +189,7 @@ describe('opened from the disk, with no server (file://)', () => {
       'Unduh hasil (.json)',
     ]);
     await expect(page.getByRole('button', { name: /^Unduh semua tabel/ }).count()).resolves.toBe(1);
-    await expect(summary.getByTestId('peringatan-draf').textContent()).resolves.toMatch(/^Hasil ini masih drafLembar sumber masih memuat delapan galat/);
+    await expect(summary.getByTestId('peringatan-draf').textContent()).resolves.toMatch(/^Hasil ini masih draf.Lembar sumber masih memuat delapan galat/);
   });
 
   it('downloads every table as .docx, named after the workbook', async () => {

@@ -148,7 +148,7 @@ describe('a run', () => {
   it('says in the summary, while the sheets hold galat, that the figures are a draft', async () => {
     const warning = page.getByTestId('peringatan-draf');
     await expect(warning.textContent()).resolves.toBe(
-      'Hasil ini masih drafLembar sumber masih memuat delapan galat (lihat lembar HC Pemeriksaan). ' +
+      'Hasil ini masih draf.Lembar sumber masih memuat delapan galat (lihat lembar HC Pemeriksaan). ' +
         'Angka di sini dijumlahkan dari rincian terbawah, sehingga dapat berbeda dari yang tertulis; perbaiki galatnya, lalu hitung ulang sebelum menyalin ke laporan.',
     );
     await expect(warning.isVisible()).resolves.toBe(true);
