@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, ProgressBar, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { DragEvent, useEffect, useRef, useState } from 'react';
 import { describeError, Problem } from '../adapters/office/errors';
 import { App, Heading } from '../taskpane/App';
@@ -9,6 +9,8 @@ import { OpenedWorkbook, openWorkbook } from './worker-host';
 
 const useStyles = makeStyles({
   page: { maxWidth: '640px', margin: '0 auto' },
+  /** Only the page moves the focus here, to start from the file: no frame drawn round the whole section. */
+  focusTarget: { ':focus': { outlineStyle: 'none' } },
   drop: {
     display: 'flex',
     flexDirection: 'column',
@@ -66,7 +68,7 @@ function FileSection({ opened, reading, problem, onFile }: { opened: Opened | nu
       ? `“${opened.name}” terbuka. Seret berkas lain ke sini, atau`
       : 'Seret berkas .xlsx atau .xlsm ke sini, atau';
   return (
-    <section ref={section} tabIndex={-1} className={pane.section} aria-labelledby="judul-berkas">
+    <section ref={section} tabIndex={-1} className={mergeClasses(pane.section, styles.focusTarget)} aria-labelledby="judul-berkas">
       <Subtitle2 as="h2" id="judul-berkas">
         Buku kerja
       </Subtitle2>

@@ -44,7 +44,7 @@ export function Heading() {
 export function App({ host, workbookName = null, children }: { host: WorkbookHost; workbookName?: string | null; children?: ReactNode }) {
   const styles = useStyles();
   const actions = useActions();
-  const { act, say, markFields, clearFields } = actions;
+  const { act, say, clearNotices, markFields, clearFields } = actions;
   const [draft, setDraft] = useState<Draft>({});
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [run, setRun] = useState<PaneRun | null>(null);
@@ -62,8 +62,8 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
         setEpoch((e) => e + 1);
         const used = found.deteksi.filter((d) => d.peran.length > 0).length;
         return found.masalah.length > 0
-          ? { intent: 'warning', text: 'Ada isian yang tidak dapat diikuti; lihat tanda merah di bawah.' }
-          : { intent: 'info', text: `Lembar diperiksa: ${used} dari ${found.deteksi.length} lembar dipakai. Belum ada yang ditulis.` };
+          ? { intent: 'warning', text: 'Ada isian yang tidak dapat diikuti: lihat yang ditandai merah di atas.' }
+          : { intent: 'info', text: `Lembar diperiksa: ${used} dari ${found.deteksi.length} lembar dipakai. Tidak ada yang ditulis pada pemeriksaan ini.` };
       }),
     [act, host, markFields],
   );
@@ -95,7 +95,7 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
     act(
       'hitung',
       async (progress) => {
-        setRun(null);
+        clearNotices(['lembar']);
         const settings = parseSettings(draft);
         const outcome = await host.hitung({ settings, replaceEdited: edited.length > 0 && choice ? choice === 'ganti' : undefined, progress });
         if ('edited' in outcome) {
@@ -106,7 +106,12 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
         setChoice(null);
         say('lembar', null);
         setInspection((i) => i && { ...i, deteksi: outcome.result.deteksi, sheetNames: outcome.result.deteksi.map((d) => d.lembar), masalah: [], edited: [], firstRun: false });
-        return { intent: 'success', text: `Selesai: ${outcome.written.length} lembar hasil ditulis.` };
+        return {
+          intent: 'success',
+          text: outcome.copy
+            ? `Selesai: ${outcome.written.length} lembar hasil siap diunduh dalam salinan buku kerja, dengan tombol Unduh di Ringkasan di bawah.`
+            : `Selesai: ${outcome.written.length} lembar hasil ditulis.`,
+        };
       },
       () => setRun(null),
     );
@@ -143,6 +148,7 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
         onReset={() =>
           void act('lembar', async () => {
             await host.forgetSettings?.();
+            setRun(null);
             setDraft({});
             markFields([]);
             const found = await host.inspect({});

@@ -1,4 +1,4 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Field, Input, Radio, RadioGroup, Switch, Text } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Field, Input, mergeClasses, Radio, RadioGroup, Switch, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { DEFAULT_PREDIKAT, DEFAULT_SETTINGS, parseSettings } from '../core/settings';
 import { Draft, draftOf, fieldKey, percentFrom, shownValue } from './draft';
@@ -46,7 +46,7 @@ export function SettingsSection(props: DraftProps) {
       <AccordionItem value="pengaturan">
         <AccordionHeader as="h2">Pengaturan perhitungan</AccordionHeader>
         <AccordionPanel>
-          <div className={styles.section}>
+          <div className={mergeClasses(styles.section, styles.widthContainer)}>
             <Switch label="Batasi capaian tiap indikator dalam rata-rata" checked={capped} onChange={(_, d) => props.onSet(['batasCapaian'], d.checked ? undefined : null)} />
             {capped && (
               <div className={styles.fields}>
@@ -71,7 +71,7 @@ export function SettingsSection(props: DraftProps) {
             <Text weight="semibold" id="judul-predikat">
               Batas bawah predikat (% capaian)
             </Text>
-            <div className={styles.fields} role="group" aria-labelledby="judul-predikat">
+            <div className={mergeClasses(styles.fields, styles.fourFields)} role="group" aria-labelledby="judul-predikat">
               {bands.slice(0, -1).map((b, i) => {
                 const error = props.fieldErrors[fieldKey(['predikat', i, 'min'])];
                 return (

@@ -73,7 +73,7 @@ export function Summary({
       {warning && (
         <MessageBar intent="warning" layout="multiline" data-testid="peringatan-draf">
           <MessageBarBody>
-            <MessageBarTitle>Hasil ini masih draf</MessageBarTitle>
+            <MessageBarTitle>Hasil ini masih draf.</MessageBarTitle>
             {warning}
           </MessageBarBody>
         </MessageBar>

@@ -12,6 +12,10 @@ export const useStyles = makeStyles({
    * its neighbours (subgrid): a long label or a message under one box moves none of the others.
    */
   fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(128px, 1fr))', columnGap: '12px', rowGap: 0 },
+  /** What fourFields inside it measure themselves by. */
+  widthContainer: { containerType: 'inline-size' },
+  /** Four fields: in one row where four of 128 px fit, two and two otherwise, never three and one. */
+  fourFields: { gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', '@container (min-width: 548px)': { gridTemplateColumns: 'repeat(4, minmax(0, 1fr))' } },
   field: { gridRow: 'span 3', display: 'grid', gridTemplateRows: 'subgrid', alignItems: 'end', rowGap: 0, paddingBottom: '8px', minWidth: 0 },
   small: { width: '72px' },
   /** An option not chosen reads as plainly as the chosen one, not greyed as if it could not be chosen. */

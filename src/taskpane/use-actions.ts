@@ -45,6 +45,9 @@ export function useActions() {
     [announce],
   );
 
+  /** Clears the notice of every place but `kept`: the outcomes of actions on results a new run replaces. */
+  const clearNotices = useCallback((kept: readonly Place[]) => setNotices((all) => Object.fromEntries(Object.entries(all).filter(([place]) => kept.includes(place)))), []);
+
   /** Marks the fields of settings that cannot be used; replaces the marks there were. */
   const markFields = useCallback((errors: readonly SettingError[]) => {
     setFieldErrors(Object.fromEntries(errors.map((e) => [fieldKey(e.field), `${capitalised(e.alasan)}.`])));
@@ -88,7 +91,7 @@ export function useActions() {
     [announce, markFields, say],
   );
 
-  return { busy, progress, notices, fieldErrors, announcement, act, say, markFields, clearFields };
+  return { busy, progress, notices, fieldErrors, announcement, act, say, clearNotices, markFields, clearFields };
 }
 
 export type Actions = ReturnType<typeof useActions>;

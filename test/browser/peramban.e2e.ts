@@ -103,6 +103,7 @@ describe('opened from the disk, with no server (file://)', () => {
     await expect(page.getByText(/Ctrl\+Z/).count()).resolves.toBe(0);
     // The file's section takes the focus from the page, which the opening left with none.
     await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).resolves.toBe('judul-berkas');
+    await expect(page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).resolves.toBe('none');
   });
 
   it('computes on a click and shows the same summary as the command line', async () => {
@@ -115,6 +116,11 @@ describe('opened from the disk, with no server (file://)', () => {
     await expect(page.getByTestId('waktu').textContent()).resolves.toMatch(
       /^Dihitung pukul \d\d\.\d\d; hasil ditulis ke \d+ lembar di salinan buku kerja: “HC Pengukuran Kinerja”, /,
     );
+    // Nothing is saved until the download: the notice says where the results wait.
+    await page
+      .getByText(/^Selesai: 8 lembar hasil siap diunduh dalam salinan buku kerja, dengan tombol Unduh di Ringkasan di bawah\.$/)
+      .first()
+      .waitFor();
     if (SHOTS) {
       await page.setViewportSize({ width: 1000, height: 1500 });
       await page.screenshot({ path: path.join(SHOTS, 'peramban.png'), animations: 'disabled' });
@@ -183,7 +189,7 @@ describe('opened from the disk, with no server (file://)', () => {
       'Unduh hasil (.json)',
     ]);
     await expect(page.getByRole('button', { name: /^Unduh semua tabel/ }).count()).resolves.toBe(1);
-    await expect(summary.getByTestId('peringatan-draf').textContent()).resolves.toMatch(/^Hasil ini masih drafLembar sumber masih memuat delapan galat/);
+    await expect(summary.getByTestId('peringatan-draf').textContent()).resolves.toMatch(/^Hasil ini masih draf.Lembar sumber masih memuat delapan galat/);
   });
 
   it('downloads every table as .docx, named after the workbook', async () => {

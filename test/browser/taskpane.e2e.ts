@@ -115,7 +115,7 @@ describe('before anything is written', () => {
     await expect(field(panel, /^Realisasi \(“/).inputValue()).resolves.toBe('D');
     await expect(field(panel, 'Baris judul kolom').inputValue()).resolves.toBe('4');
     await page.getByRole('button', { name: 'Periksa lembar' }).click();
-    await notice(/^Lembar diperiksa: 3 dari 3 lembar dipakai\. Belum ada yang ditulis\.$/).waitFor();
+    await notice(/^Lembar diperiksa: 3 dari 3 lembar dipakai\. Tidak ada yang ditulis pada pemeriksaan ini\.$/).waitFor();
     const host = await hostState();
     expect(host.sheets.map((s) => s.name)).toEqual(['DPA 2024', 'Realisasi 2024', 'Kinerja 2024']);
     expect(host.settings).toEqual({});
@@ -148,7 +148,7 @@ describe('a run', () => {
   it('says in the summary, while the sheets hold galat, that the figures are a draft', async () => {
     const warning = page.getByTestId('peringatan-draf');
     await expect(warning.textContent()).resolves.toBe(
-      'Hasil ini masih drafLembar sumber masih memuat delapan galat (lihat lembar HC Pemeriksaan). ' +
+      'Hasil ini masih draf.Lembar sumber masih memuat delapan galat (lihat lembar HC Pemeriksaan). ' +
         'Angka di sini dijumlahkan dari rincian terbawah, sehingga dapat berbeda dari yang tertulis; perbaiki galatnya, lalu hitung ulang sebelum menyalin ke laporan.',
     );
     await expect(warning.isVisible()).resolves.toBe(true);
@@ -278,7 +278,9 @@ describe('a run', () => {
     expect(results.passes.length).toBeGreaterThan(10);
   });
 
-  it('replaces its sheets on a second run, and Hitung keeps the focus while it runs', async () => {
+  it('replaces its sheets on a second run, and Hitung keeps the focus while it runs; notices of actions on the old results go', async () => {
+    const downloaded = notice('Berkas tabel-lkjip.docx diunduh.');
+    await expect(downloaded.count()).resolves.toBe(1);
     const before = await sheetNames();
     await page.evaluate(() => {
       const host = (window as unknown as DemoWindow).hitungCapaianDemo.host;
@@ -293,6 +295,7 @@ describe('a run', () => {
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hitung Capaian');
     expect(await sheetNames()).toEqual(before);
+    await expect(downloaded.count()).resolves.toBe(0);
   });
 });
 
@@ -357,7 +360,7 @@ describe('the user’s choices take effect', () => {
     expect(JSON.parse((await hostState()).settings[SETTINGS_KEY] as string)).toEqual({});
   });
 
-  it('“Kembalikan ke deteksi otomatis” clears the saved settings and the fields', async () => {
+  it('“Kembalikan ke deteksi otomatis” clears the saved settings, the fields and the results computed with them', async () => {
     const panel = await sheetPanel('Realisasi 2024');
     await field(panel, /^Realisasi \(“/).fill('C');
     await field(panel, /^Anggaran \(“/).fill('D');
@@ -367,6 +370,7 @@ describe('the user’s choices take effect', () => {
     await notice(/^Kembali ke deteksi otomatis: pengaturan yang tersimpan di buku kerja ini telah dihapus\.$/).waitFor();
     expect((await hostState()).settings).toEqual({});
     await expect(field(await sheetPanel('Realisasi 2024'), /^Realisasi \(“/).inputValue()).resolves.toBe('D');
+    await expect(page.getByTestId('ringkasan').count()).resolves.toBe(0);
     await open();
     await expect(field(await sheetPanel('Realisasi 2024'), /^Realisasi \(“/).inputValue()).resolves.toBe('D');
   });
@@ -401,6 +405,8 @@ describe('the user’s choices take effect', () => {
     await hitung();
     await page.getByText('Lembar hasil “HC Efisiensi” telah diubah sejak perhitungan terakhir. Apa yang dilakukan dengan lembar itu?').waitFor();
     await expect(notice(/belum dijalankan: pilih dulu/).count()).resolves.toBe(1);
+    // A question is not a failed run: the results shown stay until a new run replaces them.
+    await expect(page.getByTestId('ringkasan').count()).resolves.toBe(1);
     await page.getByRole('radio', { name: /^Biarkan sebagai lembar saya/ }).check();
     await hitung();
     const host = await hostState();
@@ -441,14 +447,19 @@ describe('the user’s choices take effect', () => {
 });
 
 describe('the pane at the widths Excel gives it', () => {
-  it.each([320, 350, 500])('holds at %i px: nothing wider than the pane, every sheet’s column fields and the settings open', async (width) => {
+  it.each([320, 350, 500, 640])('holds at %i px: nothing wider than the pane, every sheet’s column fields and the settings open', async (width) => {
     await page.setViewportSize({ width, height: 900 });
     await open(`?panel=${width}`);
     await hitung();
-    if (SHOTS && width !== 350) await page.screenshot({ path: path.join(SHOTS, `taskpane-${width}.png`), fullPage: true });
+    if (SHOTS && (width === 320 || width === 500)) await page.screenshot({ path: path.join(SHOTS, `taskpane-${width}.png`), fullPage: true });
     for (const name of ['DPA 2024', 'Realisasi 2024', 'Kinerja 2024']) await sheetPanel(name);
     await page.getByRole('button', { name: 'Pengaturan perhitungan' }).click();
     await page.getByRole('radio', { name: /^Berjenjang/ }).check();
+    const tops = await page
+      .getByRole('group', { name: 'Batas bawah predikat (% capaian)' })
+      .getByRole('textbox')
+      .evaluateAll((inputs) => inputs.map((i) => Math.round(i.getBoundingClientRect().top)));
+    expect([...new Set(tops)].map((top) => tops.filter((t) => t === top).length)).toEqual(width === 640 ? [4] : [2, 2]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     const beyond = await page.evaluate(() => {
       const pane = document.querySelector('[data-testid="panel"]')!;

@@ -44,7 +44,7 @@ describe('the reader', () => {
     [
       'a Word document',
       { '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>', 'word/document.xml': '<w:document/>' },
-      /adalah dokumen Word, bukan buku kerja Excel/,
+      /^Galat: Berkas “[^”]+” adalah dokumen Word, bukan buku kerja Excel: pilih berkas buku kerja Excel \(\.xlsx\) yang berisi lembar DPA, realisasi dan kinerja\.$/,
     ],
   ])('calls a package without xl/workbook.xml what it is: %s', async (_name, parts, message) => {
     const zip = new JSZip();

@@ -107,7 +107,7 @@ async function findWorkbook(pkg: Package): Promise<{ part: string; extension: st
       : pkg.has('[Content_Types].xml')
         ? 'paket Office tanpa buku kerja (tidak ada xl/workbook.xml)'
         : 'arsip ZIP biasa (tidak ada xl/workbook.xml)';
-  throw new InputError(`Berkas “${pkg.name}” adalah ${what}, bukan buku kerja Excel.`);
+  throw new InputError(`Berkas “${pkg.name}” adalah ${what}, bukan buku kerja Excel: pilih berkas buku kerja Excel (.xlsx) yang berisi lembar DPA, realisasi dan kinerja.`);
 }
 
 async function readSharedStrings(pkg: Package, part: string): Promise<string[]> {
