@@ -24,6 +24,13 @@ import { Actions } from './use-actions';
 import { SHEET_ROLE_LABEL } from './words';
 
 const AUTO = '(dikenali otomatis)';
+
+/** The automatic choice as the dropdown shows it: with the sheet detection found for the role, once it has looked. */
+function autoChoice(inspection: Inspection | null, role: SheetRole): string {
+  if (!inspection) return AUTO;
+  const found = inspection.deteksi.find((d) => d.peran.includes(role))?.lembar;
+  return found ? `${found} (dikenali otomatis)` : '(tidak ditemukan otomatis)';
+}
 const ROLES: SheetRole[] = ['dpa', 'realisasi', 'kinerja'];
 
 export interface DraftProps {
@@ -132,10 +139,17 @@ export function SheetsSection(props: DraftProps & { inspection: Inspection | nul
         const chosen = getAt(draft, path);
         const value = typeof chosen === 'string' ? chosen : AUTO;
         const error = props.fieldErrors[fieldKey(path)];
+        const autoText = autoChoice(inspection, role);
         return (
           <Field key={role} label={SHEET_ROLE_LABEL[role]} validationMessage={error} validationState={error ? 'error' : 'none'}>
-            <Dropdown value={value} selectedOptions={[value]} onOptionSelect={(_, o) => props.onSet(path, o.optionValue === AUTO ? undefined : o.optionValue)}>
-              <Option value={AUTO}>{AUTO}</Option>
+            <Dropdown
+              value={value === AUTO ? autoText : value}
+              selectedOptions={[value]}
+              onOptionSelect={(_, o) => props.onSet(path, o.optionValue === AUTO ? undefined : o.optionValue)}
+            >
+              <Option value={AUTO} text={autoText}>
+                {autoText}
+              </Option>
               {(inspection?.sheetNames ?? []).map((n) => (
                 <Option key={n} value={n}>
                   {n}

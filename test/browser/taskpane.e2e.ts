@@ -111,6 +111,9 @@ describe('before anything is written', () => {
     await page.getByRole('button', { name: /^DPA 2024: DPA, Baris judul kolom 4$/ }).waitFor();
     await page.getByRole('button', { name: /^Realisasi 2024: realisasi, Baris judul kolom 4$/ }).waitFor();
     await page.getByRole('button', { name: /^Kinerja 2024: kinerja, Baris judul kolom 3$/ }).waitFor();
+    // The sheet chosen for each role is named in its field, not only in the panels below.
+    const chosen = await page.getByRole('combobox').allTextContents();
+    expect(chosen).toEqual(['DPA 2024 (dikenali otomatis)', 'Realisasi 2024 (dikenali otomatis)', 'Kinerja 2024 (dikenali otomatis)']);
     const panel = await sheetPanel('Realisasi 2024');
     await expect(field(panel, /^Realisasi \(“/).inputValue()).resolves.toBe('D');
     await expect(field(panel, 'Baris judul kolom').inputValue()).resolves.toBe('4');
