@@ -195,7 +195,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof InputError) {
-      io.err(`Galat: ${e.message}`);
+      for (const problem of [e, ...(e instanceof SettingError ? e.others : [])]) io.err(`Galat: ${problem.message}`);
       return 2;
     }
     io.err(`Galat internal: ${sentence(String((e as Error).message))} Mohon laporkan bersama berkas yang dipakai.`);

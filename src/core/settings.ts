@@ -80,6 +80,9 @@ export type SettingPath = readonly (string | number)[];
 
 /** A setting that cannot be used: which one, and why (a clause the pane shows beside its field). */
 export class SettingError extends InputError {
+  /** The other fields found unusable in the same check (parseSettings checks every field). */
+  others: SettingError[] = [];
+
   constructor(
     readonly field: SettingPath,
     readonly alasan: string,
@@ -212,24 +215,50 @@ const SHEET_ROLES: readonly SheetRole[] = ['dpa', 'realisasi', 'kinerja'];
 /**
  * Settings from anywhere they enter (a --pengaturan file, the workbook's saved settings, the task
  * pane), checked field by field. Only the fields given are in the result; a field that cannot be
- * used, or one not known, is a SettingError naming it.
+ * used, or one not known, is a SettingError naming it, carrying those of the other fields (`others`).
  */
 export function parseSettings(value: unknown): Partial<Settings> {
   const s = record(value, [], KEYS);
   const out: Partial<Settings> = {};
-  if (s.batasCapaian !== undefined) out.batasCapaian = s.batasCapaian === null ? null : number(s.batasCapaian, ['batasCapaian'], 1, MAX_PERCENT);
-  if (s.predikat !== undefined) out.predikat = predikat(s.predikat);
-  if (s.efisiensi !== undefined) {
+  const errors: SettingError[] = [];
+  const checked = (read: () => void) => {
+    try {
+      read();
+    } catch (e) {
+      if (!(e instanceof SettingError)) throw e;
+      errors.push(e);
+    }
+  };
+  checked(() => {
+    if (s.batasCapaian !== undefined) out.batasCapaian = s.batasCapaian === null ? null : number(s.batasCapaian, ['batasCapaian'], 1, MAX_PERCENT);
+  });
+  checked(() => {
+    if (s.predikat !== undefined) out.predikat = predikat(s.predikat);
+  });
+  checked(() => {
+    if (s.efisiensi === undefined) return;
     if (!RULES.includes(s.efisiensi as EfisiensiRule)) throw new SettingError(['efisiensi'], `harus “sederhana” atau “berjenjang”, bukan ${shown(s.efisiensi)}`);
     out.efisiensi = s.efisiensi as EfisiensiRule;
-  }
-  if (s.ambangEfisiensi !== undefined) out.ambangEfisiensi = number(s.ambangEfisiensi, ['ambangEfisiensi'], 0, 100, 'angka poin persen');
-  if (s.skalaOrdinal !== undefined) out.skalaOrdinal = skalaOrdinal(s.skalaOrdinal);
-  if (s.lembar !== undefined) {
+  });
+  checked(() => {
+    if (s.ambangEfisiensi !== undefined) out.ambangEfisiensi = number(s.ambangEfisiensi, ['ambangEfisiensi'], 0, 100, 'angka poin persen');
+  });
+  checked(() => {
+    if (s.skalaOrdinal !== undefined) out.skalaOrdinal = skalaOrdinal(s.skalaOrdinal);
+  });
+  checked(() => {
+    if (s.lembar === undefined) return;
     const lembar = record(s.lembar, ['lembar'], SHEET_ROLES);
     out.lembar = {};
     for (const role of SHEET_ROLES) if (lembar[role] !== undefined) out.lembar[role] = text(lembar[role], ['lembar', role], MAX_SHEET_NAME);
+  });
+  checked(() => {
+    if (s.kolom !== undefined) out.kolom = kolom(s.kolom);
+  });
+  if (errors.length > 0) {
+    const [first, ...others] = errors;
+    first.others = others;
+    throw first;
   }
-  if (s.kolom !== undefined) out.kolom = kolom(s.kolom);
   return out;
 }

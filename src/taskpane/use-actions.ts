@@ -76,8 +76,9 @@ export function useActions() {
       } catch (e) {
         onError?.();
         if (e instanceof SettingError) {
-          markFields([e]);
-          say(place, { intent: 'error', text: `${fieldLabel(e.field)} ${e.alasan}.` });
+          markFields([e, ...e.others]);
+          const more = e.others.length > 0 ? ` Ada ${e.others.length} isian lain yang juga ditandai merah.` : '';
+          say(place, { intent: 'error', text: `${fieldLabel(e.field)} ${e.alasan}.${more}` });
         } else {
           const problem = describeError(e);
           say(place, { intent: 'error', text: problem.pesan, rincian: problem.rincian });

@@ -346,6 +346,16 @@ describe('the user’s choices take effect', () => {
     expect(JSON.parse((await hostState()).settings[SETTINGS_KEY] as string)).toEqual({ batasCapaian: 66 });
   });
 
+  it('settings that cannot be used are all marked at once, the notice saying how many more', async () => {
+    await page.getByRole('button', { name: 'Pengaturan perhitungan' }).click();
+    await field(page, 'Paling tinggi (%)').fill('abc');
+    await field(page, /^Tinggi$/).fill('95');
+    await hitung();
+    await notice(/^Batas capaian .+\. Ada 1 isian lain yang juga ditandai merah\.$/).waitFor();
+    await expect(field(page, 'Paling tinggi (%)').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(field(page, /^Tinggi$/).getAttribute('aria-invalid')).resolves.toBe('true');
+  });
+
   it('a header row that finds nothing keeps the sheet’s panel, with the message beside the field; the old results are cleared', async () => {
     await hitung();
     await expect(page.getByTestId('ringkasan').count()).resolves.toBe(1);

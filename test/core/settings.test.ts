@@ -125,4 +125,18 @@ describe('parseSettings', () => {
     expect(refusal({ kolom: { 'DPA 2024': { barisJudul: 0 } } }).message).toMatch(/^Pengaturan “kolom\.DPA 2024\.barisJudul” /);
     expect(refusal({ predikat: [{ nama: 'A', min: 'x' }] }).message).toMatch(/^Pengaturan “predikat\[0\]\.min” /);
   });
+
+  it('checks every field, not only up to the first that cannot be used: the others ride with it', () => {
+    const bands = [...DEFAULT_PREDIKAT.slice(0, 1), { ...DEFAULT_PREDIKAT[1], min: 95 }, ...DEFAULT_PREDIKAT.slice(2)];
+    const r = (() => {
+      try {
+        parseSettings({ batasCapaian: 'abc', predikat: bands, efisiensi: 'Berjenjang', ambangEfisiensi: 2 });
+      } catch (e) {
+        return e as SettingError;
+      }
+      throw new Error('accepted');
+    })();
+    expect([r.field, ...r.others.map((o) => o.field)].map((f) => f.join('.'))).toEqual(['batasCapaian', 'predikat.1.min', 'efisiensi']);
+    expect(r.message).toMatch(/^Pengaturan “batasCapaian” /);
+  });
 });

@@ -150,6 +150,13 @@ describe('unusable input: exit 2, one Indonesian message, no output left behind'
     await expect(fs.access(json)).rejects.toThrow();
   });
 
+  it('names every field of --pengaturan that cannot be used, each on its own line', async () => {
+    const file = path.join(dir, 'p.json');
+    await fs.writeFile(file, '{"batasCapaian":"abc","efisiensi":"Berjenjang"}');
+    const r = await run([path.join(FIXTURES, 'semboro-bersih.xlsx'), '--pengaturan', file]);
+    expect([r.code, ...r.err.slice(-2).map((l) => l.slice(0, 40))]).toEqual([2, 'Galat: Pengaturan “batasCapaian” harus b', 'Galat: Pengaturan “efisiensi” harus “sed']);
+  });
+
   const semboro = path.join(FIXTURES, 'semboro-bersih.xlsx');
   const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 
