@@ -144,3 +144,13 @@ describe('the architecture', () => {
     ).toEqual([]);
   });
 });
+
+describe('npm test on a machine with only Node and npm', () => {
+  it('runs no program of the system but Node: mkfifo only through test/support/programs.ts, mount only as root where it works', () => {
+    const testFiles = files(path.join(root, 'test')).filter((f) => /\.test\.ts$/.test(f) || /[\\/]test[\\/](helpers|support[\\/](?!programs)[^\\/]+)\.ts$/.test(f));
+    const called = testFiles.flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/\b(?:spawn|spawnSync|execFile|execFileSync|exec|execSync)\(\s*'([^']+)'/g)].map((m) => `${path.relative(root, f)}: ${m[1]}`),
+    );
+    expect(called.filter((c) => !/: u?mount$/.test(c))).toEqual([]);
+  });
+});

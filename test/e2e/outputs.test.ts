@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'child_process';
-import { promises as fs } from 'fs';
+import { spawnSync } from 'child_process';
+import { createReadStream, mkdirSync, promises as fs, rmdirSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { FIXTURES, runQuiet, tempDir } from '../helpers';
+import { itWithFifo, makeFifo } from '../support/programs';
 
 /** The outputs of a run are one transaction; every write error is one sentence naming the path. */
 
@@ -12,10 +13,10 @@ const input = path.join(FIXTURES, 'semboro-bersih.xlsx');
 function canMount(): boolean {
   if (process.getuid?.() !== 0) return false;
   const probe = path.join(os.tmpdir(), `hc-mount-${process.pid}`);
-  spawnSync('mkdir', ['-p', probe]);
+  mkdirSync(probe, { recursive: true });
   const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', probe]).status === 0;
   if (ok) spawnSync('umount', [probe]);
-  spawnSync('rmdir', [probe]);
+  rmdirSync(probe);
   return ok;
 }
 const mounts = canMount();
@@ -95,13 +96,12 @@ describe('writing the outputs', () => {
     expect(r.err.join('\n')).toMatch(/Anggaran Rp 3\.894\.507\.781/);
   });
 
-  it('writes into an existing FIFO, which stays a FIFO', async () => {
-    const fifo = at('antrian');
-    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const reader = spawn('cat', [fifo]);
+  itWithFifo('writes into an existing FIFO, which stays a FIFO', async () => {
+    const fifo = makeFifo(at('antrian'));
+    const reader = createReadStream(fifo);
     let read = '';
-    reader.stdout.on('data', (d: Buffer) => (read += d));
-    const closed = new Promise((resolve) => reader.on('close', resolve));
+    reader.on('data', (d) => (read += d));
+    const closed = new Promise<void>((resolve) => reader.on('close', () => resolve()));
     expect((await runQuiet([input, '--json', fifo])).code).toBe(0);
     await closed;
     expect(JSON.parse(read).anggaran.anggaran).toBe('3894507781');

@@ -5,6 +5,7 @@ import { workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { hitung } from '../../src/core/compute/engine';
 import { buildTables } from '../../src/core/report/tables';
 import { FIXTURES, runQuiet, tempDir } from '../helpers';
+import { requireProgram } from '../support/programs';
 
 /**
  * The Word document as LibreOffice lays it out (npm run test:e2e; needs soffice with Writer and
@@ -21,6 +22,9 @@ describe('the Word document laid out by LibreOffice', () => {
   const captions = new Map<string, Set<string>>();
 
   beforeAll(async () => {
+    requireProgram('soffice', 'libreoffice-writer-nogui');
+    requireProgram('pdftotext', 'poppler-utils');
+    requireProgram('pdfinfo', 'poppler-utils');
     dir = await tempDir();
     for (const input of inputs) {
       const docx = path.join(dir, input.replace('.xlsx', '.docx'));
