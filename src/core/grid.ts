@@ -1,5 +1,6 @@
 /** Host-neutral view of one worksheet: what both adapters (Office.js and .xlsx) hand to the core. */
 import { InputError } from './errors';
+import { countText } from './decimal';
 import { quotedName } from './findings';
 import { clip, columnLetter, MergeIndex, Rect } from './rect';
 
@@ -90,9 +91,7 @@ export function mergesInside(merges: readonly Rect[], bounds: Rect, sheetName: s
     if (!c) continue;
     covered += c.rows * c.cols;
     if (covered > MAX_MERGED_CELLS) {
-      throw new InputError(
-        `Lembar ${quotedName(sheetName)} memiliki sel gabungan yang terlalu luas (lebih dari ${MAX_MERGED_CELLS.toLocaleString('id-ID')} sel); lembar ini tidak dibaca.`,
-      );
+      throw new InputError(`Lembar ${quotedName(sheetName)} memiliki sel gabungan yang terlalu luas (lebih dari ${countText(MAX_MERGED_CELLS)} sel); lembar ini tidak dibaca.`);
     }
     inside.push(c);
   }

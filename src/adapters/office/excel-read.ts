@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { InputError } from '../../core/errors';
+import { countText } from '../../core/decimal';
 import { CellValue, Grid, Workbook } from '../../core/grid';
 import { clip, parseAddress, Rect, rectAddress } from '../../core/rect';
 import { EMPTY_RECORD, fingerprintsOf, userSheets, RECORD_NAMESPACE, recordFromXml, ResultRecord } from '../../core/result-sheets';
@@ -250,7 +251,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       const f = range.numberFormat as string[][] | null;
       if (!v || !f) {
         throw new InputError(
-          `Excel tidak mengirim isi lembar “${walked[piece.sheet].ws.name}” (${(block.rows * block.cols).toLocaleString('id-ID')} sel sekaligus). Hapus isi atau format di luar tabel pada lembar itu agar lebih kecil, lalu coba lagi.`,
+          `Excel tidak mengirim isi lembar “${walked[piece.sheet].ws.name}” (${countText(block.rows * block.cols)} sel sekaligus). Hapus isi atau format di luar tabel pada lembar itu agar lebih kecil, lalu coba lagi.`,
         );
       }
       values[piece.sheet].push(...v);

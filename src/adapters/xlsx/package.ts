@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { countText } from '../../core/decimal';
 import { InputError } from '../../core/errors';
 import { Document } from '@xmldom/xmldom';
 import { children, encodingOf, parseXml, root } from './xml';
@@ -163,7 +164,7 @@ export class Package {
     checkFileSize(bytes.length, name);
     refuseNonZip(bytes, name);
     if (occurrences(bytes, CENTRAL_ENTRY, LIMITS.zipEntries + 1) > LIMITS.zipEntries) {
-      throw new InputError(`Berkas “${name}” berisi lebih dari ${LIMITS.zipEntries.toLocaleString('id-ID')} bagian; buku kerja sebesar itu tidak dibaca.`);
+      throw new InputError(`Berkas “${name}” berisi lebih dari ${countText(LIMITS.zipEntries)} bagian; buku kerja sebesar itu tidak dibaca.`);
     }
     let zip: JSZip;
     try {

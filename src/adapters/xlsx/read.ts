@@ -1,4 +1,5 @@
 import { SaxesParser, SaxesTagPlain } from 'saxes';
+import { countText } from '../../core/decimal';
 import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
 import { Progress } from '../../core/compute/engine';
@@ -177,9 +178,7 @@ export async function readXlsx(bytes: Uint8Array, name: string, progress: Progre
 
   const sheetEls = children(child(workbook, 'sheets') ?? workbook, 'sheet');
   if (sheetEls.length > LIMITS.sheets) {
-    throw new InputError(
-      `Berkas “${pkg.name}” berisi ${sheetEls.length.toLocaleString('id-ID')} lembar, lebih dari ${LIMITS.sheets.toLocaleString('id-ID')}; buku kerja sebesar itu tidak dibaca.`,
-    );
+    throw new InputError(`Berkas “${pkg.name}” berisi ${countText(sheetEls.length)} lembar, lebih dari ${countText(LIMITS.sheets)}; buku kerja sebesar itu tidak dibaca.`);
   }
   const sheets: SheetEntry[] = sheetEls.map((s) => {
     const name = s.getAttribute('name') ?? '';

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { countText } from '../../core/decimal';
 import { Document, Element } from '@xmldom/xmldom';
 import { columnLetter } from '../../core/rect';
 import { InputError } from '../../core/errors';
@@ -286,9 +287,7 @@ async function updateAppProperties(book: XlsxBook, removed: string[], added: str
 export async function addResultSheets(book: XlsxBook, sheets: PreparedSheet[], plan: ReplacementPlan): Promise<JSZip> {
   const zip = book.pkg.zip;
   if (Object.keys(zip.files).length + sheets.length + 4 > LIMITS.zipEntries) {
-    throw new InputError(
-      `Buku kerja “${book.pkg.name}” berisi lebih dari ${LIMITS.zipEntries.toLocaleString('id-ID')} bagian; salinan dengan lembar hasil tidak dapat ditulis utuh.`,
-    );
+    throw new InputError(`Buku kerja “${book.pkg.name}” berisi lebih dari ${countText(LIMITS.zipEntries)} bagian; salinan dengan lembar hasil tidak dapat ditulis utuh.`);
   }
   const index = await Index.of(book);
   removeSheets(book, index, plan.remove);
