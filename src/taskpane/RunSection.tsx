@@ -2,7 +2,7 @@ import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGro
 import { NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
-import { quoted } from './words';
+import { quotedList } from './words';
 
 export type EditedChoice = 'ganti' | 'biarkan';
 
@@ -33,7 +33,7 @@ export function RunSection(props: {
       )}
       {edited.length > 0 && (
         <Field
-          label={`${edited.length > 1 ? 'Lembar' : 'Lembar hasil'} ${quoted(edited)} telah diubah sejak perhitungan terakhir. Apa yang dilakukan dengan ${edited.length > 1 ? 'lembar-lembar' : 'lembar'} itu?`}
+          label={`${edited.length > 1 ? 'Lembar' : 'Lembar hasil'} ${quotedList(edited)} telah diubah sejak perhitungan terakhir. Apa yang dilakukan dengan ${edited.length > 1 ? 'lembar-lembar' : 'lembar'} itu?`}
           validationMessage={missingChoice ? 'Pilih salah satu dulu.' : undefined}
           validationState={missingChoice ? 'warning' : 'none'}
         >

@@ -6,7 +6,7 @@ import { PaneRun, ResultCopy } from './host';
 import { NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
-import { DOCX_LABEL, quoted } from './words';
+import { DOCX_LABEL, quotedList } from './words';
 
 /**
  * The run at a glance: when, which sheets were written, the totals, the galat count that opens
@@ -40,9 +40,9 @@ export function Summary({
         Ringkasan
       </Subtitle2>
       <Caption1 data-testid="waktu">
-        Dihitung pukul {time}; hasil ditulis ke {run.written.length} lembar{run.copy ? ' di salinan buku kerja' : ''}: {quoted(run.written.map((w) => w.nama))}.
+        Dihitung pukul {time}; hasil ditulis ke {run.written.length} lembar{run.copy ? ' di salinan buku kerja' : ''}: {quotedList(run.written.map((w) => w.nama))}.
       </Caption1>
-      {run.kept.length > 0 && <Caption1>Lembar {quoted(run.kept)} dibiarkan sebagai lembar Anda dan tidak diganti.</Caption1>}
+      {run.kept.length > 0 && <Caption1>Lembar {quotedList(run.kept)} dibiarkan sebagai lembar Anda dan tidak diganti.</Caption1>}
       <div className={styles.grid} data-testid="ringkasan">
         <Text>Anggaran</Text>
         <Text weight="semibold" data-testid="anggaran">

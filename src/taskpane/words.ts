@@ -16,7 +16,7 @@ export const PASTE_KEYS = 'Ctrl+V (⌘V di Mac)';
 export const DOCX_LABEL = 'Unduh semua tabel dan narasi (.docx)';
 
 /** Sheet names as a sentence lists them: “HC Efisiensi”, “HC Predikat”. */
-export const quoted = (names: readonly string[]) => names.map((n) => `“${n}”`).join(', ');
+export const quotedList = (names: readonly string[]) => names.map((n) => `“${n}”`).join(', ');
 
 /** A setting's field as the pane names it, to start a sentence: “Baris judul kolom lembar “DPA 2024””. */
 export function fieldLabel(path: SettingPath): string {
