@@ -29,9 +29,10 @@ Pilihan:
       --dpa <lembar>          nama lembar DPA (bila deteksi otomatis keliru)
       --realisasi <lembar>    nama lembar realisasi anggaran
       --kinerja <lembar>      nama lembar kinerja (sasaran, indikator, target, realisasi)
+      --tahun <tahun>         tahun laporan, bila lembar tidak menyebutnya (atau keliru)
       --pengaturan <p.json>   pengaturan lain: batasCapaian, predikat, efisiensi,
                               ambangEfisiensi, kolom (baris judul kolom dan huruf
-                              kolom per lembar)
+                              kolom per lembar), tahun
   -h, --help                  tampilkan bantuan ini
 
 Kode keluar: 0 bila perhitungan selesai (ada temuan atau tidak), 2 bila masukan atau pengaturan tidak dapat dipakai.`;
@@ -50,7 +51,7 @@ interface Options {
   settings: Partial<Settings>;
 }
 
-const VALUE_FLAGS = new Set(['-o', '--output', '--json', '--docx', '--html', '--dpa', '--realisasi', '--kinerja', '--pengaturan']);
+const VALUE_FLAGS = new Set(['-o', '--output', '--json', '--docx', '--html', '--dpa', '--realisasi', '--kinerja', '--pengaturan', '--tahun']);
 
 async function parseArgs(argv: string[]): Promise<Options | 'help'> {
   const positional: string[] = [];
@@ -74,6 +75,11 @@ async function parseArgs(argv: string[]): Promise<Options | 'help'> {
   if (Object.keys(named).length > 0) {
     const saved = settings.lembar;
     settings = { ...settings, lembar: typeof saved === 'object' && saved !== null && !Array.isArray(saved) ? { ...saved, ...named } : (saved ?? named) };
+  }
+  const tahun = flags.get('--tahun');
+  if (tahun !== undefined) {
+    if (!/^\d{4}$/.test(tahun.trim())) throw new InputError(`Pilihan --tahun memerlukan tahun empat angka seperti 2024, bukan “${tahun.slice(0, 20)}”.`);
+    settings = { ...settings, tahun: Number(tahun) };
   }
   return {
     input: positional[0],
@@ -108,12 +114,15 @@ function summary(result: EngineResult, say: (line: string) => void, io: Io): voi
     );
   }
   for (const c of result.catatan) io.err(`  Catatan: ${c}`);
+  // Before any figure: what makes a figure doubtful, and the figure then not presented as final.
+  for (const k of result.keraguan) say(`PERHATIAN: ${k.pesan}`);
+  const doubt = (bagian: 'anggaran' | 'kinerja') => (result.keraguan.some((k) => k.bagian === bagian) ? ' (belum dapat dipercaya: lihat PERHATIAN di atas)' : '');
   const a = result.anggaran;
   if (a) {
-    say(`Anggaran ${rupiahText(a.anggaran)}, realisasi ${rupiahText(a.realisasi)}, serapan ${persenText(a.serapan)}`);
+    say(`Anggaran ${rupiahText(a.anggaran)}, realisasi ${rupiahText(a.realisasi)}, serapan ${persenText(a.serapan)}${doubt('anggaran')}`);
   }
   const k = result.kinerja;
-  if (k) say(`Rata-rata capaian kinerja ${persenText(k.rataRataCapaian)} dari ${k.sasaran.reduce((n, s) => n + s.indikator.length, 0)} indikator`);
+  if (k) say(`Rata-rata capaian kinerja ${persenText(k.rataRataCapaian)} dari ${k.sasaran.reduce((n, s) => n + s.indikator.length, 0)} indikator${doubt('kinerja')}`);
   const { galat, peringatan } = countByTingkat(result.temuan);
   say(`Temuan: ${countText(galat)} galat, ${countText(peringatan)} peringatan`);
   for (const f of result.temuan) say(`  [${f.tingkat}] ${f.lembar ?? ''}${f.sel ? `!${f.sel}` : ''} ${f.jenis}: ${f.pesan}`);

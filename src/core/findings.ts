@@ -25,6 +25,7 @@ const PERIHAL = {
   'indikator-tanpa-realisasi': { jenis: 'data-kosong', tingkat: 'peringatan', label: 'Indikator tanpa realisasi' },
   'target-nol': { jenis: 'data-kosong', tingkat: 'peringatan', label: 'Target bernilai 0' },
   'sasaran-tanpa-program': { jenis: 'data-kosong', tingkat: 'peringatan', label: 'Sasaran tanpa program pendukung' },
+  'tahun-tidak-diketahui': { jenis: 'data-kosong', tingkat: 'peringatan', label: 'Tahun laporan tidak diketahui' },
 } as const satisfies Record<string, { jenis: Jenis; tingkat: Tingkat; label: string }>;
 
 export type Perihal = keyof typeof PERIHAL;

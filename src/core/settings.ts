@@ -33,6 +33,8 @@ export interface SheetOverride {
 export type SheetRole = 'dpa' | 'realisasi' | 'kinerja';
 
 export interface Settings {
+  /** The year reported on, when the sheets do not tell it (or tell it wrongly); null: read from the sheets. */
+  tahun: number | null;
   /** Each indikator capaian is capped at this value in averages; null for no cap. */
   batasCapaian: number | null;
   /** Highest band first, each lower bound below the one before. */
@@ -55,6 +57,7 @@ export const DEFAULT_PREDIKAT: PredikatBand[] = [
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
+  tahun: null,
   batasCapaian: 100,
   predikat: DEFAULT_PREDIKAT,
   efisiensi: 'sederhana',
@@ -101,6 +104,9 @@ const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
 const MAX_SHEET_NAME = 31;
 const MAX_BANDS = 10;
+/** The years a report can be about. */
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
 /** Capaian and its thresholds are percentages; beyond this a value is a typing slip. */
 const MAX_PERCENT = 1000;
 
@@ -118,7 +124,9 @@ function record(v: unknown, at: SettingPath, known?: readonly string[]): Record<
 function number(v: unknown, at: SettingPath, min: number, max: number, what = 'angka'): number {
   if (v === undefined) throw new SettingError(at, `harus diisi dengan ${what}`);
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new SettingError(at, `harus berupa ${what}, bukan ${shown(v)}`);
-  if (v < min || v > max) throw new SettingError(at, `harus antara ${min} dan ${max.toLocaleString('id-ID')}, bukan ${v.toLocaleString('id-ID')}`);
+  // A year is written without a thousands separator.
+  const shownNumber = (n: number) => (what === 'tahun' ? String(n) : n.toLocaleString('id-ID'));
+  if (v < min || v > max) throw new SettingError(at, `harus antara ${min} dan ${shownNumber(max)}, bukan ${shownNumber(v)}`);
   return v;
 }
 
@@ -208,7 +216,7 @@ function skalaOrdinal(v: unknown): string[][] {
 
 const isColumnRole = (role: string): role is ColumnRole => (BUDGET_ROLES as readonly string[]).includes(role) || (KINERJA_ROLES as readonly string[]).includes(role);
 
-const KEYS = ['batasCapaian', 'predikat', 'efisiensi', 'ambangEfisiensi', 'skalaOrdinal', 'lembar', 'kolom'] as const;
+const KEYS = ['batasCapaian', 'predikat', 'efisiensi', 'ambangEfisiensi', 'skalaOrdinal', 'lembar', 'kolom', 'tahun'] as const;
 const RULES: readonly EfisiensiRule[] = ['sederhana', 'berjenjang'];
 const SHEET_ROLES: readonly SheetRole[] = ['dpa', 'realisasi', 'kinerja'];
 
@@ -229,6 +237,14 @@ export function parseSettings(value: unknown): Partial<Settings> {
       errors.push(e);
     }
   };
+  checked(() => {
+    if (s.tahun === undefined) return;
+    if (s.tahun === null) out.tahun = null;
+    else {
+      out.tahun = number(s.tahun, ['tahun'], MIN_YEAR, MAX_YEAR, 'tahun');
+      if (!Number.isInteger(out.tahun)) throw new SettingError(['tahun'], `harus berupa tahun bulat seperti 2024, bukan ${out.tahun}`);
+    }
+  });
   checked(() => {
     if (s.batasCapaian !== undefined) out.batasCapaian = s.batasCapaian === null ? null : number(s.batasCapaian, ['batasCapaian'], 1, MAX_PERCENT);
   });

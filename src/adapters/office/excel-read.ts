@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors';
 import { countText } from '../../core/decimal';
 import { CellValue, Grid, Workbook } from '../../core/grid';
 import { clip, parseAddress, Rect, rectAddress } from '../../core/rect';
-import { EMPTY_RECORD, fingerprintsOf, userSheets, RECORD_NAMESPACE, recordFromXml, ResultRecord } from '../../core/result-sheets';
+import { EMPTY_RECORD, ownership, RECORD_NAMESPACE, recordFromXml, ResultRecord } from '../../core/result-sheets';
 import { parseSettings, Settings } from '../../core/settings';
 
 export const SETTINGS_KEY = 'hitungCapaian.pengaturan';
@@ -51,7 +51,9 @@ export interface ExcelInput {
   /** The id of the custom XML part holding the record, null when the workbook has none. */
   recordPart: string | null;
   /** fingerprint() of each recorded sheet as it is now, by name. */
-  fingerprints: Map<string, string>;
+  fingerprints: ReadonlyMap<string, string>;
+  /** What the user is told about the record (damaged, or naming a sheet that is not ours). */
+  recordNotes: readonly string[];
   /** The settings saved in the workbook by an earlier run, as saved (readSaved checks them). */
   saved: Excel.Setting;
 }
@@ -279,13 +281,19 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       hidden,
     };
   });
-  const record = recordXml === null ? EMPTY_RECORD : (recordFromXml(recordXml) ?? EMPTY_RECORD);
+  const found = recordXml === null ? EMPTY_RECORD : (recordFromXml(recordXml) ?? EMPTY_RECORD);
+  const own = ownership(
+    grids,
+    walked.map((w) => w.ws.name),
+    found,
+  );
   return {
-    workbook: { sheets: userSheets(grids, record) },
+    workbook: { sheets: own.userGrids },
     sheets: walked.map((w) => ({ name: w.ws.name, visibility: w.ws.visibility, charts: w.charts.count })),
-    record,
+    record: own.record,
     recordPart: recordPart?.id ?? null,
-    fingerprints: fingerprintsOf(grids, record),
+    fingerprints: own.fingerprints,
+    recordNotes: own.catatan,
     saved: stored.setting,
   };
 }

@@ -56,7 +56,12 @@ export interface RunOptions {
 const readOptions = (env: ExcelEnv) => ({ withMerges: env.isSetSupported('ExcelApi', MERGES_API), responseBudget: env.onTheWeb ? PAYLOAD_BUDGET : null });
 
 /** What the workbook holds already, for replacing our sheets. */
-const existingOf = (input: ExcelInput): ExistingSheets => ({ sheetNames: input.sheets.map((s) => s.name), record: input.record, fingerprints: input.fingerprints });
+const existingOf = (input: ExcelInput): ExistingSheets => ({
+  sheetNames: input.sheets.map((s) => s.name),
+  record: input.record,
+  fingerprints: input.fingerprints,
+  catatan: input.recordNotes,
+});
 
 /**
  * Reads the workbook and says which sheet serves as what and which columns were found, with the

@@ -3,7 +3,7 @@ import { countText } from '../../core/decimal';
 import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
 import { Progress } from '../../core/compute/engine';
-import { EMPTY_RECORD, ExistingSheets, fingerprintsOf, userSheets, recordFromXml, ResultRecord } from '../../core/result-sheets';
+import { EMPTY_RECORD, ownership, Ownership, recordFromXml, ResultRecord } from '../../core/result-sheets';
 import { extensionOf, LIMITS, Package, Relationship } from './package';
 import { parsePart, readSheet, SheetContext } from './read-sheet';
 import { child, children, decodeXstring, localName, NS, root } from './xml';
@@ -46,7 +46,10 @@ export interface XlsxBook {
   sheets: SheetEntry[];
   /** Every worksheet's cells, in workbook order. */
   grids: Grid[];
+  /** Which sheets are ours: the record, as far as the sheets bear it out. */
   record: ResultRecord;
+  /** The sheets of ours and the engine's input, worked out once when the file is read. */
+  own: Ownership;
   /** The custom XML part holding the record, when the workbook has one. */
   recordPart: string | null;
   stylesPart: string | null;
@@ -205,16 +208,17 @@ export async function readXlsx(bytes: Uint8Array, name: string, progress: Progre
     progress(`Membaca lembar “${s.name}”…`);
     grids.push(await readSheet(pkg, s.part, s.name, s.hidden, ctx));
   }
-  const { record, part: recordPart } = await readRecord(pkg, rels);
-  return { pkg, workbookPart, extension, sheets, grids, record, recordPart, stylesPart };
+  const { record: found, part: recordPart } = await readRecord(pkg, rels);
+  const own = ownership(
+    grids,
+    sheets.map((s) => s.name),
+    found,
+  );
+  return { pkg, workbookPart, extension, sheets, grids, record: own.record, own, recordPart, stylesPart };
 }
 
-/** The sheets the engine reads: every worksheet except those the record says the tool wrote. */
 /** What the workbook holds already, for replacing our sheets. */
-export function existingSheets(book: Pick<XlsxBook, 'sheets' | 'grids' | 'record'>): ExistingSheets {
-  return { sheetNames: book.sheets.map((s) => s.name), record: book.record, fingerprints: fingerprintsOf(book.grids, book.record) };
-}
+export const existingSheets = (book: Pick<XlsxBook, 'own'>): Ownership => book.own;
 
-export function inputSheets(book: Pick<XlsxBook, 'grids' | 'record'>): Workbook {
-  return { sheets: userSheets(book.grids, book.record) };
-}
+/** The sheets the engine reads: every worksheet except those of ours. */
+export const inputSheets = (book: Pick<XlsxBook, 'own'>): Workbook => ({ sheets: book.own.userGrids });

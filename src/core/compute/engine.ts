@@ -1,12 +1,15 @@
 import { BudgetResult, computeBudget } from './budget';
 import { readBudgetSheet } from '../read/budget-sheet';
 import { KinerjaResult, computeKinerja } from './kinerja';
-import { Detected, SheetDetection, detectSheets } from '../read/detect';
+import { Detected, Keraguan, SheetDetection, detectSheets } from '../read/detect';
 import { InputError } from '../errors';
-import { Finding, FindingLog, quotedName, SheetsRead } from '../findings';
-import { Workbook } from '../grid';
-import { readKinerjaSheet } from '../read/kinerja-sheet';
-import { yearIn } from '../read/header';
+import { Finding, finding, FindingLog, quotedName, SheetsRead } from '../findings';
+import { Grid, Workbook } from '../grid';
+import { ItemAt, KinerjaSheet, readKinerjaSheet } from '../read/kinerja-sheet';
+import { BudgetSheet } from '../read/budget-rows';
+import { countText } from '../decimal';
+import { RESULT_SHEETS } from '../result-sheets';
+import { titleYear, yearIn } from '../read/header';
 import { Settings, withDefaults } from '../settings';
 
 export type Progress = (message: string) => void;
@@ -16,8 +19,10 @@ export interface EngineResult {
   deteksi: SheetDetection[];
   anggaran: BudgetResult | null;
   kinerja: KinerjaResult | null;
-  /** The reporting year, from the kinerja headers or the sheet names, for captions. */
+  /** The reporting year, for captions: as set, or from the kinerja headers, the title rows or the sheet names. */
   tahun: number | null;
+  /** Why a figure cannot be trusted yet, per sheet used (SheetDetection.keraguan): said before any figure. */
+  keraguan: (Keraguan & { lembar: string })[];
   /** Earlier years of the kinerja sheet, for the comparison table. */
   tahunLalu: number[];
   temuan: Finding[];
@@ -55,21 +60,72 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
   progress('Mencocokkan dan menghitung anggaran…');
   const anggaran = dpa ? computeBudget(dpa, real) : null;
   progress('Menghitung capaian kinerja…');
-  const kinerjaSheet = detected.kinerja ? readKinerjaSheet(detected.kinerja.grid, detected.kinerja.values, detected.kinerja.header) : null;
+  const kinerjaSheet = detected.kinerja
+    ? readKinerjaSheet(detected.kinerja.grid, detected.kinerja.values, detected.kinerja.header, formItems(detected.kinerja.grid, [dpa, real]))
+    : null;
   const kinerja = kinerjaSheet ? computeKinerja(kinerjaSheet, anggaran ? { all: anggaran.all, anggaran: anggaran.anggaran, hasRealisasi: real !== null } : null, settings) : null;
+  if (kinerjaSheet && kinerjaSheet.keluaran.length > 0) {
+    const outcomes = kinerjaSheet.sasaran.reduce((n, s) => n + s.indikator.length, 0);
+    catatan.push(
+      `Capaian sasaran dihitung dari ${countText(outcomes)} indikator program (hasil) di bawah sasarannya; ${countText(kinerjaSheet.keluaran.length)} indikator kegiatan dan sub kegiatan (keluaran) dihitung tersendiri (${RESULT_SHEETS['kinerja-keluaran']}) dan tidak ikut rata-rata.`,
+    );
+  }
+  const year = reportYear(settings, detected, kinerjaSheet);
+  const findings = new FindingLog();
+  if (year.tahun === null) {
+    findings.add(
+      finding(
+        'tahun-tidak-diketahui',
+        null,
+        'Tahun laporan tidak tertulis di judul lembar, judul kolom atau nama lembar; judul tabel ditulis tanpa tahun. Isi Tahun di pengaturan (di baris perintah: --tahun 2024).',
+      ),
+    );
+  }
+  if (year.catatan) catatan.push(year.catatan);
 
   return {
     lembar: { dpa: dpa?.name ?? null, realisasi: real?.name ?? null, kinerja: kinerjaSheet?.name ?? null },
     deteksi: detected.deteksi,
     anggaran,
     kinerja,
-    tahun: kinerjaSheet?.tahun ?? yearIn(dpa?.name ?? '') ?? yearIn(real?.name ?? ''),
+    tahun: year.tahun,
     tahunLalu: kinerjaSheet?.tahunLalu ?? [],
-    temuan: new FindingLog()
+    temuan: findings
       .addAll(anggaran?.findings ?? [])
       .addAll(kinerja?.findings ?? [])
       .list(),
     catatan,
+    keraguan: detected.deteksi.flatMap((d) => d.keraguan.map((k) => ({ lembar: d.lembar, ...k }))),
     pengaturan: settings,
   };
+}
+
+/** On a form, the items its budget side read, by grid row: the level of each row's indikator. */
+function formItems(grid: Grid, sheets: (BudgetSheet | null)[]): ItemAt | undefined {
+  const sheet = sheets.find((s) => s !== null && s.name === grid.name && s.header.form);
+  if (!sheet) return undefined;
+  const byRow = new Map(sheet.rows.map((row) => [row.sheetRow - grid.origin.row - 1, row]));
+  return (r) => {
+    const row = byRow.get(r);
+    return row ? { level: row.level, kode: row.kode, nama: row.nama, ref: row.nameRef } : null;
+  };
+}
+
+/**
+ * The year reported on: as set, else the first the sheets tell (the kinerja sheet's headers, the
+ * title rows of the kinerja, DPA and realisasi sheets, their names); another year told elsewhere is said.
+ */
+function reportYear(settings: Settings, detected: Detected, kinerja: KinerjaSheet | null): { tahun: number | null; catatan: string | null } {
+  const told: { tahun: number; where: string }[] = [];
+  const tell = (tahun: number | null, where: string) => {
+    if (tahun !== null) told.push({ tahun, where });
+  };
+  if (kinerja?.tahun) tell(kinerja.tahun, `judul kolom lembar ${quotedName(kinerja.name)}`);
+  for (const f of [detected.kinerja, detected.dpa, detected.realisasi]) if (f) tell(titleYear(f.values, f.header.row), `judul lembar ${quotedName(f.grid.name)}`);
+  for (const f of [detected.kinerja, detected.dpa, detected.realisasi]) if (f) tell(yearIn(f.grid.name), `nama lembar ${quotedName(f.grid.name)}`);
+  const tahun = settings.tahun ?? told[0]?.tahun ?? null;
+  const other = told.find((t) => t.tahun !== tahun);
+  if (tahun === null || !other) return { tahun, catatan: null };
+  const from = settings.tahun !== null ? 'pengaturan' : told[0].where;
+  return { tahun, catatan: `Tahun laporan ${tahun} (dari ${from}); ${other.where} menyebut tahun ${other.tahun}. Bila keliru, isi Tahun di pengaturan.` };
 }

@@ -2,7 +2,7 @@ import { BudgetItem } from './budget';
 import { rowLabel } from '../read/budget-rows';
 import { Decimal, HUNDRED, formatPersen, percent, sum } from '../decimal';
 import { CellRef, Finding, FindingLog, finding, quoted, quotedName } from '../findings';
-import { IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
+import { FormItem, IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
 import { Aturan, Capaian, capaianOfValues, levelOn, scaleOf, scalesWith, Skala, understood } from './capaian';
 import { wrongPercent } from './checks';
 import { classifyCode, splitLeadingCode } from '../read/kode';
@@ -49,8 +49,17 @@ export interface SasaranResult {
   alokasiPendukung: (Decimal | null)[];
 }
 
+/** A kegiatan's or sub kegiatan's (output) indikator of a form, computed like any other, never averaged into a sasaran. */
+export interface KeluaranResult {
+  item: FormItem;
+  sasaran: string | null;
+  indikator: IndikatorResult;
+}
+
 export interface KinerjaResult {
   sasaran: SasaranResult[];
+  /** A form's output indikator (empty for other kinerja sheets). */
+  keluaran: KeluaranResult[];
   rataRataCapaian: Decimal | null;
   /** How many indikator have a capaian, and how many of them reach or pass their target. */
   dihitung: number;
@@ -311,10 +320,12 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
     };
   });
 
+  const keluaran = sheet.keluaran.map((k) => ({ item: k.item, sasaran: k.sasaran, indikator: indikatorResult(k.indikator, sheet.name, scales, settings, findings) }));
   const rataRataCapaian = mean(allCapped);
   const allocated = sum(sasaran.map((s) => s.anggaran).filter((a): a is Decimal => a !== null));
   return {
     sasaran,
+    keluaran,
     rataRataCapaian,
     dihitung: allCapped.length,
     tercapai: sasaran.reduce((n, s) => n + s.tercapai, 0),

@@ -3,9 +3,9 @@ import { CellValue, Grid, cellText, gridMerges, isCellError, isMergedDown } from
 import { MergeIndex } from '../rect';
 import { decimalFromNumber, isDateFormat, parseAmount, serialDate } from './amount';
 import { Amount, AmountCell, AmountColumn, BudgetRow, BudgetSheet, countedChildren, ItemLine, NameFacts, Percent, RANK, Row, Total, TotalLine } from './budget-rows';
-import { Decimal, ZERO, sum } from '../decimal';
+import { Decimal, formatRupiah, ZERO, sum } from '../decimal';
 import { FindingLog, finding, quoted, quotedName } from '../findings';
-import { BudgetRole, HeaderMatch, findHeader, guessBudgetRole, headerWordAt, isColumnNumberingRow } from './header';
+import { BudgetRole, HeaderMatch, findHeader, guessBudgetRole, headerWordAt, isColumnNumberingRow, isUnitRow } from './header';
 import { Code, CodeContext, OutlineLevels, classifyCode, isOutlineMarker, splitLeadingCode, splitSegments, isSipdLike } from './kode';
 import { memo } from '../memo';
 import { levelWord, normalizeName } from './names';
@@ -26,6 +26,8 @@ const TOTAL_WORD = /^(grand |sub ?)?(jumlah|total)\b ?/;
 const TOTAL_LINE =
   /^(grand |sub ?)?(jumlah|total)( (belanja|anggaran|keseluruhan|seluruhnya|total|akhir|umum|langsung|tidak langsung|realisasi|skpd|opd|daerah|pendapatan|pembiayaan|urusan|bidang|program|kegiatan|sub kegiatan)\b.*)?$/;
 const SOURCE_LINE = /^sumber\b/i;
+/** The lines that close a form under its table: the factors, the follow-up, the signatures. */
+const CLOSING_LINE = /^(faktor (pendorong|penghambat)|tindak lanjut|disusun|dievaluasi|mengetahui|menyetujui)\b/i;
 
 function isTotalLine(text: string): boolean {
   return /jumlah|total/i.test(text) && TOTAL_LINE.test(normalizeName(text));
@@ -45,7 +47,7 @@ const nameFacts = memo((text: string): NameFacts => {
     word: levelWord(nama),
     namaKey: normalizeName(nama),
     total,
-    source: SOURCE_LINE.test(text),
+    source: SOURCE_LINE.test(text) || CLOSING_LINE.test(text),
     totalOf: total ? normalizeName(normalizeName(text).replace(TOTAL_WORD, '')) : '',
     hasWords: /[a-z]{2}/i.test(text),
   };
@@ -88,6 +90,8 @@ class BudgetSheetReader {
   private table: HeaderMatch<BudgetRole> | null;
   private codeCol: number | undefined;
   private nameCol = 0;
+  /** For a kode split over columns: each column's part as last written, for the rows that write only their own. */
+  private kodeParts: string[] | null = null;
   /** Where in `roots` and `totals` the table began, and where in `rows` the rows since its last subtotal line begin. */
   private tableRoots = 0;
   private tableTotals = 0;
@@ -112,7 +116,8 @@ class BudgetSheetReader {
     this.useColumns(header);
     this.merges = gridMerges(grid);
     this.hidden = new Set(grid.hiddenRows ?? []);
-    const sipdSheet = usesSipd(values, header.row + header.height, this.codeCol, this.nameCol);
+    const codeCols = header.kodeColumns ?? (this.codeCol === undefined ? [] : [this.codeCol]);
+    const sipdSheet = usesSipd(values, header.row + header.height, codeCols, this.nameCol);
     this.underSub = { sipdSheet, underSubKegiatan: true };
     this.notUnderSub = { sipdSheet, underSubKegiatan: false };
   }
@@ -138,6 +143,7 @@ class BudgetSheetReader {
   private useColumns(header: HeaderMatch<BudgetRole>): void {
     this.codeCol = header.columns.kode ?? header.columns.nomor;
     this.nameCol = header.columns.uraian!;
+    this.kodeParts = header.kodeColumns ? header.kodeColumns.map(() => '') : null;
   }
 
   /** Another table of the same kind below the first (or its header repeated, which changes nothing). */
@@ -197,11 +203,14 @@ class BudgetSheetReader {
     }
     const nameText = cellText(row[this.nameCol] ?? null);
     const codeCell = this.codeCol === undefined ? null : (row[this.codeCol] ?? null);
-    const codeText = cellText(codeCell);
+    const codeText = this.kodeParts === null ? cellText(codeCell) : this.splitCode(row, r);
     if ((nameText === '' && codeText === '' && isBlankRow(row)) || (this.merges.size > 0 && onlyMergedDown(row, r, this.merges))) return SKIP;
+    // A second indikator of the same item on a form: its name and kode merged down from the row above, or blank.
+    if (this.merges.size > 0 && this.continuesAbove(r, codeText)) return SKIP;
     const name = nameFacts(nameText);
-    if (!name.hasWords && isColumnNumberingRow(row)) return SKIP;
-    if (name.source || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(cellText(row[0] ?? null))) return END;
+    if ((!name.hasWords && isColumnNumberingRow(row)) || isUnitRow(row)) return SKIP;
+    const first = cellText(row[0] ?? null);
+    if (name.source || SOURCE_LINE.test(codeText) || SOURCE_LINE.test(first) || CLOSING_LINE.test(first)) return END;
 
     const cols = this.table.columns;
     if (headerWordAt(row, cols.anggaran, guessBudgetRole) || headerWordAt(row, cols.realisasi, guessBudgetRole)) {
@@ -210,7 +219,8 @@ class BudgetSheetReader {
       if (header) return sameKind(header, this.header) ? { kind: 'header', header } : END;
     }
     const anggaran = this.amountAt(row, r, 'anggaran', cols.anggaran);
-    const realisasi = this.amountAt(row, r, 'realisasi', cols.realisasi);
+    const realisasi = cols.realisasi === undefined ? this.periodSum(row, r) : this.amountAt(row, r, 'realisasi', cols.realisasi);
+    if (this.table.form && realisasi) this.checkPeriods(row, r, realisasi, nameText || codeText);
     const persen = cols.persen === undefined ? null : new Percent(this.grid, r, cols.persen, row[cols.persen] ?? null, this.grid.numberFormats?.[r]?.[cols.persen] ?? null);
     if ((name.total && !splitSegments(codeText)) || (nameText === '' && isTotalLine(codeText))) {
       return { kind: 'total', r, name: name.total ? name : nameFacts(codeText), anggaran, realisasi, persen };
@@ -234,21 +244,72 @@ class BudgetSheetReader {
     return findHeader(this.values, guessBudgetRole, (c) => c.uraian !== undefined && (c.anggaran !== undefined || c.realisasi !== undefined), r);
   }
 
-  /** An amount cell; one that cannot be read counts as 0 and is reported (`nilai`). */
+  /** The kode written over several columns, joined; a column left blank before a written one takes the part from the row above. */
+  private splitCode(row: CellValue[], r: number): string {
+    const parts = this.kodeParts!;
+    const cells = this.table!.kodeColumns!.map((c) => (this.merges.size > 0 && isMergedDown(this.merges, r, c) ? '' : cellText(row[c] ?? null)));
+    const lastWritten = cells.reduce((last, t, i) => (t === '' ? last : i), -1);
+    if (lastWritten < 0) return '';
+    const joined: string[] = [];
+    for (let i = 0; i <= lastWritten; i++) {
+      if (cells[i] !== '') parts[i] = cells[i];
+      const part = cells[i] || parts[i];
+      if (part) joined.push(part.replace(/\.$/, ''));
+    }
+    parts.fill('', lastWritten + 1);
+    return joined.join('.');
+  }
+
+  /** The row names nothing of its own: its name cell is merged down from the row above and it has no kode of its own. */
+  private continuesAbove(r: number, codeText: string): boolean {
+    return isMergedDown(this.merges, r, this.nameCol) && (codeText === '' || (this.codeCol !== undefined && isMergedDown(this.merges, r, this.codeCol)));
+  }
+
+  /** The year's realisasi as the sum of the single periods, where the sheet has no cumulative column. */
+  private periodSum(row: CellValue[], r: number): AmountCell | undefined {
+    const periods = this.table!.periods.filter((p) => p.measure === 'realisasi');
+    if (periods.length === 0) return undefined;
+    const cells = periods.map((p) => this.amountAt(row, r, 'realisasi', p.col)!);
+    const written = cells.filter((c) => !c.empty);
+    const at = written[written.length - 1] ?? cells[0];
+    const value = written.length === 0 ? ZERO : sum(written.map((c) => c.value ?? ZERO));
+    return new Amount(this.grid, r, periods[cells.indexOf(at)].col, at.raw, value, written.length === 0);
+  }
+
+  /** On a form, the year's realisasi (column 13) is the sum of the four triwulan: a difference is a galat at that cell. */
+  private checkPeriods(row: CellValue[], r: number, realisasi: AmountCell, label: string): void {
+    const periods = this.table!.periods.filter((p) => p.measure === 'realisasi');
+    if (periods.length === 0 || realisasi.empty || realisasi.value === null) return;
+    const cells = periods.map((p) => this.amountAt(row, r, 'realisasi', p.col)!);
+    if (cells.every((c) => c.empty) || cells.some((c) => c.value === null)) return;
+    const total = sum(cells.map((c) => c.value!));
+    if (total.eq(realisasi.value)) return;
+    this.findings.add(
+      finding(
+        'jumlah',
+        realisasi,
+        `Realisasi ${quotedName(label)} di ${this.grid.name}!${realisasi.sel} tertulis ${formatRupiah(realisasi.value)}, tetapi jumlah realisasi ${periods[0].label}–${periods[periods.length - 1].label.replace(/^\S+ /, '')} (${cells.map((c) => c.sel).join(', ')}) ${formatRupiah(total)}.`,
+        { tertulis: realisasi.value, seharusnya: total },
+      ),
+    );
+  }
+
+  /** An amount cell, in rupiah (a column written in thousands is multiplied out); one that cannot be read counts as 0 and is reported (`nilai`). */
   private amountAt(row: CellValue[], r: number, col: AmountColumn, c: number | undefined): AmountCell | undefined {
     if (c === undefined) return undefined;
     const grid = this.grid;
     const raw = row[c] ?? null;
+    const factor = this.table?.units.get(c)?.factor;
     if (typeof raw === 'number' && Number.isFinite(raw)) {
       const format = grid.numberFormats?.[r]?.[c];
-      if (!format || !isDateFormat(format)) return new Amount(grid, r, c, raw, decimalFromNumber(raw), false);
+      if (!format || !isDateFormat(format)) return new Amount(grid, r, c, raw, factor ? decimalFromNumber(raw).times(factor) : decimalFromNumber(raw), false);
       const cell = new Amount(grid, r, c, raw, null, false);
       const date = serialDate(raw);
       this.findings.add(finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} berisi tanggal (${date}), bukan jumlah uang; dihitung sebagai 0.`, { tertulis: date }));
       return cell;
     }
     const p = parseAmount(raw);
-    const cell = new Amount(grid, r, c, raw, p.kind === 'number' ? p.value : p.kind === 'empty' ? ZERO : null, p.kind === 'empty');
+    const cell = new Amount(grid, r, c, raw, p.kind === 'number' ? (factor ? p.value.times(factor) : p.value) : p.kind === 'empty' ? ZERO : null, p.kind === 'empty');
     if (p.kind === 'invalid') {
       this.findings.add(
         finding('nilai', cell, `Nilai ${col} di ${grid.name}!${cell.sel} tidak dapat dibaca sebagai angka (${quoted(p.text)}); dihitung sebagai 0.`, {
@@ -372,9 +433,13 @@ function outlineFromCell(cell: CellValue, text: string, lastChild: Map<string, n
 }
 
 /** The sheet writes SIPD codes somewhere: then short codes are urusan and bidang, not outline numbers. */
-function usesSipd(values: CellValue[][], first: number, codeCol: number | undefined, nameCol: number): boolean {
+function usesSipd(values: CellValue[][], first: number, codeCols: readonly number[], nameCol: number): boolean {
   for (let r = first; r < values.length; r++) {
-    const candidates = [codeCol === undefined ? '' : cellText(values[r]?.[codeCol] ?? null), splitLeadingCode(cellText(values[r]?.[nameCol] ?? null))?.code ?? ''];
+    const code = codeCols
+      .map((c) => cellText(values[r]?.[c] ?? null).replace(/\.$/, ''))
+      .filter((t) => t !== '')
+      .join('.');
+    const candidates = [code, splitLeadingCode(cellText(values[r]?.[nameCol] ?? null))?.code ?? ''];
     for (const t of candidates) {
       const s = splitSegments(t);
       if (s && isSipdLike(s)) return true;

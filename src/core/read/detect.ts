@@ -1,10 +1,13 @@
-import { CellValue, Grid, isCellError, Workbook, valuesWithMergesFilled } from '../grid';
+import { CellValue, cellText, Grid, isCellError, Workbook, valuesWithMergesFilled } from '../grid';
 import { columnIndex, columnLetter } from '../rect';
-import { quotedName } from '../findings';
+import { quoted, quotedName } from '../findings';
+import { countText } from '../decimal';
 import { parseAmount } from './amount';
-import { HeaderMatch, findHeader, guessBudgetRole, guessKinerjaRole } from './header';
+import { HeaderMatch, findHeader, guessBudgetRole, guessKinerjaRole, isColumnNumberingRow, isUnitRow, periodIn } from './header';
 import { parseKinerjaValue } from './kinerja-sheet';
 import { splitSegments } from './kode';
+import { findRenjaForm, formBudgetHeader, formKinerjaHeader, RenjaForm } from './renja-form';
+import { RESULT_TABLES, resultTableOf } from '../result-sheets';
 import { BUDGET_ROLES, BudgetRole, ColumnRole, KINERJA_ROLES, KinerjaRole, SettingError, Settings, SheetOverride, SheetRole } from '../settings';
 
 /** What a sheet's header reads as: a budget table (DPA or realisasi) or a kinerja table. */
@@ -30,7 +33,21 @@ export interface SheetDetection {
   /** 1-based sheet row of the header, null when none was found. */
   barisJudul: number | null;
   kolom: ColumnDecision[];
+  /** What was read and how: the form, units, rows skipped, periods summed. */
   catatan: string[];
+  /**
+   * Why a figure read from this sheet cannot be trusted yet (most targets not values, one period
+   * read where a cumulative column exists, a unit the amounts do not fit, Rp columns without a
+   * budget): said beside the sheet before any figure, and the summary does not present the figure
+   * it touches as final.
+   */
+  keraguan: Keraguan[];
+}
+
+/** A doubt about a reading, and which figure it touches. */
+export interface Keraguan {
+  bagian: 'anggaran' | 'kinerja';
+  pesan: string;
 }
 
 export interface Found<R extends string> {
@@ -197,40 +214,254 @@ function countRows(values: CellValue[][], header: HeaderMatch<string>): number {
 const isBudget = (c: Partial<Record<BudgetRole, number>>) => c.uraian !== undefined && (c.anggaran !== undefined || c.realisasi !== undefined);
 const isKinerja = (c: Partial<Record<KinerjaRole, number>>) => c.indikator !== undefined && c.target !== undefined;
 
+const sheetRow = (grid: Grid, r: number) => grid.origin.row + r + 1;
+const letterOf = (grid: Grid, c: number) => columnLetter(grid.origin.col + c);
+const lettersOf = (grid: Grid, cols: readonly number[]) => cols.map((c) => letterOf(grid, c)).join(', ');
+
+/** The header's rows, and the rows right under it that are never data (column numbers, units), as a note. */
+function headerNote(grid: Grid, values: CellValue[][], header: HeaderMatch<string>): string | null {
+  const first = sheetRow(grid, header.row);
+  const last = sheetRow(grid, header.row + header.height - 1);
+  const skipped: string[] = [];
+  for (let r = header.row + header.height; r < values.length && skipped.length < 2; r++) {
+    const row = values[r] ?? [];
+    if (isColumnNumberingRow(row)) skipped.push(`baris ${sheetRow(grid, r)} (nomor kolom)`);
+    else if (isUnitRow(row)) skipped.push(`baris ${sheetRow(grid, r)} (satuan)`);
+    else break;
+  }
+  if (last === first && skipped.length === 0) return null;
+  const rows = last === first ? `Judul kolom di baris ${first}` : `Judul kolom di baris ${first}–${last}`;
+  return skipped.length === 0 ? `${rows}.` : `${rows}; ${skipped.join(' dan ')} dilewati, bukan data.`;
+}
+
+/** Each unit a header or title says, once: `Rp. (000): dibaca dalam ribuan rupiah`. */
+function unitNotes(grid: Grid, header: HeaderMatch<BudgetRole>): string[] {
+  const amountCols = [header.columns.anggaran, header.columns.realisasi, ...header.periods.map((p) => p.col)].filter((c): c is number => c !== undefined).sort((a, b) => a - b);
+  const said = new Map<string, number[]>();
+  for (const c of amountCols) {
+    const u = header.units.get(c);
+    if (!u) continue;
+    const key = `${u.source}\u0000${u.label}`;
+    said.set(key, [...(said.get(key) ?? []), c]);
+  }
+  return [...said].map(([key, cols]) => {
+    const [source, label] = key.split('\u0000');
+    return `${quoted(source)} (kolom ${lettersOf(grid, cols)}): dibaca dalam ${label}; semua angka hasil dalam rupiah.`;
+  });
+}
+
+/** The realisasi read from single periods, summed, when no cumulative column exists. */
+function periodNote(grid: Grid, header: HeaderMatch<BudgetRole>): string | null {
+  if (header.columns.realisasi !== undefined || header.form) return null;
+  const periods = header.periods.filter((p) => p.measure === 'realisasi');
+  if (periods.length === 0) return null;
+  return `Tidak ada kolom realisasi kumulatif (s.d. periode ini): realisasi dijumlahkan dari ${periods.map((p) => p.label).join(', ')} (kolom ${lettersOf(
+    grid,
+    periods.map((p) => p.col),
+  )}).`;
+}
+
+/** A kinerja sheet whose realisasi is written per period only. */
+function kinerjaPeriodNote(grid: Grid, header: HeaderMatch<KinerjaRole>): string | null {
+  const periods = header.periods.filter((p) => p.measure === 'realisasi');
+  if (header.columns.realisasi !== undefined || periods.length === 0) return null;
+  return `Tidak ada kolom realisasi tahunan atau kumulatif: realisasi tiap indikator dibaca dari ${periods.map((p) => p.label).join(', ')} (kolom ${lettersOf(
+    grid,
+    periods.map((p) => p.col),
+  )}); persentase, indeks dan nilai dari periode terakhir yang terisi, jumlah (dokumen, orang, kegiatan …) dijumlahkan.`;
+}
+
+/** What the form is read as, column by column. */
+function formNote(grid: Grid, form: RenjaForm): string {
+  const at = (c: number | undefined) => (c === undefined ? null : letterOf(grid, c));
+  const parts = [`Dibaca sebagai formulir Evaluasi terhadap Hasil Renja Perangkat Daerah (Permendagri 86/2017), sekaligus DPA, realisasi dan kinerja`];
+  if (form.rp.target !== undefined) parts.push(`anggaran dari kolom ${at(form.rp.target)} (Rp, target tahun berjalan)`);
+  if (form.rp.realisasi !== undefined) {
+    const check = form.rp.triwulan.length > 0 ? `, diperiksa terhadap jumlah triwulan di kolom ${lettersOf(grid, form.rp.triwulan)}` : '';
+    parts.push(`realisasi anggaran dari kolom ${at(form.rp.realisasi)} (Rp, realisasi tahun berjalan${check})`);
+  }
+  parts.push(`target kinerja dari kolom ${at(form.k.target)} (K)`);
+  if (form.k.realisasi !== undefined) parts.push(`realisasi kinerja dari kolom ${at(form.k.realisasi)} (K) apa adanya, tidak dijumlahkan dari triwulan`);
+  if (form.kode.length > 1) parts.push(`kode dari kolom ${lettersOf(grid, form.kode)} digabung`);
+  return `${parts.join('; ')}.`;
+}
+
+/** The roles of a form the budget side is corrected by; the others (and realisasi) are the kinerja side's. */
+const FORM_BUDGET_ONLY: readonly ColumnRole[] = ['kode', 'uraian', 'anggaran', 'persen', 'sisa', 'realisasiLalu', 'realisasiBulanIni'];
+
+/** The override split between the form's two sides. */
+function formOverride(override: SheetOverride | undefined): { budget: SheetOverride | undefined; kinerja: SheetOverride | undefined } {
+  if (!override?.kolom) return { budget: undefined, kinerja: override };
+  const entries = Object.entries(override.kolom) as [ColumnRole, string][];
+  const budget = entries.filter(([role]) => FORM_BUDGET_ONLY.includes(role));
+  const kinerja = entries.filter(([role]) => !FORM_BUDGET_ONLY.includes(role));
+  return { budget: { kolom: Object.fromEntries(budget) }, kinerja: { ...override, kolom: Object.fromEntries(kinerja) } };
+}
+
+/** Doubts about a kinerja sheet as read: most targets or realisasi not values, or indikator named by numbers. */
+function kinerjaDoubts(grid: Grid, values: CellValue[][], header: HeaderMatch<KinerjaRole>): Keraguan[] {
+  const { indikator, target, realisasi } = header.columns;
+  let rows = 0;
+  let notValues = 0;
+  let numbered = 0;
+  for (let r = header.row + header.height; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const name = cellText(row[indikator!] ?? null);
+    if (name === '' || isColumnNumberingRow(row) || isUnitRow(row)) continue;
+    rows++;
+    if (/^[\d.,()\s]+$/.test(name)) numbered++;
+    const kinds = [target, realisasi].map((c) => (c === undefined ? 'empty' : kinerjaContent(row[c] ?? null)));
+    if (kinds.some((k) => k === 'text') || kinds[0] === 'empty') notValues++;
+  }
+  const out: Keraguan[] = [];
+  if (rows >= 2 && notValues * 2 > rows) {
+    out.push({
+      bagian: 'kinerja',
+      pesan: `Sebagian besar target atau realisasi di lembar ${quotedName(grid.name)} bukan angka (${notValues} dari ${rows} indikator): kolom target ${letterOf(grid, target!)}${realisasi === undefined ? '' : ` dan realisasi ${letterOf(grid, realisasi)}`} mungkin bukan yang dimaksud.`,
+    });
+  }
+  if (rows >= 2 && numbered * 2 > rows) {
+    out.push({
+      bagian: 'kinerja',
+      pesan: `Sebagian besar nama indikator di lembar ${quotedName(grid.name)} hanya berupa angka: kolom indikator ${letterOf(grid, indikator!)} mungkin bukan yang dimaksud.`,
+    });
+  }
+  return out;
+}
+
+/** A realisasi read from one period while the sheet has a cumulative column. */
+function periodDoubt<R extends string>(grid: Grid, header: HeaderMatch<R>, bagian: Keraguan['bagian']): Keraguan | null {
+  const c = (header.columns as Partial<Record<string, number>>).realisasi;
+  if (c === undefined || periodIn(header.texts[c] ?? '') === null) return null;
+  const cumulative = header.texts.findIndex((t, i) => i !== c && /realisasi/i.test(t) && /s\.?\s?d\.?(?![a-z])|s\/d|sampai|kumulatif/i.test(t) && !/lalu/i.test(t));
+  if (cumulative < 0) return null;
+  return {
+    bagian,
+    pesan: `Realisasi lembar ${quotedName(grid.name)} dibaca dari kolom ${letterOf(grid, c)} (${quoted(header.texts[c])}), satu periode saja, padahal kolom ${letterOf(grid, cumulative)} (${quoted(header.texts[cumulative])}) kumulatif.`,
+  };
+}
+
+function asNumber(v: CellValue): number {
+  if (typeof v === 'number') return v;
+  const p = parseAmount(v);
+  return p.kind === 'number' ? p.value.toNumber() : NaN;
+}
+
+/** No budget line is worth ten thousand rupiah or ten billion as a rule: a median beyond either says the unit is misread. */
+const SMALLEST_MEDIAN = 10_000;
+const LARGEST_MEDIAN = 10_000_000_000;
+
+/**
+ * An amount column whose figures do not fit the unit read: a header saying thousands or millions
+ * over figures already in whole rupiah (the median row then worth more than Rp 10 miliar), or no
+ * unit said over figures in thousands (the median row worth less than Rp 10.000).
+ */
+function unitDoubt(grid: Grid, values: CellValue[][], header: HeaderMatch<BudgetRole>): Keraguan | null {
+  const col = header.columns.anggaran ?? header.columns.realisasi;
+  if (col === undefined) return null;
+  const amounts: number[] = [];
+  for (let r = header.row + header.height; r < values.length; r++) {
+    const n = Math.abs(asNumber(values[r]?.[col] ?? null));
+    if (Number.isFinite(n) && n > 0) amounts.push(n);
+  }
+  if (amounts.length < 3) return null;
+  amounts.sort((a, b) => a - b);
+  const unit = header.units.get(col);
+  const median = amounts[Math.floor(amounts.length / 2)] * (unit ? unit.factor.toNumber() : 1);
+  if (unit && median >= LARGEST_MEDIAN) {
+    return {
+      bagian: 'anggaran',
+      pesan: `Judul ${quoted(unit.source)} di lembar ${quotedName(grid.name)} menyebut ${unit.label}, tetapi angka di kolom ${letterOf(grid, col)} tampak sudah dalam rupiah penuh: bila dibaca dalam ${unit.label}, hasilnya ${countText(unit.factor.toNumber())} kali terlalu besar.`,
+    };
+  }
+  if (!unit && median < SMALLEST_MEDIAN) {
+    return {
+      bagian: 'anggaran',
+      pesan: `Angka di kolom ${letterOf(grid, col)} lembar ${quotedName(grid.name)} sangat kecil untuk rupiah penuh: mungkin ditulis dalam ribuan atau jutaan, tetapi judulnya tidak menyebut satuan. Tulis satuannya di judul kolom, misalnya “Anggaran (Rp 000)”.`,
+    };
+  }
+  return null;
+}
+
+/** A sheet with Rp columns in its header whose anggaran was not recognised. */
+function hasRupiahColumns(values: CellValue[][]): boolean {
+  for (let r = 0; r < Math.min(values.length, 40); r++) {
+    for (const v of values[r] ?? []) if (typeof v === 'string' && /^\(?\s*rp\b/i.test(v.trim())) return true;
+  }
+  return false;
+}
+
 /**
  * Decides which sheet is the DPA, the realisasi sheet and the kinerja sheet (SPEC §2), honouring
  * overrides. Nothing is thrown for a setting that cannot be followed: it is listed in `masalah`,
  * so the task pane can show every sheet with the problem beside its field; hitung() refuses to
- * compute with it.
+ * compute with it. A sheet of our own results is never read as data unless the user names it.
  */
 export function detectSheets(workbook: Workbook, settings: Settings): Detected {
   const budgets: Found<BudgetRole>[] = [];
   const kinerjas: Found<KinerjaRole>[] = [];
   const deteksi = new Map<string, SheetDetection>();
   const masalah: SettingError[] = [];
+  const namedSheets = new Set([...Object.values(settings.lembar), ...Object.keys(settings.kolom)]);
 
-  const describe = <R extends ColumnRole>(f: Found<R>, jenis: Jenis) => {
+  const describe = <R extends ColumnRole>(f: Found<R>, jenis: Jenis, skip: readonly ColumnRole[] = []) => {
     const det = deteksi.get(f.grid.name)!;
-    det.jenis = jenis;
-    det.barisJudul = f.grid.origin.row + f.header.row + 1;
-    det.kolom = (Object.entries(f.header.columns) as [R, number][])
-      .map(([role, c]) => ({ peran: role, label: COLUMN_LABEL[role], kolom: columnLetter(f.grid.origin.col + c), judul: f.header.texts[c] ?? '' }))
-      .sort((a, b) => a.kolom.length - b.kolom.length || a.kolom.localeCompare(b.kolom));
+    det.jenis ??= jenis;
+    det.barisJudul ??= f.grid.origin.row + f.header.row + 1;
+    const more = (Object.entries(f.header.columns) as [R, number][])
+      .filter(([role]) => !skip.includes(role) && !det.kolom.some((k) => k.peran === role))
+      .map(([role, c]) => ({ peran: role, label: COLUMN_LABEL[role], kolom: columnLetter(f.grid.origin.col + c), judul: f.header.texts[c] ?? '' }));
+    det.kolom = [...det.kolom, ...more].sort((a, b) => a.kolom.length - b.kolom.length || a.kolom.localeCompare(b.kolom));
   };
 
   for (const grid of workbook.sheets) {
     const values = valuesWithMergesFilled(grid);
     const override = Object.hasOwn(settings.kolom, grid.name) ? settings.kolom[grid.name] : undefined;
     const forced = override?.barisJudul ? override.barisJudul - 1 - grid.origin.row : undefined;
-    const det: SheetDetection = { lembar: grid.name, peran: [], jenis: null, barisJudul: null, kolom: [], catatan: [] };
+    const det: SheetDetection = { lembar: grid.name, peran: [], jenis: null, barisJudul: null, kolom: [], catatan: [], keraguan: [] };
     if (grid.hidden) det.catatan.push('Lembar ini tersembunyi.');
     deteksi.set(grid.name, det);
+    const ours = resultTableOf(values);
+    if (ours !== null && !namedSheets.has(grid.name)) {
+      const t = RESULT_TABLES[ours];
+      det.catatan.push(
+        `Berisi tabel hasil Hitung Capaian (${t.nomor ?? t.caption}), jadi tidak dibaca sebagai data. Bila lembar ini memang berisi data Anda, pilih lembar ini sebagai DPA, realisasi atau kinerja.`,
+      );
+      continue;
+    }
+    const form = findRenjaForm(values, forced);
+    if (form) {
+      const split = formOverride(override);
+      const kf = { grid, values, header: applyOverride(grid, values, formKinerjaHeader(form), split.kinerja, KINERJA_ROLES, 'kinerja', masalah), rowCount: 0 };
+      kf.rowCount = countRows(values, kf.header);
+      kinerjas.push(kf);
+      describe(kf, 'kinerja', ['pendukung']);
+      const budgetHeader = formBudgetHeader(form);
+      if (budgetHeader) {
+        const bf = { grid, values, header: applyOverride(grid, values, budgetHeader, split.budget, BUDGET_ROLES, 'anggaran', masalah), rowCount: kf.rowCount };
+        budgets.push(bf);
+        describe(bf, 'anggaran', ['realisasi', 'nomor']);
+        det.catatan.push(...unitNotes(grid, bf.header));
+        const doubt = unitDoubt(grid, values, bf.header);
+        if (doubt) det.keraguan.push(doubt);
+      }
+      det.catatan.unshift(formNote(grid, form));
+      const note = headerNote(grid, values, kf.header);
+      if (note) det.catatan.push(note);
+      det.keraguan.push(...kinerjaDoubts(grid, values, kf.header));
+      continue;
+    }
     const kin = findHeader(values, guessKinerjaRole, isKinerja, forced);
     if (kin) {
       const f = { grid, values, header: applyOverride(grid, values, kin, override, KINERJA_ROLES, 'kinerja', masalah), rowCount: 0 };
       f.rowCount = countRows(values, f.header);
       kinerjas.push(f);
       describe(f, 'kinerja');
+      const notes = [headerNote(grid, values, f.header), kinerjaPeriodNote(grid, f.header)];
+      det.catatan.push(...notes.filter((n): n is string => n !== null));
+      det.keraguan.push(...kinerjaDoubts(grid, values, f.header));
+      const doubt = periodDoubt(grid, f.header, 'kinerja');
+      if (doubt) det.keraguan.push(doubt);
       continue;
     }
     const bud = findHeader(values, guessBudgetRole, isBudget, forced);
@@ -239,6 +470,9 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
       f.rowCount = countRows(values, f.header);
       budgets.push(f);
       describe(f, 'anggaran');
+      const notes = [headerNote(grid, values, f.header), ...unitNotes(grid, f.header), periodNote(grid, f.header)];
+      det.catatan.push(...notes.filter((n): n is string => n !== null));
+      for (const doubt of [unitDoubt(grid, values, f.header), periodDoubt(grid, f.header, 'anggaran')]) if (doubt) det.keraguan.push(doubt);
     } else if (forced !== undefined) {
       masalah.push(new SettingError(['kolom', grid.name, 'barisJudul'], `menunjuk baris ${override!.barisJudul}, yang tidak berisi judul kolom yang dikenali ${HEADER_EXAMPLE}`));
     } else {
@@ -259,10 +493,11 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
     return null;
   };
   const largest = <R extends string>(list: Found<R>[]) => list.reduce<Found<R> | null>((best, f) => (!best || f.rowCount > best.rowCount ? f : best), null);
+  const hasRealisasi = (b: Found<BudgetRole>) => b.header.columns.realisasi !== undefined || b.header.periods.some((p) => p.measure === 'realisasi');
 
   const kinerja = named(kinerjas, 'kinerja', 'target', 'target') ?? largest(kinerjas);
-  let realisasi = named(budgets, 'realisasi', 'realisasi', 'realisasi') ?? largest(budgets.filter((b) => b.header.columns.realisasi !== undefined));
-  let dpa = named(budgets, 'dpa', 'anggaran', 'anggaran') ?? largest(budgets.filter((b) => b.header.columns.realisasi === undefined && b.header.columns.anggaran !== undefined));
+  let realisasi = named(budgets, 'realisasi', 'realisasi', 'realisasi') ?? largest(budgets.filter(hasRealisasi));
+  let dpa = named(budgets, 'dpa', 'anggaran', 'anggaran') ?? largest(budgets.filter((b) => !hasRealisasi(b) && b.header.columns.anggaran !== undefined));
   if (!dpa && realisasi && realisasi.header.columns.anggaran !== undefined) dpa = realisasi;
   if (dpa && realisasi && dpa !== realisasi && dpa.grid === realisasi.grid) realisasi = dpa;
 
@@ -275,6 +510,18 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
   }
   for (const d of deteksi.values()) {
     if (d.peran.length === 0 && d.jenis !== null) d.catatan.push('Tidak dipakai: lembar lain dengan peran yang sama lebih lengkap.');
+    if (d.peran.length === 0) d.keraguan = [];
+  }
+  if (!dpa && !realisasi) {
+    for (const grid of workbook.sheets) {
+      const d = deteksi.get(grid.name)!;
+      if (d.peran.length === 0 && !d.catatan.some((c) => c.startsWith('Berisi tabel hasil')) && hasRupiahColumns(valuesWithMergesFilled(grid))) {
+        d.keraguan.push({
+          bagian: 'anggaran',
+          pesan: `Lembar ${quotedName(grid.name)} memiliki kolom Rp, tetapi anggarannya tidak dikenali: serapan dan efisiensi tidak dihitung.`,
+        });
+      }
+    }
   }
   return { dpa, realisasi, kinerja, deteksi: [...deteksi.values()], masalah };
 }

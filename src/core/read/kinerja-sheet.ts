@@ -1,10 +1,11 @@
-import { CellValue, Grid, cellAddress, cellText, isCellError } from '../grid';
+import { CellValue, Grid, cellAddress, cellText, gridMerges, isCellError, isMergedDown } from '../grid';
 import { decimalFromNumber, parseNumberText } from './amount';
-import { Decimal, plainString } from '../decimal';
+import { Decimal, plainString, sum } from '../decimal';
 import { CellRef, Finding, FindingLog, finding } from '../findings';
-import { HeaderMatch, KinerjaRole, findHeader, guessKinerjaRole, headerWordAt, isColumnNumberingRow, yearIn } from './header';
-import { PercentCell } from './budget-rows';
-import { normalizeName } from './names';
+import { HeaderMatch, KinerjaRole, findHeader, guessKinerjaRole, headerWordAt, isColumnNumberingRow, isUnitRow, yearIn } from './header';
+import { classifyCode } from './kode';
+import { Level, PercentCell } from './budget-rows';
+import { levelWord, normalizeName } from './names';
 
 export type Arah = 'naik' | 'turun';
 
@@ -51,6 +52,22 @@ export interface SasaranRow {
   indikator: IndikatorRow[];
 }
 
+/** A program, kegiatan or sub kegiatan as a form's row names it. */
+export interface FormItem {
+  level: Level;
+  kode: string | null;
+  nama: string;
+  ref: CellRef;
+}
+
+/** A kegiatan's or sub kegiatan's (output) indikator on a form: computed and listed, never averaged into a sasaran. */
+export interface KeluaranRow {
+  item: FormItem;
+  /** The sasaran the rows stand under, when the form writes one. */
+  sasaran: string | null;
+  indikator: IndikatorRow;
+}
+
 export interface KinerjaSheet {
   name: string;
   header: HeaderMatch<KinerjaRole>;
@@ -58,6 +75,8 @@ export interface KinerjaSheet {
   tahun: number | null;
   tahunLalu: number[];
   sasaran: SasaranRow[];
+  /** A form's kegiatan and sub kegiatan indikator (empty on other sheets). */
+  keluaran: KeluaranRow[];
   findings: Finding[];
 }
 
@@ -128,7 +147,37 @@ function splitPendukung(text: string): string[] {
     .filter((t) => t !== '' && t !== '-');
 }
 
-export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<KinerjaRole>): KinerjaSheet {
+/** A row that sums up or closes the table: merged over the label columns (JUMLAH, Rata-rata capaian, Predikat) or a closing line. */
+const SUMMARY = /^(jumlah|total|grand total|rata-rata|rerata|predikat|nilai rata-rata)\b/i;
+const CLOSING = /^(faktor (pendorong|penghambat)|tindak lanjut|disusun|dievaluasi|mengetahui|menyetujui)\b/i;
+
+/** A form's item by the row that names it, when the form's budget side was read; otherwise told from the kode and the name. */
+export type ItemAt = (r: number) => FormItem | null;
+
+/** Indikator measured as a level, not a count: never summed over periods. */
+const LEVEL_MEASURE = /^(persentase|prosentase|indeks|nilai|rasio|tingkat|rata-rata|angka|skor|opini|predikat|derajat|proporsi)\b/i;
+const LEVEL_UNIT = /%|persen|indeks|nilai|rasio|skor|poin|predikat|tingkat|opini|level/i;
+
+const OUTPUT_LEVELS: readonly Level[] = ['kegiatan', 'subKegiatan', 'rekening'];
+
+const SEGMENTS_LEVEL: Level[] = ['urusan', 'bidang', 'program', 'kegiatan', 'kegiatan', 'subKegiatan'];
+
+/** The item a form's row names, from its kode or its level word: for a form whose budget side was not read. */
+function itemFromRow(grid: Grid, values: CellValue[][], header: HeaderMatch<KinerjaRole>, r: number): FormItem | null {
+  const uraian = header.columns.pendukung!;
+  const nama = cellText(values[r]?.[uraian] ?? null);
+  const kode = (header.kodeColumns ?? [])
+    .map((c) => cellText(values[r]?.[c] ?? null).replace(/\.$/, ''))
+    .filter((t) => t !== '')
+    .join('.');
+  if (nama === '' && kode === '') return null;
+  const code = kode === '' ? null : classifyCode(kode, { sipdSheet: true, underSubKegiatan: false });
+  const word = levelWord(nama);
+  const level: Level | null = code && code.kind === 'sipd' ? SEGMENTS_LEVEL[Math.min(code.segments.length, 6) - 1] : word;
+  return { level: level ?? 'program', kode: code?.text ?? null, nama, ref: { lembar: grid.name, sel: cellAddress(grid, r, uraian) } };
+}
+
+export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<KinerjaRole>, itemAt?: ItemAt): KinerjaSheet {
   const cols = { ...header.columns };
   const findings = new FindingLog();
   const ref = (r: number, c: number): CellRef => ({ lembar: grid.name, sel: cellAddress(grid, r, c) });
@@ -150,10 +199,26 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
   }
 
   const sasaran: SasaranRow[] = [];
+  const keluaran: KeluaranRow[] = [];
   let current: SasaranRow | null = null;
   let last: IndikatorRow | null = null;
+  let item: FormItem | null = null;
+  const merges = header.form ? gridMerges(grid) : null;
   const text = (r: number, c: number | undefined) => (c === undefined ? '' : cellText(values[r]?.[c] ?? null));
   const value = (r: number, c: number | undefined) => (c === undefined ? null : parseKinerjaValue(values[r]?.[c] ?? null, format(r, c), ref(r, c)));
+  const periods = header.form ? [] : header.periods.filter((p) => p.measure === 'realisasi');
+  /**
+   * Without a yearly or cumulative realisasi column, the year's from its periods: a percentage, an
+   * index or a level is the latest period written (never a sum), a count the periods summed.
+   */
+  const fromPeriods = (r: number, nama: string, satuan: string): KinerjaValue | null => {
+    const written = periods.map((p) => value(r, p.col)).filter((v): v is KinerjaValue => v !== null);
+    if (written.length === 0) return null;
+    const latest = written[written.length - 1];
+    if (written.some((v) => v.nilai === null || v.persen || v.galat) || LEVEL_MEASURE.test(nama) || LEVEL_UNIT.test(satuan)) return latest;
+    const total = sum(written.map((v) => v.nilai!));
+    return { ...latest, teks: plainString(total), nilai: total, huruf: null, dariHuruf: false, rentang: null, pembanding: null };
+  };
 
   for (let r = header.row + header.height; r < values.length; r++) {
     const row = values[r] ?? [];
@@ -168,9 +233,19 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
     if (row.some((v) => /^sumber\b/i.test(cellText(v)))) break;
     const sasaranText = text(r, cols.sasaran);
     const indikatorText = text(r, cols.indikator);
+    const labels = [cellText(row[0] ?? null), sasaranText, indikatorText];
+    if (labels.some((t) => CLOSING.test(t))) break;
+    // A total, an average or a predikat merged over the label columns shows the same text in each of them.
+    if (isUnitRow(row) || (indikatorText !== '' && indikatorText === sasaranText) || (indikatorText === '' && SUMMARY.test(labels[0]))) continue;
+    if (SUMMARY.test(indikatorText) && !value(r, cols.target)) continue;
     const target = value(r, cols.target);
-    const realisasi = value(r, cols.realisasi);
-    if (!target && !realisasi && last) {
+    const realisasi = cols.realisasi === undefined ? fromPeriods(r, indikatorText, text(r, cols.satuan)) : value(r, cols.realisasi);
+    if (header.form) {
+      const named =
+        cols.pendukung !== undefined && merges !== null && !isMergedDown(merges, r, cols.pendukung) ? (itemAt ? itemAt(r) : itemFromRow(grid, values, header, r)) : null;
+      if (named) item = named;
+    }
+    if (!target && !realisasi && last && !header.form) {
       // A wrapped line of the row above: text only, no figures.
       if (sasaranText && current && normalizeName(sasaranText) !== normalizeName(current.nama)) current.nama += ` ${sasaranText}`;
       if (indikatorText && normalizeName(indikatorText) !== normalizeName(last.nama)) last.nama += ` ${indikatorText}`;
@@ -186,7 +261,7 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
       sasaran.push(current);
     }
     const targetRenstra = value(r, cols.targetRenstra);
-    const pendukungText = text(r, cols.pendukung);
+    const pendukungText = header.form ? '' : text(r, cols.pendukung);
     last = {
       nama: indikatorText,
       satuan: text(r, cols.satuan) || unitFromText(target),
@@ -204,9 +279,15 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
     for (const v of [target, realisasi, targetRenstra]) {
       if (v?.galat) findings.add(finding('nilai', v.ref, `Nilai di ${grid.name}!${v.ref.sel} berisi galat (${v.teks}); capaian tidak dapat dihitung.`, { tertulis: v.teks }));
     }
+    if (header.form && item && OUTPUT_LEVELS.includes(item.level)) {
+      keluaran.push({ item, sasaran: current === null || current.nameRef === last.nameRef ? null : current.nama, indikator: last });
+      continue;
+    }
+    // A program's (outcome) indikator on a form: the program supports the sasaran it stands under.
+    if (header.form && item) last.pendukung = [{ teks: item.kode ?? item.nama, ref: item.ref }];
     current.indikator.push(last);
   }
   const yearOf = (col: number | undefined) => (col === undefined ? null : yearIn(header.texts[col] ?? ''));
   const tahun = yearOf(cols.realisasi) ?? yearOf(cols.target) ?? (earlier.length > 0 ? earlier[earlier.length - 1].year + 1 : null);
-  return { name: grid.name, header, tahun, tahunLalu: earlier.map((y) => y.year), sasaran, findings: findings.list() };
+  return { name: grid.name, header, tahun, tahunLalu: earlier.map((y) => y.year), sasaran: sasaran.filter((s) => s.indikator.length > 0), keluaran, findings: findings.list() };
 }

@@ -23,10 +23,18 @@ export interface ResultJson {
       })
     | null;
   sasaran: SasaranJson[];
+  /** A form's kegiatan and sub kegiatan (output) indikator: computed, never in the sasaran's capaian. */
+  indikatorKeluaran: KeluaranJson[];
   rataRataCapaian: string | null;
+  /** Why a figure cannot be trusted yet, per sheet, and which figure it touches: said before any figure. */
+  keraguan: EngineResult['keraguan'];
+  /** What was read and how, and what could not be computed. */
+  catatan: string[];
   narasi: Narasi;
   temuan: FindingJson[];
 }
+
+type KeluaranJson = { tingkat: Level; kode: string | null; uraian: string; sasaran: string | null; indikator: IndikatorJson };
 
 /** The figures `K` of `T` as their JSON text: null where `T` has none. */
 type AsText<T, K extends keyof T> = { [P in K]: null extends T[P] ? string | null : string };
@@ -126,7 +134,11 @@ export function toJson(result: EngineResult): ResultJson {
         }
       : null,
     sasaran: result.kinerja?.sasaran.map(sasaranJson) ?? [],
+    indikatorKeluaran:
+      result.kinerja?.keluaran.map((k) => ({ tingkat: k.item.level, kode: k.item.kode, uraian: k.item.nama, sasaran: k.sasaran, indikator: indikatorJson(k.indikator) })) ?? [],
     rataRataCapaian: percentString(result.kinerja?.rataRataCapaian ?? null),
+    keraguan: result.keraguan,
+    catatan: result.catatan,
     narasi: buildNarasi(result),
     temuan: result.temuan.map(findingJson),
   };

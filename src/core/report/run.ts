@@ -52,7 +52,8 @@ function prepareSheets(sheets: ResultSheet[]): PreparedSheet[] {
  * other names).
  */
 export function planRun(workbook: Workbook, settings: Partial<Settings>, existing: ExistingSheets, replaceEdited: boolean, progress: Progress = () => {}): PlannedRun {
-  const result = hitung(workbook, settings, progress);
+  const computed = hitung(workbook, settings, progress);
+  const result = { ...computed, catatan: [...(existing.catatan ?? []), ...computed.catatan] };
   progress('Menyusun tabel laporan…');
   const sheets = buildResultSheets(result);
   const prepared = prepareSheets(sheets);
@@ -76,6 +77,8 @@ export interface Inspection {
   edited: string[];
   /** No sheet of ours exists yet: the first run is still to come. */
   firstRun: boolean;
+  /** What the user is told about the record of our sheets (damaged, or naming a sheet that is not ours). */
+  catatan: readonly string[];
 }
 
 /** Detection with the settings given (null: the saved ones), writing nothing. */
@@ -88,5 +91,6 @@ export function inspect(workbook: Workbook, settings: Partial<Settings> | null, 
     ...saved,
     edited: editedSheets(existing),
     firstRun: existing.record.lembar.length === 0,
+    catatan: existing.catatan ?? [],
   };
 }

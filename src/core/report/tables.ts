@@ -4,7 +4,7 @@ import { Decimal, formatIndonesian, HUNDRED } from '../decimal';
 import { EngineResult } from '../compute/engine';
 import { Finding, noFindingsText, perihalLabel, quoted } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
-import { RESULT_SHEETS, TableId } from '../result-sheets';
+import { RESULT_SHEETS, RESULT_TABLES, TableId } from '../result-sheets';
 import { aturanCapaian, buildNarasi, JENIS_NAME, labelled, Narasi } from './narrative';
 import { centre, Emphasis, empty, left, money, Paragraph, pct, Rect, ResultSheet, right, row, table, Table, TableCell, TableRow, text } from './table';
 
@@ -29,6 +29,12 @@ function groupedHeader(single: string[], group: string, subs: string[]): Pick<Ta
 
 function withYear(title: string, tahun: number | null): string {
   return tahun === null ? title : `${title} Tahun ${tahun}`;
+}
+
+/** A table's number and caption as the registry has them, the year added where `tahun` is given. */
+function titleOf(id: TableId, tahun: number | null = null): Pick<Table, 'id' | 'nomor' | 'caption'> {
+  const t = RESULT_TABLES[id];
+  return { id, nomor: t.nomor, caption: withYear(t.caption, tahun) };
 }
 
 /** The documents each sheet role stands for, as a report's source line names them. */
@@ -96,9 +102,7 @@ function pengukuranKinerja(result: EngineResult): Table | null {
   merges.push({ row: last, col: 0, rows: 1, cols: 5 });
   const tahun = result.tahun ?? '';
   return table({
-    id: 'pengukuran-kinerja',
-    nomor: 'Tabel 3.2',
-    caption: withYear('Pengukuran Realisasi Kinerja', result.tahun),
+    ...titleOf('pengukuran-kinerja', result.tahun),
     header: [
       [
         'No',
@@ -120,6 +124,56 @@ function pengukuranKinerja(result: EngineResult): Table | null {
   });
 }
 
+/** A form's kegiatan and sub kegiatan indikator, each under its item: computed, never averaged into a sasaran. */
+function kinerjaKeluaran(result: EngineResult): Table | null {
+  const keluaran = result.kinerja?.keluaran ?? [];
+  if (keluaran.length === 0) return null;
+  const rows: TableRow[] = [];
+  const merges: Rect[] = [];
+  let number = 0;
+  for (let i = 0; i < keluaran.length;) {
+    const { item } = keluaran[i];
+    let j = i;
+    while (j < keluaran.length && keluaran[j].item.ref === item.ref) j++;
+    number++;
+    keluaran
+      .slice(i, j)
+      .forEach(({ indikator }, k) =>
+        rows.push(
+          row(
+            [
+              k === 0 ? text(String(number)) : empty,
+              k === 0 ? text(item.kode ? `${item.kode} ${item.nama}` : item.nama) : empty,
+              text(indikator.nama),
+              written(indikator.target),
+              written(indikator.realisasi),
+              pct(indikator.capaian),
+            ],
+            { level: item.level === 'subKegiatan' ? 1 : 0, emphasis: item.level === 'subKegiatan' ? 'italic' : 'none' },
+          ),
+        ),
+      );
+    if (j - i > 1) merges.push({ row: rows.length - (j - i), col: 0, rows: j - i, cols: 1 }, { row: rows.length - (j - i), col: 1, rows: j - i, cols: 1 });
+    i = j;
+  }
+  const tahun = result.tahun ?? '';
+  return table({
+    ...titleOf('kinerja-keluaran', result.tahun),
+    header: [['No', 'Program/Kegiatan/Sub Kegiatan', 'Indikator Kinerja Keluaran', `Target ${tahun}`.trim(), `Realisasi ${tahun}`.trim(), 'Tingkat Capaian (%)']],
+    columns: [centre(5), left(40), left(36), centre(11), centre(11), right(12)],
+    rows,
+    merges,
+    nameColumn: 1,
+    source: [
+      sheetSource(result, 'kinerja'),
+      'Indikator keluaran kegiatan dan sub kegiatan tidak ikut dalam capaian sasaran (Tabel 3.2), yang dihitung dari indikator program (hasil)',
+    ]
+      .filter((x) => x !== null)
+      .join('. '),
+    orientation: 'landscape',
+  });
+}
+
 function perbandinganTahun(result: EngineResult): Table | null {
   const k = result.kinerja;
   if (!k || result.tahunLalu.length === 0) return null;
@@ -132,9 +186,8 @@ function perbandinganTahun(result: EngineResult): Table | null {
     if (s.indikator.length > 1) merges.push({ row: first, col: 0, rows: s.indikator.length, cols: 1 });
   });
   return table({
-    id: 'perbandingan-tahun',
-    nomor: 'Tabel 3.3',
-    caption: `Perbandingan Realisasi Kinerja Sasaran ${result.tahun === null ? 'Tahun Ini' : `Tahun ${result.tahun}`} dengan Tahun Sebelumnya`,
+    ...titleOf('perbandingan-tahun'),
+    caption: `${RESULT_TABLES['perbandingan-tahun'].caption} ${result.tahun === null ? 'Tahun Ini' : `Tahun ${result.tahun}`} dengan Tahun Sebelumnya`,
     ...groupedHeader(['Sasaran Strategis', 'Indikator Sasaran'], 'Realisasi', years),
     columns: [left(36), left(36), ...years.map(() => centre(11))],
     rows,
@@ -176,9 +229,7 @@ function programPendukung(result: EngineResult): Table | null {
   }
   if (rows.length === 0) return null;
   return table({
-    id: 'program-pendukung',
-    nomor: 'Tabel 3.6',
-    caption: 'Program Pendukung Sasaran',
+    ...titleOf('program-pendukung'),
     header: [['Sasaran', 'Program/Kegiatan/Sub Kegiatan Pendukung Sasaran', 'Anggaran (Rp)', 'Realisasi (Rp)', '% Serapan Anggaran']],
     // The sasaran stands merged over all its rows: its column can be narrow, the names' column wide;
     // on a portrait page the names would wrap to seven lines.
@@ -203,9 +254,7 @@ function efisiensi(result: EngineResult): Table | null {
       ? 'Efisien bila % capaian ≥ % serapan'
       : `Selisih capaian − serapan: > ${ambang} poin persen Efisien, ±${ambang} poin persen Cukup efisien`;
   return table({
-    id: 'efisiensi',
-    nomor: 'Tabel 3.7',
-    caption: 'Efisiensi Penggunaan Sumber Daya',
+    ...titleOf('efisiensi'),
     header: [['Sasaran', '% Capaian Kinerja', '% Serapan Anggaran', 'Kategori Efisiensi']],
     columns: [left(56), right(13), right(13), centre(15)],
     rows,
@@ -234,9 +283,7 @@ function predikat(result: EngineResult): Table | null {
   rows.push(row([text('Rata-rata capaian seluruh indikator'), pct(k.rataRataCapaian), ...checks(k.predikat)], { emphasis: 'bold', total: true }));
   const cap = result.pengaturan.batasCapaian;
   return table({
-    id: 'predikat',
-    nomor: 'Tabel 3.8',
-    caption: withYear('Rekapitulasi Predikat Capaian Kinerja', result.tahun),
+    ...titleOf('predikat', result.tahun),
     ...groupedHeader(['Sasaran/Indikator Sasaran', '% Capaian'], 'Predikat Kinerja', bands),
     columns: [left(48), right(11), ...bands.map(() => centre(9))],
     rows,
@@ -257,9 +304,7 @@ function realisasiAnggaran(result: EngineResult): Table | null {
   );
   rows.push(row([empty, text('JUMLAH'), money(a.anggaran), money(a.realisasi), pct(a.serapan)], { emphasis: 'bold', total: true }));
   return table({
-    id: 'realisasi-anggaran',
-    nomor: 'Tabel 3.9',
-    caption: withYear('Realisasi Anggaran', result.tahun),
+    ...titleOf('realisasi-anggaran', result.tahun),
     header: [['No', 'Program/Kegiatan/Sub Kegiatan', 'Anggaran (Rp)', 'Realisasi (Rp)', '% Realisasi']],
     columns: [centre(7), left(58), right(17), right(17), right(11)],
     rows,
@@ -277,8 +322,7 @@ function belanjaOperasiModal(result: EngineResult): Table | null {
   const rows = belanja.jenis.map((b) => row(figures(JENIS_NAME[b.jenis], b)));
   rows.push(row(figures('JUMLAH', belanja.jumlah), { emphasis: 'bold', total: true }));
   return table({
-    id: 'belanja-operasi-modal',
-    caption: withYear('Realisasi Belanja Operasi dan Belanja Modal', result.tahun),
+    ...titleOf('belanja-operasi-modal', result.tahun),
     header: [['Jenis Belanja', 'Anggaran (Rp)', '% dari Total Anggaran', 'Realisasi (Rp)', '% Realisasi']],
     columns: [left(30), right(17), right(12), right(17), right(11)],
     rows,
@@ -310,8 +354,7 @@ function alokasiAnggaran(result: EngineResult): Table | null {
   merges.push({ row: rows.length, col: 0, rows: 1, cols: 2 });
   rows.push(row([text('Total anggaran'), empty, money(a.anggaran), pct(a.anggaran.isZero() ? null : HUNDRED)], { emphasis: 'bold', total: true }));
   return table({
-    id: 'alokasi-anggaran',
-    caption: withYear('Alokasi Anggaran per Sasaran', result.tahun),
+    ...titleOf('alokasi-anggaran', result.tahun),
     header: [['Sasaran', 'Program/Kegiatan Pendukung', 'Anggaran (Rp)', '% dari Total Anggaran']],
     columns: [left(40), left(44), right(17), right(12)],
     rows,
@@ -343,8 +386,7 @@ function pemeriksaan(result: EngineResult): Table {
   );
   if (rows.length === 0) rows.push(row([text(noFindingsText(result.lembar)), ...Array<TableCell>(7).fill(empty)]));
   return table({
-    id: 'pemeriksaan',
-    caption: 'Hasil Pemeriksaan',
+    ...titleOf('pemeriksaan'),
     header: [['Tingkat', 'Jenis', 'Lembar', 'Sel', 'Tertulis', 'Seharusnya', 'Selisih (tertulis − seharusnya)', 'Pesan']],
     columns: [left(11), left(14), left(16), centre(7), right(15), right(15), right(14), left(70)],
     rows,
@@ -401,8 +443,7 @@ function narasiTable(parts: Placement[]): Table | null {
   }
   if (rows.length === 0) return null;
   return table({
-    id: 'narasi',
-    caption: 'Narasi Bab III',
+    ...titleOf('narasi'),
     header: [['Letak dalam laporan', 'Teks']],
     columns: [left(18), left(100)],
     rows,
@@ -416,6 +457,7 @@ function narasiTable(parts: Placement[]): Table | null {
 export function buildTables(result: EngineResult): Table[] {
   const tables = [
     pengukuranKinerja(result),
+    kinerjaKeluaran(result),
     perbandinganTahun(result),
     programPendukung(result),
     efisiensi(result),
