@@ -297,7 +297,10 @@ export interface FormVariant {
   kode: KodeLayout;
   unit: Unit;
   numberRow: boolean;
-  sasaran: 'merged' | 'repeated';
+  /** The sasaran merged down over its rows, repeated on each, or written on its first row only. */
+  sasaran: 'merged' | 'repeated' | 'first';
+  /** An item with several indikator: its kode, name and amounts merged down over their rows. */
+  itemMerged: boolean;
   /** K then Rp under each period, or Rp then K. */
   order: 'K-Rp' | 'Rp-K';
   /** Amounts as numbers, or as Indonesian text (`2.700.414.981`). */
@@ -306,7 +309,16 @@ export interface FormVariant {
   bidangRow: boolean;
 }
 
-export const STANDARD_VARIANT: FormVariant = { kode: 'whole', unit: 'rupiah', numberRow: true, sasaran: 'merged', order: 'K-Rp', amounts: 'number', bidangRow: false };
+export const STANDARD_VARIANT: FormVariant = {
+  kode: 'whole',
+  unit: 'rupiah',
+  numberRow: true,
+  sasaran: 'merged',
+  itemMerged: false,
+  order: 'K-Rp',
+  amounts: 'number',
+  bidangRow: false,
+};
 
 export interface FormSheet {
   name: string;
@@ -539,6 +551,13 @@ export function renjaForm(variant: FormVariant = STANDARD_VARIANT, book: FormSas
         if (variant.sasaran === 'repeated' || r === first) rows[r][col.sasaran] = s.nama;
         if (variant.sasaran === 'repeated' || r === first) rows[r][col.no] = si + 1;
       });
+      const n = item.indikator.length;
+      if (variant.itemMerged && n > 1) {
+        const top = rows.length - n;
+        for (const c of [...Array.from({ length: kw }, (_, i) => col.kode + i), col.uraian, ...[2, 3, 4, 5, 6, 7, 8].map((g) => pair(g).rp)]) {
+          merges.push(range(top, c, rows.length - 1, c));
+        }
+      }
     }
     if (variant.sasaran === 'merged' && rows.length - first > 1) {
       merges.push(range(first, col.no, rows.length - 1, col.no));
@@ -603,15 +622,43 @@ export function formGrid(form: FormSheet): Grid {
   return { name: form.name, values: form.rows.map((r) => r.slice()), numberFormats, origin: { row: 0, col: 0 }, merges: form.merges.map(at) };
 }
 
+const pick = <T>(values: readonly T[], i: number): T => values[i % values.length];
+
 /** Every variant, for properties over them. */
 export const ALL_VARIANTS: FormVariant[] = (['whole', 'split4', 'split5', 'split5-own'] as KodeLayout[]).flatMap((kode) =>
   (['rupiah', 'ribu', 'juta'] as Unit[]).flatMap((unit) =>
     [true, false].flatMap((numberRow) =>
-      (['merged', 'repeated'] as const).flatMap((sasaran) =>
-        (['K-Rp', 'Rp-K'] as const).flatMap((order) =>
-          (['number', 'text'] as const).flatMap((amounts) => [false, true].map((bidangRow) => ({ kode, unit, numberRow, sasaran, order, amounts, bidangRow }))),
+      (['merged', 'repeated', 'first'] as const).flatMap((sasaran) =>
+        [false, true].flatMap((itemMerged) =>
+          (['K-Rp', 'Rp-K'] as const).flatMap((order) =>
+            (['number', 'text'] as const).flatMap((amounts) => [false, true].map((bidangRow) => ({ kode, unit, numberRow, sasaran, itemMerged, order, amounts, bidangRow }))),
+          ),
         ),
       ),
+    ),
+  ),
+);
+
+/**
+ * A few variants covering every value of every dimension and most pairs: the kode, the unit, the
+ * sasaran and merged items in full, the rest turned with them.
+ */
+export const COVERING_VARIANTS: FormVariant[] = (['whole', 'split4', 'split5', 'split5-own'] as KodeLayout[]).flatMap((kode, k) =>
+  (['rupiah', 'ribu', 'juta'] as Unit[]).flatMap((unit, u) =>
+    (['merged', 'repeated', 'first'] as const).flatMap((sasaran, s) =>
+      [false, true].map((itemMerged, m) => {
+        const i = k + u + s + m;
+        return {
+          kode,
+          unit,
+          sasaran,
+          itemMerged,
+          numberRow: pick([true, false], i),
+          order: pick(['K-Rp', 'Rp-K'] as const, k + s),
+          amounts: pick(['number', 'text'] as const, u + m),
+          bidangRow: pick([false, true], k + u),
+        };
+      }),
     ),
   ),
 );

@@ -134,7 +134,8 @@ class BudgetSheetReader {
       }
     }
     this.endTable();
-    for (const col of ['anggaran', 'realisasi'] as const) if (this.header.columns[col] !== undefined) computeBottomUp(this.roots, col);
+    if (this.header.columns.anggaran !== undefined) computeBottomUp(this.roots, 'anggaran');
+    if (readsRealisasi(this.header)) computeBottomUp(this.roots, 'realisasi');
     for (const total of this.totals) total.settle();
     const { grid, header, roots, rows, totals, hiddenRowsCounted, findings } = this;
     return { name: grid.name, header, roots, rows, totals, hiddenRowsCounted, findings: findings.list() };
@@ -241,7 +242,7 @@ class BudgetSheetReader {
 
   /** A budget table's header starting at row r. */
   private headerAt(r: number): HeaderMatch<BudgetRole> | null {
-    return findHeader(this.values, guessBudgetRole, (c) => c.uraian !== undefined && (c.anggaran !== undefined || c.realisasi !== undefined), r);
+    return findHeader(this.values, guessBudgetRole, (c, periods) => c.uraian !== undefined && (c.anggaran !== undefined || c.realisasi !== undefined || periods), r);
   }
 
   /** The kode written over several columns, joined; a column left blank before a written one takes the part from the row above. */
@@ -367,9 +368,12 @@ class BudgetSheetReader {
 
 const NO_CELLS: CellValue[] = [];
 
+/** A realisasi is read: from its column, or as the sum of single periods. */
+export const readsRealisasi = (h: HeaderMatch<BudgetRole>) => h.columns.realisasi !== undefined || h.periods.some((p) => p.measure === 'realisasi');
+
 /** Two headers of the same kind of table: the same amount columns (anggaran, realisasi or both). */
 const sameKind = (a: HeaderMatch<BudgetRole>, b: HeaderMatch<BudgetRole>) =>
-  (a.columns.anggaran !== undefined) === (b.columns.anggaran !== undefined) && (a.columns.realisasi !== undefined) === (b.columns.realisasi !== undefined);
+  (a.columns.anggaran !== undefined) === (b.columns.anggaran !== undefined) && readsRealisasi(a) === readsRealisasi(b);
 
 function sameColumns(a: HeaderMatch<BudgetRole>, b: HeaderMatch<BudgetRole>): boolean {
   const keys = Object.keys(a.columns) as BudgetRole[];

@@ -6,6 +6,7 @@ import { parseAmount } from './amount';
 import { HeaderMatch, findHeader, guessBudgetRole, guessKinerjaRole, isColumnNumberingRow, isUnitRow, periodIn } from './header';
 import { parseKinerjaValue } from './kinerja-sheet';
 import { splitSegments } from './kode';
+import { readsRealisasi } from './budget-sheet';
 import { findRenjaForm, formBudgetHeader, formKinerjaHeader, RenjaForm } from './renja-form';
 import { RESULT_TABLES, resultTableOf } from '../result-sheets';
 import { BUDGET_ROLES, BudgetRole, ColumnRole, KINERJA_ROLES, KinerjaRole, SettingError, Settings, SheetOverride, SheetRole } from '../settings';
@@ -211,7 +212,7 @@ function countRows(values: CellValue[][], header: HeaderMatch<string>): number {
   return n;
 }
 
-const isBudget = (c: Partial<Record<BudgetRole, number>>) => c.uraian !== undefined && (c.anggaran !== undefined || c.realisasi !== undefined);
+const isBudget = (c: Partial<Record<BudgetRole, number>>, periods: boolean) => c.uraian !== undefined && (c.anggaran !== undefined || c.realisasi !== undefined || periods);
 const isKinerja = (c: Partial<Record<KinerjaRole, number>>) => c.indikator !== undefined && c.target !== undefined;
 
 const sheetRow = (grid: Grid, r: number) => grid.origin.row + r + 1;
@@ -481,23 +482,24 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
   }
 
   /** The sheet the user named for a role, when it can serve; otherwise a problem, and detection decides. */
-  const named = <R extends ColumnRole>(list: Found<R>[], role: SheetRole, needs: NoInfer<R>, needsLabel: string): Found<R> | null => {
+  const named = <R extends ColumnRole>(list: Found<R>[], role: SheetRole, serves: (f: Found<R>) => boolean, needsLabel: string): Found<R> | null => {
     const name = settings.lembar[role];
     if (name === undefined) return null;
     const at = ['lembar', role];
     const f = list.find((x) => x.grid.name === name);
     if (!workbook.sheets.some((s) => s.name === name)) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang tidak ada di buku kerja ini`));
     else if (!f) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang judul kolomnya tidak dikenali sebagai lembar ${ROLE_NAME[role]}`));
-    else if (f.header.columns[needs] === undefined) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang tidak memiliki kolom ${needsLabel}`));
+    else if (!serves(f)) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang tidak memiliki kolom ${needsLabel}`));
     else return f;
     return null;
   };
   const largest = <R extends string>(list: Found<R>[]) => list.reduce<Found<R> | null>((best, f) => (!best || f.rowCount > best.rowCount ? f : best), null);
-  const hasRealisasi = (b: Found<BudgetRole>) => b.header.columns.realisasi !== undefined || b.header.periods.some((p) => p.measure === 'realisasi');
 
-  const kinerja = named(kinerjas, 'kinerja', 'target', 'target') ?? largest(kinerjas);
-  let realisasi = named(budgets, 'realisasi', 'realisasi', 'realisasi') ?? largest(budgets.filter(hasRealisasi));
-  let dpa = named(budgets, 'dpa', 'anggaran', 'anggaran') ?? largest(budgets.filter((b) => !hasRealisasi(b) && b.header.columns.anggaran !== undefined));
+  const kinerja = named(kinerjas, 'kinerja', (f) => f.header.columns.target !== undefined, 'target') ?? largest(kinerjas);
+  let realisasi = named(budgets, 'realisasi', (f) => readsRealisasi(f.header), 'realisasi') ?? largest(budgets.filter((b) => readsRealisasi(b.header)));
+  let dpa =
+    named(budgets, 'dpa', (f) => f.header.columns.anggaran !== undefined, 'anggaran') ??
+    largest(budgets.filter((b) => !readsRealisasi(b.header) && b.header.columns.anggaran !== undefined));
   if (!dpa && realisasi && realisasi.header.columns.anggaran !== undefined) dpa = realisasi;
   if (dpa && realisasi && dpa !== realisasi && dpa.grid === realisasi.grid) realisasi = dpa;
 

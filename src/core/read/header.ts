@@ -207,7 +207,7 @@ function continuesHeader(values: CellValue[][], r: number, width: number): boole
 export function findHeader<R extends string>(
   values: CellValue[][],
   guess: Guesser<R>,
-  accept: (columns: Partial<Record<R, number>>) => boolean,
+  accept: (columns: Partial<Record<R, number>>, periods: boolean) => boolean,
   forcedRow?: number,
 ): HeaderMatch<R> | null {
   let best: { m: HeaderMatch<R>; score: number } | null = null;
@@ -223,10 +223,14 @@ export function findHeader<R extends string>(
     for (let height = 1; height <= rows.length; height++) {
       const texts = periodGroupTexts(stacked(rows.slice(0, height)), rows.slice(0, height));
       const { columns, count } = assign(texts, guess);
-      if (!accept(columns)) continue;
-      // A header cell merged down over the rows shows the same text in each (merges are filled).
+      // Single periods of realisasi stand for the realisasi where no cumulative column does.
+      const periods = (columns as Partial<Record<string, number>>).realisasi === undefined && texts.some((t) => periodIn(t) !== null && /realisasi/i.test(t));
+      if (!accept(columns, periods)) continue;
+      // A header cell merged down over the rows shows the same text in each (merges are filled); a
+      // title merged across over sub-headers, the same text over different ones.
       const mergedDown = height > 1 && rows[0].some((t, c) => t !== '' && rows[height - 1][c] === t);
-      const score = count * 10 - height + (mergedDown ? 2 : 0);
+      const groupedAcross = height > 1 && rows[0].some((t, c) => t !== '' && rows[0][c + 1] === t && rows[1][c] !== '' && rows[1][c + 1] !== '' && rows[1][c] !== rows[1][c + 1]);
+      const score = (count + (periods ? 1 : 0)) * 10 - height + (mergedDown || groupedAcross ? 2 : 0);
       if (!best || score > best.score) best = { m: { row: r, height, columns, texts, years: [], periods: [], units: new Map() }, score };
     }
   }

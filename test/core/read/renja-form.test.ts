@@ -4,6 +4,7 @@ import { toJson } from '../../../src/core/report/result-json';
 import { buildTables } from '../../../src/core/report/tables';
 import {
   ALL_VARIANTS,
+  COVERING_VARIANTS,
   FormSasaran,
   formGrid,
   FormSheet,
@@ -158,9 +159,9 @@ describe('the Evaluasi Renja form (Permendagri 86/2017)', () => {
     ]);
   });
 
-  it('gives the same figures in every layout it is kept in (kode split or whole, units, number row, sasaran merged or repeated, K and Rp in either order)', () => {
+  it('gives the same figures in every layout it is kept in (kode split or whole, units, number row, sasaran merged, repeated or once, items merged over their indikator, K and Rp in either order)', () => {
     const want = figures(renjaForm());
-    for (const variant of ALL_VARIANTS) expect({ variant, ...figures(renjaForm(variant)) }).toEqual({ variant, ...want });
+    for (const variant of COVERING_VARIANTS) expect({ variant, ...figures(renjaForm(variant)) }).toEqual({ variant, ...want });
   });
 
   it('gives the same figures in every layout for any book', () => {
