@@ -10,6 +10,7 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Option,
   Subtitle2,
 } from '@fluentui/react-components';
@@ -113,6 +114,24 @@ function SheetPanel(props: DraftProps & { d: SheetDetection }) {
   );
 }
 
+/** What makes a reading doubtful, sheet by sheet, said before any figure is shown. */
+function Doubts({ deteksi }: { deteksi: readonly SheetDetection[] }) {
+  const doubts = deteksi.flatMap((d) => d.keraguan.map((k) => k.pesan));
+  if (doubts.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="keraguan">
+      <MessageBarBody>
+        <MessageBarTitle>Pembacaan lembar diragukan.</MessageBarTitle>
+        {doubts.map((d) => (
+          <Caption1 key={d} block>
+            {d}
+          </Caption1>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /**
  * Which sheet serves as what and which columns were found, before anything is written, each
  * correctable; "Periksa lembar" detects again with the corrections, "Kembalikan ke deteksi
@@ -134,6 +153,12 @@ export function SheetsSection(props: DraftProps & { inspection: Inspection | nul
           <MessageBarBody>{inspection.savedProblem}</MessageBarBody>
         </MessageBar>
       )}
+      {inspection?.catatan.map((c) => (
+        <MessageBar key={c} intent="info" layout="multiline">
+          <MessageBarBody>{c}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {inspection && <Doubts deteksi={inspection.deteksi} />}
       {ROLES.map((role) => {
         const path = ['lembar', role];
         const chosen = getAt(draft, path);
@@ -159,6 +184,19 @@ export function SheetsSection(props: DraftProps & { inspection: Inspection | nul
           </Field>
         );
       })}
+      <div className={styles.fields}>
+        <DraftInput
+          {...props}
+          key={`tahun:${props.epoch}`}
+          path={['tahun']}
+          label="Tahun laporan"
+          detected={inspection?.tahun ? String(inspection.tahun) : ''}
+          toValue={numberFrom}
+        />
+      </div>
+      {inspection && inspection.tahun === null && !getAt(draft, ['tahun']) && (
+        <Caption1>Tahun laporan tidak tertulis di lembar mana pun: isi di sini agar judul tabel menyebutnya.</Caption1>
+      )}
       {inspection && (
         <Accordion multiple collapsible openItems={[...new Set([...open, ...withErrors])]} onToggle={(_, t) => setOpen(t.openItems as string[])} key={props.epoch}>
           {inspection.deteksi.map((d) => (

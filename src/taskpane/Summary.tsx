@@ -34,6 +34,8 @@ export function Summary({
   const pemeriksaan = run.written.find((w) => w.tabel === 'pemeriksaan')?.nama;
   const time = run.time.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
   const warning = draftWarning(run.result);
+  // A figure read from a doubtful sheet is not presented as final; the draft warning says why.
+  const doubted = (bagian: 'anggaran' | 'kinerja') => (run.result.keraguan.some((d) => d.bagian === bagian) ? ' (belum dapat dipercaya)' : '');
   return (
     <section className={styles.section} aria-labelledby="judul-ringkasan">
       <Subtitle2 as="h2" id="judul-ringkasan">
@@ -53,10 +55,12 @@ export function Summary({
         <Text>Serapan anggaran</Text>
         <Text weight="semibold" data-testid="serapan">
           {persenText(a?.serapan)}
+          {doubted('anggaran')}
         </Text>
         <Text>Rata-rata capaian</Text>
         <Text weight="semibold" data-testid="rata-rata">
           {persenText(k?.rataRataCapaian)}
+          {doubted('kinerja')}
         </Text>
         <Text>Temuan</Text>
         <Text weight="semibold" data-testid="jumlah-temuan">

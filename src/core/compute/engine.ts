@@ -5,11 +5,10 @@ import { Detected, Keraguan, SheetDetection, detectSheets } from '../read/detect
 import { InputError } from '../errors';
 import { Finding, finding, FindingLog, quotedName, SheetsRead } from '../findings';
 import { Grid, Workbook } from '../grid';
-import { ItemAt, KinerjaSheet, readKinerjaSheet } from '../read/kinerja-sheet';
+import { ItemAt, readKinerjaSheet } from '../read/kinerja-sheet';
 import { BudgetSheet } from '../read/budget-rows';
 import { countText } from '../decimal';
 import { RESULT_SHEETS } from '../result-sheets';
-import { titleYear, yearIn } from '../read/header';
 import { Settings, withDefaults } from '../settings';
 
 export type Progress = (message: string) => void;
@@ -70,7 +69,7 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
       `Capaian sasaran dihitung dari ${countText(outcomes)} indikator program (hasil) di bawah sasarannya; ${countText(kinerjaSheet.keluaran.length)} indikator kegiatan dan sub kegiatan (keluaran) dihitung tersendiri (${RESULT_SHEETS['kinerja-keluaran']}) dan tidak ikut rata-rata.`,
     );
   }
-  const year = reportYear(settings, detected, kinerjaSheet);
+  const year = detected.tahun;
   const findings = new FindingLog();
   if (year.tahun === null) {
     findings.add(
@@ -109,23 +108,4 @@ function formItems(grid: Grid, sheets: (BudgetSheet | null)[]): ItemAt | undefin
     const row = byRow.get(r);
     return row ? { level: row.level, kode: row.kode, nama: row.nama, ref: row.nameRef } : null;
   };
-}
-
-/**
- * The year reported on: as set, else the first the sheets tell (the kinerja sheet's headers, the
- * title rows of the kinerja, DPA and realisasi sheets, their names); another year told elsewhere is said.
- */
-function reportYear(settings: Settings, detected: Detected, kinerja: KinerjaSheet | null): { tahun: number | null; catatan: string | null } {
-  const told: { tahun: number; where: string }[] = [];
-  const tell = (tahun: number | null, where: string) => {
-    if (tahun !== null) told.push({ tahun, where });
-  };
-  if (kinerja?.tahun) tell(kinerja.tahun, `judul kolom lembar ${quotedName(kinerja.name)}`);
-  for (const f of [detected.kinerja, detected.dpa, detected.realisasi]) if (f) tell(titleYear(f.values, f.header.row), `judul lembar ${quotedName(f.grid.name)}`);
-  for (const f of [detected.kinerja, detected.dpa, detected.realisasi]) if (f) tell(yearIn(f.grid.name), `nama lembar ${quotedName(f.grid.name)}`);
-  const tahun = settings.tahun ?? told[0]?.tahun ?? null;
-  const other = told.find((t) => t.tahun !== tahun);
-  if (tahun === null || !other) return { tahun, catatan: null };
-  const from = settings.tahun !== null ? 'pengaturan' : told[0].where;
-  return { tahun, catatan: `Tahun laporan ${tahun} (dari ${from}); ${other.where} menyebut tahun ${other.tahun}. Bila keliru, isi Tahun di pengaturan.` };
 }

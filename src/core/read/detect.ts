@@ -3,8 +3,8 @@ import { columnIndex, columnLetter } from '../rect';
 import { quoted, quotedName } from '../findings';
 import { countText } from '../decimal';
 import { parseAmount } from './amount';
-import { HeaderMatch, findHeader, guessBudgetRole, guessKinerjaRole, isColumnNumberingRow, isUnitRow, periodIn } from './header';
-import { parseKinerjaValue } from './kinerja-sheet';
+import { HeaderMatch, findHeader, guessBudgetRole, guessKinerjaRole, isColumnNumberingRow, isUnitRow, periodIn, titleYear, yearIn } from './header';
+import { headerYears, parseKinerjaValue } from './kinerja-sheet';
 import { splitSegments } from './kode';
 import { readsRealisasi } from './budget-sheet';
 import { findRenjaForm, formBudgetHeader, formKinerjaHeader, RenjaForm } from './renja-form';
@@ -65,6 +65,8 @@ export interface Detected {
   deteksi: SheetDetection[];
   /** Settings that could not be followed, each naming its field; detection went on without them. */
   masalah: SettingError[];
+  /** The year reported on, and where the sheets disagree about it, a sentence saying so. */
+  tahun: { tahun: number | null; catatan: string | null };
 }
 
 /** Column roles as a person reads them. */
@@ -525,5 +527,25 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
       }
     }
   }
-  return { dpa, realisasi, kinerja, deteksi: [...deteksi.values()], masalah };
+  return { dpa, realisasi, kinerja, deteksi: [...deteksi.values()], masalah, tahun: reportYear(settings, { dpa, realisasi, kinerja }) };
+}
+
+/**
+ * The year reported on: as set, else the first the sheets tell (the kinerja sheet's headers, the
+ * title rows of the kinerja, DPA and realisasi sheets, their names); another year told elsewhere is said.
+ */
+function reportYear(settings: Settings, used: Pick<Detected, 'dpa' | 'realisasi' | 'kinerja'>): Detected['tahun'] {
+  const told: { tahun: number; where: string }[] = [];
+  const tell = (tahun: number | null, where: string) => {
+    if (tahun !== null) told.push({ tahun, where });
+  };
+  const sheets = [used.kinerja, used.dpa, used.realisasi].filter((f) => f !== null);
+  if (used.kinerja) tell(headerYears(used.kinerja.header).tahun, `judul kolom lembar ${quotedName(used.kinerja.grid.name)}`);
+  for (const f of sheets) tell(titleYear(f.values, f.header.row), `judul lembar ${quotedName(f.grid.name)}`);
+  for (const f of sheets) tell(yearIn(f.grid.name), `nama lembar ${quotedName(f.grid.name)}`);
+  const tahun = settings.tahun ?? told[0]?.tahun ?? null;
+  const other = told.find((t) => t.tahun !== tahun);
+  if (tahun === null || !other) return { tahun, catatan: null };
+  const from = settings.tahun !== null ? 'pengaturan' : told[0].where;
+  return { tahun, catatan: `Tahun laporan ${tahun} (dari ${from}); ${other.where} menyebut tahun ${other.tahun}. Bila keliru, isi Tahun di pengaturan.` };
 }

@@ -177,26 +177,41 @@ function itemFromRow(grid: Grid, values: CellValue[][], header: HeaderMatch<Kine
   return { level: level ?? 'program', kode: code?.text ?? null, nama, ref: { lembar: grid.name, sel: cellAddress(grid, r, uraian) } };
 }
 
+/**
+ * This year's realisasi column where earlier years have theirs (`Realisasi 2022 | 2023 | 2024`, or a
+ * plain `Realisasi` beside them), those earlier years oldest first, and the year the headers say.
+ */
+export function headerYears(header: HeaderMatch<KinerjaRole>): { realisasi: number | undefined; earlier: { year: number; col: number }[]; tahun: number | null } {
+  let realisasi = header.columns.realisasi;
+  let earlier: { year: number; col: number }[] = [];
+  if (header.years.length > 0) {
+    const dated = (c: number) => header.years.some((y) => y.col === c);
+    const plain = realisasi !== undefined && !dated(realisasi) ? realisasi : header.texts.findIndex((t, c) => !dated(c) && guessKinerjaRole(t)?.role === 'realisasi');
+    if (plain >= 0) {
+      realisasi = plain;
+      earlier = header.years;
+    } else {
+      const maxYear = Math.max(...header.years.map((y) => y.year));
+      const current = header.years.find((y) => y.year === maxYear)!;
+      realisasi = current.col;
+      earlier = header.years.filter((y) => y !== current);
+    }
+    earlier = [...earlier].sort((a, b) => a.year - b.year);
+  }
+  const yearOf = (col: number | undefined) => (col === undefined ? null : yearIn(header.texts[col] ?? ''));
+  const tahun = yearOf(realisasi) ?? yearOf(header.columns.target) ?? (earlier.length > 0 ? earlier[earlier.length - 1].year + 1 : null);
+  return { realisasi, earlier, tahun };
+}
+
 export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: HeaderMatch<KinerjaRole>, itemAt?: ItemAt): KinerjaSheet {
   const cols = { ...header.columns };
   const findings = new FindingLog();
   const ref = (r: number, c: number): CellRef => ({ lembar: grid.name, sel: cellAddress(grid, r, c) });
   const format = (r: number, c: number) => grid.numberFormats?.[r]?.[c] ?? null;
 
-  let earlier: { year: number; col: number }[] = [];
-  if (header.years.length > 0) {
-    const plain = header.texts.findIndex((t, c) => /realisasi/i.test(t) && !header.years.some((y) => y.col === c));
-    const maxYear = Math.max(...header.years.map((y) => y.year));
-    if (plain >= 0) {
-      cols.realisasi = plain;
-      earlier = header.years;
-    } else {
-      const current = header.years.find((y) => y.year === maxYear)!;
-      cols.realisasi = current.col;
-      earlier = header.years.filter((y) => y !== current);
-    }
-    earlier.sort((a, b) => a.year - b.year);
-  }
+  const years = headerYears(header);
+  cols.realisasi = years.realisasi;
+  const earlier = years.earlier;
 
   const sasaran: SasaranRow[] = [];
   const keluaran: KeluaranRow[] = [];
@@ -287,7 +302,6 @@ export function readKinerjaSheet(grid: Grid, values: CellValue[][], header: Head
     if (header.form && item) last.pendukung = [{ teks: item.kode ?? item.nama, ref: item.ref }];
     current.indikator.push(last);
   }
-  const yearOf = (col: number | undefined) => (col === undefined ? null : yearIn(header.texts[col] ?? ''));
-  const tahun = yearOf(cols.realisasi) ?? yearOf(cols.target) ?? (earlier.length > 0 ? earlier[earlier.length - 1].year + 1 : null);
+  const tahun = years.tahun;
   return { name: grid.name, header, tahun, tahunLalu: earlier.map((y) => y.year), sasaran: sasaran.filter((s) => s.indikator.length > 0), keluaran, findings: findings.list() };
 }

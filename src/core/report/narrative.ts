@@ -329,13 +329,19 @@ function anggaran(result: EngineResult): string[] {
  * rows, which a galat may make differ from what the sheets say; null when none. The pane shows it
  * in its summary, the .docx opens with it as a note to delete.
  */
-export function draftWarning(result: Pick<EngineResult, 'temuan'>): string | null {
+export function draftWarning(result: Pick<EngineResult, 'temuan' | 'keraguan'>): string | null {
   const { galat } = countByTingkat(result.temuan);
-  if (galat === 0) return null;
-  return (
-    `Lembar sumber masih memuat ${bilangan(galat)} galat (lihat lembar HC Pemeriksaan). ` +
-    'Angka di sini dijumlahkan dari rincian terbawah, sehingga dapat berbeda dari yang tertulis; perbaiki galatnya, lalu hitung ulang sebelum menyalin ke laporan.'
-  );
+  const parts: string[] = [];
+  if (result.keraguan.length > 0) {
+    parts.push(`Sebagian angka belum dapat dipercaya: ${result.keraguan.map((k) => k.pesan).join(' ')} Periksa kolom yang dibaca, lalu hitung ulang.`);
+  }
+  if (galat > 0) {
+    parts.push(
+      `Lembar sumber masih memuat ${bilangan(galat)} galat (lihat lembar HC Pemeriksaan). ` +
+        'Angka di sini dijumlahkan dari rincian terbawah, sehingga dapat berbeda dari yang tertulis; perbaiki galatnya, lalu hitung ulang sebelum menyalin ke laporan.',
+    );
+  }
+  return parts.length === 0 ? null : parts.join(' ');
 }
 
 /** The narrative of chapter III, from the computed result. */

@@ -79,6 +79,8 @@ export interface Inspection {
   firstRun: boolean;
   /** What the user is told about the record of our sheets (damaged, or naming a sheet that is not ours). */
   catatan: readonly string[];
+  /** The year reported on as detected (or set), null when no sheet says it. */
+  tahun: number | null;
 }
 
 /** Detection with the settings given (null: the saved ones), writing nothing. */
@@ -92,5 +94,6 @@ export function inspect(workbook: Workbook, settings: Partial<Settings> | null, 
     edited: editedSheets(existing),
     firstRun: existing.record.lembar.length === 0,
     catatan: existing.catatan ?? [],
+    tahun: detected.tahun.tahun,
   };
 }
