@@ -41,10 +41,10 @@ const PERIOD_ALONE = /^(?:triwulan|tw|trw|semester|smt)?\.?\s*(?:iv|iii|ii|i|[1-
 export function guessBudgetRole(raw: string): Guess<BudgetRole> | null {
   const h = headerKey(raw);
   if (!h) return null;
+  // Physical progress is a percentage of work done, neither money nor the share of it spent.
+  if (/fisik/.test(h)) return null;
   if (/%|persen|prosentase|capaian|serapan/.test(h)) return { role: 'persen', score: 2 };
   if (/\bsisa\b|selisih/.test(h)) return { role: 'sisa', score: 2 };
-  // Physical progress is a percentage of work done, not money.
-  if (/fisik/.test(h)) return null;
   if (/realisasi|realisai|terealisasi/.test(h)) {
     if (/lalu|sebelum/.test(h)) return { role: 'realisasiLalu', score: 2 };
     if (CUMULATIVE.test(h)) return { role: 'realisasi', score: 4 };
@@ -236,7 +236,15 @@ export function findHeader<R extends string>(
   }
   if (!best) return null;
   const m = best.m;
-  if (isUnitRow(values[m.row + m.height] ?? [], values[m.row + m.height - 1])) m.height++;
+  const unitRow = values[m.row + m.height] ?? [];
+  if (isUnitRow(unitRow, values[m.row + m.height - 1])) {
+    // The units belong to the columns' headers: `Anggaran` over `(Rp 000)` is in thousands.
+    m.texts = m.texts.map((t, c) => {
+      const unit = cellText(unitRow[c] ?? null);
+      return unit && unit !== cellText(values[m.row + m.height - 1]?.[c] ?? null) ? `${t} ${unit}`.trim() : t;
+    });
+    m.height++;
+  }
   m.years = yearColumns(m.texts, guess);
   m.periods = periodColumns(m.texts, guess);
   m.units = unitColumns(values, m);
