@@ -36,7 +36,12 @@ export function hitung(workbook: Workbook, partialSettings?: Partial<Settings>, 
   if (workbook.sheets.length === 0) throw new InputError('Buku kerja tidak memiliki lembar kerja.');
   progress('Mengenali lembar DPA, realisasi dan kinerja…');
   const detected: Detected = detectSheets(workbook, settings);
-  if (detected.masalah.length > 0) throw detected.masalah[0];
+  if (detected.masalah.length > 0) {
+    // Every setting that cannot be followed is said, not only the first.
+    const [first, ...others] = detected.masalah;
+    first.others = [...first.others, ...others];
+    throw first;
+  }
   if (!detected.dpa && !detected.realisasi && !detected.kinerja) {
     throw new InputError(
       'Tidak ada lembar yang dikenali sebagai DPA, realisasi atau kinerja: tidak ditemukan judul kolom seperti “Uraian” dan “Anggaran”, atau “Indikator” dan “Target”.',

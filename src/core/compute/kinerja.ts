@@ -322,7 +322,8 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
 
   const keluaran = sheet.keluaran.map((k) => ({ item: k.item, sasaran: k.sasaran, indikator: indikatorResult(k.indikator, sheet.name, scales, settings, findings) }));
   const rataRataCapaian = mean(allCapped);
-  const allocated = sum(sasaran.map((s) => s.anggaran).filter((a): a is Decimal => a !== null));
+  // A program supporting two sasaran is allocated once.
+  const allocated = sum(withoutDescendants(new Set(sasaran.flatMap((s) => s.pendukung))).map((i) => i.anggaran));
   return {
     sasaran,
     keluaran,

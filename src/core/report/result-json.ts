@@ -19,7 +19,10 @@ export interface ResultJson {
     | (AsText<BudgetResult, 'anggaran' | 'realisasi' | 'serapan'> & {
         belanjaOperasi: BelanjaJson | null;
         belanjaModal: BelanjaJson | null;
+        /** The programs; where the DPA has none, its top items under the key of their level instead (as Tabel 3.9 shows them). */
         program: ItemJson[];
+        kegiatan?: ItemJson[];
+        subKegiatan?: ItemJson[];
       })
     | null;
   sasaran: SasaranJson[];
@@ -68,6 +71,15 @@ function value(v: KinerjaValue | null): string | null {
   if (!v) return null;
   if (v.rentang) return `${plainString(v.rentang.bawah)}-${plainString(v.rentang.atas)}`;
   return v.nilai !== null && !v.dariHuruf ? plainString(v.nilai) : v.teks;
+}
+
+const BELOW: Partial<Record<Level, Level[]>> = { program: ['kegiatan', 'subKegiatan'], kegiatan: ['subKegiatan'], subKegiatan: [] };
+
+/** The budget's top rows as Tabel 3.9 shows them, under the key of their level: `program`, or `kegiatan` or `subKegiatan` where the DPA has no program. */
+function topItems(top: BudgetItem[]): Pick<NonNullable<ResultJson['anggaran']>, 'program' | 'kegiatan' | 'subKegiatan'> {
+  const level = top[0]?.level ?? 'program';
+  const items = top.map((i) => itemJson(i, BELOW[i.level] ?? []));
+  return level === 'kegiatan' || level === 'subKegiatan' ? { program: [], [level]: items } : { program: items };
 }
 
 function itemJson(item: BudgetItem, below: Level[]): ItemJson {
@@ -130,7 +142,7 @@ export function toJson(result: EngineResult): ResultJson {
           serapan: percentString(a.serapan),
           belanjaOperasi: belanja(a.belanja, 'operasi'),
           belanjaModal: belanja(a.belanja, 'modal'),
-          program: descendantsAt(a.items, 'program').map((p) => itemJson(p, ['kegiatan', 'subKegiatan'])),
+          ...topItems(a.program),
         }
       : null,
     sasaran: result.kinerja?.sasaran.map(sasaranJson) ?? [],

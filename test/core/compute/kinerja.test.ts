@@ -90,6 +90,16 @@ describe('capaian per sasaran, with its supporting budget', () => {
     expect([k.alokasi!.anggaran.toString(), k.alokasi!.porsi?.toFixed(2)]).toEqual(['1000', '100.00']);
   });
 
+  it('allocates a program that supports two sasaran once: each sasaran shows it, the whole counts it once', () => {
+    const shared = computeKinerja(
+      kinerjaSheet(sheet('Kinerja', ['Sasaran', 'Indikator', 'Target', 'Realisasi', 'Program Pendukung'], ['Satu', 'A', 90, 90, '7.01.01'], ['Dua', 'B', 80, 80, '7.01.01; 7.01.02'])),
+      { all: budget.all, anggaran: budget.anggaran, hasRealisasi: true },
+      DEFAULT_SETTINGS,
+    );
+    expect(shared.sasaran.map((s) => s.alokasi?.toFixed(2))).toEqual(['60.00', '100.00']);
+    expect([shared.alokasi!.anggaran.toString(), shared.alokasi!.porsi?.toFixed(2)]).toEqual(['1000', '100.00']);
+  });
+
   it('reports what it could not compute or link, each at its cell', () => {
     expect(k.findings.map((f) => [f.jenis, f.sel])).toEqual([
       ['pencocokan', 'F2'],

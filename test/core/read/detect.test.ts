@@ -75,6 +75,17 @@ describe('detecting which sheet serves as what', () => {
     );
     // The engine computes nothing with it: anggaran is never read from another sheet instead.
     expect(() => hitung(book, parseSettings({ kolom: { 'DPA 2024': { barisJudul: 99 } } }))).toThrow(SettingError);
+    // Two such fields: both said, the second riding with the first.
+    let refused: SettingError | null = null;
+    try {
+      hitung(book, parseSettings({ kolom: { 'DPA 2024': { barisJudul: 99 }, Kinerja: { barisJudul: 98 } } }));
+    } catch (e) {
+      refused = e as SettingError;
+    }
+    expect([refused!.field, ...refused!.others.map((o) => o.field)]).toEqual([
+      ['kolom', 'DPA 2024', 'barisJudul'],
+      ['kolom', 'Kinerja', 'barisJudul'],
+    ]);
   });
 
   it('takes a header row the user gives where detection would find another', () => {

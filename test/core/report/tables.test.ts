@@ -2,6 +2,7 @@ import { hitung } from '../../../src/core/compute/engine';
 import { buildTables } from '../../../src/core/report/tables';
 import { displayCell } from '../../../src/core/report/table';
 import { narasiToHtml } from '../../../src/core/report/table-html';
+import { toJson } from '../../../src/core/report/result-json';
 import { sheet } from '../../support/sheets';
 
 const book = {
@@ -89,4 +90,19 @@ describe('Tabel 3.8 and 3.9 as Word prints them', () => {
   });
 
   it('prints Tabel 3.9 landscape, its names beside the figures', () => expect(byId('realisasi-anggaran').orientation).toBe('landscape'));
+});
+
+describe('one rule for the top level of the budget', () => {
+  it('shows a DPA without programs by its kegiatan, the same rows in Tabel 3.9 and the JSON', () => {
+    const dpa = sheet('DPA', ['Kode', 'Uraian', 'Anggaran'], ['7.01.01.2.01', 'Kegiatan Satu', 300], ['7.01.01.2.01.0001', 'Sub Satu', 300], ['7.01.01.2.02', 'Kegiatan Dua', 200]);
+    const result = hitung({ sheets: [dpa] });
+    const table = buildTables(result).find((t) => t.id === 'realisasi-anggaran')!;
+    expect(table.rows.map((r) => (r.cells[1] as { value: string }).value)).toEqual(['Kegiatan Satu', 'Sub Kegiatan Sub Satu', 'Kegiatan Dua', 'JUMLAH']);
+    const json = toJson(result).anggaran!;
+    expect(json.program).toEqual([]);
+    expect(json.kegiatan!.map((k) => [k.nama, k.anggaran, k.subKegiatan!.map((s) => s.nama)])).toEqual([
+      ['Kegiatan Satu', '300', ['Sub Satu']],
+      ['Kegiatan Dua', '200', []],
+    ]);
+  });
 });
