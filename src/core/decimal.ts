@@ -59,5 +59,8 @@ export const rupiahText = (d: Decimal | null | undefined) => (d ? `Rp ${formatRu
 /** A percentage as a summary shows it: `89,17%`, or `–` when there is none. */
 export const persenText = (p: Decimal | null | undefined) => (p ? `${formatPersen(p)}%` : '–');
 
+/** A percentage as a sentence writes it: `92,86%`, `100%` (never `100,00%`). */
+export const persenKalimat = (p: Decimal) => formatIndonesian(p.toDecimalPlaces(2), 2).replace(/,00$/, '') + '%';
+
 /** A difference in words, so its sign needs no explaining: `lebih 200`, `kurang 200`. */
 export const selisihText = (d: Decimal) => `${d.isNegative() ? 'lebih kecil' : 'lebih besar'} ${formatRupiah(d.abs())}`;

@@ -2,6 +2,9 @@ import { countText, Decimal, plainString } from './decimal';
 
 export type Tingkat = 'galat' | 'peringatan';
 
+/** A tingkat in words, as the pane and the Pemeriksaan sheet show it. */
+export const TINGKAT_LABEL: Record<Tingkat, string> = { galat: 'Galat', peringatan: 'Peringatan' };
+
 export type Jenis = 'jumlah' | 'antar-lembar' | 'melebihi' | 'persen' | 'tidak-ditemukan' | 'duplikat' | 'nilai' | 'pencocokan' | 'data-kosong';
 
 /**

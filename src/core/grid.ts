@@ -79,6 +79,9 @@ const MAX_MERGED_CELLS = 4_000_000;
 /** Excel's most characters in a cell: a file's longer text is read cut to it, as Excel repairs it; a result cell longer is cut too. */
 export const MAX_CELL_TEXT = 32_767;
 
+/** Excel's most characters in a sheet's name. */
+export const MAX_SHEET_NAME = 31;
+
 /**
  * Merges clipped to `bounds`, for every host: a sheet whose merges would cover more cells than any
  * table could is refused, so that indexing them stays bounded.

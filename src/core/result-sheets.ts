@@ -1,4 +1,4 @@
-import { CellValue, Grid } from './grid';
+import { CellValue, Grid, MAX_SHEET_NAME } from './grid';
 
 /** Names of the sheets the tool writes start with this; which of them are its own, only the record says. */
 export const RESULT_PREFIX = 'HC ';
@@ -318,7 +318,6 @@ export interface ReplacementPlan {
   record: ResultRecord;
 }
 
-const MAX_SHEET_NAME = 31;
 const key = (name: string) => name.toUpperCase();
 
 /** A free sheet name for `wanted`: itself, else `wanted (2)`, `wanted (3)` … within 31 characters. */

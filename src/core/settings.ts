@@ -1,6 +1,7 @@
 import { InputError } from './errors';
 import { quoted, quotedName } from './findings';
-import { columnIndex } from './rect';
+import { columnIndex, MAX_COLS, MAX_ROWS } from './rect';
+import { MAX_SHEET_NAME } from './grid';
 
 /** Every setting of a run, in one typed object (SPEC §4 defaults), and the one parser that checks them where they enter. */
 
@@ -100,9 +101,6 @@ export const pathText = (field: SettingPath) => field.map((p, i) => (typeof p ==
 /** A value as the user wrote it, for a message; a list or an object by its kind, however large or deep. */
 const shown = (v: unknown) => (typeof v === 'string' ? quoted(v) : Array.isArray(v) ? 'daftar [ … ]' : isRecord(v) ? 'objek { … }' : String(v));
 
-const MAX_ROW = 1_048_576;
-const MAX_COLUMN = 16_384;
-const MAX_SHEET_NAME = 31;
 const MAX_BANDS = 10;
 /** The years a report can be about. */
 const MIN_YEAR = 2000;
@@ -138,7 +136,7 @@ function text(v: unknown, at: SettingPath, max: number): string {
 
 function columnLetter(v: unknown, at: SettingPath): string {
   const letter = typeof v === 'string' ? v.trim().toUpperCase() : '';
-  if (!/^[A-Z]{1,3}$/.test(letter) || columnIndex(letter) >= MAX_COLUMN) throw new SettingError(at, `harus berupa huruf kolom seperti “D”, bukan ${shown(v)}`);
+  if (!/^[A-Z]{1,3}$/.test(letter) || columnIndex(letter) >= MAX_COLS) throw new SettingError(at, `harus berupa huruf kolom seperti “D”, bukan ${shown(v)}`);
   return letter;
 }
 
@@ -177,7 +175,7 @@ function kolom(v: unknown): Record<string, SheetOverride> {
     const o = record(raw, at, ['barisJudul', 'kolom']);
     const override: SheetOverride = {};
     if (o.barisJudul !== undefined) {
-      override.barisJudul = number(o.barisJudul, [...at, 'barisJudul'], 1, MAX_ROW, 'nomor baris');
+      override.barisJudul = number(o.barisJudul, [...at, 'barisJudul'], 1, MAX_ROWS, 'nomor baris');
       if (!Number.isInteger(override.barisJudul)) throw new SettingError([...at, 'barisJudul'], `harus berupa nomor baris bulat, bukan ${override.barisJudul}`);
     }
     if (o.kolom !== undefined) {

@@ -37,4 +37,4 @@ export function fieldLabel(path: SettingPath): string {
  * which way a match failed: that comes from the sheet they point at, and for data-kosong from what
  * the message is about.
  */
-export const TINGKAT_LABEL = { galat: 'Galat', peringatan: 'Peringatan' } as const;
+export { TINGKAT_LABEL } from '../core/findings';

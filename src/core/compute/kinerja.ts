@@ -32,6 +32,8 @@ export interface IndikatorResult extends Pick<IndikatorRow, 'nama' | 'satuan' | 
 }
 
 export interface SasaranResult {
+  /** Its number in the report (`Sasaran 2`), in the kinerja sheet's order. */
+  nomor: number;
   nama: string;
   ref: CellRef;
   indikator: IndikatorResult[];
@@ -257,7 +259,7 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
   const scales = scalesWith(settings.skalaOrdinal);
   const allCapped: Decimal[] = [];
 
-  const sasaran = sheet.sasaran.map((s): SasaranResult => {
+  const sasaran = sheet.sasaran.map((s, i): SasaranResult => {
     const indikator = s.indikator.map((ind) => indikatorResult(ind, sheet.name, scales, settings, findings));
     for (const i of indikator) if (i.capaian !== null) allCapped.push(capped(i.capaian, settings));
     const capaian = mean(indikator.filter((i) => i.capaian !== null).map((i) => capped(i.capaian!, settings)));
@@ -304,6 +306,7 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
     }
     const alokasiPendukung = budget ? pendukung.map((i) => percent(i.anggaran, budget.anggaran)) : [];
     return {
+      nomor: i + 1,
       nama: s.nama,
       ref: s.nameRef,
       indikator,

@@ -7,7 +7,7 @@ import { BudgetItem, JenisBelanja } from '../compute/budget';
 import { Aturan } from '../compute/capaian';
 import { EngineResult } from '../compute/engine';
 import { IndikatorResult, Perbandingan, SasaranResult } from '../compute/kinerja';
-import { Decimal, formatIndonesian, formatRupiah } from '../decimal';
+import { Decimal, formatIndonesian, persenKalimat, rupiahText } from '../decimal';
 import { countByTingkat } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
 import { Settings } from '../settings';
@@ -29,13 +29,6 @@ export interface Narasi {
 const isi = (what: string) => `[isi: ${what}]`;
 
 // Numbers
-
-/** A percentage as a person writes it: `92,86%`, `100%` (never `100,00%`). */
-export function persen(p: Decimal): string {
-  return formatIndonesian(p.toDecimalPlaces(2), 2).replace(/,00$/, '') + '%';
-}
-
-const rupiah = (d: Decimal) => `Rp ${formatRupiah(d)}`;
 
 /** A number of the kinerja sheet in Indonesian notation, with the decimals it has. */
 const angka = (d: Decimal) => formatIndonesian(d, d.decimalPlaces());
@@ -95,7 +88,7 @@ function unitOf(v: KinerjaValue): string {
 
 // Naming
 
-const sasaranLabel = (result: EngineResult, s: SasaranResult) => `Sasaran ${result.kinerja!.sasaran.indexOf(s) + 1}`;
+const sasaranLabel = (s: SasaranResult) => `Sasaran ${s.nomor}`;
 
 const LEVEL_WORD: Partial<Record<BudgetItem['level'], string>> = { program: 'Program', kegiatan: 'Kegiatan', subKegiatan: 'Sub Kegiatan' };
 
@@ -158,7 +151,7 @@ function indikatorSentence(result: EngineResult, ind: IndikatorResult): string {
     ? `dengan target ${nilai(ind.target, ind.satuan)} dan realisasi ${nilai(ind.realisasi, ind.satuan)}`
     : `dengan realisasi ${nilai(ind.realisasi, ind.satuan)}`;
   if (ind.capaian === null) return `Capaian indikator ${ind.nama}, ${against}, belum dapat dihitung (lihat lembar HC Pemeriksaan).`;
-  return `Indikator ${ind.nama}, ${against}, memperoleh capaian ${persen(ind.capaian)} dengan predikat ${ind.predikat}; ${tercapaiKata(ind.capaian)}.`;
+  return `Indikator ${ind.nama}, ${against}, memperoleh capaian ${persenKalimat(ind.capaian)} dengan predikat ${ind.predikat}; ${tercapaiKata(ind.capaian)}.`;
 }
 
 /** `poin` for percentages, indices and scores; the unit itself for counts (`4 Dok` → `Dok`, `hari`). */
@@ -186,7 +179,7 @@ function yearsSentence(result: EngineResult, ind: IndikatorResult): string | nul
 function renstraSentence(ind: IndikatorResult): string | null {
   if (!ind.targetRenstra || ind.capaianRenstra === null) return null;
   const done = ind.capaianRenstra.gte(100) ? ', sehingga target akhir Renstra telah tercapai' : '';
-  return `Dibandingkan target akhir Renstra ${nilai(ind.targetRenstra, ind.satuan)}, realisasi ini mencapai ${persen(ind.capaianRenstra)}${done}.`;
+  return `Dibandingkan target akhir Renstra ${nilai(ind.targetRenstra, ind.satuan)}, realisasi ini mencapai ${persenKalimat(ind.capaianRenstra)}${done}.`;
 }
 
 function sasaranParagraphs(result: EngineResult, s: SasaranResult): string[] {
@@ -194,7 +187,7 @@ function sasaranParagraphs(result: EngineResult, s: SasaranResult): string[] {
   const paragraphs = [
     [first, ...s.indikator.flatMap((ind) => [indikatorSentence(result, ind), yearsSentence(result, ind), renstraSentence(ind)].filter((x): x is string => x !== null))].join(' '),
   ];
-  if (s.indikator.length > 1 && s.capaian !== null) paragraphs.push(`Rata-rata capaian sasaran ini ${persen(s.capaian)} dengan predikat ${s.predikat}.`);
+  if (s.indikator.length > 1 && s.capaian !== null) paragraphs.push(`Rata-rata capaian sasaran ini ${persenKalimat(s.capaian)} dengan predikat ${s.predikat}.`);
   paragraphs.push(`Dasar perhitungan realisasi: ${isi('sumber data dan cara menghitung realisasi tiap indikator')}.`);
   const withCapaian = s.indikator.filter((i) => i.capaian !== null);
   if (withCapaian.length === 0) paragraphs.push(`Capaian belum dapat dinilai karena ${isi('alasan realisasi belum tersedia')}.`);
@@ -206,11 +199,11 @@ function sasaranParagraphs(result: EngineResult, s: SasaranResult): string[] {
   return paragraphs;
 }
 
-function ringkasanBullet(result: EngineResult, s: SasaranResult): string {
-  const head = `${sasaranLabel(result, s)}: ${bare(s.nama)} diukur dengan ${bilangan(s.indikator.length)} indikator kinerja`;
+function ringkasanBullet(s: SasaranResult): string {
+  const head = `${sasaranLabel(s)}: ${bare(s.nama)} diukur dengan ${bilangan(s.indikator.length)} indikator kinerja`;
   if (s.capaian === null) return `${head}; capaiannya belum dapat dihitung.`;
   const measured = s.indikator.filter((i) => i.capaian !== null && i.target && i.realisasi);
-  const capaian = s.indikator.length === 1 ? `capaian ${persen(s.capaian)}` : `rata-rata capaian ${persen(s.capaian)}`;
+  const capaian = s.indikator.length === 1 ? `capaian ${persenKalimat(s.capaian)}` : `rata-rata capaian ${persenKalimat(s.capaian)}`;
   const against = measured.map((i) => `${s.indikator.length === 1 ? '' : `${i.nama} `}${nilai(i.realisasi!, i.satuan)} dari target ${nilai(i.target!, i.satuan)}`);
   const detail =
     s.indikator.length === 1
@@ -233,13 +226,15 @@ function pengukuran(result: EngineResult): string[] {
         ? `Tidak ada indikator yang mencapai targetnya.`
         : `Sebanyak ${bilangan(k.tercapai)} indikator mencapai atau melampaui target dan ${bilangan(n - k.tercapai)} indikator belum mencapainya.`;
   const average = n === 1 ? `capaian satu-satunya indikator kinerja sasaran${tahun} adalah` : `rata-rata capaian ${bilangan(n)} indikator kinerja sasaran${tahun} adalah`;
-  const out = [`Tabel 3.2 menunjukkan bahwa ${average} ${persen(k.rataRataCapaian)} dengan predikat ${k.predikat}. ${reached}`];
+  const out = [`Tabel 3.2 menunjukkan bahwa ${average} ${persenKalimat(k.rataRataCapaian)} dengan predikat ${k.predikat}. ${reached}`];
   const rules: string[] = [];
   const cap = result.pengaturan.batasCapaian;
   const over = k.sasaran.flatMap((s) => s.indikator).filter((i) => cap !== null && i.capaian !== null && i.capaian.gt(cap));
   if (cap !== null && over.length > 0) {
-    const which = daftar(over.map((i) => `${i.nama} (${persen(i.capaian!)})`));
-    rules.push(`Dalam rata-rata, capaian tiap indikator dibatasi paling tinggi ${persen(new Decimal(cap))}, sehingga capaian ${which} dihitung ${persen(new Decimal(cap))}.`);
+    const which = daftar(over.map((i) => `${i.nama} (${persenKalimat(i.capaian!)})`));
+    rules.push(
+      `Dalam rata-rata, capaian tiap indikator dibatasi paling tinggi ${persenKalimat(new Decimal(cap))}, sehingga capaian ${which} dihitung ${persenKalimat(new Decimal(cap))}.`,
+    );
   }
   const aturan = aturanCapaian(result);
   if (aturan) rules.push(aturan);
@@ -247,9 +242,9 @@ function pengukuran(result: EngineResult): string[] {
   return out;
 }
 
-function efisiensiSentence(result: EngineResult, s: SasaranResult, settings: Settings): string {
-  const c = `% capaian kinerja (${persen(s.capaian!)})`;
-  const r = `% serapan anggaran (${persen(s.serapan!)})`;
+function efisiensiSentence(s: SasaranResult, settings: Settings): string {
+  const c = `% capaian kinerja (${persenKalimat(s.capaian!)})`;
+  const r = `% serapan anggaran (${persenKalimat(s.serapan!)})`;
   let why: string;
   if (settings.efisiensi === 'sederhana') {
     why = s.capaian!.gt(s.serapan!) ? `${c} lebih besar daripada ${r}` : s.capaian!.eq(s.serapan!) ? `${c} sama dengan ${r}` : `${c} lebih kecil daripada ${r}`;
@@ -262,7 +257,7 @@ function efisiensiSentence(result: EngineResult, s: SasaranResult, settings: Set
           ? `${c} lebih dari ${ambang} di bawah ${r}`
           : `selisih ${c} dan ${r} tidak lebih dari ${ambang}`;
   }
-  return `Capaian kinerja ${sasaranLabel(result, s)}: ${bare(s.nama)} dapat dikategorikan ${s.efisiensi!.toLowerCase()} karena ${why}.`;
+  return `Capaian kinerja ${sasaranLabel(s)}: ${bare(s.nama)} dapat dikategorikan ${s.efisiensi!.toLowerCase()} karena ${why}.`;
 }
 
 function efisiensi(result: EngineResult): string[] {
@@ -280,13 +275,13 @@ function efisiensi(result: EngineResult): string[] {
     settings.efisiensi === 'sederhana'
       ? 'Sebuah sasaran dikategorikan efisien bila % capaian kinerjanya sama dengan atau lebih besar daripada % serapan anggaran program pendukungnya.'
       : `Sebuah sasaran dikategorikan efisien bila % capaian kinerjanya lebih dari ${angka(new Decimal(settings.ambangEfisiensi))} poin di atas % serapan anggaran program pendukungnya, cukup efisien bila selisih keduanya tidak lebih dari ${angka(new Decimal(settings.ambangEfisiensi))} poin, dan tidak efisien bila lebih dari itu di bawahnya.`;
-  const intro = `Dengan anggaran sebesar ${rupiah(a.anggaran)}${units.length > 0 ? ` untuk melaksanakan ${daftar(units)}` : ''}, efisiensi penggunaan sumber daya tiap sasaran disajikan pada Tabel 3.7. ${rule}`;
-  const out = [intro, ...k.sasaran.filter((s) => s.efisiensi !== null).map((s) => efisiensiSentence(result, s, settings))];
-  const unlinked = k.sasaran.filter((s) => s.pendukung.length === 0).map((s) => sasaranLabel(result, s));
+  const intro = `Dengan anggaran sebesar ${rupiahText(a.anggaran)}${units.length > 0 ? ` untuk melaksanakan ${daftar(units)}` : ''}, efisiensi penggunaan sumber daya tiap sasaran disajikan pada Tabel 3.7. ${rule}`;
+  const out = [intro, ...k.sasaran.filter((s) => s.efisiensi !== null).map((s) => efisiensiSentence(s, settings))];
+  const unlinked = k.sasaran.filter((s) => s.pendukung.length === 0).map((s) => sasaranLabel(s));
   if (unlinked.length > 0) out.push(`${daftar(unlinked)} tidak dinilai efisiensinya karena tidak dikaitkan dengan program atau kegiatan pendukung.`);
-  const uncomputed = k.sasaran.filter((s) => s.pendukung.length > 0 && s.efisiensi === null).map((s) => sasaranLabel(result, s));
+  const uncomputed = k.sasaran.filter((s) => s.pendukung.length > 0 && s.efisiensi === null).map((s) => sasaranLabel(s));
   if (uncomputed.length > 0) out.push(`Efisiensi ${daftar(uncomputed)} belum dapat dinilai karena capaian kinerja atau serapan anggarannya belum dapat dihitung.`);
-  const inefficient = k.sasaran.filter((s) => s.efisiensi === 'Tidak efisien').map((s) => sasaranLabel(result, s));
+  const inefficient = k.sasaran.filter((s) => s.efisiensi === 'Tidak efisien').map((s) => sasaranLabel(s));
   if (inefficient.length > 0) out.push(`Ketidakefisienan pada ${daftar(inefficient)} disebabkan oleh ${isi('penyebab serapan anggaran lebih tinggi daripada capaian kinerja')}.`);
   return out;
 }
@@ -294,15 +289,15 @@ function efisiensi(result: EngineResult): string[] {
 function anggaran(result: EngineResult): string[] {
   const a = result.anggaran!;
   const tahun = result.tahun === null ? 'Pada tahun anggaran ini' : `Pada tahun anggaran ${result.tahun}`;
-  const out = [`${tahun}, pelaksanaan program dan kegiatan didukung anggaran sebesar ${rupiah(a.anggaran)} yang bersumber dari ${isi('sumber dana')}.`];
+  const out = [`${tahun}, pelaksanaan program dan kegiatan didukung anggaran sebesar ${rupiahText(a.anggaran)} yang bersumber dari ${isi('sumber dana')}.`];
   if (a.realisasi === null || a.serapan === null) {
     out.push('Realisasi belanja belum dapat dihitung karena lembar realisasi anggaran tidak ditemukan.');
     return out;
   }
-  out.push(`Realisasi belanja${result.tahun === null ? '' : ` tahun ${result.tahun}`} sebesar ${rupiah(a.realisasi)} atau ${persen(a.serapan)} dari pagu anggaran.`);
+  out.push(`Realisasi belanja${result.tahun === null ? '' : ` tahun ${result.tahun}`} sebesar ${rupiahText(a.realisasi)} atau ${persenKalimat(a.serapan)} dari pagu anggaran.`);
   const ext = a.serapanProgram;
   if (ext) {
-    const named = (items: BudgetItem[]) => daftar(items.map((p) => inProse(labelled(p)))) + ` (${persen(items[0].serapan!)})`;
+    const named = (items: BudgetItem[]) => daftar(items.map((p) => inProse(labelled(p)))) + ` (${persenKalimat(items[0].serapan!)})`;
     // A serapan above 100 is realisasi beyond the pagu: a thing to explain, not the best result.
     const over = ext.tertinggi[0].serapan!.gt(100);
     out.push(
@@ -315,8 +310,8 @@ function anggaran(result: EngineResult): string[] {
   if (belanja) {
     const parts = belanja.jenis.map(
       (b) =>
-        `${JENIS_NAME[b.jenis]} sebesar ${rupiah(b.anggaran)}${b.porsi === null ? '' : ` (${persen(b.porsi)} dari total anggaran)`}` +
-        (b.realisasi === null ? '' : ` terealisasi ${rupiah(b.realisasi)}${b.serapan === null ? '' : ` (${persen(b.serapan)})`}`),
+        `${JENIS_NAME[b.jenis]} sebesar ${rupiahText(b.anggaran)}${b.porsi === null ? '' : ` (${persenKalimat(b.porsi)} dari total anggaran)`}` +
+        (b.realisasi === null ? '' : ` terealisasi ${rupiahText(b.realisasi)}${b.serapan === null ? '' : ` (${persenKalimat(b.serapan)})`}`),
     );
     out.push(`Menurut jenisnya, ${daftar(parts)}.`);
   }
@@ -349,7 +344,7 @@ export function buildNarasi(result: EngineResult): Narasi {
   const k = result.kinerja;
   const withSasaran = k !== null && k.sasaran.length > 0;
   return {
-    ringkasan: withSasaran ? k.sasaran.map((s) => ringkasanBullet(result, s)) : [],
+    ringkasan: withSasaran ? k.sasaran.map((s) => ringkasanBullet(s)) : [],
     pengukuran: withSasaran ? pengukuran(result) : [],
     sasaran: withSasaran ? k.sasaran.map((s) => ({ nama: s.nama, paragraf: sasaranParagraphs(result, s) })) : [],
     efisiensi: withSasaran ? efisiensi(result) : [],

@@ -1,8 +1,7 @@
 import { BelanjaFigures, BudgetItem, descendantsAt } from '../compute/budget';
-import { SasaranResult } from '../compute/kinerja';
 import { Decimal, formatIndonesian, HUNDRED } from '../decimal';
 import { EngineResult } from '../compute/engine';
-import { Finding, noFindingsText, perihalLabel, quoted } from '../findings';
+import { Finding, noFindingsText, perihalLabel, quoted, TINGKAT_LABEL } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
 import { RESULT_SHEETS, RESULT_TABLES, TableId } from '../result-sheets';
 import { aturanCapaian, buildNarasi, JENIS_NAME, labelled, Narasi } from './narrative';
@@ -67,10 +66,6 @@ function outline(items: BudgetItem[]): { item: BudgetItem; depth: number; number
   };
   items.forEach((item, i) => visit(item, 0, String(i + 1)));
   return out;
-}
-
-function sasaranNumber(result: EngineResult, s: SasaranResult): number {
-  return result.kinerja!.sasaran.indexOf(s) + 1;
 }
 
 function pengukuranKinerja(result: EngineResult): Table | null {
@@ -208,19 +203,10 @@ function programPendukung(result: EngineResult): Table | null {
     const first = rows.length;
     for (const { item, depth } of outline(s.pendukung)) {
       rows.push(
-        row(
-          [
-            rows.length === first ? text(`Sasaran ${sasaranNumber(result, s)}: ${s.nama}`) : empty,
-            text(labelled(item)),
-            money(item.anggaran),
-            money(item.realisasi),
-            pct(item.serapan),
-          ],
-          {
-            level: depth,
-            emphasis: emphasisOf(item),
-          },
-        ),
+        row([rows.length === first ? text(`Sasaran ${s.nomor}: ${s.nama}`) : empty, text(labelled(item)), money(item.anggaran), money(item.realisasi), pct(item.serapan)], {
+          level: depth,
+          emphasis: emphasisOf(item),
+        }),
       );
     }
     merges.push({ row: first, col: 0, rows: rows.length - first, cols: 1 });
@@ -245,7 +231,7 @@ function programPendukung(result: EngineResult): Table | null {
 function efisiensi(result: EngineResult): Table | null {
   const k = result.kinerja;
   if (!k || !result.anggaran) return null;
-  const rows = k.sasaran.filter((s) => s.efisiensi !== null).map((s) => row([text(`${sasaranNumber(result, s)}. ${s.nama}`), pct(s.capaian), pct(s.serapan), text(s.efisiensi!)]));
+  const rows = k.sasaran.filter((s) => s.efisiensi !== null).map((s) => row([text(`${s.nomor}. ${s.nama}`), pct(s.capaian), pct(s.serapan), text(s.efisiensi!)]));
   if (rows.length === 0) return null;
   const threshold = new Decimal(result.pengaturan.ambangEfisiensi);
   const ambang = formatIndonesian(threshold, threshold.decimalPlaces());
@@ -342,7 +328,7 @@ function alokasiAnggaran(result: EngineResult): Table | null {
   for (const s of supported) {
     const first = rows.length;
     s.pendukung.forEach((item, i) =>
-      rows.push(row([i === 0 ? text(`Sasaran ${sasaranNumber(result, s)}: ${s.nama}`) : empty, text(labelled(item)), money(item.anggaran), pct(s.alokasiPendukung[i])])),
+      rows.push(row([i === 0 ? text(`Sasaran ${s.nomor}: ${s.nama}`) : empty, text(labelled(item)), money(item.anggaran), pct(s.alokasiPendukung[i])])),
     );
     if (s.pendukung.length > 1) {
       merges.push({ row: first, col: 0, rows: s.pendukung.length + 1, cols: 1 });
@@ -374,7 +360,7 @@ function findingAmount(f: Finding, value: string | null): TableCell {
 function pemeriksaan(result: EngineResult): Table {
   const rows = result.temuan.map((f) =>
     row([
-      text(f.tingkat === 'galat' ? 'Galat' : 'Peringatan'),
+      text(TINGKAT_LABEL[f.tingkat]),
       text(perihalLabel(f.perihal)),
       text(f.lembar ?? ''),
       f.lembar && f.sel ? { kind: 'link', value: f.sel, lembar: f.lembar, sel: f.sel } : empty,

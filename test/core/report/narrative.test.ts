@@ -1,7 +1,8 @@
 import { hitung } from '../../../src/core/compute/engine';
 import { Decimal } from '../../../src/core/decimal';
 import { CellValue, Grid } from '../../../src/core/grid';
-import { bilangan, buildNarasi, draftWarning, persen } from '../../../src/core/report/narrative';
+import { bilangan, buildNarasi, draftWarning } from '../../../src/core/report/narrative';
+import { persenKalimat as persen } from '../../../src/core/decimal';
 import { workbookFromXlsx } from '../../../src/adapters/fs/xlsx-file';
 import * as path from 'path';
 import { FIXTURES } from '../../helpers';
