@@ -12,7 +12,6 @@ import { describeRoles } from '../core/read/detect';
 import { parseSettings, SettingError, Settings } from '../core/settings';
 import { toJson } from '../core/report/result-json';
 import { tableToHtml } from '../core/report/table-html';
-import { draftWarning } from '../core/report/narrative';
 import { PlannedRun, planRun } from '../core/report/run';
 
 export const HELP = `Pemakaian: hitung-capaian <buku.xlsx> [pilihan]
@@ -142,14 +141,14 @@ async function computeOutputs(book: XlsxBook, opts: Options, say: (line: string)
   summary(run.result, say, io);
   const files: Output[] = [];
   if (opts.json) {
-    const json = JSON.stringify(toJson(run.result), null, 2) + '\n';
+    const json = JSON.stringify(toJson(run.report), null, 2) + '\n';
     files.push({ path: opts.json, write: (f, flag) => fs.writeFile(f, json, { encoding: 'utf8', flag }), text: () => json });
   }
   const tables = run.sheets.map((s) => s.table);
   if (opts.docx) {
     // Loaded only when asked for: the docx package is most of the start-up time otherwise.
     const [{ Packer }, { buildDocx }] = await Promise.all([import('docx'), import('../adapters/docx/build-docx')]);
-    const buffer = await Packer.toBuffer(buildDocx(tables, draftWarning(run.result)));
+    const buffer = await Packer.toBuffer(buildDocx(tables, run.report.draftWarning));
     files.push({ path: opts.docx, write: (f, flag) => fs.writeFile(f, buffer, { flag }) });
   }
   if (opts.html) {

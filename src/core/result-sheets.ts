@@ -30,7 +30,14 @@ export const RESULT_TABLES = {
     caption: 'Program Pendukung Sasaran',
     header: ['Sasaran', 'Program/Kegiatan/Sub Kegiatan Pendukung Sasaran', 'Anggaran (Rp)'],
   },
-  efisiensi: { sheet: 'HC Efisiensi', nomor: 'Tabel 3.7', caption: 'Efisiensi Penggunaan Sumber Daya', header: ['Sasaran', '% Capaian Kinerja', '% Serapan Anggaran'] },
+  efisiensi: {
+    sheet: 'HC Efisiensi',
+    nomor: 'Tabel 3.7',
+    caption: 'Efisiensi Penggunaan Sumber Daya',
+    header: ['Sasaran', '% Capaian Kinerja', '% Serapan Anggaran'],
+    // % capaian against % serapan, per sasaran: the body's first column names the bars, the next two are the series.
+    chart: { title: 'Capaian Kinerja dan Serapan Anggaran per Sasaran (%)', categories: 0, series: [1, 2] },
+  },
   predikat: { sheet: 'HC Predikat', nomor: 'Tabel 3.8', caption: 'Rekapitulasi Predikat Capaian Kinerja', header: ['Sasaran/Indikator Sasaran', '% Capaian', 'Predikat Kinerja'] },
   'realisasi-anggaran': { sheet: 'HC Realisasi Anggaran', nomor: 'Tabel 3.9', caption: 'Realisasi Anggaran', header: ['No', 'Program/Kegiatan/Sub Kegiatan', 'Anggaran (Rp)'] },
   'belanja-operasi-modal': {
@@ -42,7 +49,26 @@ export const RESULT_TABLES = {
   'alokasi-anggaran': { sheet: 'HC Alokasi Anggaran', nomor: null, caption: 'Alokasi Anggaran per Sasaran', header: ['Sasaran', 'Program/Kegiatan Pendukung', 'Anggaran (Rp)'] },
   narasi: { sheet: 'HC Narasi', nomor: null, caption: 'Narasi Bab III', header: ['Letak dalam laporan', 'Teks'] },
   pemeriksaan: { sheet: 'HC Pemeriksaan', nomor: null, caption: 'Hasil Pemeriksaan', header: ['Tingkat', 'Jenis', 'Lembar', 'Sel'] },
-} as const satisfies Record<string, { sheet: string; nomor: string | null; caption: string; header: readonly string[] }>;
+} as const satisfies Record<string, ResultTableSpec>;
+
+/** What the registry says of a table. */
+interface ResultTableSpec {
+  sheet: string;
+  nomor: string | null;
+  caption: string;
+  header: readonly string[];
+  /** A clustered column chart beside the table: the body column naming the bars, and the columns charted. */
+  chart?: ChartSpec;
+}
+
+export interface ChartSpec {
+  title: string;
+  categories: number;
+  series: readonly number[];
+}
+
+/** The number a table goes by in the report (`Tabel 3.2`), or its caption where it has none: how the narrative and other tables refer to it. */
+export const tableRef = (id: TableId): string => RESULT_TABLES[id].nomor ?? RESULT_TABLES[id].caption;
 
 export type TableId = keyof typeof RESULT_TABLES;
 

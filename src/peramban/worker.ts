@@ -63,7 +63,7 @@ async function run(settings: Partial<Settings>, replaceEdited: boolean | undefin
   const existing = existingSheets(book);
   const edited = editedSheets(existing);
   if (edited.length > 0 && replaceEdited === undefined) return { edited };
-  const { result, sheets, prepared, plan, written } = planRun(inputSheets(book), settings, existing, replaceEdited ?? false, progress);
+  const { report, result, sheets, prepared, plan, written } = planRun(inputSheets(book), settings, existing, replaceEdited ?? false, progress);
   progress('Menulis salinan buku kerja…');
   // The copy is made from the file's bytes afresh: the book read stays as the file is, for the next run.
   const zip = await addResultSheets({ ...book, pkg: await Package.open(bytes, name) }, prepared, plan);
@@ -82,7 +82,7 @@ async function run(settings: Partial<Settings>, replaceEdited: boolean | undefin
     copy: {
       // The workbook's own kind: a .xlsm stays a .xlsm, or Excel would not open it.
       workbook: { name: resultCopyName(name, book.extension), bytes: workbook },
-      json: { name: resultCopyName(name, '.json'), text: JSON.stringify(toJson(result), null, 2) + '\n' },
+      json: { name: resultCopyName(name, '.json'), text: JSON.stringify(toJson(report), null, 2) + '\n' },
       rows: findingRows(book.grids, result.temuan),
     },
   };

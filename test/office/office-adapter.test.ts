@@ -1,3 +1,4 @@
+import { buildReport } from '../../src/core/report/report';
 import * as path from 'path';
 import { readWorkbook, SETTINGS_KEY } from '../../src/adapters/office/excel-read';
 import { writeLayouts } from '../../src/adapters/office/excel-write';
@@ -8,7 +9,7 @@ import { Workbook } from '../../src/core/grid';
 import { RESULT_SHEETS } from '../../src/core/result-sheets';
 import { toJson } from '../../src/core/report/result-json';
 import { layoutSheets, SheetLayout } from '../../src/core/report/sheet-layout';
-import { buildResultSheets } from '../../src/core/report/tables';
+import { resultSheets } from '../../src/core/report/tables';
 import { FakeExcel, FakeSheet, RequestBody, ResponseMessage } from '../../src/demo/fake-excel';
 import { FIXTURES, runWithJson } from '../helpers';
 import { bigWorkbook } from '../support/big-workbook';
@@ -59,7 +60,7 @@ function expectWebTargets(host: FakeExcel, syncs: number): void {
 }
 
 function pemeriksaanOnly(book: Workbook, findings: number): SheetLayout[] {
-  return layoutSheets(buildResultSheets(withFindings(hitung(book), findings))).filter((l) => l.name === RESULT_SHEETS.pemeriksaan);
+  return layoutSheets(resultSheets(buildReport(withFindings(hitung(book), findings)).tables)).filter((l) => l.name === RESULT_SHEETS.pemeriksaan);
 }
 
 describe('the real Office.js client on the fake host', () => {
@@ -156,7 +157,7 @@ describe('the Office.js adapter', () => {
     const host = await hostFromFixture(fixture);
     const { result } = await run(host);
     const cli = await runWithJson(path.join(FIXTURES, fixture));
-    expect(toJson(result)).toEqual(cli.json);
+    expect(toJson(buildReport(result))).toEqual(cli.json);
   });
 
   it('never changes the user sheets, writes no formula, and replaces its sheets on a second run', async () => {
@@ -417,6 +418,7 @@ describe('the Office.js adapter', () => {
       headerRows: { first: 0, last: 0 },
       printArea: { row: 0, col: 0, rows: values.length, cols: 2 },
       orientation: 'portrait',
+      chart: null,
     };
     const { syncs } = await excelRunCounted(host, (context) => writeLayouts(context, [layout], fresh([layout]), PAYLOAD_BUDGET));
     expectWebTargets(host, syncs);

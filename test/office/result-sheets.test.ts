@@ -8,7 +8,8 @@ import { readXlsxFile, workbookFromXlsx } from '../../src/adapters/fs/xlsx-file'
 import { InputError } from '../../src/core/errors';
 import { fingerprint, RECORD_NAMESPACE, recordFromXml, RESULT_SHEETS } from '../../src/core/result-sheets';
 import { layoutSheets } from '../../src/core/report/sheet-layout';
-import { buildResultSheets } from '../../src/core/report/tables';
+import { resultSheets } from '../../src/core/report/tables';
+import { buildReport } from '../../src/core/report/report';
 import { hitung } from '../../src/core/compute/engine';
 import { FakeExcel } from '../../src/demo/fake-excel';
 import { FIXTURES, makeXlsx, runQuiet, tempDir } from '../helpers';
@@ -44,7 +45,7 @@ describe('the add-in replaces only the sheets its record lists', () => {
     expect(ourParts(host)).toHaveLength(1);
     const record = recordOf(host);
     expect(record.lembar.map((s) => s.nama)).toEqual(r.written.map((w) => w.nama));
-    const layouts = layoutSheets(buildResultSheets(hitung(await workbookFromXlsx(SEMBORO))));
+    const layouts = layoutSheets(resultSheets(buildReport(hitung(await workbookFromXlsx(SEMBORO))).tables));
     expect(record.lembar.map((s) => s.sidik)).toEqual(layouts.map((l) => fingerprint(l.values)));
     await run(host);
     expect(ourParts(host)).toHaveLength(1);

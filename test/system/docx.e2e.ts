@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { hitung } from '../../src/core/compute/engine';
-import { buildTables } from '../../src/core/report/tables';
+import { buildReport } from '../../src/core/report/report';
 import { FIXTURES, runQuiet, tempDir } from '../helpers';
 import { requireProgram } from '../support/programs';
 
@@ -29,7 +29,7 @@ describe('the Word document laid out by LibreOffice', () => {
     for (const input of inputs) {
       const docx = path.join(dir, input.replace('.xlsx', '.docx'));
       expect((await runQuiet([path.join(FIXTURES, input), '--docx', docx])).code).toBe(0);
-      const tables = buildTables(hitung(await workbookFromXlsx(path.join(FIXTURES, input))));
+      const tables = buildReport(hitung(await workbookFromXlsx(path.join(FIXTURES, input)))).tables;
       captions.set(input, new Set(tables.flatMap((t) => [t.caption, ...(t.nomor ? [t.nomor] : [])])));
     }
     const docs = inputs.map((i) => path.join(dir, i.replace('.xlsx', '.docx')));

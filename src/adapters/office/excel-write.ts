@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
-import { RESULT_PREFIX, RESULT_SHEETS, recordXml, ReplacementPlan, ResultRecord } from '../../core/result-sheets';
-import { Rect, rectAddress } from '../../core/rect';
-import { CellStyle, SheetLayout } from '../../core/report/sheet-layout';
+import { RESULT_PREFIX, recordXml, ReplacementPlan, ResultRecord } from '../../core/result-sheets';
+import { columnLetter, Rect, rectAddress } from '../../core/rect';
+import { CellStyle, SheetChart, SheetLayout } from '../../core/report/sheet-layout';
 import { jsonBytes, SETTINGS_KEY, SheetInfo } from './excel-read';
 
 /**
@@ -159,12 +159,15 @@ async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch
 }
 
 /** The efisiensi sheet gets a native chart of % capaian against % serapan per sasaran. */
-function addChart(ws: Excel.Worksheet, layout: SheetLayout): void {
-  const source = rangeOf(ws, { row: layout.table.row, col: 0, rows: layout.table.rows, cols: 3 });
-  const chart = ws.charts.add('ColumnClustered', source, 'Columns');
-  chart.title.text = 'Capaian Kinerja dan Serapan Anggaran per Sasaran (%)';
-  const top = layout.printArea.rows + 2;
-  chart.setPosition(`A${top}`, `D${top + 18}`);
+function addChart(ws: Excel.Worksheet, chart: SheetChart): void {
+  // The categories, the series' names over their values: one block from the header row down.
+  const first = chart.series[0].name;
+  const last = chart.series[chart.series.length - 1].values;
+  const source = rangeOf(ws, { row: first.row, col: chart.categories.col, rows: last.row + last.rows - first.row, cols: last.col + 1 - chart.categories.col });
+  const added = ws.charts.add('ColumnClustered', source, 'Columns');
+  added.title.text = chart.title;
+  const { row, col, rows, cols } = chart.anchor;
+  added.setPosition(`${columnLetter(col)}${row + 1}`, `${columnLetter(col + cols - 1)}${row + rows}`);
 }
 
 /**
@@ -256,7 +259,8 @@ export async function writeLayouts(context: Excel.RequestContext, layouts: Sheet
         ws = sheets.add(name);
       }
       await writeSheet(ws, layouts[i], batch);
-      if (layouts[i].name === RESULT_SHEETS.efisiensi) addChart(ws, layouts[i]);
+      const chart = layouts[i].chart;
+      if (chart) addChart(ws, chart);
       written.push({ ws, name: replacement.plan.names[i], old });
     }
     const visibility = new Map(replacement.existing.map((s) => [s.name, s.visibility]));

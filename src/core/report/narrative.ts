@@ -11,6 +11,7 @@ import { Decimal, formatIndonesian, persenKalimat, rupiahText } from '../decimal
 import { countByTingkat } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
 import { Settings } from '../settings';
+import { tableRef } from '../result-sheets';
 
 export interface Narasi {
   /** One bullet per sasaran, for the executive summary. */
@@ -173,7 +174,7 @@ function yearsSentence(result: EngineResult, ind: IndikatorResult): string | nul
   const earliest = rest[rest.length - 1];
   const parts = [comparison(ind, latest), ...(earliest ? [comparison(ind, earliest)] : [])];
   const tahun = result.tahun === null ? 'tahun ini' : `tahun ${result.tahun}`;
-  return `Berdasarkan Tabel 3.3, realisasi ${ind.nama} ${tahun} ${daftar(parts)}.`;
+  return `Berdasarkan ${tableRef('perbandingan-tahun')}, realisasi ${ind.nama} ${tahun} ${daftar(parts)}.`;
 }
 
 function renstraSentence(ind: IndikatorResult): string | null {
@@ -226,7 +227,7 @@ function pengukuran(result: EngineResult): string[] {
         ? `Tidak ada indikator yang mencapai targetnya.`
         : `Sebanyak ${bilangan(k.tercapai)} indikator mencapai atau melampaui target dan ${bilangan(n - k.tercapai)} indikator belum mencapainya.`;
   const average = n === 1 ? `capaian satu-satunya indikator kinerja sasaran${tahun} adalah` : `rata-rata capaian ${bilangan(n)} indikator kinerja sasaran${tahun} adalah`;
-  const out = [`Tabel 3.2 menunjukkan bahwa ${average} ${persenKalimat(k.rataRataCapaian)} dengan predikat ${k.predikat}. ${reached}`];
+  const out = [`${tableRef('pengukuran-kinerja')} menunjukkan bahwa ${average} ${persenKalimat(k.rataRataCapaian)} dengan predikat ${k.predikat}. ${reached}`];
   const rules: string[] = [];
   const cap = result.pengaturan.batasCapaian;
   const over = k.sasaran.flatMap((s) => s.indikator).filter((i) => cap !== null && i.capaian !== null && i.capaian.gt(cap));
@@ -275,7 +276,7 @@ function efisiensi(result: EngineResult): string[] {
     settings.efisiensi === 'sederhana'
       ? 'Sebuah sasaran dikategorikan efisien bila % capaian kinerjanya sama dengan atau lebih besar daripada % serapan anggaran program pendukungnya.'
       : `Sebuah sasaran dikategorikan efisien bila % capaian kinerjanya lebih dari ${angka(new Decimal(settings.ambangEfisiensi))} poin di atas % serapan anggaran program pendukungnya, cukup efisien bila selisih keduanya tidak lebih dari ${angka(new Decimal(settings.ambangEfisiensi))} poin, dan tidak efisien bila lebih dari itu di bawahnya.`;
-  const intro = `Dengan anggaran sebesar ${rupiahText(a.anggaran)}${units.length > 0 ? ` untuk melaksanakan ${daftar(units)}` : ''}, efisiensi penggunaan sumber daya tiap sasaran disajikan pada Tabel 3.7. ${rule}`;
+  const intro = `Dengan anggaran sebesar ${rupiahText(a.anggaran)}${units.length > 0 ? ` untuk melaksanakan ${daftar(units)}` : ''}, efisiensi penggunaan sumber daya tiap sasaran disajikan pada ${tableRef('efisiensi')}. ${rule}`;
   const out = [intro, ...k.sasaran.filter((s) => s.efisiensi !== null).map((s) => efisiensiSentence(s, settings))];
   const unlinked = k.sasaran.filter((s) => s.pendukung.length === 0).map((s) => sasaranLabel(s));
   if (unlinked.length > 0) out.push(`${daftar(unlinked)} tidak dinilai efisiensinya karena tidak dikaitkan dengan program atau kegiatan pendukung.`);

@@ -6,7 +6,8 @@ import { EngineResult } from '../compute/engine';
 import { Finding, SheetsRead } from '../findings';
 import { Settings } from '../settings';
 import { KinerjaValue } from '../read/kinerja-sheet';
-import { buildNarasi, Narasi } from './narrative';
+import { Narasi } from './narrative';
+import { Report } from './report';
 
 /** The machine-readable result, keys exactly as SPEC §8: money as exact strings, percentages with two decimals. */
 export interface ResultJson {
@@ -128,7 +129,8 @@ function findingJson({ tingkat, jenis, lembar, sel, tertulis, seharusnya, selisi
   return { tingkat, jenis, lembar, sel, tertulis, seharusnya, selisih, pesan, ...(tidakDicantumkan === undefined ? {} : { tidakDicantumkan }) };
 }
 
-export function toJson(result: EngineResult): ResultJson {
+/** The report as the machine-readable result. */
+export function toJson({ result, narasi }: Pick<Report, 'result' | 'narasi'>): ResultJson {
   const a = result.anggaran;
   const { batasCapaian, efisiensi, ambangEfisiensi } = result.pengaturan;
   return {
@@ -151,7 +153,7 @@ export function toJson(result: EngineResult): ResultJson {
     rataRataCapaian: percentString(result.kinerja?.rataRataCapaian ?? null),
     keraguan: result.keraguan,
     catatan: result.catatan,
-    narasi: buildNarasi(result),
+    narasi,
     temuan: result.temuan.map(findingJson),
   };
 }

@@ -10,7 +10,8 @@ import { editedSheets, ExistingSheets, fingerprint, planReplacement, Replacement
 import { SettingError, Settings, withDefaults } from '../settings';
 import { layoutSheets, SheetLayout } from './sheet-layout';
 import { ResultSheet } from './table';
-import { buildResultSheets } from './tables';
+import { resultSheets } from './tables';
+import { buildReport, Report } from './report';
 
 /** A result sheet ready to write, with the fingerprint the record keeps of it. */
 export interface PreparedSheet {
@@ -29,6 +30,7 @@ export interface WrittenSheet {
 }
 
 export interface PlannedRun {
+  report: Report;
   result: EngineResult;
   sheets: ResultSheet[];
   prepared: PreparedSheet[];
@@ -55,11 +57,12 @@ export function planRun(workbook: Workbook, settings: Partial<Settings>, existin
   const computed = hitung(workbook, settings, progress);
   const result = { ...computed, catatan: [...(existing.catatan ?? []), ...computed.catatan] };
   progress('Menyusun tabel laporan…');
-  const sheets = buildResultSheets(result);
+  const report = buildReport(result);
+  const sheets = resultSheets(report.tables);
   const prepared = prepareSheets(sheets);
   const plan = planReplacement({ ...existing, tables: prepared.map(({ tabel, sidik }) => ({ tabel, sidik })), replaceEdited });
   const written = prepared.map((p, i) => ({ tabel: p.tabel, nama: plan.names[i], table: p.layout.table }));
-  return { result, sheets, prepared, plan, written };
+  return { report, result, sheets, prepared, plan, written };
 }
 
 /** What the task pane shows before anything is written: which sheet serves as what, found by the settings given. */

@@ -1,6 +1,7 @@
 import { MAX_CELL_TEXT } from '../grid';
 import { MergeIndex, Rect } from '../rect';
 import { CHECK_MARK, displayCell, HEADER_FILL, ResultSheet, Table, TableCell, TOTAL_FILL } from './table';
+import { ChartSpec, RESULT_TABLES } from '../result-sheets';
 
 /**
  * A result sheet laid out cell by cell: what the xlsx and Office.js adapters both write, so that
@@ -43,6 +44,34 @@ export interface SheetLayout {
   headerRows: { first: number; last: number };
   printArea: Rect;
   orientation: 'portrait' | 'landscape';
+  /** A clustered column chart below the table, as the registry gives its table one; null otherwise. */
+  chart: SheetChart | null;
+}
+
+/** A chart every spreadsheet host draws the same: its data and where it stands. */
+export interface SheetChart {
+  title: string;
+  /** The categories: the body rows of the table's naming column. */
+  categories: Rect;
+  /** Each series: its name (a header cell) and its values (the body rows of its column). */
+  series: { name: Rect; values: Rect }[];
+  /** The cells it covers, below the print area. */
+  anchor: Rect;
+}
+
+const CHART_ROWS = 18;
+
+/** The chart the registry gives a table, laid out on its sheet. */
+function chartOf(table: Table, headerFirst: number, bodyFirst: number, printRows: number): SheetChart | null {
+  const spec: ChartSpec | undefined = (RESULT_TABLES[table.id] as { chart?: ChartSpec }).chart;
+  if (!spec || table.rows.length === 0) return null;
+  const body = (col: number): Rect => ({ row: bodyFirst, col, rows: table.rows.length, cols: 1 });
+  return {
+    title: spec.title,
+    categories: body(spec.categories),
+    series: spec.series.map((col) => ({ name: { row: headerFirst, col, rows: 1, cols: 1 }, values: body(col) })),
+    anchor: { row: printRows + 1, col: 0, rows: CHART_ROWS, cols: Math.min(table.columns.length, 4) },
+  };
 }
 
 const LINK_COLOR = '0563C1';
@@ -203,6 +232,7 @@ export function layoutTable(name: string, table: Table): SheetLayout {
     headerRows: { first: headerFirst, last: headerFirst + table.header.length - 1 },
     printArea: { row: 0, col: 0, rows: values.length, cols: width },
     orientation: table.orientation,
+    chart: chartOf(table, headerFirst, bodyFirst, values.length),
   };
 }
 

@@ -3,8 +3,8 @@ import { Decimal, formatIndonesian, HUNDRED } from '../decimal';
 import { EngineResult } from '../compute/engine';
 import { Finding, noFindingsText, perihalLabel, quoted, TINGKAT_LABEL } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
-import { RESULT_SHEETS, RESULT_TABLES, TableId } from '../result-sheets';
-import { aturanCapaian, buildNarasi, JENIS_NAME, labelled, Narasi } from './narrative';
+import { RESULT_SHEETS, RESULT_TABLES, TableId, tableRef } from '../result-sheets';
+import { aturanCapaian, JENIS_NAME, labelled, Narasi } from './narrative';
 import { centre, Emphasis, empty, left, money, Paragraph, pct, Rect, ResultSheet, right, row, table, Table, TableCell, TableRow, text } from './table';
 
 /** A target or realisasi as written: plain numbers as numbers, anything else (`4 Dok`, `BB (74)`) as text. */
@@ -161,7 +161,7 @@ function kinerjaKeluaran(result: EngineResult): Table | null {
     nameColumn: 1,
     source: [
       sheetSource(result, 'kinerja'),
-      'Indikator keluaran kegiatan dan sub kegiatan tidak ikut dalam capaian sasaran (Tabel 3.2), yang dihitung dari indikator program (hasil)',
+      `Indikator keluaran kegiatan dan sub kegiatan tidak ikut dalam capaian sasaran (${tableRef('pengukuran-kinerja')}), yang dihitung dari indikator program (hasil)`,
     ]
       .filter((x) => x !== null)
       .join('. '),
@@ -245,7 +245,7 @@ function efisiensi(result: EngineResult): Table | null {
     columns: [left(56), right(13), right(13), centre(15)],
     rows,
     nameColumn: 0,
-    source: `Sumber: % capaian kinerja dari Tabel 3.2, % serapan anggaran dari Tabel 3.6 (${rule})`,
+    source: `Sumber: % capaian kinerja dari ${tableRef('pengukuran-kinerja')}, % serapan anggaran dari ${tableRef('program-pendukung')} (${rule})`,
   });
 }
 
@@ -275,7 +275,7 @@ function predikat(result: EngineResult): Table | null {
     rows,
     merges,
     nameColumn: 0,
-    source: `Sumber: Tabel 3.2${cap === null ? '' : `; rata-rata dihitung dengan capaian tiap indikator dibatasi ${cap}%`}`,
+    source: `Sumber: ${tableRef('pengukuran-kinerja')}${cap === null ? '' : `; rata-rata dihitung dengan capaian tiap indikator dibatasi ${cap}%`}`,
   });
 }
 
@@ -403,7 +403,7 @@ function placements(narasi: Narasi): Placement[] {
         narasi.ringkasan.length === 0 ? [] : [{ text: 'Ringkasan Eksekutif', style: 'heading' }, ...narasi.ringkasan.map((text): Paragraph => ({ text, style: 'bullet' }))],
     },
     {
-      letak: 'Bab III, setelah Tabel 3.2',
+      letak: `Bab III, setelah ${tableRef('pengukuran-kinerja')}`,
       tabel: ['pengukuran-kinerja'],
       where: 'after',
       paragraphs: [
@@ -411,8 +411,8 @@ function placements(narasi: Narasi): Placement[] {
         ...narasi.sasaran.flatMap((s, i) => [{ text: `Sasaran ${i + 1}: ${s.nama}`, style: 'heading' } as Paragraph, ...s.paragraf.map(body)]),
       ],
     },
-    { letak: 'Bab III, setelah Tabel 3.7', tabel: ['efisiensi', 'program-pendukung', 'pengukuran-kinerja'], where: 'after', paragraphs: narasi.efisiensi.map(body) },
-    { letak: 'Bab III, sebelum Tabel 3.9', tabel: ['realisasi-anggaran'], where: 'before', paragraphs: narasi.anggaran.map(body) },
+    { letak: `Bab III, setelah ${tableRef('efisiensi')}`, tabel: ['efisiensi', 'program-pendukung', 'pengukuran-kinerja'], where: 'after', paragraphs: narasi.efisiensi.map(body) },
+    { letak: `Bab III, sebelum ${tableRef('realisasi-anggaran')}`, tabel: ['realisasi-anggaran'], where: 'before', paragraphs: narasi.anggaran.map(body) },
   ].filter((p) => p.paragraphs.length > 0) as Placement[];
 }
 
@@ -439,8 +439,8 @@ function narasiTable(parts: Placement[]): Table | null {
   });
 }
 
-/** Every computable table of SPEC §6, in report order, each on its own result sheet, the narrative beside its tables and on a sheet of its own. */
-export function buildTables(result: EngineResult): Table[] {
+/** Every computable table, in report order, each on its own result sheet, the narrative beside its tables and on a sheet of its own. */
+export function buildTables(result: EngineResult, narasi: Narasi): Table[] {
   const tables = [
     pengukuranKinerja(result),
     kinerjaKeluaran(result),
@@ -452,15 +452,14 @@ export function buildTables(result: EngineResult): Table[] {
     belanjaOperasiModal(result),
     alokasiAnggaran(result),
   ].filter((t): t is Table => t !== null);
-  const parts = placements(buildNarasi(result));
+  const parts = placements(narasi);
   for (const part of parts) {
     const at = part.tabel.map((id) => tables.find((t) => t.id === id)).find((t) => t !== undefined);
     if (at) at.text[part.where].push(...part.paragraphs);
   }
-  const narasi = narasiTable(parts);
-  return [...tables, ...(narasi ? [narasi] : []), pemeriksaan(result)];
+  const narasiSheet = narasiTable(parts);
+  return [...tables, ...(narasiSheet ? [narasiSheet] : []), pemeriksaan(result)];
 }
 
-export function buildResultSheets(result: EngineResult): ResultSheet[] {
-  return buildTables(result).map((table) => ({ name: RESULT_SHEETS[table.id], table }));
-}
+/** Each table on the sheet the registry gives it. */
+export const resultSheets = (tables: Table[]): ResultSheet[] => tables.map((table) => ({ name: RESULT_SHEETS[table.id], table }));

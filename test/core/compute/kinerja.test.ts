@@ -92,7 +92,9 @@ describe('capaian per sasaran, with its supporting budget', () => {
 
   it('allocates a program that supports two sasaran once: each sasaran shows it, the whole counts it once', () => {
     const shared = computeKinerja(
-      kinerjaSheet(sheet('Kinerja', ['Sasaran', 'Indikator', 'Target', 'Realisasi', 'Program Pendukung'], ['Satu', 'A', 90, 90, '7.01.01'], ['Dua', 'B', 80, 80, '7.01.01; 7.01.02'])),
+      kinerjaSheet(
+        sheet('Kinerja', ['Sasaran', 'Indikator', 'Target', 'Realisasi', 'Program Pendukung'], ['Satu', 'A', 90, 90, '7.01.01'], ['Dua', 'B', 80, 80, '7.01.01; 7.01.02']),
+      ),
       { all: budget.all, anggaran: budget.anggaran, hasRealisasi: true },
       DEFAULT_SETTINGS,
     );

@@ -1,3 +1,4 @@
+import { buildReport } from '../../../src/core/report/report';
 /**
  * The forms staff keep besides the Renja form: RFK and LRA sheets with periods and cumulative
  * columns, kinerja sheets with realisasi per triwulan, units in a header or a title, the year in a
@@ -6,7 +7,7 @@
 import { hitung } from '../../../src/core/compute/engine';
 import { Grid } from '../../../src/core/grid';
 import { layoutSheets } from '../../../src/core/report/sheet-layout';
-import { buildResultSheets } from '../../../src/core/report/tables';
+import { resultSheets } from '../../../src/core/report/tables';
 import { parseSettings } from '../../../src/core/settings';
 import { sheet, sheetWith } from '../../support/sheets';
 
@@ -193,7 +194,7 @@ describe('our own result sheets handed back', () => {
   );
   const first = hitung({ sheets: [dpa, real, kinerja] });
   /** Our sheets as a host reads them back, an edit made in one, no record: kept by the user, or saved by another program. */
-  const ours: Grid[] = layoutSheets(buildResultSheets(first)).map((l) => ({ name: l.name, values: l.values.map((row) => [...row]), origin: { row: 0, col: 0 } }));
+  const ours: Grid[] = layoutSheets(resultSheets(buildReport(first).tables)).map((l) => ({ name: l.name, values: l.values.map((row) => [...row]), origin: { row: 0, col: 0 } }));
   ours[0].values[4][2] = 'diubah oleh pengguna';
 
   it('are never read as data, edited or not, and each says why', () => {

@@ -1,7 +1,7 @@
+import { buildReport } from '../../../src/core/report/report';
 import fc from 'fast-check';
 import { hitung } from '../../../src/core/compute/engine';
 import { toJson } from '../../../src/core/report/result-json';
-import { buildTables } from '../../../src/core/report/tables';
 import {
   ALL_VARIANTS,
   COVERING_VARIANTS,
@@ -20,7 +20,7 @@ const run = (form: FormSheet) => hitung({ sheets: [formGrid(form)] });
 /** The figures a clerk reports: they must not depend on how the form is laid out. */
 function figures(form: FormSheet) {
   const r = run(form);
-  const j = toJson(r);
+  const j = toJson(buildReport(r));
   return {
     tahun: j.tahun,
     lembar: j.lembar,
@@ -87,7 +87,7 @@ describe('the Evaluasi Renja form (Permendagri 86/2017)', () => {
     expect(standard.catatan).toContain(
       'Capaian sasaran dihitung dari 5 indikator program (hasil) di bawah sasarannya; 26 indikator kegiatan dan sub kegiatan (keluaran) dihitung tersendiri (HC Kinerja Kegiatan) dan tidak ikut rata-rata.',
     );
-    const table = buildTables(standard).find((t) => t.id === 'kinerja-keluaran')!;
+    const table = buildReport(standard).tables.find((t) => t.id === 'kinerja-keluaran')!;
     expect(table.header[0]).toEqual(['No', 'Program/Kegiatan/Sub Kegiatan', 'Indikator Kinerja Keluaran', 'Target 2024', 'Realisasi 2024', 'Tingkat Capaian (%)']);
     expect(table.rows).toHaveLength(26);
     expect(table.source).toMatch(/tidak ikut dalam capaian sasaran \(Tabel 3\.2\)/);

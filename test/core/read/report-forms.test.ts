@@ -1,3 +1,4 @@
+import { buildReport } from '../../../src/core/report/report';
 import { hitung } from '../../../src/core/compute/engine';
 import { toJson } from '../../../src/core/report/result-json';
 import { budgetReport, BUDGET_VARIANTS, dpaSheet, KINERJA_VARIANTS, kinerjaReport, PK_EXPECTED } from '../../support/report-forms';
@@ -10,7 +11,7 @@ describe('quarterly reports in every variant', () => {
     BUDGET_VARIANTS.map((v) => [`${v.layout}, ${v.unit}, ${v.numberRow ? 'nomor kolom' : 'tanpa nomor'}, ${v.unitRow ? 'baris satuan' : 'tanpa satuan'}, kode ${v.kode}`, v]),
   )('a realisasi report (%s) gives the Semboro budget', (_, v) => {
     const r = hitung({ sheets: [formGrid(dpaSheet()), formGrid(budgetReport(v))] });
-    const j = toJson(r);
+    const j = toJson(buildReport(r));
     expect(j.lembar).toMatchObject({ dpa: 'DPA 2024', realisasi: 'Realisasi TW IV' });
     expect([j.anggaran!.anggaran, j.anggaran!.realisasi, j.anggaran!.serapan]).toEqual([EXPECTED.anggaran, EXPECTED.realisasi, EXPECTED.serapan]);
     expect(j.anggaran!.program.map((p) => [p.nama, p.anggaran, p.realisasi, p.serapan])).toEqual(EXPECTED.program.map((p) => [p.nama, p.anggaran, p.realisasi, p.serapan]));

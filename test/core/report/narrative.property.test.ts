@@ -1,3 +1,4 @@
+import { buildReport } from '../../../src/core/report/report';
 import fc from 'fast-check';
 import { hitung } from '../../../src/core/compute/engine';
 import { Decimal } from '../../../src/core/decimal';
@@ -102,7 +103,7 @@ describe('the narrative (property)', () => {
           },
           { efisiensi: book.berjenjang ? 'berjenjang' : 'sederhana', batasCapaian: book.cap },
         );
-        const json = toJson(result);
+        const json = toJson(buildReport(result));
         const figures = figuresOf(json);
         const text = [...json.narasi.ringkasan, ...json.narasi.pengukuran, ...json.narasi.sasaran.flatMap((s) => s.paragraf), ...json.narasi.efisiensi, ...json.narasi.anggaran];
         for (const sentence of text) {

@@ -1,3 +1,4 @@
+import { buildReport } from '../../../src/core/report/report';
 import fc from 'fast-check';
 import { hitung } from '../../../src/core/compute/engine';
 import { CellValue } from '../../../src/core/grid';
@@ -37,12 +38,14 @@ describe('the JSON result (property)', () => {
           });
         });
         const json = toJson(
-          hitung({
-            sheets: [
-              { name: 'DPA', values: dpa, origin: { row: 0, col: 0 } },
-              { name: 'LRA', values: lra, origin: { row: 0, col: 0 } },
-            ],
-          }),
+          buildReport(
+            hitung({
+              sheets: [
+                { name: 'DPA', values: dpa, origin: { row: 0, col: 0 } },
+                { name: 'LRA', values: lra, origin: { row: 0, col: 0 } },
+              ],
+            }),
+          ),
         );
         const items = json.anggaran!.program.flatMap((p) => [p, ...(p.kegiatan ?? [])]);
         const amounts = [json.anggaran!.anggaran, json.anggaran!.realisasi, ...items.flatMap((i) => [i.anggaran, i.realisasi])];

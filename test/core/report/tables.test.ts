@@ -1,5 +1,5 @@
+import { buildReport } from '../../../src/core/report/report';
 import { hitung } from '../../../src/core/compute/engine';
-import { buildTables } from '../../../src/core/report/tables';
 import { displayCell } from '../../../src/core/report/table';
 import { narasiToHtml } from '../../../src/core/report/table-html';
 import { toJson } from '../../../src/core/report/result-json';
@@ -17,7 +17,7 @@ const book = {
     ),
   ],
 };
-const tables = buildTables(hitung(book));
+const tables = buildReport(hitung(book)).tables;
 const byId = (id: string) => tables.find((t) => t.id === id)!;
 
 describe('the tables with the narrative', () => {
@@ -72,7 +72,7 @@ describe('Tabel 3.2 and 3.7 as a report prints them', () => {
 
   it('names the documents in its source lines, and writes the berjenjang threshold the Indonesian way', () => {
     expect(byId('realisasi-anggaran').source).toBe('Sumber: Dokumen Pelaksanaan Anggaran dan Laporan Realisasi Anggaran, diolah');
-    const banded = buildTables(hitung(book, { efisiensi: 'berjenjang', ambangEfisiensi: 2.5 })).find((x) => x.id === 'efisiensi')!;
+    const banded = buildReport(hitung(book, { efisiensi: 'berjenjang', ambangEfisiensi: 2.5 })).tables.find((x) => x.id === 'efisiensi')!;
     expect(banded.source).toMatch(/> 2,5 poin persen Efisien, ±2,5 poin persen Cukup efisien\)$/);
   });
 });
@@ -96,9 +96,9 @@ describe('one rule for the top level of the budget', () => {
   it('shows a DPA without programs by its kegiatan, the same rows in Tabel 3.9 and the JSON', () => {
     const dpa = sheet('DPA', ['Kode', 'Uraian', 'Anggaran'], ['7.01.01.2.01', 'Kegiatan Satu', 300], ['7.01.01.2.01.0001', 'Sub Satu', 300], ['7.01.01.2.02', 'Kegiatan Dua', 200]);
     const result = hitung({ sheets: [dpa] });
-    const table = buildTables(result).find((t) => t.id === 'realisasi-anggaran')!;
+    const table = buildReport(result).tables.find((t) => t.id === 'realisasi-anggaran')!;
     expect(table.rows.map((r) => (r.cells[1] as { value: string }).value)).toEqual(['Kegiatan Satu', 'Sub Kegiatan Sub Satu', 'Kegiatan Dua', 'JUMLAH']);
-    const json = toJson(result).anggaran!;
+    const json = toJson(buildReport(result)).anggaran!;
     expect(json.program).toEqual([]);
     expect(json.kegiatan!.map((k) => [k.nama, k.anggaran, k.subKegiatan!.map((s) => s.nama)])).toEqual([
       ['Kegiatan Satu', '300', ['Sub Satu']],
