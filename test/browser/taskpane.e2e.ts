@@ -293,7 +293,8 @@ describe('a run', () => {
     const button = hitungButton();
     await button.focus();
     await page.keyboard.press('Enter');
-    await expect(button.getAttribute('aria-disabled')).resolves.toBe('true');
+    // React renders the busy state after the key's events: wait for it rather than race it.
+    await button.and(page.locator('[aria-disabled="true"]')).waitFor({ timeout: 5_000 });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hitung Capaian');
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hitung Capaian');

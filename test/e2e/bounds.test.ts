@@ -385,35 +385,4 @@ describe('outputs that need a process of their own', () => {
     }
     await fs.rm(dir, { recursive: true, force: true });
   });
-
-  (process.getuid?.() === 0 ? it : it.skip)('names a workbook and a settings file it may not read (run as nobody)', async () => {
-    const dir = await tempDir();
-    await fs.chmod(dir, 0o755);
-    const secret = path.join(dir, 'rahasia.xlsx');
-    const settings = path.join(dir, 'pengaturan.json');
-    await fs.copyFile(input, secret);
-    await fs.writeFile(settings, '{}');
-    await fs.chmod(secret, 0o600);
-    await fs.chmod(settings, 0o600);
-    const nobody = { uid: 65534, gid: 65534 };
-    const galat = async (args: string[]) => (await runCliProcess(main, args, nobody)).stderr.split('\n').filter((l) => l.startsWith('Galat'));
-    expect(await galat([secret])).toEqual([`Galat: Berkas “${secret}” tidak dapat dibaca: tidak ada izin membacanya.`]);
-    expect(await galat([input, '--pengaturan', settings])).toEqual([`Galat: Berkas pengaturan “${settings}” tidak dapat dibaca: tidak ada izin membacanya.`]);
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-
-  (process.getuid?.() === 0 ? it : it.skip)('names a folder it may not write in (run as nobody)', async () => {
-    const dir = await tempDir();
-    await fs.chmod(dir, 0o755);
-    const readable = path.join(dir, 'buku.xlsx');
-    await fs.copyFile(input, readable);
-    await fs.chmod(readable, 0o644);
-    const r = await runCliProcess(main, [readable, '--json', path.join(dir, 'hasil.json')], { uid: 65534, gid: 65534 });
-    expect(r.code).toBe(2);
-    expect(r.stderr.split('\n').filter((l) => l.startsWith('Galat'))).toEqual([
-      `Galat: Berkas hasil “${path.join(dir, 'hasil.json')}” tidak dapat ditulis: tidak ada izin menulis di sana.`,
-    ]);
-    expect(await fs.readdir(dir)).toEqual(['buku.xlsx']);
-    await fs.rm(dir, { recursive: true, force: true });
-  });
 });

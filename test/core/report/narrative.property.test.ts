@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { hitung } from '../../../src/core/compute/engine';
 import { Decimal } from '../../../src/core/decimal';
 import { CellValue } from '../../../src/core/grid';
-import { toJson } from '../../../src/core/report/result-json';
+import { ResultJson, toJson } from '../../../src/core/report/result-json';
 
 /**
  * Every number in the narrative is a figure of the JSON result (issue 14): the narrative invents
@@ -16,18 +16,52 @@ import { toJson } from '../../../src/core/report/result-json';
 const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
 const fromIndonesian = (t: string) => new Decimal(t.replace(/\./g, '').replace(',', '.'));
 
-function numbersOf(text: string): Decimal[] {
+function numbersOf(text: string): { n: Decimal; at: number; length: number; plain: string }[] {
   const plain = text.replace(/Sasaran \d+/g, 'Sasaran').replace(/Tabel \d+\.\d+/g, 'Tabel');
-  return [...plain.matchAll(NUMBER)].map((m) => fromIndonesian(m[0]));
+  return [...plain.matchAll(NUMBER)].map((m) => ({ n: fromIndonesian(m[0]), at: m.index!, length: m[0].length, plain }));
 }
 
-/** Every figure of the JSON but the narrative and the findings: numbers, and numbers written in its strings (`3-5`). */
-function figuresOf(json: unknown, out: Decimal[] = []): Decimal[] {
-  if (typeof json === 'number') out.push(new Decimal(json));
-  else if (typeof json === 'string') for (const m of json.matchAll(/\d+(?:\.\d+)?/g)) out.push(new Decimal(m[0]));
-  else if (Array.isArray(json)) json.forEach((x) => figuresOf(x, out));
-  else if (json && typeof json === 'object') for (const [k, v] of Object.entries(json)) if (k !== 'narasi' && k !== 'temuan') figuresOf(v, out);
+/** The figures of the JSON by kind, from the fields that hold them: never from names, codes or notes. */
+interface Figures {
+  money: Decimal[];
+  percent: Decimal[];
+  /** Targets, realisasi and their changes as the kinerja sheet writes them (`3-5` gives 3 and 5). */
+  value: Decimal[];
+  year: Decimal[];
+}
+
+const MONEY = new Set(['anggaran', 'realisasi']);
+const PERCENT = new Set(['serapan', 'capaian', 'capaianRenstra', 'porsi', 'rataRataCapaian', 'batasCapaian', 'ambangEfisiensi']);
+const VALUE = new Set(['target', 'targetRenstra', 'selisih']);
+const numbersIn = (v: unknown): Decimal[] =>
+  typeof v === 'number' ? [new Decimal(v)] : typeof v === 'string' ? [...v.matchAll(/\d+(?:\.\d+)?/g)].map((m) => new Decimal(m[0])) : [];
+
+function figuresOf(json: ResultJson): Figures {
+  const out: Figures = { money: [], percent: [], value: [], year: [] };
+  const visit = (node: unknown, inKinerja: boolean) => {
+    if (Array.isArray(node)) return node.forEach((x) => visit(x, inKinerja));
+    if (!node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'indikator' || k === 'perbandingan') visit(v, true);
+      else if (v !== null && typeof v === 'object') visit(v, inKinerja);
+      else if (k === 'tahun') out.year.push(...numbersIn(v));
+      else if (PERCENT.has(k)) out.percent.push(...numbersIn(v));
+      else if (VALUE.has(k) || (k === 'realisasi' && inKinerja)) out.value.push(...numbersIn(v));
+      else if (MONEY.has(k)) out.money.push(...numbersIn(v));
+    }
+  };
+  visit({ anggaran: json.anggaran, sasaran: json.sasaran, rataRataCapaian: json.rataRataCapaian, pengaturan: json.pengaturan, tahun: json.tahun }, false);
   return out;
+}
+
+/** The kinds of figure a number of a sentence may be, by what stands beside it: `Rp 1.000`, `92,86%`, `tahun 2023`. */
+function kindsOf(sentence: string, at: number, length: number): (keyof Figures)[] {
+  const before = sentence.slice(Math.max(0, at - 12), at);
+  const after = sentence.slice(at + length, at + length + 6);
+  if (/Rp\s$/.test(before)) return ['money'];
+  if (/^\s?%/.test(after)) return ['percent', 'value'];
+  if (/(tahun|anggaran)\s$/i.test(before)) return ['year'];
+  return ['value', 'percent'];
 }
 
 const amountArb = fc.integer({ min: 1, max: 9_000_000_000 });
@@ -107,9 +141,10 @@ describe('the narrative (property)', () => {
         const figures = figuresOf(json);
         const text = [...json.narasi.ringkasan, ...json.narasi.pengukuran, ...json.narasi.sasaran.flatMap((s) => s.paragraf), ...json.narasi.efisiensi, ...json.narasi.anggaran];
         for (const sentence of text) {
-          for (const n of numbersOf(sentence)) {
-            const found = figures.some((f) => f.abs().eq(n) || f.abs().toDecimalPlaces(2).eq(n));
-            if (!found) throw new Error(`${n.toString()} in "${sentence}" is no figure of the JSON result`);
+          for (const { n, at, length, plain } of numbersOf(sentence)) {
+            const kinds = kindsOf(plain, at, length);
+            const found = kinds.some((kind) => figures[kind].some((f) => f.abs().eq(n) || f.abs().toDecimalPlaces(2).eq(n)));
+            if (!found) throw new Error(`${n.toString()} in "${sentence}" is no ${kinds.join(' or ')} figure of the JSON result`);
           }
         }
       }),
