@@ -73,7 +73,7 @@ const letter = (text: string) => text.toUpperCase();
 /** The columns offered for a sheet: those found, those a sheet of its kind is read by, and those the user set. */
 function columnsOf(d: SheetDetection, draft: Draft): ColumnRole[] {
   const own = Object.keys((getAt(draft, ['kolom', d.lembar, 'kolom']) as object | undefined) ?? {}) as ColumnRole[];
-  const roles = [...d.kolom.map((k) => k.peran), ...(d.jenis ? KEY_COLUMNS[d.jenis] : []), ...own];
+  const roles = [...d.kolom.map((k) => k.peran), ...(d.kind ? KEY_COLUMNS[d.kind] : []), ...own];
   return [...new Set(roles)];
 }
 

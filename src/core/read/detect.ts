@@ -12,7 +12,7 @@ import { RESULT_TABLES, resultTableOf } from '../result-sheets';
 import { BUDGET_ROLES, BudgetRole, ColumnRole, KINERJA_ROLES, KinerjaRole, SettingError, Settings, SheetOverride, SheetRole } from '../settings';
 
 /** What a sheet's header reads as: a budget table (DPA or realisasi) or a kinerja table. */
-export type Jenis = 'anggaran' | 'kinerja';
+export type SheetKind = 'anggaran' | 'kinerja';
 
 export interface ColumnDecision {
   /** The column's role: the key an override uses. */
@@ -30,7 +30,7 @@ export interface SheetDetection {
   lembar: string;
   peran: SheetRole[];
   /** Null when no header row was recognised. */
-  jenis: Jenis | null;
+  kind: SheetKind | null;
   /** 1-based sheet row of the header, null when none was found. */
   barisJudul: number | null;
   kolom: ColumnDecision[];
@@ -94,7 +94,7 @@ export const COLUMN_LABEL: Record<ColumnRole, string> = {
  * The columns a sheet of each kind is read by: offered for correction even when none was found. The
  * arah too: a range target without a written arah is scored as asking to stay inside it.
  */
-export const KEY_COLUMNS: Record<Jenis, ColumnRole[]> = {
+export const KEY_COLUMNS: Record<SheetKind, ColumnRole[]> = {
   anggaran: ['kode', 'uraian', 'anggaran', 'realisasi'],
   kinerja: ['sasaran', 'indikator', 'arah', 'target', 'realisasi'],
 };
@@ -136,18 +136,18 @@ function kinerjaContent(v: CellValue): Content {
 }
 
 /** The roles whose column must hold figures, and how a cell of each kind of sheet is told. */
-const FIGURES: Record<Jenis, { roles: readonly ColumnRole[]; content: (v: CellValue) => Content }> = {
+const FIGURES: Record<SheetKind, { roles: readonly ColumnRole[]; content: (v: CellValue) => Content }> = {
   anggaran: { roles: ['anggaran', 'realisasi', 'realisasiLalu', 'realisasiBulanIni', 'sisa'], content: budgetContent },
   kinerja: { roles: ['target', 'realisasi', 'targetRenstra'], content: kinerjaContent },
 };
 
 /** The column every row of a table names itself in: rows without it (a signature block under the table) are not the table's. */
-const NAME_ROLE: Record<Jenis, ColumnRole> = { anggaran: 'uraian', kinerja: 'indikator' };
+const NAME_ROLE: Record<SheetKind, ColumnRole> = { anggaran: 'uraian', kinerja: 'indikator' };
 
 /** The column's cells on the table's rows hold words and no figure: a column of names or row numbers given for an amount. */
-function holdsOnlyText(values: CellValue[][], header: HeaderMatch<string>, c: number, jenis: Jenis): boolean {
-  const named = (header.columns as Partial<Record<ColumnRole, number>>)[NAME_ROLE[jenis]];
-  const { content } = FIGURES[jenis];
+function holdsOnlyText(values: CellValue[][], header: HeaderMatch<string>, c: number, kind: SheetKind): boolean {
+  const named = (header.columns as Partial<Record<ColumnRole, number>>)[NAME_ROLE[kind]];
+  const { content } = FIGURES[kind];
   let text = false;
   for (let r = header.row + header.height; r < values.length; r++) {
     const name = named === undefined ? undefined : (values[r]?.[named] ?? null);
@@ -170,7 +170,7 @@ function applyOverride<R extends ColumnRole>(
   header: HeaderMatch<R>,
   override: SheetOverride | undefined,
   allowed: readonly R[],
-  jenis: Jenis,
+  kind: SheetKind,
   masalah: SettingError[],
 ): HeaderMatch<R> {
   if (!override?.kolom) return header;
@@ -180,9 +180,9 @@ function applyOverride<R extends ColumnRole>(
   const at = (role: ColumnRole) => ['kolom', grid.name, 'kolom', role];
   for (const [role, letter] of Object.entries(override.kolom) as [ColumnRole, string][]) {
     const c = columnIndex(letter) - grid.origin.col;
-    if (!(allowed as readonly string[]).includes(role)) masalah.push(new SettingError(at(role), `tidak berlaku untuk lembar ${jenis}`));
+    if (!(allowed as readonly string[]).includes(role)) masalah.push(new SettingError(at(role), `tidak berlaku untuk lembar ${kind}`));
     else if (c < 0 || c >= width) masalah.push(new SettingError(at(role), `menunjuk kolom ${letter}, yang kosong di lembar ${quotedName(grid.name)}`));
-    else if (FIGURES[jenis].roles.includes(role) && holdsOnlyText(values, header, c, jenis)) {
+    else if (FIGURES[kind].roles.includes(role) && holdsOnlyText(values, header, c, kind)) {
       masalah.push(new SettingError(at(role), `menunjuk kolom ${letter}, yang berisi teks, bukan angka`));
     } else {
       columns[role as R] = c;
@@ -194,7 +194,7 @@ function applyOverride<R extends ColumnRole>(
   const roles = () => Object.keys(columns) as R[];
   for (const role of given) {
     const sharing = (o: R) => o !== role && columns[o] === columns[role];
-    const clash = roles().find((o) => sharing(o) && (given.includes(o) ? given.indexOf(o) < given.indexOf(role) : KEY_COLUMNS[jenis].includes(o)));
+    const clash = roles().find((o) => sharing(o) && (given.includes(o) ? given.indexOf(o) < given.indexOf(role) : KEY_COLUMNS[kind].includes(o)));
     if (clash === undefined) {
       for (const o of roles()) if (sharing(o) && !given.includes(o)) delete columns[o];
       continue;
@@ -407,9 +407,9 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
   const masalah: SettingError[] = [];
   const namedSheets = new Set([...Object.values(settings.lembar), ...Object.keys(settings.kolom)]);
 
-  const describe = <R extends ColumnRole>(f: Found<R>, jenis: Jenis, skip: readonly ColumnRole[] = []) => {
+  const describe = <R extends ColumnRole>(f: Found<R>, kind: SheetKind, skip: readonly ColumnRole[] = []) => {
     const det = deteksi.get(f.grid.name)!;
-    det.jenis ??= jenis;
+    det.kind ??= kind;
     det.barisJudul ??= f.grid.origin.row + f.header.row + 1;
     const more = (Object.entries(f.header.columns) as [R, number][])
       .filter(([role]) => !skip.includes(role) && !det.kolom.some((k) => k.peran === role))
@@ -421,7 +421,7 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
     const values = valuesWithMergesFilled(grid);
     const override = Object.hasOwn(settings.kolom, grid.name) ? settings.kolom[grid.name] : undefined;
     const forced = override?.barisJudul ? override.barisJudul - 1 - grid.origin.row : undefined;
-    const det: SheetDetection = { lembar: grid.name, peran: [], jenis: null, barisJudul: null, kolom: [], catatan: [], keraguan: [] };
+    const det: SheetDetection = { lembar: grid.name, peran: [], kind: null, barisJudul: null, kolom: [], catatan: [], keraguan: [] };
     if (grid.hidden) det.catatan.push('Lembar ini tersembunyi.');
     deteksi.set(grid.name, det);
     const ours = resultTableOf(values);
@@ -513,7 +513,7 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
     if (f) deteksi.get(f.grid.name)!.peran.push(peran);
   }
   for (const d of deteksi.values()) {
-    if (d.peran.length === 0 && d.jenis !== null) d.catatan.push('Tidak dipakai: lembar lain dengan peran yang sama lebih lengkap.');
+    if (d.peran.length === 0 && d.kind !== null) d.catatan.push('Tidak dipakai: lembar lain dengan peran yang sama lebih lengkap.');
     if (d.peran.length === 0) d.keraguan = [];
   }
   if (!dpa && !realisasi) {

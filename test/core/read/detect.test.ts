@@ -31,7 +31,7 @@ describe('detecting which sheet serves as what', () => {
   it('says what every sheet serves as, each column by its role and its label apart, and the header row', () => {
     const d = detect();
     expect(d.masalah).toEqual([]);
-    expect(d.deteksi.map((s) => [s.lembar, describeRoles(s.peran), s.jenis, s.barisJudul])).toEqual([
+    expect(d.deteksi.map((s) => [s.lembar, describeRoles(s.peran), s.kind, s.barisJudul])).toEqual([
       ['DPA 2024', 'DPA', 'anggaran', 3],
       ['Realisasi 2024', 'realisasi', 'anggaran', 1],
       ['Kinerja', 'kinerja', 'kinerja', 1],
