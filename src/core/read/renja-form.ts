@@ -165,15 +165,26 @@ export function formBudgetHeader(form: RenjaForm): HeaderMatch<BudgetRole> | nul
   if (form.rp.capaian !== undefined) columns.persen = form.rp.capaian;
   const units = new Map<number, AmountUnit>();
   if (form.unit) for (const c of [form.rp.target, form.rp.realisasi, ...form.rp.triwulan]) if (c !== undefined) units.set(c, form.unit);
+  return formHeader(form, columns, form.rp.triwulan, units, form.kode.length > 1 ? form.kode : undefined);
+}
+
+/** One side of the form as a header: its columns, its four triwulan, its units. */
+function formHeader<R extends string>(
+  form: RenjaForm,
+  columns: Partial<Record<R, number>>,
+  triwulan: number[],
+  units: Map<number, AmountUnit>,
+  kodeColumns: number[] | undefined,
+): HeaderMatch<R> {
   return {
     row: form.row,
     height: form.height,
     columns,
     texts: form.texts,
     years: [],
-    periods: form.rp.triwulan.map((col, i) => ({ col, label: `Triwulan ${['I', 'II', 'III', 'IV'][i] ?? i + 1}`, order: (i + 1) * 3, measure: 'realisasi' as const })),
+    periods: triwulan.map((col, i) => ({ col, label: `Triwulan ${['I', 'II', 'III', 'IV'][i] ?? i + 1}`, order: (i + 1) * 3, measure: 'realisasi' as const })),
     units,
-    kodeColumns: form.kode.length > 1 ? form.kode : undefined,
+    kodeColumns,
     form: true,
   };
 }
@@ -186,15 +197,5 @@ export function formKinerjaHeader(form: RenjaForm): HeaderMatch<KinerjaRole> {
   if (form.k.realisasi !== undefined) columns.realisasi = form.k.realisasi;
   if (form.k.capaian !== undefined) columns.capaian = form.k.capaian;
   if (form.k.targetRenstra !== undefined) columns.targetRenstra = form.k.targetRenstra;
-  return {
-    row: form.row,
-    height: form.height,
-    columns,
-    texts: form.texts,
-    years: [],
-    periods: form.k.triwulan.map((col, i) => ({ col, label: `Triwulan ${['I', 'II', 'III', 'IV'][i] ?? i + 1}`, order: (i + 1) * 3, measure: 'realisasi' as const })),
-    units: new Map(),
-    kodeColumns: form.kode.length > 0 ? form.kode : undefined,
-    form: true,
-  };
+  return formHeader(form, columns, form.k.triwulan, new Map(), form.kode.length > 0 ? form.kode : undefined);
 }
