@@ -53,7 +53,8 @@ export function guessBudgetRole(raw: string): Guess<BudgetRole> | null {
     if (periodIn(h)) return null;
     return { role: 'realisasi', score: 3 };
   }
-  if (/rencana|target/.test(h)) return null;
+  // A plan per period, or a target of kinerja, is no budget; “Rencana Anggaran” is one.
+  if (/rencana|target/.test(h) && (periodIn(h) || !/anggaran|pagu|\bdpa\b|alokasi/.test(h))) return null;
   if (/anggaran|pagu|\bdpa\b|alokasi/.test(h)) {
     if (/sebelum/.test(h)) return { role: 'anggaran', score: 1 };
     return { role: 'anggaran', score: /setelah|perubahan/.test(h) ? 4 : 3 };
