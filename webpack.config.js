@@ -3,10 +3,15 @@ const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { DEV_URL, addinUrl, manifestFor } = require('./scripts/manifest-for');
 
-/** Where the add-in is served in production: the one place to change it. */
-const URL_PROD = 'https://hitung-capaian.example.id/';
-const URL_DEV = 'https://localhost:3000/';
+/**
+ * The oldest engines React 19 and Fluent UI v9 support (Fluent's browser support matrix: Chrome and
+ * Edge 84, Firefox 75, Safari 14.1, Safari on iOS 14.5): the pages, their dependencies included, are
+ * compiled down to them, with core-js for what they lack. test/web-build.test.ts parses the bundles as
+ * ES2020, what these engines all read.
+ */
+const ENGINES = 'chrome >= 84, edge >= 84, firefox >= 75, safari >= 14.1, ios_saf >= 14.5';
 
 /**
  * The task pane may load its own files and Office's script, nothing else. Styles are inline
@@ -58,7 +63,19 @@ async function devCertificates() {
   }
 }
 
-const typescript = { test: /\.tsx?$/, loader: 'ts-loader', options: { configFile: 'tsconfig.web.json' } };
+const typescript = { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json' } };
+
+const babel = {
+  loader: 'babel-loader',
+  options: {
+    babelrc: false,
+    configFile: false,
+    cacheDirectory: path.resolve(__dirname, 'node_modules', '.cache', 'hitung-capaian', 'babel'),
+    // A dependency may be CommonJS: polyfills are then required, not imported.
+    sourceType: 'unambiguous',
+    presets: [['@babel/preset-env', { targets: ENGINES, bugfixes: true, useBuiltIns: 'usage', corejs: require('core-js/package.json').version }]],
+  },
+};
 
 const worker = {
   name: 'peramban-worker',
@@ -73,26 +90,41 @@ const worker = {
     // JSZip's Node streams, never used in a worker.
     fallback: { stream: false },
   },
-  module: { rules: [typescript] },
+  module: { rules: [{ test: /\.tsx?$/, use: [typescript] }] },
   performance: { hints: false },
   node: { global: false },
 };
 
+/** Where the add-in is served: `npm run build -- --env url=…` or HITUNG_CAPAIAN_URL; the development server's otherwise. */
+function servedFrom(env, production) {
+  const given = env.url ?? process.env.HITUNG_CAPAIAN_URL;
+  if (given) return addinUrl(given);
+  if (production) {
+    console.warn(
+      `Alamat add-in tidak diberikan, jadi dist-web/manifest.xml menunjuk ${DEV_URL}. Untuk server kantor: HITUNG_CAPAIAN_URL=https://server/hitung-capaian/ npm run build (atau npm run build -- --env url=https://server/hitung-capaian/).`,
+    );
+  }
+  return DEV_URL;
+}
+
 const web = async (env, argv) => {
   const production = argv.mode === 'production';
+  const url = servedFrom(env, production);
   // Office only loads add-ins over https: the dev server uses the certificate office-addin-dev-certs installs.
   const https = env.WEBPACK_SERVE ? await devCertificates() : undefined;
   // Every page comes from one template: the same CSP, office.js only where Office is needed.
   const page = (name, chunk, officeJs, officeClient) =>
     new HtmlWebpackPlugin({ filename: `${name}.html`, template: './src/page.html', title: 'Hitung Capaian', chunks: [chunk], csp: CSP, officeJs, officeClient });
+  // A page of the add-in whose script is an ES5 file of its own (src/adapters/office): the pane's
+  // loader, which loads the pane's bundle itself, and the ribbon's dialog.
+  const es5Page = (name, script, loading) =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template: './src/page.html', title: 'Hitung Capaian', inject: false, csp: CSP, officeJs: true, script, loading });
   return {
     name: 'web',
     dependencies: ['peramban-worker'],
     devtool: production ? false : 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      commands: './src/commands/commands.ts',
-      pesan: './src/commands/pesan.ts',
       peramban: './src/peramban/index.tsx',
       // The demo runs the pane on a fake Excel: for development only, never in a release.
       ...(production ? {} : { demo: './src/demo/demo.tsx' }),
@@ -100,15 +132,19 @@ const web = async (env, argv) => {
     output: { path: path.resolve(__dirname, 'dist-web'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'], alias: { 'peramban-worker-source$': path.join(WORKER_BUILD, 'peramban-worker.js') } },
     module: {
-      rules: [typescript, { include: WORKER_BUILD, type: 'asset/source' }],
+      rules: [
+        { test: /\.tsx?$/, use: [babel, typescript] },
+        // Dependencies too: React, Fluent UI and tabster ship syntax these engines do not read.
+        { test: /\.m?js$/, exclude: [WORKER_BUILD, /node_modules[\\/](core-js|webpack)[\\/]/], use: [babel] },
+        { include: WORKER_BUILD, type: 'asset/source' },
+      ],
     },
     performance: { hints: false },
     // No `new Function("return this")` from webpack's runtime: the pane runs without eval under its CSP.
     node: { global: false },
     plugins: [
-      page('taskpane', 'taskpane', true),
-      page('commands', 'commands', true),
-      page('pesan', 'pesan', true),
+      es5Page('taskpane', 'loader.js', true),
+      es5Page('pesan', 'pesan.js', false),
       new HtmlWebpackPlugin({
         filename: 'peramban.html',
         template: './src/page.html',
@@ -132,11 +168,9 @@ const web = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          {
-            from: 'manifest.xml',
-            to: 'manifest.xml',
-            transform: (content) => (production ? content.toString().replaceAll(URL_DEV, URL_PROD).replaceAll(URL_DEV.slice(0, -1), URL_PROD.slice(0, -1)) : content),
-          },
+          { from: 'src/adapters/office/loader.js', to: 'loader.js' },
+          { from: 'src/adapters/office/pesan.js', to: 'pesan.js' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString(), url) },
         ],
       }),
     ],
@@ -150,3 +184,4 @@ const web = async (env, argv) => {
 };
 
 module.exports = [worker, web];
+module.exports.ENGINES = ENGINES;

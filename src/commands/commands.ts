@@ -1,48 +1,55 @@
 import { showDialog } from '../adapters/office/dialog';
-import { Problem, describeError } from '../adapters/office/errors';
-import { hitungAndShow, isFirstRun, requirementProblem } from '../adapters/office/hitung-excel';
-import { excelRun, officeEnv } from '../adapters/office/office-env';
+import { dialogProblem, Problem } from '../adapters/office/errors';
+import { officeEnv } from '../adapters/office/office-env';
+import { onRibbonCommand, showPane } from '../adapters/office/ribbon';
+import { leaveForPane, RibbonChannel } from '../taskpane/ribbon';
 
-/** What is said once, before the first run in a workbook. */
-export const FIRST_RUN =
-  'Hitung Capaian akan menulis hasilnya ke lembar baru “HC …” di buku kerja ini; langkah ini tidak dapat dibatalkan dengan Ctrl+Z (⌘Z di Mac), tetapi lembar Anda sendiri tidak pernah diubah.';
+/** Said where the ribbon's function runs in a runtime of its own, which Office ends after five minutes. */
+export const USE_PANE =
+  'Versi Excel ini menjalankan tombol Hitung Capaian di pita dengan batas waktu lima menit, jadi perhitungan dijalankan dari panel: klik Tinjau Hasil, lalu Hitung Capaian di panel (hasilnya sama).';
+
+/** Said when Excel would not show the pane. */
+export const PANE_NOT_SHOWN = 'Excel tidak membuka panel Hitung Capaian, jadi klik Tinjau Hasil di tab Beranda, lalu Hitung Capaian di panel.';
 
 /**
- * Shows a message in a small dialog and resolves once the dialog is closed, by its buttons or its ×,
- * or could not be opened: true only for "Lanjutkan", which a question (`ask`) offers beside "Batal".
+ * Shows a sentence in the add-in's dialog (pesan.html) and resolves once it was closed, with null; or,
+ * when Office would not open the dialog, with why, followed by the sentence itself.
  */
-async function tell(message: Problem, ask = false): Promise<boolean> {
+async function tell(pesan: string): Promise<Problem | null> {
   const url = new URL('pesan.html', window.location.href);
-  url.searchParams.set('teks', message.pesan);
-  if (message.rincian) url.searchParams.set('rincian', message.rincian);
-  if (ask) url.searchParams.set('tanya', '1');
-  return (await showDialog(url.toString())) === 'lanjut';
+  url.searchParams.set('teks', pesan);
+  const outcome = await showDialog(url.toString());
+  if (!('error' in outcome)) return null;
+  const failed = dialogProblem(outcome.error);
+  return { pesan: `${failed.pesan} ${pesan}`, rincian: failed.rincian };
 }
 
-/** Computes with the saved (or detected) settings and shows the result; what there is to say, as a message. */
-async function run(): Promise<Problem | null> {
-  const env = officeEnv();
-  const problem = requirementProblem(env.isSetSupported);
-  if (problem) return { pesan: problem, rincian: null };
+/**
+ * The ribbon's Hitung Capaian. With a shared runtime it shows the pane and asks the pane to run
+ * (`channel`): the run, the first-run question and every sentence about them happen there, where no
+ * time limit applies, and the command is completed at once. Without one (an Excel before
+ * SharedRuntime 1.1) the function runs apart from the pane with Office's five minutes: it only says,
+ * in a dialog, to run from the pane. What a dialog that cannot be opened would have said is said in
+ * the pane instead, with why.
+ */
+export async function hitungFromRibbon(event: Office.AddinCommands.Event, channel: RibbonChannel): Promise<void> {
   try {
-    if ((await excelRun(isFirstRun)) && !(await tell({ pesan: FIRST_RUN, rincian: null }, true))) return null;
-    const outcome = await excelRun((context) => hitungAndShow(context, env));
-    if ('edited' in outcome || outcome.kept.length === 0) return null;
-    const names = outcome.kept.map((n) => `“${n}”`).join(', ');
-    return { pesan: `Lembar ${names} telah Anda ubah sejak perhitungan terakhir, jadi lembar itu dibiarkan dan hasil baru ditulis ke lembar bernama lain.`, rincian: null };
-  } catch (e) {
-    return describeError(e);
+    if (!officeEnv().sharedRuntime) {
+      const failed = await tell(USE_PANE);
+      if (failed) leaveForPane(failed);
+      return;
+    }
+    const shown = await showPane().then(
+      () => true,
+      () => false,
+    );
+    if (shown) return channel.send({ hitung: true });
+    const failed = await tell(PANE_NOT_SHOWN);
+    if (failed) channel.send({ pesan: failed });
+  } finally {
+    event.completed();
   }
 }
 
-/**
- * The ribbon's Hitung Capaian. `event.completed()` comes last, after any dialog was closed: Office
- * may end the function's runtime as soon as it is called.
- */
-async function hitungCapaian(event: Office.AddinCommands.Event): Promise<void> {
-  const message = await run();
-  if (message) await tell(message);
-  event.completed();
-}
-
-Office.onReady(() => Office.actions.associate('hitungCapaian', hitungCapaian));
+/** Ties the manifest's `hitungCapaian` to the ribbon's run. */
+export const registerRibbon = (channel: RibbonChannel) => onRibbonCommand('hitungCapaian', (event) => void hitungFromRibbon(event, channel));

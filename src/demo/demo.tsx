@@ -6,6 +6,7 @@ import { Workbook } from '../core/grid';
 import { columnLetter, parseAddress } from '../core/rect';
 import { App } from '../taskpane/App';
 import { excelHost } from '../taskpane/host';
+import { RibbonChannel } from '../taskpane/ribbon';
 import { FakeExcel, FakeSheet, OfficeClient } from './fake-excel';
 
 /**
@@ -111,17 +112,20 @@ function WorkbookView({ host }: { host: FakeExcel }) {
   );
 }
 
-function Demo({ host, paneWidth }: { host: FakeExcel; paneWidth: number | null }) {
+function Demo({ host, ribbon, paneWidth }: { host: FakeExcel; ribbon: RibbonChannel; paneWidth: number | null }) {
   const styles = useStyles();
   const pane = useMemo(
     () =>
-      excelHost((batch) => host.run(window as unknown as OfficeClient, batch), {
-        isSetSupported: (n, v) => host.isSetSupported(n, v),
-        onTheWeb: host.webLimits,
-        onMac: false,
-        documentUrl: null,
+      ({
+        ...excelHost((batch) => host.run(window as unknown as OfficeClient, batch, { delayForCellEdit: true }), {
+          isSetSupported: (n, v) => host.isSetSupported(n, v),
+          noDownloads: false,
+          documentUrl: null,
+          sharedRuntime: true,
+        }),
+        ribbon,
       }),
-    [host],
+    [host, ribbon],
   );
   if (paneWidth !== null) {
     return (
@@ -145,11 +149,14 @@ async function start(): Promise<void> {
   const response = await fetch('demo/workbook.json');
   const book = (await response.json()) as Workbook & { customXml: string[] };
   const host = FakeExcel.fromWorkbook(book, book.customXml);
-  (window as unknown as { hitungCapaianDemo: { host: FakeExcel } }).hitungCapaianDemo = { host };
+  const ribbon = new RibbonChannel();
+  // The ribbon's Hitung Capaian, clicked (the shared runtime shows the pane and asks it to run).
+  const click = () => ribbon.send({ hitung: true });
+  (window as unknown as { hitungCapaianDemo: { host: FakeExcel; ribbon: () => void } }).hitungCapaianDemo = { host, ribbon: click };
   const width = Number(new URLSearchParams(window.location.search).get('panel'));
   createRoot(document.getElementById('root')!).render(
     <FluentProvider theme={webLightTheme}>
-      <Demo host={host} paneWidth={width > 0 ? width : null} />
+      <Demo host={host} ribbon={ribbon} paneWidth={width > 0 ? width : null} />
     </FluentProvider>,
   );
 }

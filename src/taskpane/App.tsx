@@ -12,7 +12,7 @@ import { Draft, draftOf, fieldKey, setAt } from './draft';
 import { docxName } from './file-name';
 import { Findings } from './Findings';
 import { PaneRun, WorkbookHost } from './host';
-import { LiveRegion } from './Notice';
+import { Catatan, LiveRegion, NoticeBar } from './Notice';
 import { ResultTables } from './ResultTables';
 import { EditedChoice, RunSection } from './RunSection';
 import { SettingsSection } from './SettingsSection';
@@ -47,6 +47,12 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
   const { act, say, clearNotices, markFields, clearFields } = actions;
   const [draft, setDraft] = useState<Draft>({});
   const [inspection, setInspection] = useState<Inspection | null>(null);
+  /** The first detection has ended (found, or failed): a run the ribbon asked for may begin. */
+  const [started, setStarted] = useState(false);
+  /** The ribbon's Hitung Capaian was clicked and its run is still to begin. */
+  const [ribbonWaiting, setRibbonWaiting] = useState(false);
+  /** The ribbon asked for the first run in this workbook: the pane asks first. */
+  const [ribbonAsks, setRibbonAsks] = useState(false);
   const [run, setRun] = useState<PaneRun | null>(null);
   const [choice, setChoice] = useState<EditedChoice | null>(null);
   /** Changes when the fields must show the draft afresh. */
@@ -69,8 +75,17 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
   );
 
   useEffect(() => {
-    if (!host.problem) void inspect(null);
+    if (!host.problem) void inspect(null).finally(() => setStarted(true));
   }, [host, inspect]);
+
+  useEffect(
+    () =>
+      host.ribbon?.listen((request) => {
+        if ('pesan' in request) say('pita', { intent: 'warning', text: request.pesan.pesan, rincian: request.pesan.rincian });
+        else setRibbonWaiting(true);
+      }),
+    [host, say],
+  );
 
   if (host.problem) {
     return (
@@ -91,13 +106,17 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
   };
   const edited = inspection?.edited ?? [];
 
-  const hitung = () =>
+  /** The pane's Hitung with the settings in the pane, or the ribbon's with those saved in the workbook, showing its result. */
+  const hitung = (fromRibbon = false) =>
     act(
       'hitung',
       async (progress) => {
-        clearNotices(['lembar']);
-        const settings = parseSettings(draft);
-        const outcome = await host.hitung({ settings, replaceEdited: edited.length > 0 && choice ? choice === 'ganti' : undefined, progress });
+        clearNotices(['lembar', 'pita']);
+        const outcome = await host.hitung(
+          fromRibbon
+            ? { settings: null, replaceEdited: false, show: true, progress }
+            : { settings: parseSettings(draft), replaceEdited: edited.length > 0 && choice ? choice === 'ganti' : undefined, progress },
+        );
         if ('edited' in outcome) {
           setInspection((i) => i && { ...i, edited: outcome.edited });
           return { intent: 'warning', text: 'Hitung Capaian belum dijalankan: pilih dulu apa yang dilakukan dengan lembar hasil yang telah diubah, di atas.' };
@@ -115,6 +134,20 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
       },
       () => setRun(null),
     );
+
+  // The ribbon's run begins once the pane is free: after the first detection, after what runs now.
+  useEffect(() => {
+    if (!ribbonWaiting || !started || actions.busy !== null) return;
+    setRibbonWaiting(false);
+    if (inspection?.firstRun ?? true) setRibbonAsks(true);
+    else void hitung(true);
+  }, [ribbonWaiting, started, actions.busy, inspection]);
+
+  const answerRibbon = (go: boolean) => {
+    setRibbonAsks(false);
+    if (go) void hitung(true);
+    else say('hitung', { intent: 'info', text: 'Dibatalkan: tidak ada yang ditulis ke buku kerja.' });
+  };
 
   const show = (place: string, lembar: string, address: string, what: string, done: string | null = null) =>
     act(place, async () => {
@@ -136,6 +169,8 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
   return (
     <main className={styles.root} aria-busy={actions.busy !== null}>
       <Heading />
+      <NoticeBar notice={actions.notices.pita} />
+      {!run && <Catatan items={inspection?.catatan} />}
       {children}
       <SheetsSection
         draft={draft}
@@ -164,7 +199,16 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
         }
       />
       <SettingsSection draft={draft} onSet={onSet} fieldErrors={actions.fieldErrors} epoch={epoch} />
-      <RunSection actions={actions} firstRun={inWorkbook && (inspection?.firstRun ?? false)} edited={edited} choice={choice} onChoice={setChoice} onHitung={() => void hitung()} />
+      <RunSection
+        actions={actions}
+        firstRun={inWorkbook && (inspection?.firstRun ?? false)}
+        edited={edited}
+        choice={choice}
+        onChoice={setChoice}
+        onHitung={() => void hitung()}
+        ribbonAsks={ribbonAsks}
+        onRibbonAnswer={answerRibbon}
+      />
       {run && (
         <>
           <Summary

@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useStyles } from './styles';
 import { Notice } from './use-actions';
 
@@ -28,5 +28,26 @@ export function LiveRegion({ text }: { text: string }) {
     <div role="status" aria-live="polite" aria-atomic="true" className={styles.visuallyHidden} data-testid="diumumkan">
       {text}
     </div>
+  );
+}
+
+/** What the user should know before the figures (a reading in doubt, what Excel would not save): each sentence, in one warning. */
+export function Catatan({ items }: { items: readonly string[] | undefined }) {
+  if (!items || items.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="catatan">
+      <MessageBarBody>
+        <MessageBarTitle>Perhatikan sebelum memakai angkanya</MessageBarTitle>
+        {items.length === 1 ? (
+          items[0]
+        ) : (
+          <ul>
+            {items.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+    </MessageBar>
   );
 }

@@ -3,7 +3,7 @@ import { countText, persenText, rupiahText } from '../core/decimal';
 import { countByTingkat } from '../core/findings';
 import { draftWarning } from '../core/report/narrative';
 import { PaneRun, ResultCopy } from './host';
-import { NoticeBar } from './Notice';
+import { Catatan, NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
 import { DOCX_LABEL, quotedList } from './words';
@@ -41,6 +41,7 @@ export function Summary({
       <Subtitle2 as="h2" id="judul-ringkasan">
         Ringkasan
       </Subtitle2>
+      <Catatan items={run.catatan} />
       <Caption1 data-testid="waktu">
         Dihitung pukul {time}; hasil ditulis ke {run.written.length} lembar{run.copy ? ' di salinan buku kerja' : ''}: {quotedList(run.written.map((w) => w.nama))}.
       </Caption1>

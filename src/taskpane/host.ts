@@ -2,6 +2,7 @@ import { ExcelRun, forgetSettings, hitungInExcel, inspectWorkbook, requirementPr
 import { EditedSheets, Inspection } from '../core/report/run';
 import { excelRun, ExcelRunner, OfficeEnv, officeEnv } from '../adapters/office/office-env';
 import { Settings } from '../core/settings';
+import { RibbonChannel } from './ribbon';
 
 /**
  * What the task pane asks of the workbook it serves. The pane's components know only this, never
@@ -24,6 +25,8 @@ export interface WorkbookHost {
   show: ((lembar: string, address: string, what: string) => Promise<string | null>) | null;
   /** Saves a file for the user (the .docx); where that cannot work, says what to do instead. */
   download(name: string, data: Blob): string | null;
+  /** The ribbon's Hitung Capaian, where the pane runs it (Excel's shared runtime, the demo). */
+  ribbon?: RibbonChannel;
 }
 
 type Result = ExcelRun['result'];
@@ -32,7 +35,9 @@ type Result = ExcelRun['result'];
  * A run as the pane shows it: Excel's run is one. The browser page's comes from its worker, so it
  * holds what the pane shows of the budget and kinerja, not their row trees, and the copy of the file.
  */
-export type PaneRun = Omit<ExcelRun, 'result'> & {
+export type PaneRun = Omit<ExcelRun, 'result' | 'catatan'> & {
+  /** What the user should know before the figures, each one sentence; none where the host has nothing to say. */
+  catatan?: string[];
   result: Omit<Result, 'anggaran' | 'kinerja'> & {
     anggaran: Pick<NonNullable<Result['anggaran']>, 'anggaran' | 'realisasi' | 'serapan'> | null;
     kinerja: Pick<NonNullable<Result['kinerja']>, 'rataRataCapaian'> | null;
@@ -49,12 +54,12 @@ export interface ResultCopy {
 }
 
 /**
- * Office on Mac does nothing with a link to a blob (OfficeDev/office-js#2700, #3385, #4681), and the
- * tables must not leave the workbook for a server to hand them back: there, the user is told the way
- * that does work.
+ * Office on Mac and on iPad does nothing with a link to a blob (OfficeDev/office-js#2700, #3385,
+ * #4681), and the tables must not leave the workbook for a server to hand them back: there, the user
+ * is told the way that does work.
  */
-export const MAC_DOWNLOAD =
-  'Excel untuk Mac tidak dapat menyimpan berkas dari panel ini. Salin tiap tabel dengan “Salin berformat” lalu tempel di Word, atau buka buku kerja ini di Excel untuk web dan unduh .docx dari sana.';
+export const NO_DOWNLOAD =
+  'Excel untuk Mac dan iPad tidak dapat menyimpan berkas dari panel ini. Salin tiap tabel dengan “Salin berformat” lalu tempel di Word, atau buka buku kerja ini di Excel untuk web dan unduh .docx dari sana.';
 
 export function downloadBlob(name: string, data: Blob): null {
   const url = URL.createObjectURL(data);
@@ -76,7 +81,7 @@ export function excelHost(run: ExcelRunner, env: OfficeEnv): WorkbookHost {
     hitung: (options) => run((context) => hitungInExcel(context, options, env)),
     forgetSettings: () => run(forgetSettings),
     show: (lembar, address, what) => run((context) => selectRange(context, lembar, address, what)),
-    download: (name, data) => (env.onMac ? MAC_DOWNLOAD : downloadBlob(name, data)),
+    download: (name, data) => (env.noDownloads ? NO_DOWNLOAD : downloadBlob(name, data)),
   };
 }
 

@@ -1,152 +1,131 @@
-import * as path from 'path';
-import { workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
-import { RESULT_SHEETS } from '../../src/core/result-sheets';
-import { FakeExcel } from '../../src/demo/fake-excel';
-import { FIXTURES } from '../helpers';
-import { excelRun } from '../support/office-client';
+import { dialogProblem } from '../../src/adapters/office/errors';
+import { PANE_NOT_SHOWN, registerRibbon, USE_PANE } from '../../src/commands/commands';
+import { RibbonChannel, RibbonRequest, takeLeft } from '../../src/taskpane/ribbon';
 
-/** The ribbon function, with Office's globals standing in for Excel's: Excel.run goes to `host`. */
-async function ribbonOn(host: FakeExcel) {
-  const dialogs: { url: string; handlers: Map<string, (arg?: unknown) => void>; closed: boolean }[] = [];
-  let associated: ((event: { completed: () => void }) => Promise<void>) | undefined;
+interface Dialog {
+  url: string;
+  handlers: Map<string, (arg?: unknown) => void>;
+  closed: boolean;
+}
+
+/**
+ * Office as the ribbon's function sees it: `shared` SharedRuntime 1.1 or not, a pane that shows or
+ * not, a dialog that opens or fails with `dialogError`. Returns the ribbon's function and what it did.
+ */
+function officeWith({ shared, paneShows = true, dialogError }: { shared: boolean; paneShows?: boolean; dialogError?: number }) {
+  const dialogs: Dialog[] = [];
+  const stored = new Map<string, string>();
+  let command: ((event: { completed: () => void }) => void) | undefined;
   Object.assign(globalThis, {
-    window: { location: { href: 'https://localhost:3000/commands.html' } },
-    Excel: { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => excelRun(host, batch) },
+    window: { location: { href: 'https://localhost:3000/taskpane.html' } },
+    localStorage: { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => stored.set(k, v), removeItem: (k: string) => stored.delete(k) },
     Office: {
-      onReady: (f: () => void) => f(),
-      actions: { associate: (_name: string, f: typeof associated) => (associated = f) },
+      actions: { associate: (name: string, f: typeof command) => name === 'hitungCapaian' && (command = f) },
+      addin: { showAsTaskpane: jest.fn(() => (paneShows ? Promise.resolve() : Promise.reject(new Error('no pane')))) },
       context: {
-        platform: 'OfficeOnline',
-        requirements: { isSetSupported: (n: string, v: string) => host.isSetSupported(n, v) },
+        platform: 'PC',
+        requirements: { isSetSupported: (name: string, version: string) => name === 'SharedRuntime' && version === '1.1' && shared },
         ui: {
           displayDialogAsync: (url: string, _options: unknown, callback: (r: unknown) => void) => {
-            const dialog = { url, handlers: new Map<string, (arg?: unknown) => void>(), closed: false };
+            if (dialogError !== undefined) {
+              setTimeout(() => callback({ status: 'failed', error: { code: dialogError } }), 0);
+              return;
+            }
+            const dialog: Dialog = { url, handlers: new Map(), closed: false };
             dialogs.push(dialog);
             const api = { addEventHandler: (type: string, f: () => void) => dialog.handlers.set(type, f), close: () => (dialog.closed = true) };
             setTimeout(() => callback({ status: 'succeeded', value: api }), 0);
           },
         },
       },
-      PlatformType: { OfficeOnline: 'OfficeOnline', Mac: 'Mac' },
+      PlatformType: { OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', PC: 'PC' },
       AsyncResultStatus: { Succeeded: 'succeeded' },
       EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
     },
   });
-  jest.isolateModules(() => require('../../src/commands/commands'));
+  const channel = new RibbonChannel();
+  const heard: RibbonRequest[] = [];
+  channel.listen((r) => heard.push(r));
+  registerRibbon(channel);
   const completed = jest.fn();
-  const done = associated!({ completed });
-  return { dialogs, completed, done };
+  const click = () => command!({ completed });
+  return { dialogs, heard, completed, click, showAsTaskpane: (globalThis as unknown as { Office: { addin: { showAsTaskpane: jest.Mock } } }).Office.addin.showAsTaskpane };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 50));
-/** Waits until the command has opened its `n`th dialog. */
-async function shown(dialogs: unknown[], n: number): Promise<void> {
-  for (let i = 0; i < 100 && dialogs.length < n; i++) await settle();
-  await settle();
-}
-const text = (dialog: { url: string }) => new URL(dialog.url).searchParams.get('teks');
-/** The dialog's button: what pesan.html sends with messageParent. */
-const answer = (dialog: { handlers: Map<string, (arg?: unknown) => void> }, message: 'lanjut' | 'tutup') =>
-  dialog.handlers.get('dialogMessageReceived')!({ message, origin: 'https://localhost:3000' });
+const settle = () => new Promise((r) => setTimeout(r, 20));
+const text = (dialog: Dialog) => new URL(dialog.url).searchParams.get('teks');
 
-const semboro = async () => FakeExcel.fromWorkbook(await workbookFromXlsx(path.join(FIXTURES, 'semboro-tercetak.xlsx')));
-
-describe('the ribbon command', () => {
-  it('says once, before the first run, that Ctrl+Z cannot undo it; Batal writes nothing', async () => {
-    const host = await semboro();
-    const { dialogs, completed, done } = await ribbonOn(host);
+describe('the ribbon’s Hitung Capaian', () => {
+  it('with a shared runtime shows the pane, asks the pane to run and is completed at once, with no dialog', async () => {
+    const office = officeWith({ shared: true });
+    office.click();
     await settle();
-    expect(dialogs).toHaveLength(1);
-    expect(new URL(dialogs[0].url).searchParams.get('tanya')).toBe('1');
-    expect(text(dialogs[0])).toMatch(/tidak dapat dibatalkan dengan Ctrl\+Z .*lembar Anda sendiri tidak pernah diubah/);
-    answer(dialogs[0], 'tutup');
-    await done;
-    expect(host.sheets.map((s) => s.name)).toEqual(['DPA 2024', 'Realisasi 2024', 'Kinerja 2024']);
-    expect(completed).toHaveBeenCalledTimes(1);
+    expect(office.showAsTaskpane).toHaveBeenCalledTimes(1);
+    expect(office.heard).toEqual([{ hitung: true }]);
+    expect(office.completed).toHaveBeenCalledTimes(1);
+    expect(office.dialogs).toEqual([]);
   });
 
-  it('calls event.completed() only after its dialog was shown and closed', async () => {
-    const host = new FakeExcel();
-    host.sheets = FakeExcel.fromWorkbook({ sheets: [{ name: 'Catatan', values: [['hanya teks']], origin: { row: 0, col: 0 } }] }).sheets;
-    const { dialogs, completed, done } = await ribbonOn(host);
+  it('where Excel would not show the pane, says how to open it in a dialog, and is completed once the dialog is closed', async () => {
+    const office = officeWith({ shared: true, paneShows: false });
+    office.click();
     await settle();
-    answer(dialogs[0], 'lanjut');
-    await shown(dialogs, 2);
-    expect(dialogs).toHaveLength(2);
-    expect(text(dialogs[1])).toMatch(/DPA/);
-    expect(completed).not.toHaveBeenCalled();
-    answer(dialogs[1], 'tutup');
-    await done;
-    expect(dialogs[1].closed).toBe(true);
-    expect(completed).toHaveBeenCalledTimes(1);
+    expect(office.heard).toEqual([]);
+    expect(office.dialogs.map(text)).toEqual([PANE_NOT_SHOWN]);
+    expect(office.completed).not.toHaveBeenCalled();
+    office.dialogs[0].handlers.get('dialogEventReceived')!({ error: 12006 });
+    await settle();
+    expect(office.completed).toHaveBeenCalledTimes(1);
   });
 
-  it('also when the user closes the dialog with its ×', async () => {
-    const host = new FakeExcel();
-    host.apiVersion = '1.8';
-    const { dialogs, completed, done } = await ribbonOn(host);
+  it('without a shared runtime runs nothing in its five minutes: a dialog says to run from the pane', async () => {
+    const office = officeWith({ shared: false });
+    office.click();
     await settle();
-    expect(text(dialogs[0])).toMatch(/ExcelApi 1\.9/);
-    expect(completed).not.toHaveBeenCalled();
-    dialogs[0].handlers.get('dialogEventReceived')!({ error: 12006 });
-    await done;
-    expect(completed).toHaveBeenCalledTimes(1);
+    expect(office.showAsTaskpane).not.toHaveBeenCalled();
+    expect(office.heard).toEqual([]);
+    expect(office.dialogs.map(text)).toEqual([USE_PANE]);
+    office.dialogs[0].handlers.get('dialogMessageReceived')!({ message: 'tutup', origin: 'https://localhost:3000' });
+    await settle();
+    expect(office.dialogs[0].closed).toBe(true);
+    expect(office.completed).toHaveBeenCalledTimes(1);
   });
 
-  it('computes, opens HC Pemeriksaan when there are galat, and asks nothing on the next run', async () => {
-    const host = await semboro();
-    const first = await ribbonOn(host);
+  it('when the dialog cannot be opened (12007), leaves why with its sentence for the pane, and is completed', async () => {
+    const office = officeWith({ shared: false, dialogError: 12007 });
+    office.click();
     await settle();
-    answer(first.dialogs[0], 'lanjut');
-    await first.done;
-    expect(first.dialogs).toHaveLength(1);
-    expect(first.completed).toHaveBeenCalledTimes(1);
-    expect(host.activeSheet).toBe(RESULT_SHEETS.pemeriksaan);
-    const again = await ribbonOn(host);
-    await again.done;
-    expect(again.dialogs).toEqual([]);
+    expect(office.completed).toHaveBeenCalledTimes(1);
+    expect(takeLeft()).toEqual({ pesan: `${dialogProblem(12007).pesan} ${USE_PANE}`, rincian: 'displayDialogAsync: 12007' });
+    expect(takeLeft()).toBeNull();
   });
 
-  it('keeps a result sheet the user changed, writes the new one beside it, and says so', async () => {
-    const host = await semboro();
-    const first = await ribbonOn(host);
+  it('in a shared runtime, says in the pane what a dialog that cannot be opened would have said', async () => {
+    const office = officeWith({ shared: true, paneShows: false, dialogError: 12011 });
+    office.click();
     await settle();
-    answer(first.dialogs[0], 'lanjut');
-    await first.done;
-    host.sheet(RESULT_SHEETS.efisiensi)!.cells[0][0]!.value = 'Tabel saya';
-    const again = await ribbonOn(host);
-    await shown(again.dialogs, 1);
-    expect(text(again.dialogs[0])).toBe(
-      `Lembar “HC Efisiensi” telah Anda ubah sejak perhitungan terakhir, jadi lembar itu dibiarkan dan hasil baru ditulis ke lembar bernama lain.`,
-    );
-    answer(again.dialogs[0], 'tutup');
-    await again.done;
-    expect(host.sheet(RESULT_SHEETS.efisiensi)!.cells[0][0]!.value).toBe('Tabel saya');
-    expect(host.sheet('HC Efisiensi (2)')).toBeDefined();
+    expect(office.heard).toEqual([{ pesan: { pesan: `${dialogProblem(12011).pesan} ${PANE_NOT_SHOWN}`, rincian: 'displayDialogAsync: 12011' } }]);
+    expect(office.completed).toHaveBeenCalledTimes(1);
   });
 
-  it('shows an Office.js error as one Indonesian sentence, its own text behind Rincian', async () => {
-    const host = await semboro();
-    host.customXmlParts.push({
-      id: '{X}',
-      namespaceUri: 'urn:hitung-capaian:lembar-hasil:1',
-      xml: '<lembarHasil xmlns="urn:hitung-capaian:lembar-hasil:1">{"versi":1,"lembar":[]}</lembarHasil>',
-    });
-    const execute = host.execute.bind(host);
-    // Excel refuses the last request, which saves the record: a protected workbook.
-    host.execute = (body) =>
-      body.Actions.some((a) => a.Name === 'SetXml')
-        ? { ErrorCode: null, Headers: {}, Body: { Results: [], Error: { Code: 'AccessDenied', Message: 'Access denied.', HttpStatusCode: 403, Location: '' } } }
-        : execute(body);
-    const { dialogs, done } = await ribbonOn(host);
-    await shown(dialogs, 1);
-    expect(text(dialogs[0])).toBe(
-      'Excel tidak mengizinkan perubahan ini: buku kerja atau lembarnya diproteksi atau hanya-baca, jadi buka proteksinya (Tinjau → Buka Proteksi) lalu coba lagi.',
-    );
-    expect(new URL(dialogs[0].url).searchParams.get('rincian')).toMatch(/^AccessDenied: /);
-    // The sheets begun before Excel refused are removed again: the workbook is as it was.
-    expect(host.sheets.map((s) => s.name)).toEqual(['DPA 2024', 'Realisasi 2024', 'Kinerja 2024']);
-    answer(dialogs[0], 'tutup');
-    await done;
+  it.each([12004, 12005, 12007, 12009, 12011, 12002])('says why the dialog did not open for code %d, in one Indonesian sentence', (code) => {
+    const problem = dialogProblem(code);
+    expect(problem.pesan).toMatch(/^[A-Z][^.]*\.$/);
+    expect(problem.pesan).toMatch(/dialog/i);
+    expect(problem.pesan).not.toMatch(/\d{5}/);
+    expect(problem.rincian).toBe(`displayDialogAsync: ${code}`);
+  });
+});
+
+describe('the channel between the ribbon and the pane', () => {
+  it('keeps what the ribbon sent before the pane listened, and hands it over once', () => {
+    const channel = new RibbonChannel();
+    channel.send({ hitung: true });
+    const heard: RibbonRequest[] = [];
+    const stop = channel.listen((r) => heard.push(r));
+    channel.send({ pesan: { pesan: 'Satu.', rincian: null } });
+    stop();
+    channel.send({ hitung: true });
+    expect(heard).toEqual([{ hitung: true }, { pesan: { pesan: 'Satu.', rincian: null } }]);
   });
 });

@@ -15,7 +15,7 @@ import { FakeExcel } from '../../src/demo/fake-excel';
 import { FIXTURES, makeXlsx, runQuiet, tempDir } from '../helpers';
 import { excelRun } from '../support/office-client';
 
-const envOf = (host: FakeExcel) => ({ isSetSupported: (n: string, v: string) => host.isSetSupported(n, v), onTheWeb: host.webLimits });
+const envOf = (host: FakeExcel) => ({ isSetSupported: (n: string, v: string) => host.isSetSupported(n, v) });
 const SEMBORO = path.join(FIXTURES, 'semboro-tercetak.xlsx');
 const USER_SHEETS = ['DPA 2024', 'Realisasi 2024', 'Kinerja 2024'];
 

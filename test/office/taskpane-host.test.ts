@@ -1,5 +1,5 @@
 import { officeEnv } from '../../src/adapters/office/office-env';
-import { MAC_DOWNLOAD, officeHost } from '../../src/taskpane/host';
+import { NO_DOWNLOAD, officeHost } from '../../src/taskpane/host';
 
 /** Office as the task pane sees it on `platform`, with a document that records the links clicked. */
 function officeOn(platform: string, url?: string): string[] {
@@ -7,7 +7,7 @@ function officeOn(platform: string, url?: string): string[] {
   Object.assign(globalThis, {
     Office: {
       context: { platform, requirements: { isSetSupported: () => true }, document: url === undefined ? undefined : { url } },
-      PlatformType: { OfficeOnline: 'OfficeOnline', Mac: 'Mac', PC: 'PC' },
+      PlatformType: { OfficeOnline: 'OfficeOnline', Mac: 'Mac', PC: 'PC', iOS: 'iOS' },
     },
     document: {
       createElement: () => ({
@@ -26,17 +26,17 @@ describe('saving the .docx from the task pane', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('on a Mac says what to do instead of a download link that does nothing there', () => {
-    const clicked = officeOn('Mac');
-    expect(officeEnv().onMac).toBe(true);
-    expect(officeHost().download('tabel-lkjip.docx', new Blob(['x']))).toBe(MAC_DOWNLOAD);
+  it.each(['Mac', 'iOS'])('on %s (Mac, iPad) says what to do instead of a download link that does nothing there', (platform) => {
+    const clicked = officeOn(platform);
+    expect(officeEnv().noDownloads).toBe(true);
+    expect(officeHost().download('tabel-lkjip.docx', new Blob(['x']))).toBe(NO_DOWNLOAD);
     expect(clicked).toEqual([]);
-    expect(MAC_DOWNLOAD).toMatch(/Salin berformat/);
+    expect(NO_DOWNLOAD).toMatch(/Mac dan iPad .*Salin berformat/);
   });
 
   it.each(['OfficeOnline', 'PC'])('on %s downloads through a link', (platform) => {
     const clicked = officeOn(platform);
-    expect(officeEnv()).toMatchObject({ onMac: false, onTheWeb: platform === 'OfficeOnline' });
+    expect(officeEnv().noDownloads).toBe(false);
     expect(officeHost().download('tabel-lkjip.docx', new Blob(['x']))).toBeNull();
     expect(clicked).toEqual(['tabel-lkjip.docx']);
   });

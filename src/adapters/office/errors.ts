@@ -20,6 +20,7 @@ const BY_CODE: Record<string, string> = {
   InsertDeleteConflict: 'Excel tidak dapat menambah atau menghapus lembar saat ini, jadi selesaikan dulu penyuntingan sel lalu coba lagi',
   InvalidArgument: 'Excel menolak salah satu nilai yang dikirim Hitung Capaian, jadi coba lagi, dan bila terulang laporkan bersama rinciannya',
   InvalidOperation: 'Excel tidak dapat melakukan langkah ini pada keadaan buku kerja sekarang, jadi selesaikan dulu penyuntingan sel lalu coba lagi',
+  InvalidOperationInCellEditMode: 'Excel sedang menunggu Anda selesai menyunting sebuah sel, jadi tekan Enter atau Esc di sel itu lalu coba lagi',
   InvalidReference: 'Lembar atau rentang yang dituju tidak ada lagi, jadi jalankan Periksa lembar atau Hitung Capaian sekali lagi',
   ItemAlreadyExists: 'Sudah ada lembar dengan nama yang sama, jadi jalankan Hitung Capaian sekali lagi',
   ItemNotFound: 'Excel tidak menemukan lembar atau bagian buku kerja yang dicari (mungkin sudah dihapus atau diganti namanya), jadi jalankan Hitung Capaian sekali lagi',
@@ -46,4 +47,22 @@ export function describeError(e: unknown): Problem {
   const message = typeof error?.message === 'string' ? error.message : String(e);
   const location = typeof error?.debugInfo?.errorLocation === 'string' ? ` (${error.debugInfo.errorLocation})` : '';
   return { pesan: sentence(code !== null && Object.hasOwn(BY_CODE, code) ? BY_CODE[code] : FALLBACK), rincian: `${code ? `${code}: ` : ''}${message}${location}` };
+}
+
+/**
+ * Why a dialog could not be opened, by Office's code ("Handle errors and events in the Office dialog
+ * box"), as what the user can do about it.
+ */
+const DIALOG_ERRORS: Record<number, string> = {
+  12004: 'Excel tidak mempercayai alamat dialog Hitung Capaian, jadi dialognya tidak dapat dibuka; beri tahu pengelola TI bahwa dialog harus dilayani dari alamat add-in yang sama (https)',
+  12005: 'Excel tidak mempercayai alamat dialog Hitung Capaian, jadi dialognya tidak dapat dibuka; beri tahu pengelola TI bahwa dialog harus dilayani dari alamat add-in yang sama (https)',
+  12007: 'Dialog Hitung Capaian tidak dapat dibuka karena dialog lain dari add-in ini masih terbuka, jadi tutup dialog itu lalu klik tombolnya lagi',
+  12009: 'Dialog Hitung Capaian tidak ditampilkan karena Anda memilih untuk mengabaikannya, jadi klik tombolnya lagi dan izinkan dialognya',
+  12011: 'Peramban Anda memblokir jendela munculan (pop-up) dari Excel di web, jadi dialog Hitung Capaian tidak dapat dibuka; izinkan pop-up untuk situs ini lalu klik tombolnya lagi',
+};
+
+/** A dialog Office would not open, for the user: one sentence, Office's code behind "Rincian". */
+export function dialogProblem(code: number): Problem {
+  const pesan = DIALOG_ERRORS[code] ?? 'Dialog Hitung Capaian tidak dapat dibuka, jadi klik Tinjau Hasil dan pakai panelnya';
+  return { pesan: sentence(pesan), rincian: `displayDialogAsync: ${code}` };
 }

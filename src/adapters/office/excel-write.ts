@@ -2,6 +2,7 @@
 import { RESULT_PREFIX, recordXml, ReplacementPlan, ResultRecord } from '../../core/result-sheets';
 import { columnLetter, Rect, rectAddress } from '../../core/rect';
 import { CellStyle, SheetChart, SheetLayout } from '../../core/report/sheet-layout';
+import { InputError } from '../../core/errors';
 import { jsonBytes, SETTINGS_KEY, SheetInfo } from './excel-read';
 
 /**
@@ -19,17 +20,17 @@ const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 /** Excel column width in characters → Office.js points. */
 const pointsOf = (chars: number) => (chars * 7 + 5) * 0.75;
 
-/** Queues calls into requests of at most `budget` bytes (Excel on the web refuses more than 5 MB); null: one request. */
+/** Queues calls into requests of at most `budget` bytes (Excel on the web refuses more than 5 MB, and every Excel is held to it). */
 class Batch {
   private bytes = 0;
   constructor(
     private context: Excel.RequestContext,
-    private budget: number | null,
+    private budget: number,
   ) {}
 
   /** Counts `bytes` towards the request; syncs first when the request would grow past the budget. */
   async add(bytes: number): Promise<void> {
-    if (this.budget !== null && this.bytes > 0 && this.bytes + bytes > this.budget) {
+    if (this.bytes > 0 && this.bytes + bytes > this.budget) {
       await this.context.sync();
       this.bytes = 0;
     }
@@ -208,10 +209,12 @@ export interface Replacement {
   previous: ResultRecord;
   /** Which of our sheets go, the new sheets' names, and the record to save. */
   plan: ReplacementPlan;
-  /** The custom XML part holding the record, or null to add one. */
-  recordPart: string | null;
+  /** The custom XML part holding the record, null to add one, undefined where Excel refuses the workbook's custom XML parts (none is saved). */
+  recordPart: string | null | undefined;
   /** The settings to save in the workbook with the record (JSON), or null to leave them. */
   settings: string | null;
+  /** The workbook's structure is protected: no sheet can be added, deleted, renamed, hidden or shown. */
+  structureProtected?: boolean;
 }
 
 /** For each layout, the sheet of ours it rewrites in place: the one holding the same table, when the plan replaces it. */
@@ -225,23 +228,60 @@ function inPlace(replacement: Replacement, count: number): (SheetInfo | undefine
   });
 }
 
+/** Said when the results were written but Excel refused to save the record with them. */
+export const RECORD_NOT_SAVED =
+  'Lembar hasil sudah ditulis, tetapi Excel menolak menyimpan catatan lembar hasil Hitung Capaian di buku kerja ini, jadi pada perhitungan berikutnya lembar “HC …” ini dianggap lembar Anda dan hasil baru ditulis di sampingnya; simpan buku kerja, lalu hitung lagi.';
+
+/** Said when the results were written but Excel refused to save the settings with them. */
+export const SETTINGS_NOT_SAVED =
+  'Lembar hasil sudah ditulis, tetapi Excel menolak menyimpan pengaturan perhitungan di buku kerja ini, jadi tombol Hitung Capaian di pita berikutnya mengenali lembar dan kolom dari awal, dan koreksi Anda di panel perlu diisi lagi.';
+
+/** Where Excel says it was when it refused (`debugInfo.errorLocation`: `CustomXmlPart.setXml`, `SettingCollection.add`). */
+const placeOf = (e: unknown) => String((e as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation ?? '');
+
+/**
+ * Why the write cannot begin, as one Indonesian sentence, or null: a protected sheet of ours that
+ * would be rewritten, or a protected structure where sheets must be added, deleted, renamed or
+ * shown. Asked before anything is written, so that nothing is begun that Excel would refuse.
+ */
+function protectionProblem(replacement: Replacement, layouts: SheetLayout[], olds: (SheetInfo | undefined)[]): string | null {
+  const locked = olds.filter((s): s is SheetInfo => s !== undefined && s.protected).map((s) => `“${s.name}”`);
+  if (locked.length > 0) {
+    return `Lembar hasil ${locked.join(', ')} diproteksi, jadi Hitung Capaian tidak dapat menulis hasil baru ke dalamnya: buka proteksinya (Tinjau → Buka Proteksi Lembar), lalu hitung lagi.`;
+  }
+  if (!replacement.structureProtected) return null;
+  const rewritten = new Set(olds.map((s) => s?.name));
+  const changes =
+    olds.some((s) => s === undefined) ||
+    replacement.plan.remove.some((name) => !rewritten.has(name)) ||
+    olds.some((s, i) => s !== undefined && (s.name !== replacement.plan.names[i] || s.visibility !== 'Visible'));
+  return changes && layouts.length > 0
+    ? 'Struktur buku kerja ini diproteksi, jadi Hitung Capaian tidak dapat menambah, menghapus atau mengganti nama lembar hasil: buka proteksinya (Tinjau → Proteksi Buku Kerja), lalu hitung lagi.'
+    : null;
+}
+
 /**
  * Writes the result sheets and replaces the tool's own, as `replacement.plan` says (only sheets the
  * record lists; the user's are never touched). A sheet of ours holding a table written again is
  * rewritten in place (clearSheet), so what points into it stays valid; a table without one gets a
  * sheet added under a name of its own, written before any sheet of ours is touched. In the last
  * request the sheets of ours no table replaces are deleted, every sheet written takes its name, and
- * the settings and the record are saved: so Excel is never asked to delete its only visible sheet
- * or a very hidden one (it refuses both), and the settings of a run that did not finish are not kept.
- * When a request fails, the sheets added are removed again; a sheet rewritten in place may be left
- * half written, and as the record still holds what it held before, the next run sees it as changed
- * by the user and asks before replacing it. `requestBudget` null: one request, as on the desktop.
+ * the record and then the settings are saved: so Excel is never asked to delete its only visible
+ * sheet or a very hidden one (it refuses both), and the settings of a run that did not finish are
+ * not kept. Should Excel refuse the record or the settings there, what came before them stands (Excel
+ * stops a request at the action it refuses): the settings are saved without the record, or the run
+ * ends without the settings, and the sentence saying so is returned. When a request fails otherwise,
+ * the sheets added are removed again; a sheet rewritten in place may be left half written, and as
+ * the record still holds what it held before, the next run sees it as changed by the user and asks
+ * before replacing it. Each request stays within `requestBudget` bytes.
  */
-export async function writeLayouts(context: Excel.RequestContext, layouts: SheetLayout[], replacement: Replacement, requestBudget: number | null): Promise<void> {
+export async function writeLayouts(context: Excel.RequestContext, layouts: SheetLayout[], replacement: Replacement, requestBudget: number): Promise<string[]> {
   const sheets = context.workbook.worksheets;
   const taken = new Set(replacement.existing.map((s) => s.name.toLowerCase()));
   const batch = new Batch(context, requestBudget);
   const olds = inPlace(replacement, layouts.length);
+  const refused = protectionProblem(replacement, layouts, olds);
+  if (refused) throw new InputError(refused);
   const begun: string[] = [];
   try {
     const written: { ws: Excel.Worksheet; name: string; old?: SheetInfo }[] = [];
@@ -278,10 +318,25 @@ export async function writeLayouts(context: Excel.RequestContext, layouts: Sheet
     for (const w of renamed) w.ws.name = w.name;
     const xml = recordXml(replacement.plan.record);
     await batch.add(COST.range + COST.call + xml.length * 2 + (replacement.settings?.length ?? 0) * 2);
-    if (replacement.settings !== null) context.workbook.settings.add(SETTINGS_KEY, replacement.settings);
     if (replacement.recordPart) context.workbook.customXmlParts.getItem(replacement.recordPart).setXml(xml);
-    else context.workbook.customXmlParts.add(xml);
-    await context.sync();
+    else if (replacement.recordPart === null) context.workbook.customXmlParts.add(xml);
+    const saveSettings = () => {
+      if (replacement.settings !== null) context.workbook.settings.add(SETTINGS_KEY, replacement.settings);
+    };
+    saveSettings();
+    try {
+      await context.sync();
+    } catch (e) {
+      if (placeOf(e).startsWith('Setting')) return [SETTINGS_NOT_SAVED];
+      if (!placeOf(e).startsWith('CustomXmlPart')) throw e;
+      saveSettings();
+      const settingsSaved = await context.sync().then(
+        () => true,
+        () => false,
+      );
+      return settingsSaved ? [RECORD_NOT_SAVED] : [RECORD_NOT_SAVED, SETTINGS_NOT_SAVED];
+    }
+    return [];
   } catch (e) {
     await removeSheets(context, begun).catch(() => {});
     throw e;

@@ -17,13 +17,11 @@ export type IsSetSupported = (name: string, version: string) => boolean;
 /** What the add-in needs to know of the Excel it runs in. */
 export interface ExcelEnv {
   isSetSupported: IsSetSupported;
-  /** Excel on the web: requests and responses are limited to 5 MB each. */
-  onTheWeb: boolean;
 }
 
 /**
- * Excel on the web refuses a request or a response over 5 MB: there, each is kept to about this
- * many bytes as estimated, which the real client's bytes keep under 4.000.000.
+ * Excel on the web refuses a request or a response over 5 MB: on every platform, each is kept to
+ * about this many bytes as estimated, which the real client's bytes keep under 4.000.000.
  */
 export const PAYLOAD_BUDGET = 3_500_000;
 
@@ -43,6 +41,8 @@ export interface ExcelRun {
   settings: Partial<Settings>;
   /** When the results were written. */
   time: Date;
+  /** What the user should know of this run before its figures (a reading in doubt, what Excel would not save), each one sentence. */
+  catatan: string[];
 }
 
 export interface RunOptions {
@@ -51,9 +51,11 @@ export interface RunOptions {
   /** Replace sheets of ours the user changed (true), or keep them and write under other names (false); undefined: ask first. */
   replaceEdited?: boolean;
   progress?: Progress;
+  /** Then show HC Pemeriksaan when there are galat, else the first sheet written (the ribbon's run). */
+  show?: boolean;
 }
 
-const readOptions = (env: ExcelEnv) => ({ withMerges: env.isSetSupported('ExcelApi', MERGES_API), responseBudget: env.onTheWeb ? PAYLOAD_BUDGET : null });
+const readOptions = (env: ExcelEnv) => ({ withMerges: env.isSetSupported('ExcelApi', MERGES_API), responseBudget: PAYLOAD_BUDGET });
 
 /** What the workbook holds already, for replacing our sheets. */
 const existingOf = (input: ExcelInput): ExistingSheets => ({
@@ -76,7 +78,8 @@ export async function inspectWorkbook(context: Excel.RequestContext, settings: P
   } catch (e) {
     savedProblem = `${savedUnusable(e as InputError)}; pengaturan itu diabaikan sampai Anda menghitung lagi atau mengembalikan deteksi otomatis.`;
   }
-  return inspect(input.workbook, settings, existingOf(input), { saved, savedProblem });
+  const found = inspect(input.workbook, settings, existingOf(input), { saved, savedProblem });
+  return { ...found, catatan: [...found.catatan, ...input.catatan] };
 }
 
 /** Why the saved settings cannot be used, as the start of one sentence. */
@@ -87,13 +90,13 @@ function savedUnusable(e: InputError): string {
 
 /**
  * One whole run inside Excel: read the sheets, compute, replace our result sheets (asking first
- * when the user changed one of them), save the settings and the record in the workbook. The ribbon
- * button and the task pane both call this, and only this.
+ * when the user changed one of them), save the settings and the record in the workbook. The task
+ * pane calls this, and only this, for its own Hitung and for the ribbon's (with the saved settings,
+ * keeping a sheet of ours the user changed as the command line does, and showing the result).
  */
 export async function hitungInExcel(context: Excel.RequestContext, options: RunOptions, env: ExcelEnv): Promise<ExcelRun | EditedSheets> {
   const progress = options.progress ?? (() => {});
   progress('Membaca lembar kerja…');
-  const budget = env.onTheWeb ? PAYLOAD_BUDGET : null;
   const input = await readWorkbook(context, readOptions(env));
   let used = options.settings;
   if (used === null) {
@@ -109,12 +112,17 @@ export async function hitungInExcel(context: Excel.RequestContext, options: RunO
 
   const { result, sheets, prepared, plan, written } = planRun(input.workbook, used, existing, options.replaceEdited ?? false, progress);
   progress('Menulis lembar hasil…');
-  await writeLayouts(
+  const catatan = await writeLayouts(
     context,
     prepared.map((p) => p.layout),
-    { existing: input.sheets, previous: input.record, plan, recordPart: input.recordPart, settings: JSON.stringify(used) },
-    budget,
+    { existing: input.sheets, previous: input.record, plan, recordPart: input.recordPart, settings: JSON.stringify(used), structureProtected: input.structureProtected },
+    PAYLOAD_BUDGET,
   );
+  if (options.show) {
+    const galat = countByTingkat(result.temuan).galat;
+    const shown = (galat > 0 ? written.find((w) => w.tabel === 'pemeriksaan') : written[0])?.nama;
+    if (shown) await selectRange(context, shown, 'A1', `lembar ${shown}`);
+  }
   return {
     result,
     tables: sheets.map((s) => s.table),
@@ -122,22 +130,13 @@ export async function hitungInExcel(context: Excel.RequestContext, options: RunO
     kept: plan.edited,
     settings: used,
     time: new Date(),
+    catatan: [...input.catatan, ...catatan],
   };
 }
 
-/**
- * The ribbon's run: with the saved settings, keeping a sheet of ours the user changed (as the command
- * line does; the pane asks instead), then shows HC Pemeriksaan when there are galat, else the first
- * sheet written.
- */
-export async function hitungAndShow(context: Excel.RequestContext, env: ExcelEnv): Promise<ExcelRun | EditedSheets> {
-  const run = await hitungInExcel(context, { settings: null, replaceEdited: false }, env);
-  if ('edited' in run) return run;
-  const galat = countByTingkat(run.result.temuan).galat;
-  const shown = (galat > 0 ? run.written.find((w) => w.tabel === 'pemeriksaan') : run.written[0])?.nama;
-  if (shown) await selectRange(context, shown, 'A1', `lembar ${shown}`);
-  return run;
-}
+/** Said when Excel refuses to delete the saved settings. */
+export const SETTINGS_NOT_DELETED =
+  'Excel menolak menghapus pengaturan yang tersimpan di buku kerja ini (buku kerja mungkin dibuka hanya-baca atau diproteksi), jadi deteksi otomatis belum dikembalikan; buka buku kerja dengan izin menyunting, lalu coba lagi.';
 
 /** Forgets the settings saved in the workbook: the next run detects everything again. */
 export async function forgetSettings(context: Excel.RequestContext): Promise<void> {
@@ -145,7 +144,11 @@ export async function forgetSettings(context: Excel.RequestContext): Promise<voi
   await context.sync();
   if (setting.isNullObject) return;
   setting.delete();
-  await context.sync();
+  try {
+    await context.sync();
+  } catch {
+    throw new InputError(SETTINGS_NOT_DELETED);
+  }
 }
 
 /**
