@@ -73,7 +73,11 @@ const babel = {
     cacheDirectory: path.resolve(__dirname, 'node_modules', '.cache', 'hitung-capaian', 'babel'),
     // A dependency may be CommonJS: polyfills are then required, not imported.
     sourceType: 'unambiguous',
-    presets: [['@babel/preset-env', { targets: ENGINES, bugfixes: true, useBuiltIns: 'usage', corejs: require('core-js/package.json').version }]],
+    // Numeric separators (ES2021) are read by all these engines but written out all the same, so that
+    // the bundles are plain ES2020, the level every one of them reads whole.
+    presets: [
+      ['@babel/preset-env', { targets: ENGINES, bugfixes: true, useBuiltIns: 'usage', corejs: require('core-js/package.json').version, include: ['transform-numeric-separator'] }],
+    ],
   },
 };
 

@@ -63,73 +63,6 @@ function pemeriksaanOnly(book: Workbook, findings: number): SheetLayout[] {
   return layoutSheets(resultSheets(buildReport(withFindings(hitung(book), findings)).tables)).filter((l) => l.name === RESULT_SHEETS.pemeriksaan);
 }
 
-describe('the real Office.js client on the fake host', () => {
-  it('refuses a read before load and sync, and sends what the fake host answers in Excel’s shape', async () => {
-    const host = await hostFromFixture('semboro-bersih.xlsx');
-    await excelRun(host, async (context) => {
-      const range = context.workbook.worksheets.getItem('DPA 2024').getRange('A1:C3');
-      expect(() => range.values).toThrow(/not available/);
-      range.load('values');
-      expect(() => range.values).toThrow(/not available/);
-      await context.sync();
-      expect(range.values).toHaveLength(3);
-      expect(() => range.numberFormat).toThrow(/not available/);
-    });
-    expect(host.syncs).toBeGreaterThan(0);
-  });
-
-  it('is refused a call the fake host does not model, by name', async () => {
-    const host = await hostFromFixture('semboro-bersih.xlsx');
-    await expect(excelRun(host, async (context) => context.workbook.worksheets.getItem('DPA 2024').getRange('A1').format.autofitColumns())).rejects.toThrow(
-      /fake Excel host has no "AutofitColumns" on Format/,
-    );
-  });
-});
-
-/** The fake host's model of Excel, on which the adapter's tests rely: each behaviour with what it is taken from. */
-describe('the fake host’s model of Excel', () => {
-  it('keeps text as it is in a cell formatted @ (Excel’s Text format), and elsewhere takes =… for a formula, a number for a number and a leading apostrophe for the quote prefix (Microsoft’s ErrorCheckingOptions.NumberAsText example)', async () => {
-    const host = new FakeExcel();
-    await excelRun(host, async (context) => {
-      const ws = context.workbook.worksheets.add('Uji');
-      ws.getRange('A1:C1').values = [['=1+1', "'=1+1", '12']];
-      expect(host.sheets).toHaveLength(0);
-      await context.sync();
-      const r = ws.getRange('A2:B2');
-      r.numberFormat = [['@', '@']];
-      r.values = [['=1+1', '12']];
-    });
-    const [a1, b1, c1] = host.sheets[0].cells[0];
-    expect(a1).toMatchObject({ formula: '=1+1', value: null });
-    expect(b1).toMatchObject({ value: '=1+1' });
-    expect(c1).toMatchObject({ value: 12 });
-    expect(host.sheets[0].cells[1]).toEqual([
-      { value: '=1+1', format: '@' },
-      { value: '12', format: '@' },
-    ]);
-  });
-
-  it('turns a formula’s reference to a deleted sheet into #REF! for good, and lets it follow a renamed one (Microsoft’s “How to correct a #REF! error”)', async () => {
-    const host = FakeExcel.fromWorkbook({ sheets: ['Data Saya', 'Ringkasan', 'Lain'].map((name) => ({ name, values: [['x']], origin: { row: 0, col: 0 } })) });
-    host.sheet('Ringkasan')!.cells[1] = [{ value: null, format: 'General', formula: "='Data Saya'!A1+Lain!A1" }];
-    await excelRun(host, async (context) => {
-      context.workbook.worksheets.getItem('Data Saya').name = 'Data Baru';
-      context.workbook.worksheets.getItem('Lain').delete();
-      await context.sync();
-    });
-    expect(host.sheet('Ringkasan')!.cells[1][0]!.formula).toBe("='Data Baru'!A1+#REF!A1");
-  });
-
-  it('refuses to delete a very hidden sheet (OfficeDev/office-js#365) or the only visible one (a workbook keeps one visible sheet)', async () => {
-    const host = new FakeExcel();
-    host.sheets = FakeExcel.fromWorkbook(bigWorkbook(10)).sheets;
-    host.sheets[1].visibility = 'VeryHidden';
-    await expect(excelRun(host, async (context) => context.workbook.worksheets.getItem('Realisasi').delete())).rejects.toMatchObject({ code: 'GeneralException' });
-    await expect(excelRun(host, async (context) => context.workbook.worksheets.getItem('DPA').delete())).rejects.toMatchObject({ code: 'InvalidOperation' });
-    expect(host.sheets.map((s) => s.name)).toEqual(['DPA', 'Realisasi']);
-  });
-});
-
 /** A sheet of the user's whose A1 holds `formula`. */
 function formulaSheet(name: string, formula: string): FakeSheet {
   const sheet = FakeExcel.fromWorkbook({ sheets: [{ name, values: [['Ringkasan saya']], origin: { row: 0, col: 0 } }] }).sheets[0];
@@ -271,14 +204,14 @@ describe('the Office.js adapter', () => {
     for (const s of plain.sheets) expect(stateOf(refusing, s.name)).toEqual(stateOf(plain, s.name));
   });
 
-  it('on the desktop too, keeps every request and response of a whole run within 4.000.000 bytes, a sync per 3 MB moved besides the sheets’ walk and the write', async () => {
+  it('on the desktop too, keeps every request and response of a whole run within 4.000.000 bytes, a sync per 3 MB moved besides the sheets’ walk, a first block and the write', async () => {
     const host = FakeExcel.fromWorkbook(bigWorkbook(50_000));
     // The desktop refuses no size: the host only records what the web would have refused.
     host.webLimits = false;
     const { syncs } = await excelRunCounted(host, (context) => hitungInExcel(context, { settings: null }, envOf(host)));
     expect(host.largestRequest()).toBeLessThanOrEqual(LIMIT);
     expect(host.largestResponse()).toBeLessThanOrEqual(LIMIT);
-    expect(syncs).toBeLessThanOrEqual(2 + moved(host) / 3_000_000);
+    expect(syncs).toBeLessThanOrEqual(3 + moved(host) / 3_000_000);
   });
 
   it('on the web, reads and writes 50.000 rekening rows in requests and responses of at most 4.000.000 bytes, a sync per 3 MB moved', async () => {

@@ -5,7 +5,7 @@ import { CellValue, Grid, Workbook } from '../../core/grid';
 import { clip, parseAddress, Rect, rectAddress } from '../../core/rect';
 import { quotedName } from '../../core/findings';
 import { guessHeaderMerges } from './merge-guess';
-import { EMPTY_RECORD, ownership, RECORD_NAMESPACE, recordFromXml, ResultRecord } from '../../core/result-sheets';
+import { EMPTY_RECORD, ownership, RECORD_NAMESPACE, RESULT_PREFIX, recordFromXml, ResultRecord } from '../../core/result-sheets';
 import { parseSettings, Settings } from '../../core/settings';
 
 export const SETTINGS_KEY = 'hitungCapaian.pengaturan';
@@ -210,7 +210,7 @@ function firstEstimate(w: Walked, shape: Rect): number {
 
 /** Why the record cannot be kept in this workbook, where Excel refused its custom XML parts. */
 export const RECORD_UNAVAILABLE =
-  'Excel tidak mengizinkan Hitung Capaian membaca atau menyimpan catatan lembar hasilnya di buku kerja ini (di iPad hal ini terjadi selama buku kerja belum pernah disimpan), jadi lembar “HC …” yang sudah ada dianggap lembar Anda dan hasil baru ditulis di sampingnya; simpan buku kerja, lalu hitung lagi.';
+  'Excel tidak mengizinkan Hitung Capaian membaca atau menyimpan catatan lembar hasilnya di buku kerja ini (di iPad hal ini terjadi selama buku kerja belum pernah disimpan), jadi lembar “HC …” yang sudah ada tidak dibaca dan tidak diganti, dan hasil baru ditulis di sampingnya; simpan buku kerja, lalu hitung lagi.';
 
 /**
  * Reads every sheet's used range (values, number formats, merged areas), the tool's record and the
@@ -318,8 +318,10 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     walked.map((w) => w.ws.name),
     found,
   );
+  // Without the record, a sheet named as ours may hold an earlier run's results: never read as input.
+  const inputs = stored.parts ? own.userGrids : own.userGrids.filter((g) => !g.name.startsWith(RESULT_PREFIX));
   return {
-    workbook: { sheets: own.userGrids },
+    workbook: { sheets: inputs },
     sheets: walked.map((w) => ({ name: w.ws.name, visibility: w.ws.visibility, charts: w.charts.count, protected: w.protection.protected })),
     structureProtected: stored.structure.protected,
     record: own.record,

@@ -3,12 +3,12 @@ import { Rect } from '../../core/rect';
 
 const blank = (v: CellValue | undefined) => cellText(v ?? null) === '';
 
-/** A header's words: text (a year too, as in "2024" over "Target | Realisasi"), no figure, code or long name. */
+/** A header's words: text, or a year ("2023 │ 2024" under "Target"); no figure, code or long name. */
 function headerWord(v: CellValue | undefined): boolean {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1900 && v <= 2100;
   if (typeof v !== 'string') return false;
   const t = v.trim();
-  return t !== '' && t.length <= 60 && !/^\d+(\.\d+)+\b/.test(t) && /\p{L}/u.test(t);
+  return /^(19|20)\d{2}$/.test(t) || (t.length <= 60 && !/^\d+(\.\d+)+\b/.test(t) && /\p{L}/u.test(t));
 }
 
 /** A row that can be a header: at least two cells, each a header's words. */
