@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /* eslint-disable @typescript-eslint/no-require-imports */
-// Validates an add-in manifest against the Office add-in manifest schemas in test/schemas/, offline,
+// Validates add-in manifests against the Office add-in manifest schemas in test/schemas/, offline,
 // with xmllint compiled to WebAssembly (the xmllint-wasm package): nothing to install but npm's.
-//   node scripts/validate-manifest.js [manifest.xml]
+//   node scripts/validate-manifest.js [manifest.xml …]
+// Without a file: manifest.xml, and dist-web/manifest.xml (the one `npm run build` wrote for an
+// office's address) where there is one.
 const fs = require('fs');
 const path = require('path');
 const { validateXML } = require('xmllint-wasm');
@@ -25,16 +27,19 @@ async function manifestErrors(file) {
 module.exports = { manifestErrors };
 
 if (require.main === module) {
-  const file = process.argv[2] ?? path.join(__dirname, '..', 'manifest.xml');
-  manifestErrors(file).then(
-    (errors) => {
+  const root = path.join(__dirname, '..');
+  const built = path.join(root, 'dist-web', 'manifest.xml');
+  const files = process.argv.length > 2 ? process.argv.slice(2) : [path.join(root, 'manifest.xml'), ...(fs.existsSync(built) ? [built] : [])];
+  (async () => {
+    for (const file of files) {
+      const errors = await manifestErrors(file);
       for (const e of errors) console.error(e);
-      console.log(errors.length === 0 ? `${path.basename(file)} sah menurut skema manifest Office.` : `${path.basename(file)}: ${errors.length} galat skema.`);
-      process.exitCode = errors.length === 0 ? 0 : 1;
-    },
-    (e) => {
-      console.error(`Galat: ${e.message}`);
-      process.exitCode = 2;
-    },
-  );
+      const name = path.relative(process.cwd(), file) || file;
+      console.log(errors.length === 0 ? `${name} sah menurut skema manifest Office.` : `${name}: ${errors.length} galat skema.`);
+      if (errors.length > 0) process.exitCode = 1;
+    }
+  })().catch((e) => {
+    console.error(`Galat: ${e.message}`);
+    process.exitCode = 2;
+  });
 }

@@ -9,7 +9,7 @@ const src = path.join(root, 'src');
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : [];
+    return statSync(p).isDirectory() ? files(p) : /\.(tsx?|js)$/.test(f) ? [p] : [];
   });
 }
 
@@ -32,7 +32,8 @@ function officeCallsIn(file: string, text: string): string[] {
     }
     ts.forEachChild(node, visit);
   };
-  visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
+  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : file.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind));
   return calls;
 }
 

@@ -115,16 +115,15 @@ function WorkbookView({ host }: { host: FakeExcel }) {
 function Demo({ host, ribbon, paneWidth }: { host: FakeExcel; ribbon: RibbonChannel; paneWidth: number | null }) {
   const styles = useStyles();
   const pane = useMemo(
-    () =>
-      ({
-        ...excelHost((batch) => host.run(window as unknown as OfficeClient, batch, { delayForCellEdit: true }), {
-          isSetSupported: (n, v) => host.isSetSupported(n, v),
-          noDownloads: false,
-          documentUrl: null,
-          sharedRuntime: true,
-        }),
-        ribbon,
+    () => ({
+      ...excelHost((batch) => host.run(window as unknown as OfficeClient, batch, { delayForCellEdit: true }), {
+        isSetSupported: (n, v) => host.isSetSupported(n, v),
+        noDownloads: false,
+        documentUrl: null,
+        sharedRuntime: true,
       }),
+      ribbon,
+    }),
     [host, ribbon],
   );
   if (paneWidth !== null) {

@@ -160,7 +160,11 @@ class Resolver {
             ? kind.methods?.[path.Name]
             : undefined;
     if (!member) throw unmodelled(parent, name);
-    const node = located(parent, name, () => (member as (n: ModelNode, a: unknown) => ModelNode | null | { result: unknown })(parent, path.ObjectPathType === PATH.indexer ? args[0] : args) ?? null);
+    const node = located(
+      parent,
+      name,
+      () => (member as (n: ModelNode, a: unknown) => ModelNode | null | { result: unknown })(parent, path.ObjectPathType === PATH.indexer ? args[0] : args) ?? null,
+    );
     if (node !== null && !('kind' in node)) throw new OfficeError('InvalidObjectPath', `"${path.Name}" answers a value, not an object.`);
     if (node !== null) located(node, name, () => this.host.check(node, name));
     return node;
@@ -178,9 +182,7 @@ function query(host: ProtocolHost, n: ModelNode | null, select: string[] | undef
     const out: Record<string, unknown> = Object.fromEntries(own.map((f) => [upper(f), kind.get![upper(f)](n)]));
     if (forItems === undefined || forItems.length > 0) {
       const key = kind.key;
-      out._Items = kind
-        .items(n)
-        .map((item) => (key ? { [key]: host.kindOf(item).get![key](item), ...(query(host, item, forItems) as object) } : query(host, item, forItems)));
+      out._Items = kind.items(n).map((item) => (key ? { [key]: host.kindOf(item).get![key](item), ...(query(host, item, forItems) as object) } : query(host, item, forItems)));
     }
     return out;
   }

@@ -154,7 +154,8 @@ export class FakeExcel {
     }
     const response: ResponseMessage = { ErrorCode: null, Headers: {}, Body: { Results: [] } };
     try {
-      if (this.editing && !(flags & DELAY_FOR_CELL_EDIT)) throw new OfficeError('InvalidOperationInCellEditMode', 'The operation is not available while Excel is in cell edit mode.');
+      if (this.editing && !(flags & DELAY_FOR_CELL_EDIT))
+        throw new OfficeError('InvalidOperationInCellEditMode', 'The operation is not available while Excel is in cell edit mode.');
       applyRequest(this, JSON.parse(requestJson) as RequestBody, response.Body.Results);
     } catch (e) {
       if (!(e instanceof OfficeError)) throw e;

@@ -98,7 +98,9 @@ describe('the task pane before and without its bundle', () => {
     const bare = await noScript.newPage();
     await bare.goto(`${base}/taskpane.html`);
     const shown = await bare.locator('#root').innerText();
-    expect(shown).toMatch(/^Hitung Capaian\s+Memuat Hitung Capaian…\s+Bila panel tetap seperti ini, tutup lalu buka lagi.*\s+Panel ini memerlukan JavaScript, yang dimatikan di sini\.$/);
+    expect(shown).toMatch(
+      /^Hitung Capaian\s+Memuat Hitung Capaian…\s+Bila panel tetap seperti ini, tutup lalu buka lagi.*\s+Panel ini memerlukan JavaScript, yang dimatikan di sini\.$/,
+    );
     await noScript.close();
   });
 
@@ -125,12 +127,20 @@ describe('the task pane before and without its bundle', () => {
     ],
   ])('says which Excel to update and offers the page without the add-in, in a webview %s; the ribbon’s button says it too', async (_, setup) => {
     await openPane(officeStub('1.13'), setup);
-    await expect(alert().innerText()).resolves.toMatch(/^Excel ini menampilkan add-in dengan peramban tertanam yang terlalu lama .* panel Hitung Capaian tidak dapat berjalan di dalamnya\.$/);
+    await expect(alert().innerText()).resolves.toMatch(
+      /^Excel ini menampilkan add-in dengan peramban tertanam yang terlalu lama .* panel Hitung Capaian tidak dapat berjalan di dalamnya\.$/,
+    );
     const text = await page.locator('main').innerText();
-    expect(text).toMatch(/versi 2101 atau lebih baru di Windows dengan Microsoft Edge WebView2; Excel 2021 atau 2024; Excel untuk Mac .* Safari 14\.1 .* iPadOS 14\.5 .* Chrome atau Edge 84, Firefox 75, Safari 14\.1/);
+    expect(text).toMatch(
+      /versi 2101 atau lebih baru di Windows dengan Microsoft Edge WebView2; Excel 2021 atau 2024; Excel untuk Mac .* Safari 14\.1 .* iPadOS 14\.5 .* Chrome atau Edge 84, Firefox 75, Safari 14\.1/,
+    );
     expect(text).toContain(`${base}/peramban.html`);
     await page.waitForFunction(() => (window as unknown as { asked: Asked }).asked.associated.length > 0);
-    await page.evaluate(() => (window as unknown as { ribbonCommand: (e: { completed: () => void }) => void }).ribbonCommand({ completed: () => (window as unknown as { asked: Asked }).asked.completed++ }));
+    await page.evaluate(() =>
+      (window as unknown as { ribbonCommand: (e: { completed: () => void }) => void }).ribbonCommand({
+        completed: () => (window as unknown as { asked: Asked }).asked.completed++,
+      }),
+    );
     const ribbon = await asked();
     expect(ribbon.associated).toEqual(['hitungCapaian']);
     expect(new URL(ribbon.dialogs[0]).pathname).toBe('/pesan.html');

@@ -60,7 +60,9 @@ describe('a protected workbook', () => {
     host.sheet(RESULT_SHEETS.efisiensi)!.protected = true;
     const before = stateOf(host);
     await expect(run(host)).rejects.toThrow(
-      new InputError(`Lembar hasil “${RESULT_SHEETS.efisiensi}” diproteksi, jadi Hitung Capaian tidak dapat menulis hasil baru ke dalamnya: buka proteksinya (Tinjau → Buka Proteksi Lembar), lalu hitung lagi.`),
+      new InputError(
+        `Lembar hasil “${RESULT_SHEETS.efisiensi}” diproteksi, jadi Hitung Capaian tidak dapat menulis hasil baru ke dalamnya: buka proteksinya (Tinjau → Buka Proteksi Lembar), lalu hitung lagi.`,
+      ),
     );
     expect(stateOf(host)).toEqual(before);
   });

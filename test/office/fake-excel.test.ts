@@ -91,7 +91,18 @@ describe('the fake host’s model of Excel', () => {
   });
 
   it('keeps only the upper-left value when cells are merged (Microsoft Support, “Merge and unmerge cells”)', async () => {
-    const host = FakeExcel.fromWorkbook({ sheets: [{ name: 'Uji', values: [['kiri', 'kanan'], ['bawah', 'lain']], origin: { row: 0, col: 0 } }] });
+    const host = FakeExcel.fromWorkbook({
+      sheets: [
+        {
+          name: 'Uji',
+          values: [
+            ['kiri', 'kanan'],
+            ['bawah', 'lain'],
+          ],
+          origin: { row: 0, col: 0 },
+        },
+      ],
+    });
     await excelRun(host, async (context) => {
       const ws = context.workbook.worksheets.getItem('Uji');
       ws.getRange('A1:B1').merge(false);

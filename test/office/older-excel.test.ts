@@ -85,10 +85,13 @@ describe('an Excel without ExcelApi 1.13, which cannot say which cells are merge
     }
   });
 
-  it.each(books.filter(([name]) => name.startsWith('semboro') || name.includes('sasaran')))('gives the same figures and says nothing where merges are titles or merged down data: %s', async (_, book) => {
-    const [full, ...older] = await Promise.all(VERSIONS.map(async (v) => runAt(await book(), v)));
-    for (const run of older) expect(run).toEqual(full);
-  });
+  it.each(books.filter(([name]) => name.startsWith('semboro') || name.includes('sasaran')))(
+    'gives the same figures and says nothing where merges are titles or merged down data: %s',
+    async (_, book) => {
+      const [full, ...older] = await Promise.all(VERSIONS.map(async (v) => runAt(await book(), v)));
+      for (const run of older) expect(run).toEqual(full);
+    },
+  );
 
   it('reads a two-row header as the merges make it: the perubahan budget, no false finding, and says which cells it took for merged', async () => {
     const full = await runAt(MERGED_HEADER, '1.13');

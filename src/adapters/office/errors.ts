@@ -54,11 +54,14 @@ export function describeError(e: unknown): Problem {
  * box"), as what the user can do about it.
  */
 const DIALOG_ERRORS: Record<number, string> = {
-  12004: 'Excel tidak mempercayai alamat dialog Hitung Capaian, jadi dialognya tidak dapat dibuka; beri tahu pengelola TI bahwa dialog harus dilayani dari alamat add-in yang sama (https)',
-  12005: 'Excel tidak mempercayai alamat dialog Hitung Capaian, jadi dialognya tidak dapat dibuka; beri tahu pengelola TI bahwa dialog harus dilayani dari alamat add-in yang sama (https)',
+  12004:
+    'Excel tidak mempercayai alamat dialog Hitung Capaian, jadi dialognya tidak dapat dibuka; beri tahu pengelola TI bahwa dialog harus dilayani dari alamat add-in yang sama (https)',
+  12005:
+    'Excel tidak mempercayai alamat dialog Hitung Capaian, jadi dialognya tidak dapat dibuka; beri tahu pengelola TI bahwa dialog harus dilayani dari alamat add-in yang sama (https)',
   12007: 'Dialog Hitung Capaian tidak dapat dibuka karena dialog lain dari add-in ini masih terbuka, jadi tutup dialog itu lalu klik tombolnya lagi',
   12009: 'Dialog Hitung Capaian tidak ditampilkan karena Anda memilih untuk mengabaikannya, jadi klik tombolnya lagi dan izinkan dialognya',
-  12011: 'Peramban Anda memblokir jendela munculan (pop-up) dari Excel di web, jadi dialog Hitung Capaian tidak dapat dibuka; izinkan pop-up untuk situs ini lalu klik tombolnya lagi',
+  12011:
+    'Peramban Anda memblokir jendela munculan (pop-up) dari Excel di web, jadi dialog Hitung Capaian tidak dapat dibuka; izinkan pop-up untuk situs ini lalu klik tombolnya lagi',
 };
 
 /** A dialog Office would not open, for the user: one sentence, Office's code behind "Rincian". */

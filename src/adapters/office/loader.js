@@ -127,10 +127,7 @@
 
   if (!modern()) return cannotRun();
 
-  var outside = [
-    'Di Excel, pasang add-in Hitung Capaian lalu klik Tinjau Hasil di tab Beranda; panel ini terbuka di sana.',
-    'Untuk menghitung tanpa Excel: ' + peramban,
-  ];
+  var outside = ['Di Excel, pasang add-in Hitung Capaian lalu klik Tinjau Hasil di tab Beranda; panel ini terbuka di sana.', 'Untuk menghitung tanpa Excel: ' + peramban];
   Office.onReady(function (info) {
     if (!info || !info.host) say('Halaman ini adalah panel add-in Hitung Capaian: buka dari Excel.', outside);
   });
