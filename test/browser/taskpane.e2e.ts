@@ -19,16 +19,17 @@ interface Cell {
   format: string;
 }
 interface DemoHost {
-  sheets: { id: string; name: string; visibility: string; cells: (Cell | undefined)[][]; merges: unknown[]; formatting: unknown[]; charts: unknown[]; frozenRows: number }[];
+  sheets: { id: string; name: string; visibility: string; cells: (Cell | undefined)[][]; merges: unknown[]; formatting: unknown[]; charts: unknown[]; frozenRows: number; protected: boolean }[];
   settings: Map<string, unknown>;
   customXmlParts: { id: string; namespaceUri: string; xml: string }[];
   selection: { sheet: string; address: string } | null;
+  activeSheet: string | null;
   requestBytes: number[];
   execute: (body: unknown) => unknown;
   run: (...args: unknown[]) => Promise<unknown>;
 }
 interface DemoWindow {
-  hitungCapaianDemo: { host: DemoHost };
+  hitungCapaianDemo: { host: DemoHost; ribbon: () => void };
   OfficeExtension?: unknown;
   copied?: Record<string, string>;
 }
@@ -84,7 +85,14 @@ afterAll(async () => {
 const hostState = () =>
   page.evaluate(() => {
     const host = (window as unknown as DemoWindow).hitungCapaianDemo.host;
-    return { sheets: host.sheets, settings: Object.fromEntries(host.settings), parts: host.customXmlParts, selection: host.selection, requestBytes: host.requestBytes };
+    return {
+      sheets: host.sheets,
+      settings: Object.fromEntries(host.settings),
+      parts: host.customXmlParts,
+      selection: host.selection,
+      activeSheet: host.activeSheet,
+      requestBytes: host.requestBytes,
+    };
   });
 const sheetNames = async () => (await hostState()).sheets.map((s) => s.name);
 const hitungButton = () => page.getByRole('button', { name: 'Hitung Capaian', exact: true });
@@ -303,6 +311,49 @@ describe('a run', () => {
   });
 });
 
+describe('the ribbon’s Hitung Capaian, run in the pane (the shared runtime’s)', () => {
+  /** A click of the ribbon's button: the shared runtime has shown the pane and asks it to run. */
+  const ribbon = () => page.evaluate(() => (window as unknown as DemoWindow).hitungCapaianDemo.ribbon());
+  const USER = ['DPA 2024', 'Realisasi 2024', 'Kinerja 2024'];
+
+  it('before the first run asks in the pane, where the question waits, and Batal writes nothing', async () => {
+    await open();
+    await ribbon();
+    const question = page.getByTestId('tanya-pita');
+    await expect(question.innerText()).resolves.toMatch(/tidak dapat dibatalkan dengan Ctrl\+Z \(⌘Z di Mac\), tetapi lembar Anda sendiri tidak pernah diubah\. Lanjutkan\?/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lanjutkan');
+    await page.waitForTimeout(1_000);
+    expect(await sheetNames()).toEqual(USER);
+    await page.getByRole('button', { name: 'Batal' }).click();
+    await notice('Dibatalkan: tidak ada yang ditulis ke buku kerja.').waitFor();
+    await expect(question.count()).resolves.toBe(0);
+    expect(await sheetNames()).toEqual(USER);
+    expect((await hostState()).settings).toEqual({});
+  });
+
+  it('on Lanjutkan computes with the settings saved in the workbook, shows the result in the pane and opens HC Pemeriksaan; the next click asks nothing', async () => {
+    await open();
+    await ribbon();
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    await notice(/^Selesai: \d+ lembar hasil ditulis\.$/).waitFor();
+    await expect(page.getByTestId('serapan').textContent()).resolves.toBe('88,81%');
+    expect((await hostState()).activeSheet).toBe('HC Pemeriksaan');
+    await page.evaluate(() => ((window as unknown as DemoWindow).hitungCapaianDemo.host as unknown as { activeSheet: string }).activeSheet = 'DPA 2024');
+    await ribbon();
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    await expect(page.getByTestId('tanya-pita').count()).resolves.toBe(0);
+    await notice(/^Selesai: \d+ lembar hasil ditulis\.$/).waitFor();
+    expect((await hostState()).activeSheet).toBe('HC Pemeriksaan');
+  });
+
+  it('a click made while the pane is still reading the workbook waits for it, then asks', async () => {
+    await page.goto(`${BASE}/demo.html`);
+    await ribbon();
+    await page.getByTestId('tanya-pita').waitFor();
+    await notice(/^Lembar diperiksa: /).waitFor();
+  });
+});
+
 describe('the user’s choices take effect', () => {
   beforeEach(() => open());
 
@@ -401,6 +452,7 @@ describe('the user’s choices take effect', () => {
         formatting: [],
         charts: [],
         frozenRows: 0,
+        protected: false,
       });
     });
     await page.getByRole('button', { name: 'Periksa lembar' }).click();
@@ -511,7 +563,7 @@ describe('the web bundle', () => {
   it('holds every page and icon the manifest points at, the help page among them', async () => {
     const manifest = await fs.readFile(path.join(root, 'manifest.xml'), 'utf8');
     const files = [...manifest.matchAll(/https:\/\/localhost:3000\/([^"<]+)/g)].map((m) => m[1]);
-    expect(files).toEqual(expect.arrayContaining(['bantuan.html', 'taskpane.html', 'commands.html', 'assets/icon-64.png']));
+    expect(files).toEqual(expect.arrayContaining(['bantuan.html', 'taskpane.html', 'assets/icon-64.png']));
     for (const f of files) await expect(fs.stat(path.join(root, 'dist-web', f))).resolves.toBeTruthy();
     const help = await fs.readFile(path.join(root, 'dist-web', 'bantuan.html'), 'utf8');
     expect(help).toContain('Data Anda tidak keluar dari buku kerja');
