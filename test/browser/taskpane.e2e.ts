@@ -19,7 +19,17 @@ interface Cell {
   format: string;
 }
 interface DemoHost {
-  sheets: { id: string; name: string; visibility: string; cells: (Cell | undefined)[][]; merges: unknown[]; formatting: unknown[]; charts: unknown[]; frozenRows: number; protected: boolean }[];
+  sheets: {
+    id: string;
+    name: string;
+    visibility: string;
+    cells: (Cell | undefined)[][];
+    merges: unknown[];
+    formatting: unknown[];
+    charts: unknown[];
+    frozenRows: number;
+    protected: boolean;
+  }[];
   settings: Map<string, unknown>;
   customXmlParts: { id: string; namespaceUri: string; xml: string }[];
   selection: { sheet: string; address: string } | null;
@@ -338,7 +348,7 @@ describe('the ribbon’s Hitung Capaian, run in the pane (the shared runtime’s
     await notice(/^Selesai: \d+ lembar hasil ditulis\.$/).waitFor();
     await expect(page.getByTestId('serapan').textContent()).resolves.toBe('88,81%');
     expect((await hostState()).activeSheet).toBe('HC Pemeriksaan');
-    await page.evaluate(() => ((window as unknown as DemoWindow).hitungCapaianDemo.host as unknown as { activeSheet: string }).activeSheet = 'DPA 2024');
+    await page.evaluate(() => (((window as unknown as DemoWindow).hitungCapaianDemo.host as unknown as { activeSheet: string }).activeSheet = 'DPA 2024'));
     await ribbon();
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     await expect(page.getByTestId('tanya-pita').count()).resolves.toBe(0);
