@@ -111,6 +111,7 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
     act(
       'hitung',
       async (progress) => {
+        setRibbonAsks(false);
         clearNotices(['lembar', 'pita']);
         const outcome = await host.hitung(
           fromRibbon

@@ -20,7 +20,8 @@ function stopped(error: unknown): void {
   p.setAttribute('role', 'alert');
   p.textContent = `Panel Hitung Capaian berhenti karena galat yang tidak terduga (${String((error as Error)?.message ?? error).slice(0, 200)}). Tutup panel lalu buka lagi; bila terulang, pakai halaman peramban.html dan laporkan galat ini.`;
   main.append(p);
-  root.replaceChildren(main);
+  root.textContent = '';
+  root.append(main);
 }
 
 const ribbon = new RibbonChannel();

@@ -2,7 +2,7 @@
 import { EngineResult, Progress } from '../../core/compute/engine';
 import { InputError } from '../../core/errors';
 import { countByTingkat } from '../../core/findings';
-import { editedSheets, ExistingSheets, RECORD_NAMESPACE } from '../../core/result-sheets';
+import { editedSheets, ExistingSheets } from '../../core/result-sheets';
 import { pathText, SettingError, Settings } from '../../core/settings';
 import { EditedSheets, Inspection, inspect, planRun, WrittenSheet } from '../../core/report/run';
 import { Table } from '../../core/report/table';
@@ -169,11 +169,4 @@ export async function selectRange(context: Excel.RequestContext, lembar: string,
   ws.getRange(address).select();
   await context.sync();
   return null;
-}
-
-/** No run has written sheets into this workbook yet (no record of ours in it). */
-export async function isFirstRun(context: Excel.RequestContext): Promise<boolean> {
-  const parts = context.workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE).load('items/id');
-  await context.sync();
-  return parts.items.length === 0;
 }
