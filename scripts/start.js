@@ -17,7 +17,7 @@ if (debugging) {
 } else {
   console.log(`Server pengembangan: https://localhost:3000/taskpane.html
 Untuk mencoba di Excel:
-  - Excel di web: Sisipkan → Add-in → Kelola Add-in Saya → Unggah Add-in Saya → pilih manifest.xml
+  - Excel di web: Beranda › Add-in › Pengaturan lainnya › Unggah Add-in Saya → pilih manifest.xml
   - Excel untuk Windows atau Mac: npm i -g office-addin-debugging, lalu npm start lagi (memasang add-in otomatis)
 `);
   run(path.join(root, 'node_modules', '.bin', 'webpack'), ['serve', '--mode', 'development']);
