@@ -3,6 +3,7 @@ import * as path from 'path';
 import { existingSheets, inputSheets, XlsxBook } from '../adapters/xlsx/read';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
 import { readXlsxFile, writeResultCopy } from '../adapters/fs/xlsx-file';
+import { copyNotes } from '../adapters/xlsx/write';
 import { readTextFile } from '../adapters/fs/read-file';
 import { countText, persenText, rupiahText } from '../core/decimal';
 import { EngineResult } from '../core/compute/engine';
@@ -159,13 +160,19 @@ async function computeOutputs(book: XlsxBook, opts: Options, say: (line: string)
   return files;
 }
 
-/** The result copy: our earlier sheets replaced unless the user changed them, which stay and are said to. */
+/**
+ * The result copy: our earlier sheets replaced unless the user changed them or added to them (a
+ * note, a drawing), which stay and are said to, with what the copy does that the user should know.
+ */
 function resultCopy(book: XlsxBook, { prepared, plan }: Pick<PlannedRun, 'prepared' | 'plan'>, file: string, io: Io): Output {
   for (const name of plan.edited) {
     const tabel = book.record.lembar.find((s) => s.nama === name)!.tabel;
     const i = prepared.findIndex((p) => p.tabel === tabel);
-    io.err(`Lembar “${name}” telah diubah sejak perhitungan terakhir; lembar itu dibiarkan${i >= 0 ? ` dan hasil baru ditulis ke lembar “${plan.names[i]}”` : ''}.`);
+    const extra = book.extras.get(name);
+    const why = extra ? `berisi ${extra} yang tidak ditulis alat ini` : 'telah diubah sejak perhitungan terakhir';
+    io.err(`Lembar “${name}” ${why}; lembar itu dibiarkan${i >= 0 ? ` dan hasil baru ditulis ke lembar “${plan.names[i]}”` : ''}.`);
   }
+  for (const note of copyNotes(book)) io.err(note);
   return { path: file, write: (f, flags) => writeResultCopy(book, prepared, plan, f, flags) };
 }
 

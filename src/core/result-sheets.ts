@@ -344,15 +344,21 @@ export interface ReplacementPlan {
   record: ResultRecord;
 }
 
-const key = (name: string) => name.toUpperCase();
+/**
+ * A name as Excel compares sheet names, without regard to case, Unicode's included: upper then lower
+ * case folds the Kelvin sign K (U+212A) with K, ſ with S, ß with SS, final σ with Σ. NFC first: é
+ * written as e and a combining accent is taken to be é, so a name taken in either spelling is never
+ * given again. Two names with the same key are never both given to sheets of one workbook.
+ */
+export const nameKey = (name: string): string => name.normalize('NFC').toUpperCase().toLowerCase();
 
 /** A free sheet name for `wanted`: itself, else `wanted (2)`, `wanted (3)` … within 31 characters. */
 function freeName(wanted: string, taken: Set<string>): string {
-  if (!taken.has(key(wanted))) return wanted;
+  if (!taken.has(nameKey(wanted))) return wanted;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
     const name = wanted.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!taken.has(key(name))) return name;
+    if (!taken.has(nameKey(name))) return name;
   }
 }
 
@@ -366,10 +372,10 @@ export function planReplacement(req: ReplacementRequest): ReplacementPlan {
   const edited = req.replaceEdited ? [] : editedSheets(req);
   const remove = req.record.lembar.map((s) => s.nama).filter((name) => present.has(name) && !edited.includes(name));
   const removed = new Set(remove);
-  const taken = new Set(req.sheetNames.filter((n) => !removed.has(n)).map(key));
+  const taken = new Set(req.sheetNames.filter((n) => !removed.has(n)).map(nameKey));
   const names = req.tables.map(({ tabel }) => {
     const name = freeName(RESULT_SHEETS[tabel], taken);
-    taken.add(key(name));
+    taken.add(nameKey(name));
     return name;
   });
   return { remove, edited, names, record: { versi: 1, lembar: req.tables.map(({ tabel, sidik }, i) => ({ nama: names[i], tabel, sidik })) } };

@@ -1,7 +1,7 @@
 import { Inspection, inspect as inspectWorkbook, planRun } from '../core/report/run';
-import { checkFileSize, Package } from '../adapters/xlsx/package';
+import { checkFileSize } from '../adapters/xlsx/package';
 import { existingSheets, inputSheets, readXlsx, XlsxBook } from '../adapters/xlsx/read';
-import { addResultSheets, GENERATE } from '../adapters/xlsx/write';
+import { addResultSheets, copyNotes } from '../adapters/xlsx/write';
 import { Progress } from '../core/compute/engine';
 import { InputError } from '../core/errors';
 import { Grid } from '../core/grid';
@@ -18,7 +18,6 @@ import { rowText } from './row-text';
  */
 
 interface Opened {
-  bytes: Uint8Array;
   name: string;
   book: XlsxBook;
 }
@@ -36,7 +35,7 @@ async function open(file: File, progress: Progress): Promise<Answers['open']> {
   progress(`Membaca “${file.name}”…`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const book = await readXlsx(bytes, file.name, progress);
-  opened = { bytes, name: file.name, book };
+  opened = { name: file.name, book };
   return { sheets: book.grids.length };
 }
 
@@ -59,19 +58,19 @@ function findingRows(grids: Grid[], temuan: WorkerRun['result']['temuan']): Reco
 }
 
 async function run(settings: Partial<Settings>, replaceEdited: boolean | undefined, progress: Progress): Promise<Answers['hitung']> {
-  const { bytes, name, book } = current();
+  const { name, book } = current();
   const existing = existingSheets(book);
   const edited = editedSheets(existing);
   if (edited.length > 0 && replaceEdited === undefined) return { edited };
   const { report, result, sheets, prepared, plan, written } = planRun(inputSheets(book), settings, existing, replaceEdited ?? false, progress);
   progress('Menulis salinan buku kerja…');
-  // The copy is made from the file's bytes afresh: the book read stays as the file is, for the next run.
-  const zip = await addResultSheets({ ...book, pkg: await Package.open(bytes, name) }, prepared, plan);
-  const workbook = await zip.generateAsync({ ...GENERATE, type: 'uint8array' });
+  const workbook = concat(await addResultSheets(book, prepared, plan));
   const { anggaran, kinerja, ...rest } = result;
   return {
     result: {
       ...rest,
+      // What the copy does that the user should know before opening it, among the run's notes.
+      catatan: [...rest.catatan, ...copyNotes(book)],
       anggaran: anggaran && { anggaran: anggaran.anggaran, realisasi: anggaran.realisasi, serapan: anggaran.serapan },
       kinerja: kinerja && { rataRataCapaian: kinerja.rataRataCapaian },
     },
@@ -86,6 +85,16 @@ async function run(settings: Partial<Settings>, replaceEdited: boolean | undefin
       rows: findingRows(book.grids, result.temuan),
     },
   };
+}
+
+function concat(pieces: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 function answer(request: Request, progress: Progress): Promise<Answers[Request['type']]> | Answers[Request['type']] {

@@ -1,12 +1,13 @@
-import { promises as fs, rmSync } from 'fs';
+import { existsSync, promises as fs, rmSync } from 'fs';
 import * as path from 'path';
 import { InputError } from '../../core/errors';
 
 /**
  * Every output of a run as one transaction: each is written to a temporary file beside its target,
- * and only when all are complete are they renamed into place, so a failure leaves none behind. An
- * existing special file (a device, a FIFO, /dev/stdout) is written into, never replaced; `-` is
- * standard output.
+ * and only when all are complete are they renamed into place, so a failure leaves none behind. That
+ * holds for a regular file anywhere, /dev/shm included. An existing character device or FIFO, and
+ * this process's own descriptors (/dev/stderr, /dev/fd/3), are written into, never replaced; `-`
+ * and /dev/stdout are standard output.
  */
 
 export const STDOUT = '-';
@@ -33,17 +34,23 @@ const REASON: Record<string, string> = {
   EDQUOT: 'kuota disk habis',
   ENAMETOOLONG: 'namanya terlalu panjang',
   ENOTDIR: 'salah satu bagian jalurnya bukan folder',
-  ENOENT: 'foldernya tidak ada',
+
   EISDIR: 'itu adalah folder',
   ELOOP: 'jalurnya berputar lewat tautan simbolik',
   ENXIO: 'perangkat atau soket itu tidak dapat dibuka untuk ditulis',
 };
 
+/** Why a file could not be made where its folder says it does not exist: the folder is missing, or it is one that takes no new file (/proc). */
+function missing(file: string): string {
+  const dir = path.dirname(path.resolve(file));
+  return existsSync(dir) ? `folder “${dir}” tidak menerima berkas baru` : `folder “${dir}” tidak ada dan tidak dapat dibuat`;
+}
+
 /** One sentence for a write that failed, naming the path; other errors pass unchanged. */
 export function writeError(file: string, e: unknown): unknown {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === undefined || e instanceof InputError) return e;
-  return new InputError(`Berkas hasil “${file}” tidak dapat ditulis: ${REASON[code] ?? `galat ${code}`}.`);
+  return new InputError(`Berkas hasil “${file}” tidak dapat ditulis: ${code === 'ENOENT' ? missing(file) : (REASON[code] ?? `galat ${code}`)}.`);
 }
 
 /** Same file: the same path, or the same inode reached another way (a link). */
@@ -85,20 +92,33 @@ interface Staged {
   tmp: string | null;
 }
 
+/** This process's descriptors by name: links to what the shell opened (`2> log.txt`, `3> hasil.json`), written into as they are. */
+const DESCRIPTOR = /^\/(dev\/(stdin|stdout|stderr|fd\/\d+)|proc\/(self|thread-self|\d+)\/fd\/\d+)$/;
+
+/** Where a path leads through its links; a link to a file not there yet leads to that file. */
+async function linkTarget(file: string): Promise<string> {
+  if (!(await fs.lstat(file).catch(() => null))?.isSymbolicLink()) return file;
+  return fs.realpath(file).catch(async (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+    return path.resolve(path.dirname(file), await fs.readlink(file));
+  });
+}
+
 async function stage(output: Output, n: number): Promise<Staged> {
-  let target = output.path;
-  // /dev/stdout and its kin are links into /proc whose target may be a regular file a shell opened: write into them.
-  if (/^\/(dev|proc)\//.test(path.resolve(target))) return { output, target, tmp: null };
+  if (DESCRIPTOR.test(path.resolve(output.path))) return { output, target: output.path, tmp: null };
   try {
-    const link = await fs.lstat(target).catch(() => null);
-    if (link?.isSymbolicLink()) target = await fs.realpath(target);
+    const target = await linkTarget(output.path);
     const stat = await fs.stat(target).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return null;
       throw e;
     });
-    if (stat && !stat.isFile()) return { output, target, tmp: null };
+    if (stat && (stat.isCharacterDevice() || stat.isFIFO())) return { output, target, tmp: null };
+    if (stat && !stat.isFile()) throw new InputError(`Berkas hasil “${output.path}” bukan berkas biasa, perangkat karakter atau FIFO; sebutkan nama berkas untuk hasil.`);
     const dir = path.dirname(path.resolve(target));
-    await fs.mkdir(dir, { recursive: true });
+    await fs.mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+      // mkdir names the first folder it could not make, which the message then names.
+      throw e.code === 'ENOENT' ? new InputError(`Berkas hasil “${output.path}” tidak dapat ditulis: folder “${dir}” tidak ada dan tidak dapat dibuat.`) : e;
+    });
     return { output, target, tmp: path.join(dir, `.${path.basename(target)}.${process.pid}.${n}.tmp`) };
   } catch (e) {
     throw writeError(output.path, e);

@@ -1,14 +1,14 @@
-import { createWriteStream } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Workbook } from '../../core/grid';
 import { ReplacementPlan } from '../../core/result-sheets';
 import { checkFileSize } from '../xlsx/package';
 import { inputSheets, readXlsx, XlsxBook } from '../xlsx/read';
 import { PreparedSheet } from '../../core/report/run';
-import { addResultSheets, GENERATE } from '../xlsx/write';
+import { addResultSheets } from '../xlsx/write';
 import { readRegularFile } from './read-file';
 
-/** The .xlsx adapter on files: a path's checks and messages before its bytes are read, and the copy streamed into a file. */
+/** The .xlsx adapter on files: a path's checks and messages before its bytes are read, and the copy written into a file. */
 
 export async function readXlsxFile(file: string): Promise<XlsxBook> {
   return readXlsx(await readRegularFile(file, { label: 'Berkas', extension: '.xlsx' }, (size) => checkFileSize(size, path.basename(file))), path.basename(file));
@@ -24,14 +24,5 @@ export async function workbookFromXlsx(file: string): Promise<Workbook> {
  * existing special one (flags `a`). `plan` says which of our earlier sheets go (planRun).
  */
 export async function writeResultCopy(book: XlsxBook, sheets: PreparedSheet[], plan: ReplacementPlan, file: string, flags: 'w' | 'a' = 'w'): Promise<void> {
-  const zip = await addResultSheets(book, sheets, plan);
-  await new Promise<void>((resolve, reject) => {
-    const out = createWriteStream(file, { flags });
-    out.on('error', reject);
-    out.on('finish', resolve);
-    zip
-      .generateNodeStream({ ...GENERATE, type: 'nodebuffer' })
-      .on('error', reject)
-      .pipe(out);
-  });
+  await fs.writeFile(file, await addResultSheets(book, sheets, plan), { flag: flags });
 }

@@ -1,13 +1,18 @@
-import JSZip from 'jszip';
 import { countText } from '../../core/decimal';
 import { InputError } from '../../core/errors';
+import { quoted } from '../../core/findings';
+import { nameKey } from '../../core/result-sheets';
 import { Document } from '@xmldom/xmldom';
-import { children, encodingOf, parseXml, root } from './xml';
+import { children, parseXml, root, XmlDecoder } from './xml';
+import { compressedData, NewEntry, readZip, writeZip, Zip, ZipEntry, ZipName, ZipProblem } from './zip';
 
 /**
- * An .xlsx/.xlsm file as an OPC package: its zip through JSZip, parts found by name without regard
- * to case, relationships resolved, and every part that is read inflated within a budget. Bytes in,
- * nothing of Node: the command line and the browser page's worker read files through this alike.
+ * An .xlsx/.xlsm file as an OPC package, as Excel sees it: every zip entry's name checked against
+ * what a part name may be, so that no entry can stand for another part; parts found by name
+ * without regard to case, relationships resolved, every part that is read inflated within a budget
+ * and decoded in its declared encoding. The copy keeps every entry under its own name and bytes.
+ * Bytes in, nothing of Node: the command line and the browser page's worker read files through
+ * this alike.
  */
 
 const MiB = 1024 * 1024;
@@ -17,7 +22,7 @@ export const LIMITS = {
   fileBytes: 256 * MiB,
   /** All parts read, inflated, together: sheets, shared strings, styles, the workbook's index parts. */
   inflatedBytes: 256 * MiB,
-  /** Entries in the zip: JSZip writes no ZIP64 directory, so a copy could hold no more. */
+  /** Entries in the zip: the copy is written without a ZIP64 directory, so it could hold no more. */
   zipEntries: 65_535,
   /** Sheets the workbook lists. */
   sheets: 1_000,
@@ -31,18 +36,9 @@ export interface Relationship {
   external: boolean;
 }
 
-/** What JSZip keeps of an entry read from a file: the central directory's sizes and the compressed bytes. */
-interface CompressedEntry {
-  uncompressedSize: number;
-  compressedContent: Uint8Array<ArrayBuffer>;
-  compression: { magic: string };
-}
-
-const STORED = '\x00\x00';
-const DEFLATED = '\x08\x00';
+const STORED = 0;
+const DEFLATED = 8;
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
-/** The signature of each entry in the zip's central directory: JSZip reads no more entries than the file has of these. */
-const CENTRAL_ENTRY = [0x50, 0x4b, 0x01, 0x02];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** “EncryptionInfo” in UTF-16LE: the stream an encrypted Office file carries in its OLE container. */
 const ENCRYPTION_INFO = [...'EncryptionInfo'].flatMap((ch) => [ch.charCodeAt(0), 0]);
@@ -133,67 +129,147 @@ function refuseNonZip(bytes: Uint8Array, name: string): void {
   }
 }
 
-/** Decodes an XML part in pieces, in the encoding its first bytes show: UTF-16 (which the package format allows) or UTF-8. */
-class XmlDecoder {
-  private decoder: TextDecoder | null = null;
-
-  decode(bytes: Uint8Array): string {
-    this.decoder ??= new TextDecoder(encodingOf(bytes));
-    return this.decoder.decode(bytes, { stream: true });
-  }
-
-  end(): string {
-    return this.decoder?.decode() ?? '';
-  }
+/** A zip entry's name for a message: control characters and bytes that are not UTF-8 written `\xHH`. */
+function shownName(entry: ZipName): string {
+  const text = entry.name ?? [...entry.rawName].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase()}`)).join('');
+  // eslint-disable-next-line no-control-regex
+  return quoted(text.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`), 160);
 }
 
+/** The IBM PC code page zip names without the UTF-8 flag are in, by the zip specification: its upper half. */
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+const cp437 = (bytes: Uint8Array) => [...bytes].map((b) => (b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80])).join('');
+
+/** The names a reader may take an entry's to be: UTF-8 when flagged so; otherwise code page 437, as the zip specification says, and UTF-8, as most tools read it. */
+function readings(entry: ZipEntry): string[] {
+  if (entry.rawName.every((b) => b < 0x80)) return [entry.name!];
+  const flagged = (entry.flags & 0x800) !== 0;
+  return [...(entry.name !== null ? [entry.name] : []), ...(flagged ? [] : [cp437(entry.rawName)])];
+}
+
+const decodePercent = (name: string) => {
+  if (!name.includes('%')) return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+};
+
+/** Why a name cannot be a part's (OPC, ECMA-376 part 2, 6.2.2), as the end of a sentence; null when it can. */
+function unclean(name: string, directory: boolean): string | null {
+  const decoded = decodePercent(name);
+  const why = uncleanText(directory ? decoded.replace(/\/$/, '') : decoded);
+  return why && decoded !== name ? `${why}, setelah kode %… di dalamnya diuraikan` : why;
+}
+
+function uncleanText(name: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(name)) return 'memuat karakter kendali';
+  if (name.includes('\\')) return 'memuat garis miring terbalik “\\”';
+  if (name.startsWith('/')) return 'diawali garis miring “/”';
+  const segments = name.split('/');
+  if (segments.some((s) => s === '.' || s === '..')) return 'memuat “.” atau “..” sebagai nama folder';
+  if (segments.some((s) => s === '')) return 'memuat nama folder yang kosong (“//”)';
+  if (segments.some((s) => /[. ]$/.test(s))) return 'memuat nama yang diakhiri titik atau spasi';
+  return null;
+}
+
+/** The content types stream, exactly so named (ECMA-376 part 2, 10.1.2.2). */
+export const CONTENT_TYPES = '[Content_Types].xml';
+
+/** How a part name is looked up: without regard to case (OPC), its %-codes decoded. */
+const partKey = (name: string) => nameKey(decodePercent(name));
+
 export class Package {
-  private readonly byKey = new Map<string, string>();
+  /** Every part by partKey(). */
+  private readonly byKey = new Map<string, ZipEntry>();
   private inflated = 0;
 
   private constructor(
-    readonly zip: JSZip,
+    readonly bytes: Uint8Array<ArrayBuffer>,
+    readonly zip: Zip,
     /** The file's name, for messages. */
     readonly name: string,
-  ) {
-    for (const entry of Object.keys(zip.files)) if (!zip.files[entry].dir) this.byKey.set(entry.toLowerCase(), entry);
-  }
+  ) {}
 
   /** The package in a file's bytes; `name` is the file's name, for messages. */
-  static async open(bytes: Uint8Array, name: string): Promise<Package> {
-    checkFileSize(bytes.length, name);
-    refuseNonZip(bytes, name);
-    if (occurrences(bytes, CENTRAL_ENTRY, LIMITS.zipEntries + 1) > LIMITS.zipEntries) {
-      throw new InputError(`Berkas “${name}” berisi lebih dari ${countText(LIMITS.zipEntries)} bagian; buku kerja sebesar itu tidak dibaca.`);
-    }
-    let zip: JSZip;
+  static async open(input: Uint8Array, name: string): Promise<Package> {
+    checkFileSize(input.length, name);
+    refuseNonZip(input, name);
+    // A plain view (a Node Buffer's slice() would share its memory) on an ArrayBuffer (what Blob takes).
+    const bytes = input.buffer instanceof ArrayBuffer ? new Uint8Array(input.buffer, input.byteOffset, input.length) : new Uint8Array(input);
+    let zip: Zip;
     try {
-      zip = await JSZip.loadAsync(bytes);
+      zip = readZip(bytes, LIMITS.zipEntries);
     } catch (e) {
-      if (/encrypted/i.test((e as Error).message)) throw new InputError(`Berkas “${name}” dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu coba lagi.`);
-      throw new InputError(`Berkas “${name}” rusak atau bukan buku kerja .xlsx yang utuh; tidak dapat dibaca.`);
+      if (e instanceof ZipProblem) throw zipError(e, name);
+      throw e;
     }
-    return new Package(zip, name);
+    const pkg = new Package(bytes, zip, name);
+    pkg.index();
+    return pkg;
+  }
+
+  /** Refuses an entry that could be taken for another part, and finds every part by its key. */
+  private index(): void {
+    const seen = new Map<string, ZipEntry>();
+    const twins: ZipEntry[] = [];
+    for (const entry of this.zip.entries) {
+      const second = entry.unicodePaths.find((p) => p !== entry.name);
+      if (second !== undefined) this.refuse(`bagian ${shownName(entry)} di dalamnya membawa nama kedua ${shownName({ rawName: new TextEncoder().encode(second), name: second })} yang dibaca sebagian program`);
+      const directory = entry.size === 0 && entry.rawName[entry.rawName.length - 1] === 0x2f;
+      for (const reading of readings(entry)) {
+        const why = unclean(reading, directory);
+        if (why) this.refuse(`di dalamnya ada bagian bernama ${shownName(entry)}, yang bukan nama bagian buku kerja (${why})`);
+      }
+      if (directory) continue;
+      // The content types stream is named exactly so; a twin in another case is no part, and is kept as it is.
+      if (entry.name !== CONTENT_TYPES && entry.name?.toLowerCase() === CONTENT_TYPES.toLowerCase()) {
+        twins.push(entry);
+        continue;
+      }
+      for (const reading of readings(entry)) {
+        const key = partKey(reading);
+        const other = seen.get(key);
+        if (other !== undefined && other !== entry) {
+          this.refuse(
+            other.name === entry.name && entry.name !== null
+              ? `bagian ${shownName(entry)} ada dua kali di dalamnya`
+              : `bagian ${shownName(other)} dan ${shownName(entry)} di dalamnya dapat dibaca sebagai bagian yang sama`,
+          );
+        }
+        seen.set(key, entry);
+      }
+      if (entry.name !== null) this.byKey.set(partKey(entry.name), entry);
+    }
+    if (twins.length > 0 && !this.byKey.has(partKey(CONTENT_TYPES))) {
+      throw new InputError(`Berkas “${this.name}” rusak: daftar jenis isinya bernama ${shownName(twins[0])}, bukan “${CONTENT_TYPES}” yang dibaca Excel.`);
+    }
+  }
+
+  private refuse(what: string): never {
+    throw new InputError(`Berkas “${this.name}” tidak dibaca karena ${what}: buku kerja yang disimpan Excel tidak seperti itu, jadi berkas ini mungkin telah diubah di luar Excel.`);
   }
 
   /** The entry holding a part, whatever the case of its name; null when absent. */
+  entry(part: string): ZipEntry | null {
+    return this.byKey.get(partKey(part)) ?? null;
+  }
+
+  /** The name of the entry holding a part, as stored; null when absent. */
   entryName(part: string): string | null {
-    const name = this.byKey.get(part.toLowerCase());
-    if (name !== undefined || !part.includes('%')) return name ?? null;
-    try {
-      return this.byKey.get(decodeURIComponent(part).toLowerCase()) ?? null;
-    } catch {
-      return null;
-    }
+    return this.entry(part)?.name ?? null;
   }
 
   has(part: string): boolean {
-    return this.entryName(part) !== null;
+    return this.entry(part) !== null;
   }
 
   /** Every part's name. */
   parts(): string[] {
-    return [...this.byKey.values()];
+    return [...this.byKey.values()].map((e) => e.name!);
   }
 
   corrupt(part: string): InputError {
@@ -204,42 +280,40 @@ export class Package {
    * Checks the part's size as the zip declares it against what is left of the budget, before
    * inflating; every part read is charged again, however often it is read.
    */
-  private entry(part: string): { data: CompressedEntry; size: number } {
-    const name = this.entryName(part);
-    if (name === null) throw this.corrupt(part);
-    // JSZip keeps the central directory's sizes and the compressed bytes here and has no public accessor for them.
-    const data = (this.zip.files[name] as unknown as { _data: CompressedEntry })._data;
-    // JSZip reads the 32-bit size as a signed number.
-    const size = data.uncompressedSize < 0 ? data.uncompressedSize + 2 ** 32 : data.uncompressedSize;
-    if (this.inflated + size > LIMITS.inflatedBytes) {
+  private charged(part: string): ZipEntry {
+    const entry = this.entry(part);
+    if (entry === null) throw this.corrupt(part);
+    if (this.inflated + entry.size > LIMITS.inflatedBytes) {
       throw new InputError(
-        `Berkas “${this.name}” terlalu besar setelah dibuka: bagian-bagian yang dibaca melebihi ${LIMITS.inflatedBytes / MiB} MB (sampai bagian ${part}, ${Math.round(size / MiB)} MB); tidak dibaca.`,
+        `Berkas “${this.name}” terlalu besar setelah dibuka: bagian-bagian yang dibaca melebihi ${LIMITS.inflatedBytes / MiB} MB (sampai bagian ${part}, ${Math.round(entry.size / MiB)} MB); tidak dibaca.`,
       );
     }
-    this.inflated += size;
-    return { data, size };
+    this.inflated += entry.size;
+    return entry;
   }
 
   /**
    * A part's text in pieces as it is inflated (the platform's DecompressionStream, in Node as in a
-   * browser), so a large sheet is never held whole; a part holding more bytes than the zip declares
-   * (the size the budget was charged) is corrupt, and inflating stops there.
+   * browser), so a large sheet is never held whole, decoded in the encoding it declares; a part
+   * holding more bytes than the zip declares (the size the budget was charged) is corrupt, and
+   * inflating stops there.
    */
   async stream(part: string, onText: (text: string) => void): Promise<void> {
-    const { data, size } = this.entry(part);
-    const decoder = new XmlDecoder();
-    if (data.compression.magic === STORED) {
-      if (data.compressedContent.length > size) throw this.corrupt(part);
-      onText(decoder.decode(data.compressedContent) + decoder.end());
+    const entry = this.charged(part);
+    const decoder = new XmlDecoder((encoding) => this.undecodable(part, encoding));
+    const data = compressedData(this.bytes, entry);
+    if (entry.method === STORED) {
+      if (data.length > entry.size) throw this.corrupt(part);
+      onText(decoder.decode(data) + decoder.end());
       return;
     }
-    if (data.compression.magic !== DEFLATED) throw this.corrupt(part);
-    const reader = new Blob([data.compressedContent]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    if (entry.method !== DEFLATED) throw this.corrupt(part);
+    const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
     let total = 0;
     try {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
         total += chunk.value.length;
-        if (total > size) throw this.corrupt(part);
+        if (total > entry.size) throw this.corrupt(part);
         onText(decoder.decode(chunk.value));
       }
       onText(decoder.end());
@@ -247,6 +321,12 @@ export class Package {
       void reader.cancel().catch(() => {});
       throw e instanceof InputError ? e : this.corrupt(part);
     }
+  }
+
+  private undecodable(part: string, encoding: string | null): InputError {
+    return encoding === null
+      ? new InputError(`Berkas “${this.name}” tidak dapat dibaca: bagian ${part} menyatakan penyandian teks yang tidak dikenal.`)
+      : new InputError(`Berkas “${this.name}” rusak: bagian ${part} bukan teks ${encoding} seperti yang dinyatakannya.`);
   }
 
   /** A part's text, inflated no further than the size the zip declares. */
@@ -275,5 +355,81 @@ export class Package {
       const target = r.getAttribute('Target') ?? '';
       return { id: r.getAttribute('Id') ?? '', type: r.getAttribute('Type') ?? '', target: external ? target : resolveTarget(source, target), external };
     });
+  }
+
+  /** A copy to change: every entry as it is until a part is written or removed. */
+  copy(): PackageCopy {
+    return new PackageCopy(this);
+  }
+}
+
+function zipError(e: ZipProblem, name: string): InputError {
+  const entry = e.entry && shownName(e.entry);
+  switch (e.kind) {
+    case 'too-many':
+      return new InputError(`Berkas “${name}” berisi lebih dari ${countText(LIMITS.zipEntries)} bagian; buku kerja sebesar itu tidak dibaca.`);
+    case 'encrypted':
+      return new InputError(`Berkas “${name}” dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu coba lagi.`);
+    case 'name-mismatch':
+      return new InputError(
+        `Berkas “${name}” tidak dibaca karena bagian ${entry} di dalamnya bernama lain (${shownName(e.localName!)}) di tempat isinya: buku kerja yang disimpan Excel tidak seperti itu, jadi berkas ini mungkin telah diubah di luar Excel.`,
+      );
+    case 'hidden':
+      return new InputError(
+        `Berkas “${name}” tidak dibaca karena di dalamnya ada bagian yang tidak tercatat di daftar isinya: buku kerja yang disimpan Excel tidak seperti itu, jadi berkas ini mungkin telah diubah di luar Excel.`,
+      );
+    case 'corrupt':
+      return new InputError(
+        entry ? `Berkas “${name}” rusak: bagian ${entry} tidak utuh atau tidak sesuai dengan daftar isinya; tidak dapat dibaca.` : `Berkas “${name}” rusak atau bukan buku kerja .xlsx yang utuh; tidak dapat dibaca.`,
+      );
+  }
+}
+
+/** The copy of a package: every entry as it was stored until a part is written or removed. */
+export class PackageCopy {
+  private readonly written = new Map<ZipEntry, string>();
+  private readonly removed = new Set<ZipEntry>();
+  private readonly added = new Map<string, { name: string; text: string }>();
+
+  constructor(private readonly pkg: Package) {}
+
+  has(part: string): boolean {
+    const entry = this.pkg.entry(part);
+    return (entry !== null && !this.removed.has(entry)) || this.added.has(partKey(part));
+  }
+
+  /** Writes a part: one the package holds keeps its entry's name and place; a new one comes last. */
+  put(part: string, text: string): void {
+    const entry = this.pkg.entry(part);
+    if (entry !== null && !this.removed.has(entry)) this.written.set(entry, text);
+    else this.added.set(partKey(part), { name: part, text });
+  }
+
+  remove(part: string): void {
+    const entry = this.pkg.entry(part);
+    if (entry !== null) {
+      this.removed.add(entry);
+      this.written.delete(entry);
+    }
+    this.added.delete(partKey(part));
+  }
+
+  /** How many entries the copy holds. */
+  get size(): number {
+    return this.pkg.zip.entries.length - this.removed.size + this.added.size;
+  }
+
+  /** The copy's zip, as pieces to write one after another. */
+  async bytes(): Promise<Uint8Array<ArrayBuffer>[]> {
+    const utf8 = new TextEncoder();
+    const entries: (ZipEntry | NewEntry)[] = [];
+    for (const entry of this.pkg.zip.entries) {
+      if (this.removed.has(entry)) continue;
+      const text = this.written.get(entry);
+      entries.push(text === undefined ? entry : { rawName: entry.rawName, utf8: (entry.flags & 0x800) !== 0, data: utf8.encode(text) });
+    }
+    // eslint-disable-next-line no-control-regex
+    for (const { name, text } of this.added.values()) entries.push({ rawName: utf8.encode(name), utf8: /[^\x00-\x7f]/.test(name), data: utf8.encode(text) });
+    return writeZip(this.pkg.bytes, entries, this.pkg.zip.comment);
   }
 }

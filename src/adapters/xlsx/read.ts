@@ -4,7 +4,7 @@ import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
 import { Progress } from '../../core/compute/engine';
 import { EMPTY_RECORD, ownership, Ownership, recordFromXml, ResultRecord } from '../../core/result-sheets';
-import { extensionOf, LIMITS, Package, Relationship } from './package';
+import { CONTENT_TYPES, extensionOf, LIMITS, Package, Relationship } from './package';
 import { parsePart, readSheet, SheetContext } from './read-sheet';
 import { child, children, decodeXstring, localName, NS, root } from './xml';
 
@@ -17,7 +17,21 @@ const REL_TYPE = {
   sharedStrings: /\/relationships\/sharedStrings$/,
   styles: /\/relationships\/styles$/,
   customXml: /\/relationships\/customXml$/,
+  signature: /\/relationships\/digital-signature\/origin$/,
+  printerSettings: /\/relationships\/printerSettings$/,
 };
+
+/** What a sheet's relationship of each type brings that the tool never writes into its sheets, in words. */
+const EXTRAS: [RegExp, string][] = [
+  [/\/relationships\/comments$/, 'catatan'],
+  [/\/relationships\/threadedComment$/, 'komentar'],
+  [/\/relationships\/drawing$/, 'gambar atau bagan'],
+  [/\/relationships\/table$/, 'tabel'],
+  [/\/relationships\/pivotTable$/, 'PivotTable'],
+  [/\/relationships\/hyperlink$/, 'tautan'],
+  // The VML drawing that carries notes and form controls: said as those.
+  [/\/relationships\/vmlDrawing$/, ''],
+];
 
 /** The file extension each kind of workbook must keep for Excel to open it. */
 const KIND_BY_CONTENT_TYPE: Record<string, string> = {
@@ -53,6 +67,15 @@ export interface XlsxBook {
   /** The custom XML part holding the record, when the workbook has one. */
   recordPart: string | null;
   stylesPart: string | null;
+  /**
+   * Sheets of ours (by the record) that carry what the tool never writes into them — a note, a
+   * drawing — and what it is, in words (`catatan, gambar atau bagan`): they are not as written.
+   */
+  extras: Map<string, string>;
+  /** The package carries a digital signature, which the copy breaks. */
+  signed: boolean;
+  /** The workbook's structure is locked against adding and removing sheets. */
+  structureLocked: boolean;
 }
 
 /** Excel's built-in number formats that matter to reading: percentages, text, and every date/time. */
@@ -77,8 +100,8 @@ const BUILTIN_FORMATS: Record<number, string> = {
 for (const id of [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]) BUILTIN_FORMATS[id] = 'yyyy-mm-dd';
 
 async function contentTypeOf(pkg: Package, part: string): Promise<string | null> {
-  if (!pkg.has('[Content_Types].xml')) return null;
-  const types = root(await pkg.xml('[Content_Types].xml'));
+  if (!pkg.has(CONTENT_TYPES)) return null;
+  const types = root(await pkg.xml(CONTENT_TYPES));
   const override = children(types, 'Override').find((o) => (o.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase());
   if (override) return override.getAttribute('ContentType');
   const ext = extensionOf(part).toLowerCase();
@@ -108,7 +131,7 @@ async function findWorkbook(pkg: Package): Promise<{ part: string; extension: st
     ? 'dokumen Word'
     : pkg.has('ppt/presentation.xml')
       ? 'presentasi PowerPoint'
-      : pkg.has('[Content_Types].xml')
+      : pkg.has(CONTENT_TYPES)
         ? 'paket Office tanpa buku kerja (tidak ada xl/workbook.xml)'
         : 'arsip ZIP biasa (tidak ada xl/workbook.xml)';
   throw new InputError(`Berkas “${pkg.name}” adalah ${what}, bukan buku kerja Excel: pilih berkas buku kerja Excel (.xlsx) yang berisi lembar DPA, realisasi dan kinerja.`);
@@ -214,7 +237,47 @@ export async function readXlsx(bytes: Uint8Array, name: string, progress: Progre
     sheets.map((s) => s.name),
     found,
   );
-  return { pkg, workbookPart, extension, sheets, grids, record: own.record, own, recordPart, stylesPart };
+  const extras = await extrasOf(pkg, sheets, own.record);
+  const protection = child(workbook, 'workbookProtection')?.getAttribute('lockStructure');
+  return {
+    pkg,
+    workbookPart,
+    extension,
+    sheets,
+    grids,
+    record: own.record,
+    own: withExtras(own, extras),
+    recordPart,
+    stylesPart,
+    extras,
+    signed: pkg.parts().some((p) => /^_xmlsignatures\//i.test(p)) || (await pkg.relationships('')).some((r) => REL_TYPE.signature.test(r.type)),
+    structureLocked: protection === '1' || protection === 'true',
+  };
+}
+
+/** extras of XlsxBook: what each sheet of ours points to besides its printer settings. */
+async function extrasOf(pkg: Package, sheets: SheetEntry[], record: ResultRecord): Promise<Map<string, string>> {
+  const extras = new Map<string, string>();
+  for (const s of sheets) {
+    if (!s.part || !record.lembar.some((o) => o.nama === s.name)) continue;
+    const words = (await pkg.relationships(s.part))
+      .filter((r) => !REL_TYPE.printerSettings.test(r.type))
+      .map((r) => EXTRAS.find(([type]) => type.test(r.type))?.[1] ?? 'bagian lain');
+    const said = [...new Set(words.filter((w) => w !== ''))];
+    if (words.length > 0) extras.set(s.name, said.length > 0 ? said.join(', ') : 'kontrol atau gambar');
+  }
+  return extras;
+}
+
+/**
+ * A sheet of ours carrying what the tool never writes (extras) is not as written, whatever its
+ * values: its fingerprint says so, so it is asked about or kept as one the user changed.
+ */
+function withExtras(own: Ownership, extras: Map<string, string>): Ownership {
+  if (extras.size === 0) return own;
+  const fingerprints = new Map(own.fingerprints);
+  for (const [name, extra] of extras) fingerprints.set(name, `${fingerprints.get(name) ?? ''} dengan ${extra}`);
+  return { ...own, fingerprints };
 }
 
 /** What the workbook holds already, for replacing our sheets. */

@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import { countText } from '../../core/decimal';
 import { Document, Element } from '@xmldom/xmldom';
 import { columnLetter } from '../../core/rect';
@@ -6,17 +5,18 @@ import { InputError } from '../../core/errors';
 import { RECORD_NAMESPACE, recordXml, ReplacementPlan, ResultRecord } from '../../core/result-sheets';
 import { PreparedSheet } from '../../core/report/run';
 import { XlsxBook } from './read';
-import { inFolderOf, LIMITS, relativeTarget, relsPartOf } from './package';
+import { CONTENT_TYPES, inFolderOf, LIMITS, PackageCopy, relativeTarget, relsPartOf } from './package';
 import { quotedSheet, worksheetXml } from './sheet-xml';
 import { EMPTY_STYLES, StyleSheet } from './styles';
 import { addElement, child, children, NS, parseXml, root, serializeXml, XML_DECLARATION } from './xml';
 
 /**
- * Writes the result copy by adding to the input's package: every part of the original is copied
- * as it was (compressed bytes and all), the result sheets come as new worksheet parts, and only the
- * package's index parts ([Content_Types].xml, the workbook part and its relationships,
- * docProps/app.xml) change, with the style part growing by appended entries. The copy is a zip to
- * generate with GENERATE: into a file (src/adapters/fs/xlsx-file.ts) or into bytes (the browser page).
+ * Writes the result copy by adding to the input's package: every entry of the original is copied
+ * as it was stored (name, compressed bytes and all), the result sheets come as new worksheet parts,
+ * and only the package's index parts ([Content_Types].xml, the workbook part and its relationships,
+ * docProps/app.xml) change, with the style part growing by appended entries. Our earlier sheets that
+ * go take with them the parts only they led to. The copy is written into a file
+ * (src/adapters/fs/xlsx-file.ts) or into bytes (the browser page).
  */
 
 const TYPE = {
@@ -45,9 +45,6 @@ const AFTER_DEFINED_NAMES = [
   'webPublishObjects',
   'extLst',
 ];
-
-/** How the copy's zip is generated: the original entries keep their compressed bytes, new ones are deflated. */
-export const GENERATE: JSZip.JSZipGeneratorOptions = { compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: false };
 
 /** A random GUID in capitals, as Office writes a custom XML part's item ID (getRandomValues: randomUUID needs a secure context). */
 function guid(): string {
@@ -123,7 +120,7 @@ class Index {
   }
 }
 
-/** A number n above every one in use in the package's part names `dir/base{n}.xml`. */
+/** A number n above every one in use in the package's part names `dir/base{n}.xml` (numbers past a billion left aside: they cannot be counted on from). */
 function freeNumber(book: XlsxBook, dir: string, base: string): number {
   const prefix = `${dir}/${base}`.toLowerCase();
   let n = 1;
@@ -131,17 +128,57 @@ function freeNumber(book: XlsxBook, dir: string, base: string): number {
     const lower = p.toLowerCase();
     if (!lower.startsWith(prefix) || !lower.endsWith('.xml')) continue;
     const number = Number(lower.slice(prefix.length, -4));
-    if (Number.isInteger(number)) n = Math.max(n, number + 1);
+    if (Number.isInteger(number) && number < 1e9) n = Math.max(n, number + 1);
   }
   return n;
 }
 
-function removeSheets(book: XlsxBook, index: Index, names: string[]): void {
+/** The part a .rels part belongs to: `xl/_rels/workbook.xml.rels` → `xl/workbook.xml`, `_rels/.rels` → '' (the package); null for another name. */
+function sourceOfRels(rels: string): string | null {
+  const m = /^(?:(.*)\/)?_rels\/([^/]*)\.rels$/i.exec(rels);
+  if (!m) return null;
+  return m[1] === undefined ? m[2] : `${m[1]}/${m[2]}`;
+}
+
+/**
+ * The parts that go with sheets being removed: each sheet's part and relationships, and every
+ * part only they lead to, directly or through others (a note's comments and VML drawing, a
+ * drawing with its charts and their styles), so that the copy holds no part nothing points to.
+ * A part some other part points to (an image another drawing shows too) stays.
+ */
+async function partsGoingWith(book: XlsxBook, sheets: string[]): Promise<string[]> {
+  const pkg = book.pkg;
+  const gone = new Set(sheets.map((p) => p.toLowerCase()));
+  if (!sheets.some((p) => pkg.has(relsPartOf(p)))) return sheets;
+  // Who points to each part, from every relationship in the package.
+  const pointedFrom = new Map<string, Set<string>>();
+  for (const rels of pkg.parts()) {
+    const source = sourceOfRels(rels);
+    if (source === null || (source !== '' && !pkg.has(source))) continue;
+    for (const r of await pkg.relationships(source)) {
+      if (r.external) continue;
+      const target = r.target.toLowerCase();
+      if (!pointedFrom.has(target)) pointedFrom.set(target, new Set());
+      pointedFrom.get(target)!.add(source.toLowerCase());
+    }
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [target, sources] of pointedFrom) {
+      if (gone.has(target) || !pkg.has(target) || ![...sources].every((s) => gone.has(s))) continue;
+      gone.add(target);
+      grew = true;
+    }
+  }
+  return pkg.parts().filter((p) => gone.has(p.toLowerCase()));
+}
+
+async function removeSheets(book: XlsxBook, copy: PackageCopy, index: Index, names: string[]): Promise<void> {
   if (names.length === 0) return;
-  const zip = book.pkg.zip;
   const sheetEls = children(index.sheetsEl, 'sheet');
   const gone = new Set(names);
   const newIndex: (number | null)[] = [];
+  const parts: string[] = [];
   let kept = 0;
   for (const el of sheetEls) {
     if (!gone.has(el.getAttribute('name') ?? '')) {
@@ -152,15 +189,13 @@ function removeSheets(book: XlsxBook, index: Index, names: string[]): void {
     const id = el.getAttributeNS(NS.rel, 'id') ?? '';
     const rel = index.relationship(id);
     const part = book.sheets.find((s) => s.name === el.getAttribute('name'))?.part;
-    if (part) {
-      for (const p of [part, relsPartOf(part)]) {
-        const entry = book.pkg.entryName(p);
-        if (entry) zip.remove(entry);
-      }
-      index.removeOverride(part);
-    }
+    if (part) parts.push(part);
     rel?.parentNode?.removeChild(rel);
     el.parentNode?.removeChild(el);
+  }
+  for (const part of await partsGoingWith(book, parts)) {
+    for (const p of [part, relsPartOf(part)]) copy.remove(p);
+    index.removeOverride(part);
   }
   // Sheet-scoped names and the workbook views count sheets by position.
   for (const dn of children(index.definedNames(), 'definedName')) {
@@ -178,19 +213,34 @@ function removeSheets(book: XlsxBook, index: Index, names: string[]): void {
   }
 }
 
-function addSheets(book: XlsxBook, index: Index, sheets: PreparedSheet[], names: string[], styles: StyleSheet): void {
+/** The largest sheet id SpreadsheetML allows (xsd:unsignedInt). */
+const MAX_SHEET_ID = 4_294_967_295;
+
+/** The id for a new sheet: one above the largest in use, as Excel numbers them, or the lowest free one when that would pass the largest allowed. */
+function nextSheetId(taken: Set<number>): number {
+  const above = Math.max(0, ...taken) + 1;
+  if (above <= MAX_SHEET_ID) return above;
+  let id = 1;
+  while (taken.has(id)) id++;
+  return id;
+}
+
+function addSheets(book: XlsxBook, copy: PackageCopy, index: Index, sheets: PreparedSheet[], names: string[], styles: StyleSheet): void {
   const dir = inFolderOf(book.workbookPart, 'worksheets');
   const sheetsEl = index.sheetsEl;
   const prefix = index.relPrefix();
-  let sheetId = Math.max(0, ...children(sheetsEl, 'sheet').map((s) => Number(s.getAttribute('sheetId')) || 0));
+  const ids = new Set(children(sheetsEl, 'sheet').map((s) => Number(s.getAttribute('sheetId'))).filter((id) => Number.isInteger(id) && id > 0));
   let n = freeNumber(book, dir, 'sheet');
   const definedNames = index.definedNames();
   sheets.forEach((sheet, i) => {
     const layout = { ...sheet.layout, name: names[i] };
+    while (copy.has(`${dir}/sheet${n}.xml`)) n++;
     const part = `${dir}/sheet${n++}.xml`;
-    book.pkg.zip.file(part, worksheetXml(layout, styles), { createFolders: false });
+    copy.put(part, worksheetXml(layout, styles));
     index.setOverride(part, TYPE.worksheet);
-    const el = addElement(sheetsEl, 'sheet', { name: layout.name, sheetId: ++sheetId });
+    const sheetId = nextSheetId(ids);
+    ids.add(sheetId);
+    const el = addElement(sheetsEl, 'sheet', { name: layout.name, sheetId });
     el.setAttributeNS(NS.rel, `${prefix}:id`, index.addRelationship(REL.worksheet, part));
     const position = children(sheetsEl, 'sheet').length - 1;
     const text = (name: string, value: string) => addElement(definedNames, 'definedName', { name, localSheetId: position }).appendChild(index.workbook.createTextNode(value));
@@ -213,27 +263,25 @@ async function styleSheet(book: XlsxBook, index: Index): Promise<{ styles: Style
 }
 
 /** The record of our sheets, in its own custom XML part (the one the add-in reads through Office.js). */
-function writeRecord(book: XlsxBook, index: Index, record: ResultRecord): void {
+function writeRecord(book: XlsxBook, copy: PackageCopy, index: Index, record: ResultRecord): void {
   const xml = recordXml(record);
-  const zip = book.pkg.zip;
   if (book.recordPart) {
-    zip.file(book.pkg.entryName(book.recordPart) ?? book.recordPart, xml, { createFolders: false });
+    copy.put(book.recordPart, xml);
     return;
   }
-  const n = freeNumber(book, 'customXml', 'item');
+  let n = freeNumber(book, 'customXml', 'item');
+  while (copy.has(`customXml/item${n}.xml`) || copy.has(`customXml/itemProps${n}.xml`)) n++;
   const item = `customXml/item${n}.xml`;
   const props = `customXml/itemProps${n}.xml`;
-  zip.file(item, xml, { createFolders: false });
-  zip.file(
+  copy.put(item, xml);
+  copy.put(
     props,
     XML_DECLARATION +
       `<ds:datastoreItem ds:itemID="{${guid()}}" xmlns:ds="${NS.customXml}"><ds:schemaRefs><ds:schemaRef ds:uri="${RECORD_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
-    { createFolders: false },
   );
-  zip.file(
+  copy.put(
     relsPartOf(item),
     XML_DECLARATION + `<Relationships xmlns="${NS.packageRels}"><Relationship Id="rId1" Type="${REL.customXmlProps}" Target="itemProps${n}.xml"/></Relationships>`,
-    { createFolders: false },
   );
   index.setOverride(props, TYPE.customXmlProps);
   if (!index.hasDefault('xml')) index.setOverride(item, TYPE.xml);
@@ -244,7 +292,7 @@ function writeRecord(book: XlsxBook, index: Index, record: ResultRecord): void {
  * docProps/app.xml lists the sheet names under a heading with their count; it is kept in step when
  * it has the usual shape, and left as it is otherwise (it is a summary, not read by Excel).
  */
-async function updateAppProperties(book: XlsxBook, removed: string[], added: string[]): Promise<void> {
+async function updateAppProperties(book: XlsxBook, copy: PackageCopy, removed: string[], added: string[]): Promise<void> {
   const part = book.pkg.entryName('docProps/app.xml');
   if (!part) return;
   const doc = await book.pkg.xml(part);
@@ -277,27 +325,43 @@ async function updateAppProperties(book: XlsxBook, removed: string[], added: str
   for (const name of added) addElement(titles, 'lpstr', {}, after).appendChild(doc.createTextNode(name));
   counts[group]!.textContent = String(count + added.length);
   titles.setAttribute('size', String(children(titles, 'lpstr').length));
-  book.pkg.zip.file(part, serializeXml(doc), { createFolders: false });
+  copy.put(part, serializeXml(doc));
 }
 
 /**
- * The copy of the input with the result sheets, as the input's zip changed in place, to generate
- * with GENERATE. `plan` says which of our earlier sheets go and what the new ones are called.
+ * The copy of the input with the result sheets, as pieces of a zip to write one after another;
+ * the package read stays as it is. `plan` says which of our earlier sheets go and what the new
+ * ones are called.
  */
-export async function addResultSheets(book: XlsxBook, sheets: PreparedSheet[], plan: ReplacementPlan): Promise<JSZip> {
-  const zip = book.pkg.zip;
-  if (Object.keys(zip.files).length + sheets.length + 4 > LIMITS.zipEntries) {
+export async function addResultSheets(book: XlsxBook, sheets: PreparedSheet[], plan: ReplacementPlan): Promise<Uint8Array<ArrayBuffer>[]> {
+  const copy = book.pkg.copy();
+  if (copy.size + sheets.length + 4 > LIMITS.zipEntries) {
     throw new InputError(`Buku kerja “${book.pkg.name}” berisi lebih dari ${countText(LIMITS.zipEntries)} bagian; salinan dengan lembar hasil tidak dapat ditulis utuh.`);
   }
   const index = await Index.of(book);
-  removeSheets(book, index, plan.remove);
+  await removeSheets(book, copy, index, plan.remove);
   const { styles, part: stylesPart } = await styleSheet(book, index);
-  addSheets(book, index, sheets, plan.names, styles);
-  writeRecord(book, index, plan.record);
-  await updateAppProperties(book, plan.remove, plan.names);
-  zip.file(stylesPart, styles.toString(), { createFolders: false });
-  zip.file(book.pkg.entryName('[Content_Types].xml') ?? '[Content_Types].xml', serializeXml(index.types), { createFolders: false });
-  zip.file(book.pkg.entryName(book.workbookPart)!, serializeXml(index.workbook), { createFolders: false });
-  zip.file(book.pkg.entryName(relsPartOf(book.workbookPart)) ?? relsPartOf(book.workbookPart), serializeXml(index.rels), { createFolders: false });
-  return zip;
+  addSheets(book, copy, index, sheets, plan.names, styles);
+  writeRecord(book, copy, index, plan.record);
+  await updateAppProperties(book, copy, plan.remove, plan.names);
+  copy.put(stylesPart, styles.toString());
+  copy.put(CONTENT_TYPES, serializeXml(index.types));
+  copy.put(book.workbookPart, serializeXml(index.workbook));
+  copy.put(relsPartOf(book.workbookPart), serializeXml(index.rels));
+  return copy.bytes();
+}
+
+/**
+ * What the user should know of a copy before opening it: a digital signature that no longer holds,
+ * a structure locked against new sheets (written as asked: the lock stays).
+ */
+export function copyNotes(book: XlsxBook): string[] {
+  const notes: string[] = [];
+  if (book.signed) {
+    notes.push(`Buku kerja “${book.pkg.name}” ditandatangani secara digital; tanda tangan itu tidak berlaku lagi pada salinannya, karena salinan berisi lembar hasil yang tidak ikut ditandatangani.`);
+  }
+  if (book.structureLocked) {
+    notes.push(`Struktur buku kerja “${book.pkg.name}” dikunci (Lindungi Buku Kerja); salinannya tetap ditulis dengan lembar hasil seperti diminta, dan kunci itu tetap berlaku di salinan.`);
+  }
+  return notes;
 }
