@@ -163,13 +163,14 @@ export async function writePackage(file: string, spec: PackageSpec): Promise<str
   return file;
 }
 
-/** Sets the size a zip's central directory declares for one entry. */
+/** Sets the size a zip declares for one entry, in its central directory and its local header alike. */
 export function declareSize(zip: Buffer, entry: string, size: number): Buffer {
   const out = Buffer.from(zip);
   for (let i = out.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1')); i >= 0; i = out.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), i - 1)) {
     const nameLength = out.readUInt16LE(i + 28);
     if (out.toString('latin1', i + 46, i + 46 + nameLength) === entry) {
       out.writeUInt32LE(size, i + 24);
+      out.writeUInt32LE(size, out.readUInt32LE(i + 42) + 22);
       return out;
     }
   }

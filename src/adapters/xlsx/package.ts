@@ -226,12 +226,10 @@ export class Package {
       }
       if (directory) continue;
       // The content types stream is named exactly so; a twin in another case is no part, and is kept as it is.
-      if (entry.name !== CONTENT_TYPES && entry.name?.toLowerCase() === CONTENT_TYPES.toLowerCase()) {
-        twins.push(entry);
-        continue;
-      }
+      const twin = entry.name !== CONTENT_TYPES && entry.name?.toLowerCase() === CONTENT_TYPES.toLowerCase();
+      if (twin) twins.push(entry);
       for (const reading of readings(entry)) {
-        const key = partKey(reading);
+        const key = (twin ? 'twin:' : '') + partKey(reading);
         const other = seen.get(key);
         if (other !== undefined && other !== entry) {
           this.refuse(
@@ -242,7 +240,7 @@ export class Package {
         }
         seen.set(key, entry);
       }
-      if (entry.name !== null) this.byKey.set(partKey(entry.name), entry);
+      if (entry.name !== null && !twin) this.byKey.set(partKey(entry.name), entry);
     }
     if (twins.length > 0 && !this.byKey.has(partKey(CONTENT_TYPES))) {
       throw new InputError(`Berkas “${this.name}” rusak: daftar jenis isinya bernama ${shownName(twins[0])}, bukan “${CONTENT_TYPES}” yang dibaca Excel.`);

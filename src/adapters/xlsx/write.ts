@@ -234,7 +234,8 @@ function addSheets(book: XlsxBook, copy: PackageCopy, index: Index, sheets: Prep
   const definedNames = index.definedNames();
   sheets.forEach((sheet, i) => {
     const layout = { ...sheet.layout, name: names[i] };
-    while (copy.has(`${dir}/sheet${n}.xml`)) n++;
+    // A name free with its relationships' too: a stray .rels of that name would give the new sheet its relationships.
+    while (copy.has(`${dir}/sheet${n}.xml`) || copy.has(relsPartOf(`${dir}/sheet${n}.xml`))) n++;
     const part = `${dir}/sheet${n++}.xml`;
     copy.put(part, worksheetXml(layout, styles));
     index.setOverride(part, TYPE.worksheet);
@@ -252,11 +253,12 @@ function addSheets(book: XlsxBook, copy: PackageCopy, index: Index, sheets: Prep
 
 const absolute = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
 
-/** The workbook's style part, or a new one when the package has none. */
-async function styleSheet(book: XlsxBook, index: Index): Promise<{ styles: StyleSheet; part: string }> {
+/** The workbook's style part, or a new one when the package has none (under a name no entry has). */
+async function styleSheet(book: XlsxBook, copy: PackageCopy, index: Index): Promise<{ styles: StyleSheet; part: string }> {
   const existing = book.stylesPart && book.pkg.entryName(book.stylesPart);
   if (existing) return { styles: new StyleSheet(await book.pkg.text(existing)), part: existing };
-  const part = inFolderOf(book.workbookPart, 'styles.xml');
+  let part = inFolderOf(book.workbookPart, 'styles.xml');
+  for (let n = 2; copy.has(part); n++) part = inFolderOf(book.workbookPart, `styles${n}.xml`);
   index.addRelationship(REL.styles, part);
   index.setOverride(part, TYPE.styles);
   return { styles: new StyleSheet(EMPTY_STYLES), part };
@@ -270,7 +272,8 @@ function writeRecord(book: XlsxBook, copy: PackageCopy, index: Index, record: Re
     return;
   }
   let n = freeNumber(book, 'customXml', 'item');
-  while (copy.has(`customXml/item${n}.xml`) || copy.has(`customXml/itemProps${n}.xml`)) n++;
+  const taken = (n: number) => [`customXml/item${n}.xml`, `customXml/itemProps${n}.xml`, relsPartOf(`customXml/item${n}.xml`)].some((p) => copy.has(p));
+  while (taken(n)) n++;
   const item = `customXml/item${n}.xml`;
   const props = `customXml/itemProps${n}.xml`;
   copy.put(item, xml);
@@ -340,7 +343,7 @@ export async function addResultSheets(book: XlsxBook, sheets: PreparedSheet[], p
   }
   const index = await Index.of(book);
   await removeSheets(book, copy, index, plan.remove);
-  const { styles, part: stylesPart } = await styleSheet(book, index);
+  const { styles, part: stylesPart } = await styleSheet(book, copy, index);
   addSheets(book, copy, index, sheets, plan.names, styles);
   writeRecord(book, copy, index, plan.record);
   await updateAppProperties(book, copy, plan.remove, plan.names);
