@@ -1,4 +1,15 @@
-import { editedSheets, EMPTY_RECORD, fingerprint, fingerprintsOf, parseRecord, planReplacement, ResultRecord, serializeRecord, userSheets } from '../../src/core/result-sheets';
+import {
+  editedSheets,
+  EMPTY_RECORD,
+  fingerprint,
+  fingerprintsOf,
+  nameKey,
+  parseRecord,
+  planReplacement,
+  ResultRecord,
+  serializeRecord,
+  userSheets,
+} from '../../src/core/result-sheets';
 
 const record = (lembar: ResultRecord['lembar']): ResultRecord => ({ versi: 1, lembar });
 
@@ -95,6 +106,21 @@ describe('planReplacement', () => {
     const plan = planReplacement({ ...base, record: EMPTY_RECORD, sheetNames: ['hc efisiensi', 'HC Efisiensi (2)', 'HC Predikat'], fingerprints: new Map() });
     expect(plan.remove).toEqual([]);
     expect(plan.names).toEqual(['HC Efisiensi (3)', 'HC Predikat (2)']);
+  });
+
+  it('compares names as Excel does, with Unicode case folding: the Kelvin sign, a long s, a decomposed é', () => {
+    const plan = planReplacement({
+      ...base,
+      record: EMPTY_RECORD,
+      tables: [{ tabel: 'pengukuran-kinerja', sidik: 'k' }, ...base.tables],
+      sheetNames: ['HC Pengukuran \u212Ainerja', 'HC Efiſienſi', 'hc predikat'],
+      fingerprints: new Map(),
+    });
+    expect(plan.names).toEqual(['HC Pengukuran Kinerja (2)', 'HC Efisiensi (2)', 'HC Predikat (2)']);
+    expect(nameKey('HC Pengukuran \u212Ainerja')).toBe(nameKey('hc pengukuran kinerja'));
+    expect(nameKey('Realisasi e\u0301')).toBe(nameKey('REALISASI É'));
+    expect(nameKey('Straße')).toBe(nameKey('STRASSE'));
+    expect(nameKey('HC Efisiensi')).not.toBe(nameKey('HC Efisiensi (2)'));
   });
 
   it('forgets recorded sheets the user deleted or renamed', () => {

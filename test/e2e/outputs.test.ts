@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { createReadStream, mkdirSync, promises as fs, rmdirSync } from 'fs';
+import { createReadStream, existsSync, mkdirSync, promises as fs, rmdirSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { FIXTURES, runQuiet, tempDir } from '../helpers';
@@ -94,6 +94,35 @@ describe('writing the outputs', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out.join('\n')).anggaran.anggaran).toBe('3894507781');
     expect(r.err.join('\n')).toMatch(/Anggaran Rp 3\.894\.507\.781/);
+  });
+
+  const shm = existsSync('/dev/shm') ? it : it.skip;
+  shm('writes a regular file under /dev/shm through the same staging and rename as anywhere: two runs leave one JSON and one zip', async () => {
+    const json = `/dev/shm/hc-uji-${process.pid}.json`;
+    const xlsx = `/dev/shm/hc-uji-${process.pid}.xlsx`;
+    try {
+      for (let run = 0; run < 2; run++) expect((await runQuiet([input, '--json', json, '-o', xlsx])).code).toBe(0);
+      expect(JSON.parse(await fs.readFile(json, 'utf8')).anggaran.anggaran).toBe('3894507781');
+      const again = await runQuiet([xlsx, '--json', at('lagi.json')]);
+      expect(again.code).toBe(0);
+      expect((await fs.readdir('/dev/shm')).filter((f) => f.includes(`hc-uji-${process.pid}`)).sort()).toEqual([path.basename(json), path.basename(xlsx)]);
+    } finally {
+      await Promise.all([json, xlsx].map((f) => fs.rm(f, { force: true })));
+    }
+  });
+
+  (existsSync('/proc/self') ? it : it.skip)('says what is true of a folder that takes no new file (/proc) and of one that cannot be made there', async () => {
+    await expectRefused(['-o', '/proc/hasil.xlsx'], /^Galat: Berkas hasil “\/proc\/hasil\.xlsx” tidak dapat ditulis: folder “\/proc” tidak menerima berkas baru\.$/);
+    await expectRefused(
+      ['--json', '/proc/baru/hasil.json'],
+      /^Galat: Berkas hasil “\/proc\/baru\/hasil\.json” tidak dapat ditulis: folder “\/proc\/baru” tidak ada dan tidak dapat dibuat\.$/,
+    );
+  });
+
+  it('creates a missing folder for an output, as anywhere', async () => {
+    const r = await runQuiet([input, '--json', at('baru', 'dalam', 'hasil.json')]);
+    expect(r.code).toBe(0);
+    expect(await fs.readdir(at('baru', 'dalam'))).toEqual(['hasil.json']);
   });
 
   itWithFifo('writes into an existing FIFO, which stays a FIFO', async () => {

@@ -13,7 +13,10 @@ import { planRun } from '../../src/core/report/run';
  * copy rewrites under their own names), that reads again as a workbook.
  */
 
-const CRAFTED = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml([['Kode', 'Uraian', 'Anggaran'], ['7.01.01', 'PROGRAM A', 999_999_999_999]])}</sheetData></worksheet>`;
+const CRAFTED = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml([
+  ['Kode', 'Uraian', 'Anggaran'],
+  ['7.01.01', 'PROGRAM A', 999_999_999_999],
+])}</sheetData></worksheet>`;
 const BOOK = workbookEntries({ sheets: [{ name: 'DPA', body: `<sheetData>${rowsXml(SMALL_DPA)}</sheetData>` }] });
 
 const SEGMENTS = [
@@ -52,10 +55,17 @@ const textName = fc.array(fc.constantFrom(...SEGMENTS), { minLength: 1, maxLengt
 const rawName = fc
   .tuple(
     fc.constantFrom('', 'xl/', 'xl/media/', 'xl/worksheets/'),
-    fc.array(fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0x61, max: 0x7a }) }, { weight: 3, arbitrary: fc.integer({ min: 0x80, max: 0xff }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xff }) }), {
-      minLength: 1,
-      maxLength: 10,
-    }),
+    fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 0x61, max: 0x7a }) },
+        { weight: 3, arbitrary: fc.integer({ min: 0x80, max: 0xff }) },
+        { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xff }) },
+      ),
+      {
+        minLength: 1,
+        maxLength: 10,
+      },
+    ),
   )
   .map(([folder, bytes]) => Buffer.concat([Buffer.from(folder), Buffer.from(bytes)]));
 /** Names as text, raw bytes, or the name of an entry of the workbook, perhaps in another case. */
@@ -95,7 +105,10 @@ const zipArb = fc
   })
   .chain(({ added, order, ...rest }) => {
     const entries = [...BOOK, ...added];
-    return (order ? fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }) : fc.constant(entries)).map((shuffled) => ({ entries: shuffled, ...rest }));
+    return (order ? fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }) : fc.constant(entries)).map((shuffled) => ({
+      entries: shuffled,
+      ...rest,
+    }));
   });
 
 function zipOf({ entries, between, comment, damage, cut }: typeof zipArb extends fc.Arbitrary<infer T> ? T : never): Buffer {

@@ -6,6 +6,7 @@ import { FIXTURES, packageParts, rowsXml, runQuiet, runWithJson, sheetXml, SMALL
 import { crc, extraField, rawDirectory, RawEntry, unicodePath, workbookEntries, zipBytes } from '../support/zip-bytes';
 import { existingSheets, inputSheets, readXlsx } from '../../src/adapters/xlsx/read';
 import { addResultSheets } from '../../src/adapters/xlsx/write';
+import { XmlDecoder } from '../../src/adapters/xlsx/xml';
 import { planRun } from '../../src/core/report/run';
 import { editedSheets } from '../../src/core/result-sheets';
 
@@ -36,21 +37,47 @@ describe('entries that could stand for another part', () => {
   });
 
   const tampered = (reason: string) =>
-    new RegExp(`^Galat: Berkas “buku\\.xlsx” tidak dibaca karena ${reason}: buku kerja yang disimpan Excel tidak seperti itu, jadi berkas ini mungkin telah diubah di luar Excel\\.$`);
+    new RegExp(
+      `^Galat: Berkas “buku\\.xlsx” tidak dibaca karena ${reason}: buku kerja yang disimpan Excel tidak seperti itu, jadi berkas ini mungkin telah diubah di luar Excel\\.$`,
+    );
   const named = (name: string, why: string) => tampered(`di dalamnya ada bagian bernama “${name.replace(/[\\.()?[\]]/g, '\\$&')}”, yang bukan nama bagian buku kerja \\(${why}\\)`);
 
   it.each<[string, RawEntry[], RegExp]>([
-    ['a name climbing out of its folder', [...book(), { name: '../xl/worksheets/sheet1.xml', data: CRAFTED }], named('../xl/worksheets/sheet1.xml', 'memuat “\\.” atau “\\.\\.” sebagai nama folder')],
-    ['a name through “.” and an empty folder', [...book(), { name: 'xl/./worksheets//sheet1.xml', data: CRAFTED }], named('xl/./worksheets//sheet1.xml', 'memuat “\\.” atau “\\.\\.” sebagai nama folder')],
+    [
+      'a name climbing out of its folder',
+      [...book(), { name: '../xl/worksheets/sheet1.xml', data: CRAFTED }],
+      named('../xl/worksheets/sheet1.xml', 'memuat “\\.” atau “\\.\\.” sebagai nama folder'),
+    ],
+    [
+      'a name through “.” and an empty folder',
+      [...book(), { name: 'xl/./worksheets//sheet1.xml', data: CRAFTED }],
+      named('xl/./worksheets//sheet1.xml', 'memuat “\\.” atau “\\.\\.” sebagai nama folder'),
+    ],
     ['an empty folder name', [...book(), { name: 'xl/worksheets//sheet1.xml', data: CRAFTED }], named('xl/worksheets//sheet1.xml', 'memuat nama folder yang kosong \\(“//”\\)')],
     ['a leading slash', [...book(), { name: '/xl/worksheets/sheet1.xml', data: CRAFTED }], named('/xl/worksheets/sheet1.xml', 'diawali garis miring “/”')],
     ['backslashes', [...book(), { name: 'xl\\worksheets\\sheet1.xml', data: CRAFTED }], named('xl\\worksheets\\sheet1.xml', 'memuat garis miring terbalik “\\\\”')],
-    ['a trailing dot, which Windows drops', [...book(), { name: 'xl/worksheets/sheet1.xml.', data: CRAFTED }], named('xl/worksheets/sheet1.xml.', 'memuat nama yang diakhiri titik atau spasi')],
-    ['%-codes for “..”', [...book(), { name: 'xl/%2e%2e/xl/worksheets/sheet1.xml', data: CRAFTED }], named('xl/%2e%2e/xl/worksheets/sheet1.xml', 'memuat “\\.” atau “\\.\\.” sebagai nama folder, setelah kode %… di dalamnya diuraikan')],
+    [
+      'a trailing dot, which Windows drops',
+      [...book(), { name: 'xl/worksheets/sheet1.xml.', data: CRAFTED }],
+      named('xl/worksheets/sheet1.xml.', 'memuat nama yang diakhiri titik atau spasi'),
+    ],
+    [
+      '%-codes for “..”',
+      [...book(), { name: 'xl/%2e%2e/xl/worksheets/sheet1.xml', data: CRAFTED }],
+      named('xl/%2e%2e/xl/worksheets/sheet1.xml', 'memuat “\\.” atau “\\.\\.” sebagai nama folder, setelah kode %… di dalamnya diuraikan'),
+    ],
     ['a path out of the package', [...book(), { name: '../../../../tmp/x.txt', data: 'x' }], named('../../../../tmp/x.txt', 'memuat “\\.” atau “\\.\\.” sebagai nama folder')],
     ['a control character', [...book(), { name: 'xl/worksheets/sheet1.xml\u0000.txt', data: 'x' }], named('xl/worksheets/sheet1.xml\\x00.txt', 'memuat karakter kendali')],
-    ['the same name twice, the second crafted', [...book(), { name: 'xl/worksheets/sheet1.xml', data: CRAFTED }], tampered('bagian “xl/worksheets/sheet1\\.xml” ada dua kali di dalamnya')],
-    ['the same name twice, the first crafted', [{ name: 'xl/worksheets/sheet1.xml', data: CRAFTED }, ...book()], tampered('bagian “xl/worksheets/sheet1\\.xml” ada dua kali di dalamnya')],
+    [
+      'the same name twice, the second crafted',
+      [...book(), { name: 'xl/worksheets/sheet1.xml', data: CRAFTED }],
+      tampered('bagian “xl/worksheets/sheet1\\.xml” ada dua kali di dalamnya'),
+    ],
+    [
+      'the same name twice, the first crafted',
+      [{ name: 'xl/worksheets/sheet1.xml', data: CRAFTED }, ...book()],
+      tampered('bagian “xl/worksheets/sheet1\\.xml” ada dua kali di dalamnya'),
+    ],
     [
       'the name in another case',
       [...book(), { name: 'XL/Worksheets/SHEET1.xml', data: CRAFTED }],
@@ -149,7 +176,10 @@ describe('the copy keeps every entry under its own name and bytes', () => {
     // Every entry of the copy holds what its directory says: its CRC, its sizes.
     for (const e of after) {
       const method = e.record.readUInt16LE(10);
-      const data = e.stored.subarray(30 + e.stored.readUInt16LE(26) + e.stored.readUInt16LE(28), 30 + e.stored.readUInt16LE(26) + e.stored.readUInt16LE(28) + e.record.readUInt32LE(20));
+      const data = e.stored.subarray(
+        30 + e.stored.readUInt16LE(26) + e.stored.readUInt16LE(28),
+        30 + e.stored.readUInt16LE(26) + e.stored.readUInt16LE(28) + e.record.readUInt32LE(20),
+      );
       const content = method === 8 ? inflateRawSync(data) : data;
       expect([e.name.toString('latin1'), content.length, crc(content)]).toEqual([e.name.toString('latin1'), e.record.readUInt32LE(24), e.record.readUInt32LE(16)]);
     }
@@ -201,16 +231,55 @@ describe('XML as declared', () => {
       ['ISO-8859-1', 'Anggaran \u0080'],
     ]) {
       const input = path.join(dir, `${encoding}.xlsx`);
-      await fs.writeFile(input, zipBytes(workbookEntries({ sheets: [{ ...DPA, name: 'Anggaran \x80' }], declaration: `<?xml version="1.0" encoding="${encoding}"?>`, encode: latin1 })));
+      await fs.writeFile(
+        input,
+        zipBytes(workbookEntries({ sheets: [{ ...DPA, name: 'Anggaran \x80' }], declaration: `<?xml version="1.0" encoding="${encoding}"?>`, encode: latin1 })),
+      );
       expect((await runWithJson(input)).json!.lembar.dpa).toBe(name);
     }
   });
 
+  it('finds the declaration and every character however the inflated text comes in pieces', () => {
+    const cases: [Buffer, string][] = [
+      [Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>é\x80</a>', 'latin1'), '<?xml version="1.0" encoding="ISO-8859-1"?><a>é\u0080</a>'],
+      [Buffer.from('<?xml version="1.0" encoding="UTF-8"?><a>é€😀</a>', 'utf8'), '<?xml version="1.0" encoding="UTF-8"?><a>é€😀</a>'],
+      [Buffer.from('<a>é</a>', 'utf8'), '<a>é</a>'],
+    ];
+    for (const [bytes, text] of cases) {
+      for (const size of [1, 2, 7, 44, bytes.length]) {
+        const decoder = new XmlDecoder(() => new Error('bukan teks'));
+        let out = '';
+        for (let i = 0; i < bytes.length; i += size) out += decoder.decode(bytes.subarray(i, i + size));
+        expect([size, out + decoder.end()]).toEqual([size, text]);
+      }
+    }
+  });
+
   it.each([
-    ['an encoding no decoder knows', '<?xml version="1.0" encoding="x-hitung"?>', latin1, 'Galat: Berkas “sandi.xlsx” tidak dapat dibaca: bagian xl/workbook.xml menyatakan penyandian teks yang tidak dikenal.'],
-    ['bytes that are not the UTF-8 they are declared as', '<?xml version="1.0" encoding="UTF-8"?>', latin1, 'Galat: Berkas “sandi.xlsx” rusak: bagian xl/workbook.xml bukan teks UTF-8 seperti yang dinyatakannya.'],
-    ['bytes that are not the US-ASCII they are declared as', '<?xml version="1.0" encoding="US-ASCII"?>', latin1, 'Galat: Berkas “sandi.xlsx” rusak: bagian xl/workbook.xml bukan teks US-ASCII seperti yang dinyatakannya.'],
-    ['UTF-16 declared over bytes that are not', '<?xml version="1.0" encoding="UTF-16"?>', latin1, 'Galat: Berkas “sandi.xlsx” rusak: bagian xl/workbook.xml bukan teks UTF-16 seperti yang dinyatakannya.'],
+    [
+      'an encoding no decoder knows',
+      '<?xml version="1.0" encoding="x-hitung"?>',
+      latin1,
+      'Galat: Berkas “sandi.xlsx” tidak dapat dibaca: bagian xl/workbook.xml menyatakan penyandian teks yang tidak dikenal.',
+    ],
+    [
+      'bytes that are not the UTF-8 they are declared as',
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      latin1,
+      'Galat: Berkas “sandi.xlsx” rusak: bagian xl/workbook.xml bukan teks UTF-8 seperti yang dinyatakannya.',
+    ],
+    [
+      'bytes that are not the US-ASCII they are declared as',
+      '<?xml version="1.0" encoding="US-ASCII"?>',
+      latin1,
+      'Galat: Berkas “sandi.xlsx” rusak: bagian xl/workbook.xml bukan teks US-ASCII seperti yang dinyatakannya.',
+    ],
+    [
+      'UTF-16 declared over bytes that are not',
+      '<?xml version="1.0" encoding="UTF-16"?>',
+      latin1,
+      'Galat: Berkas “sandi.xlsx” rusak: bagian xl/workbook.xml bukan teks UTF-16 seperti yang dinyatakannya.',
+    ],
   ])('refuses %s in one sentence, never reading other characters', async (_case, declaration, encode, message) => {
     const input = path.join(dir, 'sandi.xlsx');
     await fs.writeFile(input, zipBytes(workbookEntries({ sheets: [{ ...DPA, name: 'Anggaran é' }], declaration, encode })));
@@ -246,7 +315,12 @@ describe('names and ids', () => {
     await fs.writeFile(input, zipBytes(entries));
     const out = path.join(dir, 'id-hasil.xlsx');
     expect((await runQuiet([input, '-o', out])).code).toBe(0);
-    const ids = [...(await packageParts(out)).get('xl/workbook.xml')!.toString().matchAll(/sheetId="(\d+)"/g)].map((m) => Number(m[1]));
+    const ids = [
+      ...(await packageParts(out))
+        .get('xl/workbook.xml')!
+        .toString()
+        .matchAll(/sheetId="(\d+)"/g),
+    ].map((m) => Number(m[1]));
     expect(ids).toEqual([1, 4294967295, 2, 3, 4]);
   });
 });

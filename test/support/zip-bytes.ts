@@ -70,7 +70,7 @@ export function zipBytes(entries: RawEntry[], options: ZipOptions = {}): Buffer 
     const method = e.method ?? 8;
     const stored = method === 8 ? deflateRawSync(data) : data;
     const sum = crc(data);
-    const utf8 = e.utf8Flag ?? (typeof e.name === 'string' && /[^\x00-\x7f]/.test(e.name));
+    const utf8 = e.utf8Flag ?? (typeof e.name === 'string' && /\P{ASCII}/u.test(e.name));
     const flags = (utf8 ? 0x800 : 0) | (e.descriptor ? 0x8 : 0);
     const extra = Buffer.from(e.extra ?? []);
     const localExtra = Buffer.from(e.localExtra ?? e.extra ?? []);
@@ -188,10 +188,15 @@ export function workbookEntries(spec: BookSpec): RawEntry[] {
       data:
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        spec.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+        spec.sheets
+          .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+          .join('') +
         '</Types>',
     },
-    { name: '_rels/.rels', data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+    {
+      name: '_rels/.rels',
+      data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
     { name: 'xl/workbook.xml', data: spec.encode ? spec.encode(workbook) : workbook },
     {
       name: 'xl/_rels/workbook.xml.rels',

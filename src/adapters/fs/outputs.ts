@@ -104,6 +104,28 @@ async function linkTarget(file: string): Promise<string> {
   });
 }
 
+/**
+ * Makes the folders missing above an output, one level at a time: a recursive mkdir goes on for ever
+ * where a folder cannot be made (/proc/baru), and this says which one.
+ */
+async function makeFolders(dir: string, file: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) {
+    const absent = await fs.stat(d).then(
+      () => false,
+      (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+    );
+    if (!absent) break;
+    missing.unshift(d);
+  }
+  for (const d of missing) {
+    await fs.mkdir(d).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'EEXIST') return;
+      throw e.code === 'ENOENT' ? new InputError(`Berkas hasil “${file}” tidak dapat ditulis: folder “${d}” tidak ada dan tidak dapat dibuat.`) : e;
+    });
+  }
+}
+
 async function stage(output: Output, n: number): Promise<Staged> {
   if (DESCRIPTOR.test(path.resolve(output.path))) return { output, target: output.path, tmp: null };
   try {
@@ -115,10 +137,7 @@ async function stage(output: Output, n: number): Promise<Staged> {
     if (stat && (stat.isCharacterDevice() || stat.isFIFO())) return { output, target, tmp: null };
     if (stat && !stat.isFile()) throw new InputError(`Berkas hasil “${output.path}” bukan berkas biasa, perangkat karakter atau FIFO; sebutkan nama berkas untuk hasil.`);
     const dir = path.dirname(path.resolve(target));
-    await fs.mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-      // mkdir names the first folder it could not make, which the message then names.
-      throw e.code === 'ENOENT' ? new InputError(`Berkas hasil “${output.path}” tidak dapat ditulis: folder “${dir}” tidak ada dan tidak dapat dibuat.`) : e;
-    });
+    await makeFolders(dir, output.path);
     return { output, target, tmp: path.join(dir, `.${path.basename(target)}.${process.pid}.${n}.tmp`) };
   } catch (e) {
     throw writeError(output.path, e);

@@ -129,16 +129,20 @@ function refuseNonZip(bytes: Uint8Array, name: string): void {
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f]/g;
+
 /** A zip entry's name for a message: control characters and bytes that are not UTF-8 written `\xHH`. */
 function shownName(entry: ZipName): string {
   const text = entry.name ?? [...entry.rawName].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase()}`)).join('');
-  // eslint-disable-next-line no-control-regex
-  return quoted(text.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`), 160);
+  return quoted(
+    text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`),
+    160,
+  );
 }
 
 /** The IBM PC code page zip names without the UTF-8 flag are in, by the zip specification: its upper half. */
-const CP437_HIGH =
-  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+const CP437_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
 const cp437 = (bytes: Uint8Array) => [...bytes].map((b) => (b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80])).join('');
 
 /** The names a reader may take an entry's to be: UTF-8 when flagged so; otherwise code page 437, as the zip specification says, and UTF-8, as most tools read it. */
@@ -165,8 +169,7 @@ function unclean(name: string, directory: boolean): string | null {
 }
 
 function uncleanText(name: string): string | null {
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(name)) return 'memuat karakter kendali';
+  if (name.search(CONTROL) >= 0) return 'memuat karakter kendali';
   if (name.includes('\\')) return 'memuat garis miring terbalik “\\”';
   if (name.startsWith('/')) return 'diawali garis miring “/”';
   const segments = name.split('/');
@@ -218,7 +221,10 @@ export class Package {
     const twins: ZipEntry[] = [];
     for (const entry of this.zip.entries) {
       const second = entry.unicodePaths.find((p) => p !== entry.name);
-      if (second !== undefined) this.refuse(`bagian ${shownName(entry)} di dalamnya membawa nama kedua ${shownName({ rawName: new TextEncoder().encode(second), name: second })} yang dibaca sebagian program`);
+      if (second !== undefined)
+        this.refuse(
+          `bagian ${shownName(entry)} di dalamnya membawa nama kedua ${shownName({ rawName: new TextEncoder().encode(second), name: second })} yang dibaca sebagian program`,
+        );
       const directory = entry.size === 0 && entry.rawName[entry.rawName.length - 1] === 0x2f;
       for (const reading of readings(entry)) {
         const why = unclean(reading, directory);
@@ -248,7 +254,9 @@ export class Package {
   }
 
   private refuse(what: string): never {
-    throw new InputError(`Berkas “${this.name}” tidak dibaca karena ${what}: buku kerja yang disimpan Excel tidak seperti itu, jadi berkas ini mungkin telah diubah di luar Excel.`);
+    throw new InputError(
+      `Berkas “${this.name}” tidak dibaca karena ${what}: buku kerja yang disimpan Excel tidak seperti itu, jadi berkas ini mungkin telah diubah di luar Excel.`,
+    );
   }
 
   /** The entry holding a part, whatever the case of its name; null when absent. */
@@ -378,7 +386,9 @@ function zipError(e: ZipProblem, name: string): InputError {
       );
     case 'corrupt':
       return new InputError(
-        entry ? `Berkas “${name}” rusak: bagian ${entry} tidak utuh atau tidak sesuai dengan daftar isinya; tidak dapat dibaca.` : `Berkas “${name}” rusak atau bukan buku kerja .xlsx yang utuh; tidak dapat dibaca.`,
+        entry
+          ? `Berkas “${name}” rusak: bagian ${entry} tidak utuh atau tidak sesuai dengan daftar isinya; tidak dapat dibaca.`
+          : `Berkas “${name}” rusak atau bukan buku kerja .xlsx yang utuh; tidak dapat dibaca.`,
       );
   }
 }
@@ -426,8 +436,7 @@ export class PackageCopy {
       const text = this.written.get(entry);
       entries.push(text === undefined ? entry : { rawName: entry.rawName, utf8: (entry.flags & 0x800) !== 0, data: utf8.encode(text) });
     }
-    // eslint-disable-next-line no-control-regex
-    for (const { name, text } of this.added.values()) entries.push({ rawName: utf8.encode(name), utf8: /[^\x00-\x7f]/.test(name), data: utf8.encode(text) });
+    for (const { name, text } of this.added.values()) entries.push({ rawName: utf8.encode(name), utf8: /\P{ASCII}/u.test(name), data: utf8.encode(text) });
     return writeZip(this.pkg.bytes, entries, this.pkg.zip.comment);
   }
 }

@@ -162,7 +162,7 @@ async function partsGoingWith(book: XlsxBook, sheets: string[]): Promise<string[
       pointedFrom.get(target)!.add(source.toLowerCase());
     }
   }
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [target, sources] of pointedFrom) {
       if (gone.has(target) || !pkg.has(target) || ![...sources].every((s) => gone.has(s))) continue;
@@ -229,7 +229,11 @@ function addSheets(book: XlsxBook, copy: PackageCopy, index: Index, sheets: Prep
   const dir = inFolderOf(book.workbookPart, 'worksheets');
   const sheetsEl = index.sheetsEl;
   const prefix = index.relPrefix();
-  const ids = new Set(children(sheetsEl, 'sheet').map((s) => Number(s.getAttribute('sheetId'))).filter((id) => Number.isInteger(id) && id > 0));
+  const ids = new Set(
+    children(sheetsEl, 'sheet')
+      .map((s) => Number(s.getAttribute('sheetId')))
+      .filter((id) => Number.isInteger(id) && id > 0),
+  );
   let n = freeNumber(book, dir, 'sheet');
   const definedNames = index.definedNames();
   sheets.forEach((sheet, i) => {
@@ -361,10 +365,14 @@ export async function addResultSheets(book: XlsxBook, sheets: PreparedSheet[], p
 export function copyNotes(book: XlsxBook): string[] {
   const notes: string[] = [];
   if (book.signed) {
-    notes.push(`Buku kerja “${book.pkg.name}” ditandatangani secara digital; tanda tangan itu tidak berlaku lagi pada salinannya, karena salinan berisi lembar hasil yang tidak ikut ditandatangani.`);
+    notes.push(
+      `Buku kerja “${book.pkg.name}” ditandatangani secara digital; tanda tangan itu tidak berlaku lagi pada salinannya, karena salinan berisi lembar hasil yang tidak ikut ditandatangani.`,
+    );
   }
   if (book.structureLocked) {
-    notes.push(`Struktur buku kerja “${book.pkg.name}” dikunci (Lindungi Buku Kerja); salinannya tetap ditulis dengan lembar hasil seperti diminta, dan kunci itu tetap berlaku di salinan.`);
+    notes.push(
+      `Struktur buku kerja “${book.pkg.name}” dikunci (Lindungi Buku Kerja); salinannya tetap ditulis dengan lembar hasil seperti diminta, dan kunci itu tetap berlaku di salinan.`,
+    );
   }
   return notes;
 }

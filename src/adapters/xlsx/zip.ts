@@ -89,9 +89,7 @@ function extraFields(bytes: Uint8Array, start: number, length: number): { id: nu
 }
 
 function unicodePathsOf(bytes: Uint8Array, fields: ReturnType<typeof extraFields>): string[] {
-  return fields
-    .filter((f) => f.id === UNICODE_PATH)
-    .map((f) => (f.length < 5 ? '' : (utf8OrNull(bytes.subarray(f.at + 5, f.at + f.length)) ?? '\uFFFD')));
+  return fields.filter((f) => f.id === UNICODE_PATH).map((f) => (f.length < 5 ? '' : (utf8OrNull(bytes.subarray(f.at + 5, f.at + f.length)) ?? '\uFFFD')));
 }
 
 /** The end-of-central-directory record: the last one whose comment reaches the end of the file. */
@@ -111,7 +109,14 @@ interface Directory {
 }
 
 function directory(bytes: Uint8Array, end: number): Directory {
-  const eocd = { disk: u16(bytes, end + 4), cdDisk: u16(bytes, end + 6), here: u16(bytes, end + 8), count: u16(bytes, end + 10), size: u32(bytes, end + 12), offset: u32(bytes, end + 16) };
+  const eocd = {
+    disk: u16(bytes, end + 4),
+    cdDisk: u16(bytes, end + 6),
+    here: u16(bytes, end + 8),
+    count: u16(bytes, end + 10),
+    size: u32(bytes, end + 12),
+    offset: u32(bytes, end + 16),
+  };
   const locator = end - 20;
   if (locator < 0 || u32(bytes, locator) !== SIG.locator64) {
     if (eocd.disk !== 0 || eocd.cdDisk !== 0 || eocd.here !== eocd.count) throw new ZipProblem('corrupt');
@@ -119,7 +124,14 @@ function directory(bytes: Uint8Array, end: number): Directory {
   }
   const at = u64(bytes, locator + 8);
   if (at + 56 > locator || u32(bytes, at) !== SIG.end64) throw new ZipProblem('corrupt');
-  const z = { disk: u32(bytes, at + 16), cdDisk: u32(bytes, at + 20), here: u64(bytes, at + 24), count: u64(bytes, at + 32), size: u64(bytes, at + 40), offset: u64(bytes, at + 48) };
+  const z = {
+    disk: u32(bytes, at + 16),
+    cdDisk: u32(bytes, at + 20),
+    here: u64(bytes, at + 24),
+    count: u64(bytes, at + 32),
+    size: u64(bytes, at + 40),
+    offset: u64(bytes, at + 48),
+  };
   const agrees = (short: number, full: number, long: number) => short === full || short === long;
   if (
     z.disk !== 0 ||
@@ -169,7 +181,7 @@ export function readZip(bytes: Uint8Array<ArrayBuffer>, maxEntries: number): Zip
   if (dir.count > maxEntries) throw new ZipProblem('too-many');
   if (dir.offset + dir.size !== dir.ends) throw new ZipProblem('corrupt');
   const entries: ZipEntry[] = [];
-  for (let p = dir.offset; p < dir.ends; ) {
+  for (let p = dir.offset; p < dir.ends;) {
     if (entries.length === maxEntries) throw new ZipProblem('too-many');
     if (p + 46 > dir.ends || u32(bytes, p) !== SIG.central) throw new ZipProblem('corrupt');
     const n = u16(bytes, p + 28);
@@ -334,7 +346,12 @@ function header(size: number, fill: (v: DataView) => void): Uint8Array<ArrayBuff
  * is its local header, data and descriptor as they were stored, and its central record as stored
  * but for the offset of its local header; a new one is deflated. The archive's comment is kept.
  */
-export async function writeZip(source: Uint8Array<ArrayBuffer>, entries: readonly (ZipEntry | NewEntry)[], comment: Uint8Array<ArrayBuffer>, now = new Date()): Promise<Uint8Array<ArrayBuffer>[]> {
+export async function writeZip(
+  source: Uint8Array<ArrayBuffer>,
+  entries: readonly (ZipEntry | NewEntry)[],
+  comment: Uint8Array<ArrayBuffer>,
+  now = new Date(),
+): Promise<Uint8Array<ArrayBuffer>[]> {
   const out = new Writer();
   const centrals: Uint8Array<ArrayBuffer>[] = [];
   const { time, date } = dosTime(now);
