@@ -161,7 +161,10 @@ const decodePercent = (name: string) => {
   }
 };
 
-/** Why a name cannot be a part's (OPC, ECMA-376 part 2, 6.2.2), as the end of a sentence; null when it can. */
+/**
+ * Why a name cannot be a part's (the part names of ECMA-376 part 2), as the end of a sentence; null
+ * when it can. A segment ending in a dot or a space is one Windows would read as another.
+ */
 function unclean(name: string, directory: boolean): string | null {
   const decoded = decodePercent(name);
   const why = uncleanText(directory ? decoded.replace(/\/$/, '') : decoded);
@@ -179,7 +182,7 @@ function uncleanText(name: string): string | null {
   return null;
 }
 
-/** The content types stream, exactly so named (ECMA-376 part 2, 10.1.2.2). */
+/** The content types stream, exactly so named (ECMA-376 part 2). */
 export const CONTENT_TYPES = '[Content_Types].xml';
 
 /** How a part name is looked up: without regard to case (OPC), its %-codes decoded. */
@@ -254,9 +257,7 @@ export class Package {
   }
 
   private refuse(what: string): never {
-    throw new InputError(
-      `Berkas “${this.name}” tidak dibaca karena ${what}: buku kerja yang disimpan Excel tidak seperti itu, jadi berkas ini mungkin telah diubah di luar Excel.`,
-    );
+    throw tampered(this.name, what);
   }
 
   /** The entry holding a part, whatever the case of its name; null when absent. */
@@ -369,6 +370,11 @@ export class Package {
   }
 }
 
+/** A package no tool that writes workbooks makes, refused for `what`. */
+function tampered(file: string, what: string): InputError {
+  return new InputError(`Berkas “${file}” tidak dibaca karena ${what}: buku kerja yang disimpan Excel tidak seperti itu, jadi berkas ini mungkin telah diubah di luar Excel.`);
+}
+
 function zipError(e: ZipProblem, name: string): InputError {
   const entry = e.entry && shownName(e.entry);
   switch (e.kind) {
@@ -377,13 +383,9 @@ function zipError(e: ZipProblem, name: string): InputError {
     case 'encrypted':
       return new InputError(`Berkas “${name}” dilindungi kata sandi; buka di Excel, hapus kata sandinya, lalu coba lagi.`);
     case 'name-mismatch':
-      return new InputError(
-        `Berkas “${name}” tidak dibaca karena bagian ${entry} di dalamnya bernama lain (${shownName(e.localName!)}) di tempat isinya: buku kerja yang disimpan Excel tidak seperti itu, jadi berkas ini mungkin telah diubah di luar Excel.`,
-      );
+      return tampered(name, `bagian ${entry} di dalamnya bernama lain (${shownName(e.localName!)}) di tempat isinya`);
     case 'hidden':
-      return new InputError(
-        `Berkas “${name}” tidak dibaca karena di dalamnya ada bagian yang tidak tercatat di daftar isinya: buku kerja yang disimpan Excel tidak seperti itu, jadi berkas ini mungkin telah diubah di luar Excel.`,
-      );
+      return tampered(name, 'di dalamnya ada bagian yang tidak tercatat di daftar isinya');
     case 'corrupt':
       return new InputError(
         entry

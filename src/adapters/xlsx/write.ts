@@ -6,6 +6,7 @@ import { RECORD_NAMESPACE, recordXml, ReplacementPlan, ResultRecord } from '../.
 import { PreparedSheet } from '../../core/report/run';
 import { XlsxBook } from './read';
 import { CONTENT_TYPES, inFolderOf, LIMITS, PackageCopy, relativeTarget, relsPartOf } from './package';
+import { ZipEntry } from './zip';
 import { quotedSheet, worksheetXml } from './sheet-xml';
 import { EMPTY_STYLES, StyleSheet } from './styles';
 import { addElement, child, children, NS, parseXml, root, serializeXml, XML_DECLARATION } from './xml';
@@ -148,29 +149,30 @@ function sourceOfRels(rels: string): string | null {
  */
 async function partsGoingWith(book: XlsxBook, sheets: string[]): Promise<string[]> {
   const pkg = book.pkg;
-  const gone = new Set(sheets.map((p) => p.toLowerCase()));
   if (!sheets.some((p) => pkg.has(relsPartOf(p)))) return sheets;
-  // Who points to each part, from every relationship in the package.
-  const pointedFrom = new Map<string, Set<string>>();
+  const gone = new Set(sheets.map((p) => pkg.entry(p)));
+  // Who points to each part, from every relationship in the package ('' the package itself).
+  const pointedFrom = new Map<ZipEntry, Set<ZipEntry | ''>>();
   for (const rels of pkg.parts()) {
     const source = sourceOfRels(rels);
-    if (source === null || (source !== '' && !pkg.has(source))) continue;
-    for (const r of await pkg.relationships(source)) {
-      if (r.external) continue;
-      const target = r.target.toLowerCase();
+    const from = source === '' ? '' : source === null ? null : pkg.entry(source);
+    if (from === null) continue;
+    for (const r of await pkg.relationships(source!)) {
+      const target = r.external ? null : pkg.entry(r.target);
+      if (target === null) continue;
       if (!pointedFrom.has(target)) pointedFrom.set(target, new Set());
-      pointedFrom.get(target)!.add(source.toLowerCase());
+      pointedFrom.get(target)!.add(from);
     }
   }
   for (let grew = true; grew;) {
     grew = false;
     for (const [target, sources] of pointedFrom) {
-      if (gone.has(target) || !pkg.has(target) || ![...sources].every((s) => gone.has(s))) continue;
+      if (gone.has(target) || ![...sources].every((s) => s !== '' && gone.has(s))) continue;
       gone.add(target);
       grew = true;
     }
   }
-  return pkg.parts().filter((p) => gone.has(p.toLowerCase()));
+  return [...gone].flatMap((e) => (e?.name ? [e.name] : []));
 }
 
 async function removeSheets(book: XlsxBook, copy: PackageCopy, index: Index, names: string[]): Promise<void> {
