@@ -325,36 +325,78 @@ describe('names and ids', () => {
   });
 });
 
+interface Attachment {
+  /** The sheet part's relationships, their targets relative to xl/worksheets. */
+  rels: string;
+  /** The element that refers to them in the sheet part, before </worksheet>. */
+  element: string;
+  parts: Record<string, string>;
+  /** Content types to add to [Content_Types].xml. */
+  types: string;
+}
+
+const PKG_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const DOC_RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
 /** A note on a sheet, as Excel writes one: comments, their VML drawing, the sheet's relationships to both. */
-async function addNote(file: string, sheet: string, into: string): Promise<void> {
+const NOTE: Attachment = {
+  rels:
+    `<Relationship Id="rIdKomentar" Type="${DOC_RELS}/comments" Target="../comments1.xml"/>` +
+    `<Relationship Id="rIdCatatan" Type="${DOC_RELS}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/>`,
+  element: '<legacyDrawing r:id="rIdCatatan"/>',
+  parts: {
+    'xl/comments1.xml':
+      '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Bendahara</author></authors><commentList><comment ref="B2" authorId="0"><text><t>sudah dicek</t></text></comment></commentList></comments>',
+    'xl/drawings/vmlDrawing1.vml': '<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape/></xml>',
+  },
+  types:
+    '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>',
+};
+
+/** A drawing of `anchors` anchors on a sheet, the first holding a chart, as Excel saves the add-in's chart on HC Efisiensi. */
+const chartDrawing = (anchors: number): Attachment => ({
+  rels: `<Relationship Id="rIdGambar" Type="${DOC_RELS}/drawing" Target="../drawings/drawing1.xml"/>`,
+  element: '<drawing r:id="rIdGambar"/>',
+  parts: {
+    'xl/drawings/drawing1.xml':
+      '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing">' +
+      '<xdr:twoCellAnchor><xdr:graphicFrame/></xdr:twoCellAnchor>'.repeat(anchors) +
+      '</xdr:wsDr>',
+    'xl/drawings/_rels/drawing1.xml.rels': `<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/chart" Target="../charts/chart1.xml"/></Relationships>`,
+    'xl/charts/chart1.xml': '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+  },
+  types:
+    '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+});
+
+/** The workbook in `file` with `attachment` on `sheet`, written to `into`. */
+async function attach(file: string, sheet: string, attachment: Attachment, into: string): Promise<void> {
   const zip = await JSZip.loadAsync(await fs.readFile(file));
   const workbook = await zip.file('xl/workbook.xml')!.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
   const id = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
-  const part = `xl/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]}`;
-  const name = part.slice(part.lastIndexOf('/') + 1);
-  zip.file(part, (await zip.file(part)!.async('string')).replace('</worksheet>', '<legacyDrawing r:id="rIdCatatan"/></worksheet>'));
-  zip.file(
-    `xl/worksheets/_rels/${name}.rels`,
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rIdKomentar" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/>' +
-      '<Relationship Id="rIdCatatan" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/>' +
-      '</Relationships>',
-  );
-  zip.file(
-    'xl/comments1.xml',
-    '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Bendahara</author></authors><commentList><comment ref="B2" authorId="0"><text><t>sudah dicek</t></text></comment></commentList></comments>',
-  );
-  zip.file('xl/drawings/vmlDrawing1.vml', '<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape/></xml>');
+  const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*/>`).exec(rels)![0].match(/Target="([^"]+)"/)![1];
+  const part = `xl/${target}`;
+  zip.file(part, (await zip.file(part)!.async('string')).replace('</worksheet>', `${attachment.element}</worksheet>`));
+  zip.file(`xl/worksheets/_rels/${path.posix.basename(part)}.rels`, `<Relationships xmlns="${PKG_RELS}">${attachment.rels}</Relationships>`);
+  for (const [name, text] of Object.entries(attachment.parts)) zip.file(name, text);
   const types = await zip.file('[Content_Types].xml')!.async('string');
-  zip.file(
-    '[Content_Types].xml',
-    types.replace(
-      '</Types>',
-      '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>',
-    ),
-  );
+  zip.file('[Content_Types].xml', types.replace('</Types>', `${attachment.types}</Types>`));
   await fs.writeFile(into, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** Every override names a part of the copy, and every relationship's target is in it. */
+async function expectNoOrphans(zip: JSZip): Promise<string[]> {
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  const types = await zip.file('[Content_Types].xml')!.async('string');
+  for (const m of types.matchAll(/PartName="\/([^"]+)"/g)) expect(names).toContain(m[1]);
+  for (const rels of names.filter((n) => n.endsWith('.rels'))) {
+    const folder = path.posix.dirname(path.posix.dirname(rels));
+    for (const m of (await zip.file(rels)!.async('string')).matchAll(/Target="([^"]+)"(?![^>]*External)/g)) {
+      expect([rels, names.includes(path.posix.normalize(path.posix.join(folder === '.' ? '' : folder, m[1])).replace(/^\//, ''))]).toEqual([rels, true]);
+    }
+  }
+  return names;
 }
 
 describe('our sheets carrying what we did not write', () => {
@@ -365,7 +407,7 @@ describe('our sheets carrying what we did not write', () => {
     const first = path.join(dir, 'pertama.xlsx');
     expect((await runQuiet([path.join(FIXTURES, 'semboro-bersih.xlsx'), '-o', first])).code).toBe(0);
     noted = path.join(dir, 'catatan.xlsx');
-    await addNote(first, 'HC Efisiensi', noted);
+    await attach(first, 'HC Efisiensi', NOTE, noted);
   });
 
   it('the command line keeps a sheet of ours with a note added, values unchanged, and says so', async () => {
@@ -387,19 +429,29 @@ describe('our sheets carrying what we did not write', () => {
     const { prepared, plan } = planRun(inputSheets(book), {}, existingSheets(book), true, () => {});
     expect(plan.remove).toContain('HC Efisiensi');
     const zip = await JSZip.loadAsync(concat(await addResultSheets(book, prepared, plan)));
-    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    const names = await expectNoOrphans(zip);
     expect(names.filter((n) => /comments|vmlDrawing/.test(n))).toEqual([]);
-    const types = await zip.file('[Content_Types].xml')!.async('string');
-    expect(types).not.toContain('/xl/comments1.xml');
-    // Every override names a part, and every relationship's target is in the copy.
-    for (const m of types.matchAll(/PartName="\/([^"]+)"/g)) expect(names).toContain(m[1]);
-    for (const rels of names.filter((n) => n.endsWith('.rels'))) {
-      const folder = path.posix.dirname(path.posix.dirname(rels));
-      for (const m of (await zip.file(rels)!.async('string')).matchAll(/Target="([^"]+)"(?![^>]*External)/g)) {
-        expect([rels, names.includes(path.posix.normalize(path.posix.join(folder === '.' ? '' : folder, m[1])).replace(/^\//, ''))]).toEqual([rels, true]);
-      }
-    }
+    expect(await zip.file('[Content_Types].xml')!.async('string')).not.toContain('/xl/comments1.xml');
     expect(sheetNames(await zip.file('xl/workbook.xml')!.async('string')).filter((n) => n.startsWith('HC Efisiensi'))).toEqual(['HC Efisiensi']);
+  });
+
+  it('takes the add-in’s one chart on HC Efisiensi for ours, replacing it with its drawing; a second anchor is the user’s', async () => {
+    const first = path.join(dir, 'pertama.xlsx');
+    const charted = path.join(dir, 'bagan.xlsx');
+    await attach(first, 'HC Efisiensi', chartDrawing(1), charted);
+    const book = await readXlsx(await fs.readFile(charted), 'bagan.xlsx');
+    expect(book.extras).toEqual(new Map());
+    const { prepared, plan } = planRun(inputSheets(book), {}, existingSheets(book), false, () => {});
+    expect([plan.edited, plan.remove.includes('HC Efisiensi')]).toEqual([[], true]);
+    const names = await expectNoOrphans(await JSZip.loadAsync(concat(await addResultSheets(book, prepared, plan))));
+    expect(names.filter((n) => /drawing|chart/.test(n))).toEqual([]);
+
+    const more = path.join(dir, 'bagan-lain.xlsx');
+    await attach(first, 'HC Efisiensi', chartDrawing(2), more);
+    const r = await runQuiet([more, '-o', path.join(dir, 'bagan-lain-hasil.xlsx')]);
+    expect(r.err).toContain(
+      'Lembar “HC Efisiensi” berisi gambar atau bagan yang tidak ditulis alat ini; lembar itu dibiarkan dan hasil baru ditulis ke lembar “HC Efisiensi (2)”.',
+    );
   });
 });
 

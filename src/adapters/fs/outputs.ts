@@ -34,7 +34,6 @@ const REASON: Record<string, string> = {
   EDQUOT: 'kuota disk habis',
   ENAMETOOLONG: 'namanya terlalu panjang',
   ENOTDIR: 'salah satu bagian jalurnya bukan folder',
-
   EISDIR: 'itu adalah folder',
   ELOOP: 'jalurnya berputar lewat tautan simbolik',
   ENXIO: 'perangkat atau soket itu tidak dapat dibuka untuk ditulis',

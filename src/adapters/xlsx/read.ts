@@ -19,6 +19,8 @@ const REL_TYPE = {
   customXml: /\/relationships\/customXml$/,
   signature: /\/relationships\/digital-signature\/origin$/,
   printerSettings: /\/relationships\/printerSettings$/,
+  drawing: /\/relationships\/drawing$/,
+  chart: /\/relationships\/chart$/,
 };
 
 /** What a sheet's relationship of each type brings that the tool never writes into its sheets, in words. */
@@ -255,18 +257,28 @@ export async function readXlsx(bytes: Uint8Array, name: string, progress: Progre
   };
 }
 
-/** extras of XlsxBook: what each sheet of ours points to besides its printer settings. */
+/** extras of XlsxBook: what each sheet of ours points to besides its printer settings (and the add-in's chart). */
 async function extrasOf(pkg: Package, sheets: SheetEntry[], record: ResultRecord): Promise<Map<string, string>> {
   const extras = new Map<string, string>();
   for (const s of sheets) {
-    if (!s.part || !record.lembar.some((o) => o.nama === s.name)) continue;
-    const words = (await pkg.relationships(s.part))
-      .filter((r) => !REL_TYPE.printerSettings.test(r.type))
-      .map((r) => EXTRAS.find(([type]) => type.test(r.type))?.[1] ?? 'bagian lain');
+    const tabel = record.lembar.find((o) => o.nama === s.name)?.tabel;
+    if (!s.part || tabel === undefined) continue;
+    const rels: Relationship[] = [];
+    for (const r of await pkg.relationships(s.part)) if (!REL_TYPE.printerSettings.test(r.type) && !(tabel === 'efisiensi' && (await isAddInChart(pkg, r)))) rels.push(r);
+    const words = rels.map((r) => EXTRAS.find(([type]) => type.test(r.type))?.[1] ?? 'bagian lain');
     const said = [...new Set(words.filter((w) => w !== ''))];
     if (words.length > 0) extras.set(s.name, said.length > 0 ? said.join(', ') : 'kontrol atau gambar');
   }
   return extras;
+}
+
+/** The add-in's chart on HC Efisiensi, as Excel saves it: a drawing holding one anchor, which holds one chart. */
+async function isAddInChart(pkg: Package, rel: Relationship): Promise<boolean> {
+  if (!REL_TYPE.drawing.test(rel.type) || rel.external || !pkg.has(rel.target)) return false;
+  const inside = await pkg.relationships(rel.target);
+  if (inside.length !== 1 || !REL_TYPE.chart.test(inside[0].type)) return false;
+  const drawing = root(await pkg.xml(rel.target));
+  return ['twoCellAnchor', 'oneCellAnchor', 'absoluteAnchor'].flatMap((name) => children(drawing, name)).length === 1;
 }
 
 /**
