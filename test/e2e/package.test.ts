@@ -435,7 +435,7 @@ describe('our sheets carrying what we did not write', () => {
     expect(sheetNames(await zip.file('xl/workbook.xml')!.async('string')).filter((n) => n.startsWith('HC Efisiensi'))).toEqual(['HC Efisiensi']);
   });
 
-  it('takes the add-in’s one chart on HC Efisiensi for ours, replacing it with its drawing; a second anchor is the user’s', async () => {
+  it('takes the one chart the registry gives HC Efisiensi for ours, replacing it with its drawing; a second anchor is the user’s', async () => {
     const first = path.join(dir, 'pertama.xlsx');
     const charted = path.join(dir, 'bagan.xlsx');
     await attach(first, 'HC Efisiensi', chartDrawing(1), charted);

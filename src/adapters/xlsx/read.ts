@@ -3,7 +3,7 @@ import { countText } from '../../core/decimal';
 import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
 import { Progress } from '../../core/compute/engine';
-import { EMPTY_RECORD, ownership, Ownership, recordFromXml, ResultRecord } from '../../core/result-sheets';
+import { EMPTY_RECORD, ownership, Ownership, recordFromXml, RESULT_TABLES, ResultRecord } from '../../core/result-sheets';
 import { CONTENT_TYPES, extensionOf, LIMITS, Package, Relationship } from './package';
 import { parsePart, readSheet, SheetContext } from './read-sheet';
 import { child, children, decodeXstring, localName, NS, root } from './xml';
@@ -257,14 +257,15 @@ export async function readXlsx(bytes: Uint8Array, name: string, progress: Progre
   };
 }
 
-/** extras of XlsxBook: what each sheet of ours points to besides its printer settings (and the add-in's chart). */
+/** extras of XlsxBook: what each sheet of ours points to besides its printer settings (and the chart its table has). */
 async function extrasOf(pkg: Package, sheets: SheetEntry[], record: ResultRecord): Promise<Map<string, string>> {
   const extras = new Map<string, string>();
   for (const s of sheets) {
     const tabel = record.lembar.find((o) => o.nama === s.name)?.tabel;
     if (!s.part || tabel === undefined) continue;
     const rels: Relationship[] = [];
-    for (const r of await pkg.relationships(s.part)) if (!REL_TYPE.printerSettings.test(r.type) && !(tabel === 'efisiensi' && (await isAddInChart(pkg, r)))) rels.push(r);
+    const charted = 'chart' in RESULT_TABLES[tabel];
+    for (const r of await pkg.relationships(s.part)) if (!REL_TYPE.printerSettings.test(r.type) && !(charted && (await isOurChart(pkg, r)))) rels.push(r);
     const words = rels.map((r) => EXTRAS.find(([type]) => type.test(r.type))?.[1] ?? 'bagian lain');
     const said = [...new Set(words.filter((w) => w !== ''))];
     if (words.length > 0) extras.set(s.name, said.length > 0 ? said.join(', ') : 'kontrol atau gambar');
@@ -272,8 +273,8 @@ async function extrasOf(pkg: Package, sheets: SheetEntry[], record: ResultRecord
   return extras;
 }
 
-/** The add-in's chart on HC Efisiensi, as Excel saves it: a drawing holding one anchor, which holds one chart. */
-async function isAddInChart(pkg: Package, rel: Relationship): Promise<boolean> {
+/** The chart the registry gives a table (HC Efisiensi's), as Excel saves it: a drawing holding one anchor, which holds one chart. */
+async function isOurChart(pkg: Package, rel: Relationship): Promise<boolean> {
   if (!REL_TYPE.drawing.test(rel.type) || rel.external || !pkg.has(rel.target)) return false;
   const inside = await pkg.relationships(rel.target);
   if (inside.length !== 1 || !REL_TYPE.chart.test(inside[0].type)) return false;
