@@ -16,7 +16,8 @@ import { workbookFromXlsx } from '../src/adapters/fs/xlsx-file';
 import { hitung } from '../src/core/compute/engine';
 import { Workbook } from '../src/core/grid';
 import { layoutSheets, SheetLayout } from '../src/core/report/sheet-layout';
-import { buildResultSheets } from '../src/core/report/tables';
+import { resultSheets } from '../src/core/report/tables';
+import { buildReport } from '../src/core/report/report';
 import { RESULT_SHEETS } from '../src/core/result-sheets';
 import { FakeExcel } from '../src/demo/fake-excel';
 import { bigWorkbook } from '../test/support/big-workbook';
@@ -48,7 +49,7 @@ async function measure(name: string, book: Workbook | FakeExcel, onTheWeb: boole
 }
 
 const env = { isSetSupported: () => true };
-const layoutsOf = (book: Workbook): SheetLayout[] => layoutSheets(buildResultSheets(hitung(book)));
+const layoutsOf = (book: Workbook): SheetLayout[] => layoutSheets(resultSheets(buildReport(hitung(book)).tables));
 const run = (context: Excel.RequestContext) => hitungInExcel(context, { settings: null, replaceEdited: false }, env);
 
 async function main(): Promise<void> {
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   await measure('read-web-50000', big, true, (context) => readWorkbook(context, { withMerges: true, responseBudget: PAYLOAD_BUDGET }));
   const bigLayouts = layoutsOf(big);
   await measure('write-50000', big, true, (context) => writeLayouts(context, bigLayouts, fresh(bigLayouts), PAYLOAD_BUDGET));
-  const pemeriksaan = layoutSheets(buildResultSheets(withFindings(hitung(big), 20_000))).filter((l) => l.name === RESULT_SHEETS.pemeriksaan);
+  const pemeriksaan = layoutSheets(resultSheets(buildReport(withFindings(hitung(big), 20_000)).tables)).filter((l) => l.name === RESULT_SHEETS.pemeriksaan);
   await measure('write-pemeriksaan-20000', big, true, (context) => writeLayouts(context, pemeriksaan, fresh(pemeriksaan), PAYLOAD_BUDGET));
   const semboro = await workbookFromXlsx(path.join(__dirname, '..', '..', 'examples', 'semboro-tercetak.xlsx'));
   const semboroLayouts = layoutsOf(semboro);

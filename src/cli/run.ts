@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { existingSheets, inputSheets, XlsxBook } from '../adapters/xlsx/read';
+import { readBookOf, XlsxBook } from '../adapters/xlsx/read';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
 import { readXlsxFile, writeResultCopy } from '../adapters/fs/xlsx-file';
 import { copyNotes } from '../adapters/xlsx/write';
@@ -13,7 +13,8 @@ import { describeRoles } from '../core/read/detect';
 import { parseSettings, SettingError, Settings } from '../core/settings';
 import { toJson } from '../core/report/result-json';
 import { tableToHtml } from '../core/report/table-html';
-import { PlannedRun, planRun } from '../core/report/run';
+import { PlannedRun } from '../core/run/plan';
+import { runHitung } from '../core/run/run';
 
 export const HELP = `Pemakaian: hitung-capaian <buku.xlsx> [pilihan]
 
@@ -137,26 +138,24 @@ function htmlPage(tables: string[]): string {
  * Every output of a run, made in memory; only the files leave this function, so the grids and the
  * budget tree can be freed before they are written.
  */
-async function computeOutputs(book: XlsxBook, opts: Options, say: (line: string) => void, io: Io): Promise<Output[]> {
-  const run = planRun(inputSheets(book), opts.settings, existingSheets(book), false, (m) => io.err(m));
-  summary(run.result, say, io);
+async function outputFiles(book: XlsxBook, planned: PlannedRun, opts: Options, io: Io): Promise<Output[]> {
+  const { report } = planned;
   const files: Output[] = [];
   if (opts.json) {
-    const json = JSON.stringify(toJson(run.report), null, 2) + '\n';
+    const json = JSON.stringify(toJson(report), null, 2) + '\n';
     files.push({ path: opts.json, write: (f, flag) => fs.writeFile(f, json, { encoding: 'utf8', flag }), text: () => json });
   }
-  const tables = run.sheets.map((s) => s.table);
   if (opts.docx) {
     // Loaded only when asked for: the docx package is most of the start-up time otherwise.
     const [{ Packer }, { buildDocx }] = await Promise.all([import('docx'), import('../adapters/docx/build-docx')]);
-    const buffer = await Packer.toBuffer(buildDocx(tables, run.report.draftWarning));
+    const buffer = await Packer.toBuffer(buildDocx(report.tables, report.draftWarning));
     files.push({ path: opts.docx, write: (f, flag) => fs.writeFile(f, buffer, { flag }) });
   }
   if (opts.html) {
-    const html = htmlPage(tables.map(tableToHtml));
+    const html = htmlPage(report.tables.map(tableToHtml));
     files.push({ path: opts.html, write: (f, flag) => fs.writeFile(f, html, { encoding: 'utf8', flag }) });
   }
-  if (opts.output) files.push(resultCopy(book, run, opts.output, io));
+  if (opts.output) files.push(resultCopy(book, planned, opts.output, io));
   return files;
 }
 
@@ -203,10 +202,23 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     // With the JSON on stdout, the summary goes to stderr.
     const say = opts.json !== undefined && isStdout(opts.json) ? io.err : io.out;
-    const files = await computeOutputs(book, opts, say, io);
-    book.grids.length = 0;
-    for (const f of files) if (!isStdout(f.path)) io.err(`Menulis ${f.path}…`);
-    await writeAll(files, (text) => io.out(text.replace(/\n$/, '')));
+    // A sheet of ours the user changed is kept, as the pane's “biarkan”: the command line asks nothing.
+    const request = { settings: opts.settings, replaceEdited: false };
+    await runHitung(
+      {
+        read: async () => readBookOf(book),
+        write: async (planned) => {
+          summary(planned.report.result, say, io);
+          const files = await outputFiles(book, planned, opts, io);
+          book.grids.length = 0;
+          for (const f of files) if (!isStdout(f.path)) io.err(`Menulis ${f.path}…`);
+          await writeAll(files, (text) => io.out(text.replace(/\n$/, '')));
+          return { catatan: [] };
+        },
+      },
+      request,
+      (m) => io.err(m),
+    );
     return 0;
   } catch (e) {
     if (e instanceof InputError) {

@@ -329,8 +329,8 @@ export function editedSheets({ sheetNames, record, fingerprints }: ExistingSheet
 export interface ReplacementRequest extends ExistingSheets {
   /** The tables to write, in order, with the fingerprint of the values each will hold. */
   tables: readonly { tabel: TableId; sidik: string }[];
-  /** Replace our sheets even where the user changed them since the last run. */
-  replaceEdited: boolean;
+  /** Our sheets the user changed that stay (editedSheets, or none where the user chose to replace them). */
+  edited: readonly string[];
 }
 
 export interface ReplacementPlan {
@@ -369,7 +369,7 @@ function freeName(wanted: string, taken: Set<string>): string {
  */
 export function planReplacement(req: ReplacementRequest): ReplacementPlan {
   const present = new Set(req.sheetNames);
-  const edited = req.replaceEdited ? [] : editedSheets(req);
+  const edited = [...req.edited];
   const remove = req.record.lembar.map((s) => s.nama).filter((name) => present.has(name) && !edited.includes(name));
   const removed = new Set(remove);
   const taken = new Set(req.sheetNames.filter((n) => !removed.has(n)).map(nameKey));

@@ -1,8 +1,8 @@
-import { Inspection } from '../core/report/run';
+import { Inspection } from '../core/run/plan';
 import { Decimal } from '../core/decimal';
 import { InputError } from '../core/errors';
 import { SettingError, Settings } from '../core/settings';
-import { PaneRun } from '../taskpane/host';
+import { RunView } from '../core/run/run';
 
 /**
  * What the page and its worker say to each other. Messages are structured clones, which keep plain
@@ -11,10 +11,12 @@ import { PaneRun } from '../taskpane/host';
  */
 
 export type Request =
-  { type: 'open'; file: File } | { type: 'inspect'; settings: Partial<Settings> | null } | { type: 'hitung'; settings: Partial<Settings>; replaceEdited: boolean | undefined };
+  | { type: 'open'; file: File }
+  | { type: 'inspect'; settings: Partial<Settings> | null }
+  | { type: 'hitung'; settings: Partial<Settings> | null; replaceEdited: boolean | undefined };
 
-/** A run as the worker sends it: the pane's run without its time, and the copy's bytes and rows. */
-export interface WorkerRun extends Omit<PaneRun, 'time' | 'copy'> {
+/** A run as the worker sends it: the core's RunView, and the copy's bytes and rows. */
+export interface WorkerRun extends RunView {
   copy: { workbook: { name: string; bytes: Uint8Array }; json: { name: string; text: string }; rows: Record<string, string> };
 }
 

@@ -1,5 +1,5 @@
 import WORKER_SOURCE from 'peramban-worker-source';
-import { Inspection } from '../core/report/run';
+import { Inspection } from '../core/run/plan';
 import { downloadBlob, PaneRun, WorkbookHost } from '../taskpane/host';
 import { WORKER_FAILED } from './browsers';
 import { Answers, fromWire, fromWireError, Message, Request, WorkerRun } from './protocol';

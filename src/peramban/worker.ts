@@ -1,12 +1,12 @@
-import { Inspection, inspect as inspectWorkbook, planRun } from '../core/report/run';
+import { Inspection } from '../core/run/plan';
+import { inspectBook, runHitung, viewOf } from '../core/run/run';
 import { checkFileSize } from '../adapters/xlsx/package';
-import { existingSheets, inputSheets, readXlsx, XlsxBook } from '../adapters/xlsx/read';
+import { readBookOf, readXlsx, XlsxBook } from '../adapters/xlsx/read';
 import { addResultSheets, copyNotes } from '../adapters/xlsx/write';
 import { Progress } from '../core/compute/engine';
 import { InputError } from '../core/errors';
 import { Grid } from '../core/grid';
 import { toJson } from '../core/report/result-json';
-import { editedSheets } from '../core/result-sheets';
 import { Settings } from '../core/settings';
 import { resultCopyName } from '../taskpane/file-name';
 import { Answers, Message, Request, toWire, toWireError, WorkerRun } from './protocol';
@@ -40,9 +40,9 @@ async function open(file: File, progress: Progress): Promise<Answers['open']> {
 }
 
 /** Which sheet serves as what with these settings, as in Excel; a file keeps no saved settings. */
-function inspect(settings: Partial<Settings> | null): Inspection {
+function inspect(settings: Partial<Settings> | null): Promise<Inspection> {
   const { book } = current();
-  return inspectWorkbook(inputSheets(book), settings, existingSheets(book), { saved: null, savedProblem: null });
+  return inspectBook({ read: async () => readBookOf(book) }, settings);
 }
 
 /** The text of the row of each finding's cell and of the cell it is paired with, by `lembar!sel`. */
@@ -57,32 +57,25 @@ function findingRows(grids: Grid[], temuan: WorkerRun['result']['temuan']): Reco
   return rows;
 }
 
-async function run(settings: Partial<Settings>, replaceEdited: boolean | undefined, progress: Progress): Promise<Answers['hitung']> {
+async function run(settings: Partial<Settings> | null, replaceEdited: boolean | undefined, progress: Progress): Promise<Answers['hitung']> {
   const { name, book } = current();
-  const existing = existingSheets(book);
-  const edited = editedSheets(existing);
-  if (edited.length > 0 && replaceEdited === undefined) return { edited };
-  const { report, result, sheets, prepared, plan, written } = planRun(inputSheets(book), settings, existing, replaceEdited ?? false, progress);
-  progress('Menulis salinan buku kerja…');
-  const workbook = concat(await addResultSheets(book, prepared, plan));
-  const { anggaran, kinerja, ...rest } = result;
-  return {
-    result: {
-      ...rest,
-      // What the copy does that the user should know before opening it, among the run's notes.
-      catatan: [...rest.catatan, ...copyNotes(book)],
-      anggaran: anggaran && { anggaran: anggaran.anggaran, realisasi: anggaran.realisasi, serapan: anggaran.serapan },
-      kinerja: kinerja && { rataRataCapaian: kinerja.rataRataCapaian },
+  const outcome = await runHitung(
+    {
+      read: async () => readBookOf(book),
+      // The copy's notes (a signature that no longer holds …) are told among the run's.
+      write: async ({ prepared, plan }) => ({ catatan: copyNotes(book), workbook: concat(await addResultSheets(book, prepared, plan)) }),
     },
-    tables: sheets.map((s) => s.table),
-    written,
-    kept: plan.edited,
-    settings,
+    { settings, replaceEdited },
+    progress,
+  );
+  if ('edited' in outcome) return outcome;
+  return {
+    ...viewOf(outcome),
     copy: {
       // The workbook's own kind: a .xlsm stays a .xlsm, or Excel would not open it.
-      workbook: { name: resultCopyName(name, book.extension), bytes: workbook },
-      json: { name: resultCopyName(name, '.json'), text: JSON.stringify(toJson(report), null, 2) + '\n' },
-      rows: findingRows(book.grids, result.temuan),
+      workbook: { name: resultCopyName(name, book.extension), bytes: outcome.host.workbook },
+      json: { name: resultCopyName(name, '.json'), text: JSON.stringify(toJson(outcome.report), null, 2) + '\n' },
+      rows: findingRows(book.grids, outcome.report.result.temuan),
     },
   };
 }

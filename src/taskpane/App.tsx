@@ -2,9 +2,8 @@ import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fl
 import { Packer } from 'docx';
 import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { buildDocx } from '../adapters/docx/build-docx';
-import { Inspection } from '../core/report/run';
+import { Inspection } from '../core/run/plan';
 import { rectAddress } from '../core/rect';
-import { draftWarning } from '../core/report/narrative';
 import { narasiToHtml, tableToHtml } from '../core/report/table-html';
 import { parseSettings } from '../core/settings';
 import { copyHtml } from './clipboard';
@@ -165,7 +164,7 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
       return instead ? { intent: 'info', text: instead } : { intent: 'success', text: `Berkas ${name} diunduh.` };
     });
   /** The tables as .docx, opening with the draft warning while the sheets hold galat; beside the other downloads where there are some. */
-  const docx = (shown: PaneRun) => void download(shown.copy ? 'unduh' : 'docx', docxName(workbookName), () => Packer.toBlob(buildDocx(shown.tables, draftWarning(shown.result))));
+  const docx = (shown: PaneRun) => void download(shown.copy ? 'unduh' : 'docx', docxName(workbookName), () => Packer.toBlob(buildDocx(shown.tables, shown.draftWarning)));
 
   return (
     <main className={styles.root} aria-busy={actions.busy !== null}>

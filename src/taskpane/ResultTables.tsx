@@ -1,5 +1,5 @@
 import { Button, Divider, Subtitle2, Text } from '@fluentui/react-components';
-import { WrittenSheet } from '../core/report/run';
+import { WrittenSheet } from '../core/run/plan';
 import { rectAddress } from '../core/rect';
 import { Table } from '../core/report/table';
 import { PaneRun } from './host';

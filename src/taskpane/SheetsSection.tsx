@@ -15,7 +15,7 @@ import {
   Subtitle2,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { Inspection } from '../core/report/run';
+import { Inspection } from '../core/run/plan';
 import { COLUMN_LABEL, describeRoles, KEY_COLUMNS, SheetDetection } from '../core/read/detect';
 import { ColumnRole, SheetRole } from '../core/settings';
 import { Draft, fieldKey, getAt, numberFrom, shownValue } from './draft';

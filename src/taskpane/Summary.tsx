@@ -1,7 +1,6 @@
 import { Button, Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text } from '@fluentui/react-components';
 import { countText, persenText, rupiahText } from '../core/decimal';
 import { countByTingkat } from '../core/findings';
-import { draftWarning } from '../core/report/narrative';
 import { PaneRun, ResultCopy } from './host';
 import { Catatan, NoticeBar } from './Notice';
 import { useStyles } from './styles';
@@ -33,7 +32,7 @@ export function Summary({
   const { galat, peringatan } = countByTingkat(run.result.temuan);
   const pemeriksaan = run.written.find((w) => w.tabel === 'pemeriksaan')?.nama;
   const time = run.time.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
-  const warning = draftWarning(run.result);
+  const warning = run.draftWarning;
   // A figure read from a doubtful sheet is not presented as final; the draft warning says why.
   const doubted = (bagian: 'anggaran' | 'kinerja') => (run.result.keraguan.some((d) => d.bagian === bagian) ? ' (belum dapat dipercaya)' : '');
   return (

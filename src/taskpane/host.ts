@@ -1,5 +1,6 @@
-import { ExcelRun, forgetSettings, hitungInExcel, inspectWorkbook, requirementProblem, RunOptions, selectRange } from '../adapters/office/hitung-excel';
-import { EditedSheets, Inspection } from '../core/report/run';
+import { forgetSettings, hitungInExcel, inspectWorkbook, requirementProblem, RunOptions, selectRange } from '../adapters/office/hitung-excel';
+import { EditedSheets, Inspection } from '../core/run/plan';
+import { RunView, viewOf } from '../core/run/run';
 import { excelRun, ExcelRunner, OfficeEnv, officeEnv } from '../adapters/office/office-env';
 import { Settings } from '../core/settings';
 import { RibbonChannel } from './ribbon';
@@ -29,22 +30,11 @@ export interface WorkbookHost {
   ribbon?: RibbonChannel;
 }
 
-type Result = ExcelRun['result'];
-
 /**
- * A run as the pane shows it: Excel's run is one. The browser page's comes from its worker, so it
- * holds what the pane shows of the budget and kinerja, not their row trees, and the copy of the file.
+ * A run as the pane shows it (the core's RunView: Excel's run, or the browser page's from its
+ * worker), with the copy of the file where the results went into one rather than into the open workbook.
  */
-export type PaneRun = Omit<ExcelRun, 'result' | 'catatan'> & {
-  /** What the user should know before the figures, each one sentence; none where the host has nothing to say. */
-  catatan?: string[];
-  result: Omit<Result, 'anggaran' | 'kinerja'> & {
-    anggaran: Pick<NonNullable<Result['anggaran']>, 'anggaran' | 'realisasi' | 'serapan'> | null;
-    kinerja: Pick<NonNullable<Result['kinerja']>, 'rataRataCapaian'> | null;
-  };
-  /** Where the results went into a copy of the file rather than into the open workbook. */
-  copy?: ResultCopy;
-};
+export type PaneRun = RunView & { copy?: ResultCopy };
 
 export interface ResultCopy {
   /** The workbook with the result sheets, and the result as JSON. */
@@ -78,7 +68,10 @@ export function excelHost(run: ExcelRunner, env: OfficeEnv): WorkbookHost {
   return {
     problem: requirementProblem(env.isSetSupported),
     inspect: (settings) => run((context) => inspectWorkbook(context, settings, env)),
-    hitung: (options) => run((context) => hitungInExcel(context, options, env)),
+    hitung: async (options) => {
+      const outcome = await run((context) => hitungInExcel(context, options, env));
+      return 'edited' in outcome ? outcome : viewOf(outcome);
+    },
     forgetSettings: () => run(forgetSettings),
     show: (lembar, address, what) => run((context) => selectRange(context, lembar, address, what)),
     download: (name, data) => (env.noDownloads ? NO_DOWNLOAD : downloadBlob(name, data)),

@@ -6,12 +6,16 @@ import {
   nameKey,
   parseRecord,
   planReplacement,
+  ReplacementRequest,
   ResultRecord,
   serializeRecord,
   userSheets,
 } from '../../src/core/result-sheets';
 
 const record = (lembar: ResultRecord['lembar']): ResultRecord => ({ versi: 1, lembar });
+
+/** planReplacement as a run asks it: our sheets the user changed stay unless they are to be replaced. */
+const planned = (req: Omit<ReplacementRequest, 'edited'> & { replaceEdited: boolean }) => planReplacement({ ...req, edited: req.replaceEdited ? [] : editedSheets(req) });
 
 describe('the ownership record', () => {
   it('round-trips through its JSON', () => {
@@ -63,7 +67,7 @@ describe('planReplacement', () => {
   };
 
   it('replaces our unchanged sheets under their own names', () => {
-    const plan = planReplacement({
+    const plan = planned({
       ...base,
       sheetNames: ['DPA', 'HC Efisiensi', 'HC Predikat'],
       fingerprints: new Map([
@@ -83,7 +87,7 @@ describe('planReplacement', () => {
   });
 
   it('keeps a sheet the user edited, which is no longer ours, and names the new one beside it', () => {
-    const plan = planReplacement({
+    const plan = planned({
       ...base,
       sheetNames: ['DPA', 'HC Efisiensi', 'HC Predikat'],
       fingerprints: new Map([
@@ -98,18 +102,18 @@ describe('planReplacement', () => {
   });
 
   it('replaces an edited sheet too when asked', () => {
-    const plan = planReplacement({ ...base, replaceEdited: true, sheetNames: ['HC Efisiensi'], fingerprints: new Map([['HC Efisiensi', 'diubah']]) });
+    const plan = planned({ ...base, replaceEdited: true, sheetNames: ['HC Efisiensi'], fingerprints: new Map([['HC Efisiensi', 'diubah']]) });
     expect([plan.remove, plan.edited, plan.names]).toEqual([['HC Efisiensi'], [], ['HC Efisiensi', 'HC Predikat']]);
   });
 
   it('never touches a user sheet named HC … that is not in the record; names compare without case', () => {
-    const plan = planReplacement({ ...base, record: EMPTY_RECORD, sheetNames: ['hc efisiensi', 'HC Efisiensi (2)', 'HC Predikat'], fingerprints: new Map() });
+    const plan = planned({ ...base, record: EMPTY_RECORD, sheetNames: ['hc efisiensi', 'HC Efisiensi (2)', 'HC Predikat'], fingerprints: new Map() });
     expect(plan.remove).toEqual([]);
     expect(plan.names).toEqual(['HC Efisiensi (3)', 'HC Predikat (2)']);
   });
 
   it('compares names as Excel does, with Unicode case folding: the Kelvin sign, a long s, a decomposed é', () => {
-    const plan = planReplacement({
+    const plan = planned({
       ...base,
       record: EMPTY_RECORD,
       tables: [{ tabel: 'pengukuran-kinerja', sidik: 'k' }, ...base.tables],
@@ -124,12 +128,12 @@ describe('planReplacement', () => {
   });
 
   it('forgets recorded sheets the user deleted or renamed', () => {
-    const plan = planReplacement({ ...base, sheetNames: ['DPA'], fingerprints: new Map() });
+    const plan = planned({ ...base, sheetNames: ['DPA'], fingerprints: new Map() });
     expect([plan.remove, plan.edited, plan.names]).toEqual([[], [], ['HC Efisiensi', 'HC Predikat']]);
   });
 
   it('keeps a numbered name within the 31 characters Excel allows', () => {
-    const plan = planReplacement({
+    const plan = planned({
       ...base,
       record: EMPTY_RECORD,
       tables: [{ tabel: 'belanja-operasi-modal', sidik: 'b' }],
@@ -137,7 +141,7 @@ describe('planReplacement', () => {
       fingerprints: new Map(),
     });
     expect(plan.names).toEqual(['HC Belanja Operasi Modal (2)']);
-    const long = planReplacement({
+    const long = planned({
       ...base,
       record: EMPTY_RECORD,
       tables: [{ tabel: 'perbandingan-tahun', sidik: 'b' }],

@@ -1,3 +1,4 @@
+import { editedSheets } from '../../src/core/result-sheets';
 import fc from 'fast-check';
 import { rowsXml, SMALL_DPA } from '../helpers';
 import { rawDirectory, RawEntry, unicodePath, workbookEntries, zipBytes } from '../support/zip-bytes';
@@ -5,7 +6,7 @@ import { CONTENT_TYPES, relsPartOf } from '../../src/adapters/xlsx/package';
 import { existingSheets, inputSheets, readXlsx } from '../../src/adapters/xlsx/read';
 import { addResultSheets } from '../../src/adapters/xlsx/write';
 import { InputError } from '../../src/core/errors';
-import { planRun } from '../../src/core/report/run';
+import { planRun } from '../../src/core/run/plan';
 
 /**
  * The package reader on zips of every shape: for every input, either a refusal in one sentence, or
@@ -134,7 +135,7 @@ describe('the package reader on zips of every shape', () => {
         let rewritten: Set<string>;
         try {
           const book = await readXlsx(bytes, 'acak.xlsx');
-          const { prepared, plan } = planRun(inputSheets(book), {}, existingSheets(book), false, () => {});
+          const { prepared, plan } = planRun(inputSheets(book), {}, existingSheets(book), editedSheets(existingSheets(book)), false, () => {});
           copy = Buffer.concat(await addResultSheets(book, prepared, plan));
           const parts = [CONTENT_TYPES, book.workbookPart, relsPartOf(book.workbookPart), book.stylesPart, 'docProps/app.xml', book.recordPart];
           rewritten = new Set(parts.flatMap((p) => (p && book.pkg.entry(p) ? [Buffer.from(book.pkg.entry(p)!.rawName).toString('latin1')] : [])));

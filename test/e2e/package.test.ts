@@ -7,7 +7,7 @@ import { crc, extraField, rawDirectory, RawEntry, unicodePath, workbookEntries, 
 import { existingSheets, inputSheets, readXlsx } from '../../src/adapters/xlsx/read';
 import { addResultSheets } from '../../src/adapters/xlsx/write';
 import { XmlDecoder } from '../../src/adapters/xlsx/xml';
-import { planRun } from '../../src/core/report/run';
+import { planRun } from '../../src/core/run/plan';
 import { editedSheets } from '../../src/core/result-sheets';
 
 /** The package as Excel sees it: no zip entry can stand for another part, every entry kept under its own name and bytes. */
@@ -426,7 +426,7 @@ describe('our sheets carrying what we did not write', () => {
     expect(book.extras).toEqual(new Map([['HC Efisiensi', 'catatan']]));
     expect(editedSheets(existingSheets(book))).toEqual(['HC Efisiensi']);
 
-    const { prepared, plan } = planRun(inputSheets(book), {}, existingSheets(book), true, () => {});
+    const { prepared, plan } = planRun(inputSheets(book), {}, existingSheets(book), [], true, () => {});
     expect(plan.remove).toContain('HC Efisiensi');
     const zip = await JSZip.loadAsync(concat(await addResultSheets(book, prepared, plan)));
     const names = await expectNoOrphans(zip);
@@ -441,7 +441,7 @@ describe('our sheets carrying what we did not write', () => {
     await attach(first, 'HC Efisiensi', chartDrawing(1), charted);
     const book = await readXlsx(await fs.readFile(charted), 'bagan.xlsx');
     expect(book.extras).toEqual(new Map());
-    const { prepared, plan } = planRun(inputSheets(book), {}, existingSheets(book), false, () => {});
+    const { prepared, plan } = planRun(inputSheets(book), {}, existingSheets(book), editedSheets(existingSheets(book)), false, () => {});
     expect([plan.edited, plan.remove.includes('HC Efisiensi')]).toEqual([[], true]);
     const names = await expectNoOrphans(await JSZip.loadAsync(concat(await addResultSheets(book, prepared, plan))));
     expect(names.filter((n) => /drawing|chart/.test(n))).toEqual([]);

@@ -85,7 +85,7 @@ describe('a protected workbook', () => {
   it('a user’s protected sheet is only read', async () => {
     const host = await semboro();
     host.sheet('DPA 2024')!.protected = true;
-    const { result } = await run(host);
+    const { result } = (await run(host)).report;
     expect(result.anggaran).not.toBeNull();
   });
 });
@@ -132,8 +132,8 @@ describe('settings and the record Excel would not save', () => {
     // Without a record the sheets written may be the user's: the next run reads none of them and writes beside them.
     const again = await run(host);
     expect(again.written.map((w) => w.nama)).toEqual(first.written.map((w) => `${w.nama} (2)`));
-    expect(again.result.deteksi.filter((d) => d.peran.length > 0).map((d) => d.lembar)).toEqual(USER_SHEETS);
-    expect(toJson(buildReport(again.result))).toEqual(toJson(buildReport(first.result)));
+    expect(again.report.result.deteksi.filter((d) => d.peran.length > 0).map((d) => d.lembar)).toEqual(USER_SHEETS);
+    expect(toJson(buildReport(again.report.result))).toEqual(toJson(buildReport(first.report.result)));
     expect(again.settings).toEqual({ batasCapaian: null });
   });
 
@@ -150,7 +150,7 @@ describe('the ribbon’s run in the pane', () => {
   it('with the saved settings shows HC Pemeriksaan when there are galat, and keeps a result sheet the user changed', async () => {
     const host = await semboro();
     const first = await run(host, { replaceEdited: false, show: true });
-    expect(first.result.temuan.some((t) => t.tingkat === 'galat')).toBe(true);
+    expect(first.report.result.temuan.some((t) => t.tingkat === 'galat')).toBe(true);
     expect(host.activeSheet).toBe(RESULT_SHEETS.pemeriksaan);
     host.sheet(RESULT_SHEETS.efisiensi)!.cells[0][0]!.value = 'Tabel saya';
     host.activeSheet = 'DPA 2024';

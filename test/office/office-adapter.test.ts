@@ -88,9 +88,9 @@ const refusal = (code: string): ResponseMessage => ({
 describe('the Office.js adapter', () => {
   it.each(['semboro-bersih.xlsx', 'semboro-tercetak.xlsx'])('gives the same result as the command line for %s', async (fixture) => {
     const host = await hostFromFixture(fixture);
-    const { result } = await run(host);
+    const { report } = await run(host);
     const cli = await runWithJson(path.join(FIXTURES, fixture));
-    expect(toJson(buildReport(result))).toEqual(cli.json);
+    expect(toJson(report)).toEqual(cli.json);
   });
 
   it('never changes the user sheets, writes no formula, and replaces its sheets on a second run', async () => {
@@ -219,7 +219,7 @@ describe('the Office.js adapter', () => {
     const read = await excelRunCounted(host, (context) => readWorkbook(context, { withMerges: true, responseBudget: PAYLOAD_BUDGET }));
     expectWebTargets(host, read.syncs);
     expect(read.syncs).toBeGreaterThan(2);
-    const { result } = await run(host);
+    const { result } = (await run(host)).report;
     expect(result.anggaran!.items).toHaveLength(10);
     expect(result.temuan.filter((t) => t.tingkat === 'galat')).toEqual([]);
   });
@@ -315,7 +315,7 @@ describe('the Office.js adapter', () => {
     const host = FakeExcel.fromWorkbook(bigWorkbook(10));
     const cell = host.sheets[0].cells[4][2]!;
     Object.assign(cell, { value: 45292, format: 'dd/mm/yyyy' });
-    const { result } = await run(host);
+    const { result } = (await run(host)).report;
     const nilai = result.temuan.filter((t) => t.jenis === 'nilai');
     expect(nilai).toEqual([expect.objectContaining({ lembar: 'DPA', sel: 'C5', tertulis: '01/01/2024' })]);
   });
@@ -408,10 +408,10 @@ describe('the Office.js adapter', () => {
   it('saves the settings in the workbook and the next run without settings reuses them', async () => {
     const host = await hostFromFixture('semboro-bersih.xlsx');
     const first = await run(host, { settings: { batasCapaian: null } });
-    expect(first.result.kinerja!.rataRataCapaian!.toFixed(2)).toBe('100.30');
+    expect(first.report.result.kinerja!.rataRataCapaian!.toFixed(2)).toBe('100.30');
     const again = await run(host);
     expect(again.settings).toEqual({ batasCapaian: null });
-    expect(again.result.kinerja!.rataRataCapaian!.toFixed(2)).toBe('100.30');
+    expect(again.report.result.kinerja!.rataRataCapaian!.toFixed(2)).toBe('100.30');
   });
 
   it('writes the report formatting, print setup fitted one page wide, links and a chart', async () => {

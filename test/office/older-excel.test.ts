@@ -5,7 +5,6 @@ import { workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { hitung } from '../../src/core/compute/engine';
 import { Workbook } from '../../src/core/grid';
 import { toJson } from '../../src/core/report/result-json';
-import { buildReport } from '../../src/core/report/report';
 import { FakeExcel } from '../../src/demo/fake-excel';
 import { FIXTURES } from '../helpers';
 import { excelRun } from '../support/office-client';
@@ -67,7 +66,7 @@ async function runAt(book: Workbook, version: string) {
   host.apiVersion = version;
   const run = await excelRun(host, (context) => hitungInExcel(context, { settings: null }, { isSetSupported: (n, v) => host.isSetSupported(n, v) }));
   if ('edited' in run) throw new Error('asked');
-  return { json: toJson(buildReport(run.result)), catatan: run.catatan };
+  return { json: toJson(run.report), catatan: run.catatan };
 }
 
 describe('an Excel without ExcelApi 1.13, which cannot say which cells are merged', () => {

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { ExcelRun, forgetSettings, hitungInExcel, inspectWorkbook, RunOptions } from '../../src/adapters/office/hitung-excel';
-import { EditedSheets } from '../../src/core/report/run';
+import { EditedSheets } from '../../src/core/run/plan';
 import { SETTINGS_KEY } from '../../src/adapters/office/excel-read';
 import { readXlsxFile, workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { InputError } from '../../src/core/errors';
@@ -58,7 +58,7 @@ describe('the add-in replaces only the sheets its record lists', () => {
     const first = await run(host);
     await run(host);
     expect(host.snapshot('HC Catatan Saya')).toBe(before);
-    expect(first.result.deteksi.map((d) => d.lembar)).toContain('HC Catatan Saya');
+    expect(first.report.result.deteksi.map((d) => d.lembar)).toContain('HC Catatan Saya');
     expect(names(host).filter((n) => n.startsWith('HC '))).toEqual(['HC Catatan Saya', ...first.written.map((w) => w.nama)]);
   });
 

@@ -4,7 +4,7 @@ import { Workbook } from '../../core/grid';
 import { ReplacementPlan } from '../../core/result-sheets';
 import { checkFileSize } from '../xlsx/package';
 import { inputSheets, readXlsx, XlsxBook } from '../xlsx/read';
-import { PreparedSheet } from '../../core/report/run';
+import { PreparedSheet } from '../../core/report/sheet-layout';
 import { addResultSheets } from '../xlsx/write';
 import { readRegularFile } from './read-file';
 

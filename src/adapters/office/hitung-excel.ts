@@ -1,11 +1,11 @@
 /// <reference types="office-js" />
-import { EngineResult, Progress } from '../../core/compute/engine';
+import { Progress } from '../../core/compute/engine';
 import { InputError } from '../../core/errors';
 import { countByTingkat } from '../../core/findings';
-import { editedSheets, ExistingSheets } from '../../core/result-sheets';
+import { ExistingSheets } from '../../core/result-sheets';
 import { pathText, SettingError, Settings } from '../../core/settings';
-import { EditedSheets, Inspection, inspect, planRun, WrittenSheet } from '../../core/report/run';
-import { Table } from '../../core/report/table';
+import { EditedSheets, Inspection } from '../../core/run/plan';
+import { inspectBook, RunHost, runHitung, RunOutcome } from '../../core/run/run';
 import { ExcelInput, readSaved, readWorkbook, SETTINGS_KEY } from './excel-read';
 import { writeLayouts } from './excel-write';
 
@@ -31,20 +31,6 @@ export function requirementProblem(isSetSupported: IsSetSupported): string | nul
   return `Versi Excel ini belum mendukung ExcelApi ${REQUIRED_API} yang diperlukan Hitung Capaian (tata letak halaman dan pengaturan buku kerja). Gunakan Microsoft 365, Excel 2021 atau yang lebih baru, atau Excel di web.`;
 }
 
-export interface ExcelRun {
-  result: EngineResult;
-  tables: Table[];
-  written: WrittenSheet[];
-  /** Sheets of ours the user changed since the last run and chose to keep: they are the user's now. */
-  kept: string[];
-  /** The settings used, as saved in the workbook. */
-  settings: Partial<Settings>;
-  /** When the results were written. */
-  time: Date;
-  /** What the user should know of this run before its figures (a reading in doubt, what Excel would not save), each one sentence. */
-  catatan: string[];
-}
-
 export interface RunOptions {
   /** The settings to use; null: those saved in the workbook by the last run (or detection). */
   settings: Partial<Settings> | null;
@@ -65,73 +51,68 @@ const existingOf = (input: ExcelInput): ExistingSheets => ({
   catatan: input.recordNotes,
 });
 
-/**
- * Reads the workbook and says which sheet serves as what and which columns were found, with the
- * settings given (null: the saved ones), writing nothing.
- */
-export async function inspectWorkbook(context: Excel.RequestContext, settings: Partial<Settings> | null, env: ExcelEnv): Promise<Inspection> {
-  const input = await readWorkbook(context, readOptions(env));
-  let saved: Partial<Settings> | null = null;
-  let savedProblem: string | null = null;
-  try {
-    saved = readSaved(input.saved);
-  } catch (e) {
-    savedProblem = `${savedUnusable(e as InputError)}; pengaturan itu diabaikan sampai Anda menghitung lagi atau mengembalikan deteksi otomatis.`;
-  }
-  const found = inspect(input.workbook, settings, existingOf(input), { saved, savedProblem });
-  return { ...found, catatan: [...found.catatan, ...input.catatan] };
-}
-
 /** Why the saved settings cannot be used, as the start of one sentence. */
 function savedUnusable(e: InputError): string {
   const why = e instanceof SettingError ? `“${pathText(e.field)}” ${e.alasan}` : 'isinya rusak';
   return `Pengaturan yang tersimpan di buku kerja ini tidak dapat dipakai (${why})`;
 }
 
+/** A run in Excel: what Excel would not save is among its notes. */
+export type ExcelRun = RunOutcome<{ catatan: string[] }>;
+
+/** Excel as the run's host: the workbook read through Office.js, the planned sheets, the settings and the record written back into it. */
+function excelRunHost(context: Excel.RequestContext, env: ExcelEnv): RunHost<{ catatan: string[] }> {
+  let input: ExcelInput | null = null;
+  return {
+    read: async () => {
+      input = await readWorkbook(context, readOptions(env));
+      let saved: Partial<Settings> | null = null;
+      let savedProblem: string | null = null;
+      try {
+        saved = readSaved(input.saved);
+      } catch (e) {
+        savedProblem = savedUnusable(e as InputError);
+      }
+      return { workbook: input.workbook, existing: existingOf(input), saved, savedProblem, catatan: input.catatan };
+    },
+    write: async ({ prepared, plan }, settings) => {
+      const { sheets, record, recordPart, structureProtected } = input!;
+      const options = { existing: sheets, previous: record, plan, recordPart, settings: JSON.stringify(settings), structureProtected };
+      return {
+        catatan: await writeLayouts(
+          context,
+          prepared.map((p) => p.layout),
+          options,
+          PAYLOAD_BUDGET,
+        ),
+      };
+    },
+  };
+}
+
 /**
- * One whole run inside Excel: read the sheets, compute, replace our result sheets (asking first
- * when the user changed one of them), save the settings and the record in the workbook. The task
- * pane calls this, and only this, for its own Hitung and for the ribbon's (with the saved settings,
- * keeping a sheet of ours the user changed as the command line does, and showing the result).
+ * Reads the workbook and says which sheet serves as what and which columns were found, with the
+ * settings given (null: the saved ones), writing nothing.
+ */
+export function inspectWorkbook(context: Excel.RequestContext, settings: Partial<Settings> | null, env: ExcelEnv): Promise<Inspection> {
+  return inspectBook(excelRunHost(context, env), settings);
+}
+
+/**
+ * One whole run inside Excel (runHitung, with Excel as its host): read the sheets, compute, replace
+ * our result sheets (asking first when the user changed one of them), save the settings and the
+ * record in the workbook. The task pane calls this, and only this, for its own Hitung and for the
+ * ribbon's (with the saved settings, and showing the result).
  */
 export async function hitungInExcel(context: Excel.RequestContext, options: RunOptions, env: ExcelEnv): Promise<ExcelRun | EditedSheets> {
-  const progress = options.progress ?? (() => {});
-  progress('Membaca lembar kerja…');
-  const input = await readWorkbook(context, readOptions(env));
-  let used = options.settings;
-  if (used === null) {
-    try {
-      used = readSaved(input.saved) ?? {};
-    } catch (e) {
-      throw new InputError(`${savedUnusable(e as InputError)}; perbaiki atau hapus lewat Tinjau Hasil.`);
-    }
-  }
-  const existing = existingOf(input);
-  const edited = editedSheets(existing);
-  if (edited.length > 0 && options.replaceEdited === undefined) return { edited };
-
-  const { result, sheets, prepared, plan, written } = planRun(input.workbook, used, existing, options.replaceEdited ?? false, progress);
-  progress('Menulis lembar hasil…');
-  const catatan = await writeLayouts(
-    context,
-    prepared.map((p) => p.layout),
-    { existing: input.sheets, previous: input.record, plan, recordPart: input.recordPart, settings: JSON.stringify(used), structureProtected: input.structureProtected },
-    PAYLOAD_BUDGET,
-  );
+  const outcome = await runHitung(excelRunHost(context, env), options, options.progress);
+  if ('edited' in outcome) return outcome;
   if (options.show) {
-    const galat = countByTingkat(result.temuan).galat;
-    const shown = (galat > 0 ? written.find((w) => w.tabel === 'pemeriksaan') : written[0])?.nama;
+    const galat = countByTingkat(outcome.report.result.temuan).galat;
+    const shown = (galat > 0 ? outcome.written.find((w) => w.tabel === 'pemeriksaan') : outcome.written[0])?.nama;
     if (shown) await selectRange(context, shown, 'A1', `lembar ${shown}`);
   }
-  return {
-    result,
-    tables: sheets.map((s) => s.table),
-    written,
-    kept: plan.edited,
-    settings: used,
-    time: new Date(),
-    catatan: [...input.catatan, ...catatan],
-  };
+  return outcome;
 }
 
 /** Said when Excel refuses to delete the saved settings. */

@@ -3,6 +3,7 @@ import { countText } from '../../core/decimal';
 import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
 import { Progress } from '../../core/compute/engine';
+import { ReadBook } from '../../core/run/run';
 import { EMPTY_RECORD, ownership, Ownership, recordFromXml, RESULT_TABLES, ResultRecord } from '../../core/result-sheets';
 import { CONTENT_TYPES, extensionOf, LIMITS, Package, Relationship } from './package';
 import { parsePart, readSheet, SheetContext } from './read-sheet';
@@ -298,3 +299,12 @@ export const existingSheets = (book: Pick<XlsxBook, 'own'>): Ownership => book.o
 
 /** The sheets the engine reads: every worksheet except those of ours. */
 export const inputSheets = (book: Pick<XlsxBook, 'own'>): Workbook => ({ sheets: book.own.userGrids });
+
+/** The book as a run's host reads it: a file keeps no settings of a run. */
+export const readBookOf = (book: Pick<XlsxBook, 'own'>): ReadBook => ({
+  workbook: inputSheets(book),
+  existing: existingSheets(book),
+  saved: null,
+  savedProblem: null,
+  catatan: [],
+});

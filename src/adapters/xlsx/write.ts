@@ -3,7 +3,7 @@ import { Document, Element } from '@xmldom/xmldom';
 import { columnLetter } from '../../core/rect';
 import { InputError } from '../../core/errors';
 import { RECORD_NAMESPACE, recordXml, ReplacementPlan, ResultRecord } from '../../core/result-sheets';
-import { PreparedSheet } from '../../core/report/run';
+import { PreparedSheet } from '../../core/report/sheet-layout';
 import { XlsxBook } from './read';
 import { CONTENT_TYPES, inFolderOf, LIMITS, PackageCopy, relativeTarget, relsPartOf } from './package';
 import { ZipEntry } from './zip';

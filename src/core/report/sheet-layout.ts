@@ -1,7 +1,7 @@
 import { MAX_CELL_TEXT } from '../grid';
 import { MergeIndex, Rect } from '../rect';
 import { CHECK_MARK, displayCell, HEADER_FILL, ResultSheet, Table, TableCell, TOTAL_FILL } from './table';
-import { ChartSpec, RESULT_TABLES } from '../result-sheets';
+import { ChartSpec, fingerprint, RESULT_TABLES, TableId } from '../result-sheets';
 
 /**
  * A result sheet laid out cell by cell: what the xlsx and Office.js adapters both write, so that
@@ -285,4 +285,16 @@ function estimateRowHeights(values: (string | number | null)[][], merges: Rect[]
 
 export function layoutSheets(sheets: ResultSheet[]): SheetLayout[] {
   return sheets.map((s) => layoutTable(s.name, s.table));
+}
+
+/** A result sheet ready to write, with the fingerprint the record keeps of it. */
+export interface PreparedSheet {
+  tabel: TableId;
+  layout: SheetLayout;
+  sidik: string;
+}
+
+/** Lays out each table, with the fingerprint the record keeps of it. */
+export function prepareSheets(sheets: ResultSheet[]): PreparedSheet[] {
+  return layoutSheets(sheets).map((layout, i) => ({ tabel: sheets[i].table.id, layout, sidik: fingerprint(layout.values) }));
 }

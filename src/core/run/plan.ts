@@ -1,24 +1,16 @@
 /**
- * A run as every host makes it (the add-in, the command line, the web page): compute, lay the
- * tables out, and decide which of our earlier sheets they replace. The hosts only read and write.
+ * What a run computes and plans, for every host: the report, the sheets laid out, and which of our
+ * earlier sheets they replace. The hosts only read and write (run.ts strings it together).
  */
-import { EngineResult, hitung, Progress } from '../compute/engine';
+import { hitung, Progress } from '../compute/engine';
 import { Workbook } from '../grid';
 import { detectSheets, SheetDetection } from '../read/detect';
 import { Rect } from '../rect';
-import { editedSheets, ExistingSheets, fingerprint, planReplacement, ReplacementPlan, TableId } from '../result-sheets';
+import { ExistingSheets, planReplacement, ReplacementPlan, TableId } from '../result-sheets';
 import { SettingError, Settings, withDefaults } from '../settings';
-import { layoutSheets, SheetLayout } from './sheet-layout';
-import { ResultSheet } from './table';
-import { resultSheets } from './tables';
-import { buildReport, Report } from './report';
-
-/** A result sheet ready to write, with the fingerprint the record keeps of it. */
-export interface PreparedSheet {
-  tabel: TableId;
-  layout: SheetLayout;
-  sidik: string;
-}
+import { PreparedSheet, prepareSheets } from '../report/sheet-layout';
+import { resultSheets } from '../report/tables';
+import { buildReport, Report } from '../report/report';
 
 /** A result sheet as a run wrote it. */
 export interface WrittenSheet {
@@ -31,8 +23,6 @@ export interface WrittenSheet {
 
 export interface PlannedRun {
   report: Report;
-  result: EngineResult;
-  sheets: ResultSheet[];
   prepared: PreparedSheet[];
   plan: ReplacementPlan;
   written: WrittenSheet[];
@@ -43,26 +33,28 @@ export interface EditedSheets {
   edited: string[];
 }
 
-/** Lays out each table, with the fingerprint the record keeps of it. */
-function prepareSheets(sheets: ResultSheet[]): PreparedSheet[] {
-  return layoutSheets(sheets).map((layout, i) => ({ tabel: sheets[i].table.id, layout, sidik: fingerprint(layout.values) }));
-}
-
 /**
  * Computes, lays the tables out and plans their sheets: our unchanged sheets are replaced, those the
- * user changed are replaced only when `replaceEdited` (otherwise they stay and the new sheets get
- * other names).
+ * user changed (`edited`) are replaced only when `replaceEdited` (otherwise they stay and the new
+ * sheets get other names).
  */
-export function planRun(workbook: Workbook, settings: Partial<Settings>, existing: ExistingSheets, replaceEdited: boolean, progress: Progress = () => {}): PlannedRun {
+export function planRun(
+  workbook: Workbook,
+  settings: Partial<Settings>,
+  existing: ExistingSheets,
+  edited: readonly string[],
+  replaceEdited: boolean,
+  progress: Progress = () => {},
+): PlannedRun {
   const computed = hitung(workbook, settings, progress);
   const result = { ...computed, catatan: [...(existing.catatan ?? []), ...computed.catatan] };
   progress('Menyusun tabel laporan…');
   const report = buildReport(result);
   const sheets = resultSheets(report.tables);
   const prepared = prepareSheets(sheets);
-  const plan = planReplacement({ ...existing, tables: prepared.map(({ tabel, sidik }) => ({ tabel, sidik })), replaceEdited });
+  const plan = planReplacement({ ...existing, tables: prepared.map(({ tabel, sidik }) => ({ tabel, sidik })), edited: replaceEdited ? [] : edited });
   const written = prepared.map((p, i) => ({ tabel: p.tabel, nama: plan.names[i], table: p.layout.table }));
-  return { report, result, sheets, prepared, plan, written };
+  return { report, prepared, plan, written };
 }
 
 /** What the task pane shows before anything is written: which sheet serves as what, found by the settings given. */
@@ -87,14 +79,20 @@ export interface Inspection {
 }
 
 /** Detection with the settings given (null: the saved ones), writing nothing. */
-export function inspect(workbook: Workbook, settings: Partial<Settings> | null, existing: ExistingSheets, saved: Pick<Inspection, 'saved' | 'savedProblem'>): Inspection {
+export function inspect(
+  workbook: Workbook,
+  settings: Partial<Settings> | null,
+  existing: ExistingSheets,
+  edited: string[],
+  saved: Pick<Inspection, 'saved' | 'savedProblem'>,
+): Inspection {
   const detected = detectSheets(workbook, withDefaults(settings ?? saved.saved ?? {}));
   return {
     sheetNames: workbook.sheets.map((g) => g.name),
     deteksi: detected.deteksi,
     masalah: detected.masalah,
     ...saved,
-    edited: editedSheets(existing),
+    edited,
     firstRun: existing.record.lembar.length === 0,
     catatan: existing.catatan ?? [],
     tahun: detected.tahun.tahun,
