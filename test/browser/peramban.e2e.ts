@@ -464,6 +464,6 @@ describe('the page in the build', () => {
     expect(csp).toEqual(expect.arrayContaining(["default-src 'none'", "script-src 'self'", "connect-src 'none'", 'worker-src blob:']));
     expect([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual(['peramban.js']);
     const js = await fs.readFile(path.join(root, 'dist-web', 'peramban.js'), 'utf8');
-    expect(js).toContain('Menulis salinan buku kerja');
+    expect(js).toContain('Belum ada buku kerja yang dibuka.');
   });
 });

@@ -102,3 +102,36 @@ describe('the result copy', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('the chart on HC Efisiensi', () => {
+  it('is in the copy as in Excel’s run: a clustered column chart of % capaian against % serapan per sasaran, its cells referred to', async () => {
+    const dir = await tempDir();
+    const first = path.join(dir, 'grafik.xlsx');
+    expect((await runQuiet([path.join(FIXTURES, 'semboro-bersih.xlsx'), '-o', first])).code).toBe(0);
+    const parts = await packageParts(first);
+    const charts = [...parts.keys()].filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    expect(charts).toHaveLength(1);
+    const chart = parts.get(charts[0])!.toString();
+    expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(chart).toContain('Capaian Kinerja dan Serapan Anggaran per Sasaran (%)');
+    expect([...chart.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1].replace(/&apos;|'/g, "'"))).toEqual([
+      "'HC Efisiensi'!$B$4",
+      "'HC Efisiensi'!$A$5:$A$8",
+      "'HC Efisiensi'!$B$5:$B$8",
+      "'HC Efisiensi'!$C$4",
+      "'HC Efisiensi'!$A$5:$A$8",
+      "'HC Efisiensi'!$C$5:$C$8",
+    ]);
+    const sheet = await sheetXml(first, 'HC Efisiensi');
+    expect(sheet.getElementsByTagName('drawing')).toHaveLength(1);
+    const types = parts.get('[Content_Types].xml')!.toString();
+    expect(types).toContain(`PartName="/${charts[0]}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`);
+
+    // Run again on the copy: our chart is ours, not an addition of the user's; it goes with its sheet, leaving no part behind.
+    const second = path.join(dir, 'grafik-2.xlsx');
+    const again = await runQuiet([first, '-o', second]);
+    expect(again.err.join('\n')).not.toMatch(/telah diubah|tidak ditulis alat ini/);
+    const after = [...(await packageParts(second)).keys()];
+    expect(after.filter((p) => /^xl\/(charts|drawings)\//.test(p))).toHaveLength(3);
+  });
+});

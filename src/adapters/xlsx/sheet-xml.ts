@@ -26,7 +26,8 @@ function addText(parent: Element, text: string): void {
   t.appendChild(parent.ownerDocument!.createTextNode(encodeXstring(text)));
 }
 
-export function worksheetXml(layout: SheetLayout, styles: StyleSheet): string {
+/** `drawing`: the relationship id of the sheet's drawing (its chart), when it has one. */
+export function worksheetXml(layout: SheetLayout, styles: StyleSheet, drawing?: string): string {
   const doc = parseXml(`<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"/>`);
   const ws = root(doc);
   const width = layout.columnWidths.length;
@@ -70,5 +71,6 @@ export function worksheetXml(layout: SheetLayout, styles: StyleSheet): string {
   }
   addElement(ws, 'pageMargins', { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 });
   addElement(ws, 'pageSetup', { paperSize: 9, orientation: layout.orientation, fitToWidth: 1, fitToHeight: 0 });
+  if (drawing) addElement(ws, 'drawing').setAttributeNS(NS.rel, 'r:id', drawing);
   return XML_DECLARATION + serializeXml(doc);
 }

@@ -3,7 +3,8 @@ import { Document, Element } from '@xmldom/xmldom';
 import { columnLetter } from '../../core/rect';
 import { InputError } from '../../core/errors';
 import { RECORD_NAMESPACE, recordXml, ReplacementPlan, ResultRecord } from '../../core/result-sheets';
-import { PreparedSheet } from '../../core/report/sheet-layout';
+import { PreparedSheet, SheetLayout } from '../../core/report/sheet-layout';
+import { CHART_RELS, CHART_TYPES, chartXml, drawingXml } from './chart-xml';
 import { XlsxBook } from './read';
 import { CONTENT_TYPES, inFolderOf, LIMITS, PackageCopy, relativeTarget, relsPartOf } from './package';
 import { ZipEntry } from './zip';
@@ -243,7 +244,7 @@ function addSheets(book: XlsxBook, copy: PackageCopy, index: Index, sheets: Prep
     // A name free with its relationships' too: a stray .rels of that name would give the new sheet its relationships.
     while (copy.has(`${dir}/sheet${n}.xml`) || copy.has(relsPartOf(`${dir}/sheet${n}.xml`))) n++;
     const part = `${dir}/sheet${n++}.xml`;
-    copy.put(part, worksheetXml(layout, styles));
+    copy.put(part, worksheetXml(layout, styles, layout.chart ? addChart(book, copy, index, part, layout) : undefined));
     index.setOverride(part, TYPE.worksheet);
     const sheetId = nextSheetId(ids);
     ids.add(sheetId);
@@ -258,6 +259,28 @@ function addSheets(book: XlsxBook, copy: PackageCopy, index: Index, sheets: Prep
 }
 
 const absolute = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
+
+/** A part `dir/base{n}.xml` no entry has, nor its relationships. */
+function freePart(book: XlsxBook, copy: PackageCopy, dir: string, base: string): string {
+  let n = freeNumber(book, dir, base);
+  while (copy.has(`${dir}/${base}${n}.xml`) || copy.has(relsPartOf(`${dir}/${base}${n}.xml`))) n++;
+  return `${dir}/${base}${n}.xml`;
+}
+
+/** The layout's chart as a drawing and a chart part of the new sheet `sheetPart`; returns the sheet's relationship id to its drawing. */
+function addChart(book: XlsxBook, copy: PackageCopy, index: Index, sheetPart: string, layout: SheetLayout): string {
+  const drawing = freePart(book, copy, inFolderOf(book.workbookPart, 'drawings'), 'drawing');
+  const chart = freePart(book, copy, inFolderOf(book.workbookPart, 'charts'), 'chart');
+  const rels = (from: string, type: string, to: string) =>
+    XML_DECLARATION + `<Relationships xmlns="${NS.packageRels}"><Relationship Id="rId1" Type="${type}" Target="${relativeTarget(from, to)}"/></Relationships>`;
+  copy.put(chart, chartXml(layout, layout.chart!));
+  copy.put(drawing, drawingXml(layout.chart!));
+  copy.put(relsPartOf(drawing), rels(drawing, CHART_RELS.chart, chart));
+  copy.put(relsPartOf(sheetPart), rels(sheetPart, CHART_RELS.drawing, drawing));
+  index.setOverride(drawing, CHART_TYPES.drawing);
+  index.setOverride(chart, CHART_TYPES.chart);
+  return 'rId1';
+}
 
 /** The workbook's style part, or a new one when the package has none (under a name no entry has). */
 async function styleSheet(book: XlsxBook, copy: PackageCopy, index: Index): Promise<{ styles: StyleSheet; part: string }> {
