@@ -29,6 +29,7 @@ export function fieldLabel(path: SettingPath): string {
   if (head === 'ambangEfisiensi') return 'Ambang efisiensi';
   if (head === 'efisiensi') return 'Kategori efisiensi';
   if (head === 'batasCapaian') return 'Batas capaian';
+  if (head === 'tahun') return 'Tahun laporan';
   return 'Pengaturan';
 }
 
