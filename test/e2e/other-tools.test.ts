@@ -75,8 +75,12 @@ describe.each(fixtures)('a workbook saved by another tool: %s', (name, kept) => 
       else expect([part, after.get(part)!.equals(bytes)]).toEqual([part, true]);
     }
     const added = [...after.keys()].filter((p) => !before.has(p));
-    expect(added.every((p) => /^xl\/worksheets\/sheet\d+\.xml$|^customXml\//.test(p))).toBe(true);
-    expect(added.filter((p) => p.startsWith('xl/worksheets/'))).toHaveLength(RESULT_SHEETS.length);
+    // Our sheets, our record, and the chart on HC Efisiensi (its sheet's relationships, drawing and chart).
+    expect(added.filter((p) => !/^xl\/worksheets\/sheet\d+\.xml$|^customXml\//.test(p)).map((p) => p.replace(/\d+/, 'N'))).toEqual(
+      expect.arrayContaining(['xl/worksheets/_rels/sheetN.xml.rels', 'xl/drawings/drawingN.xml', 'xl/drawings/_rels/drawingN.xml.rels', 'xl/charts/chartN.xml']),
+    );
+    expect(added.filter((p) => !/^xl\/worksheets\/sheet\d+\.xml$|^customXml\//.test(p))).toHaveLength(4);
+    expect(added.filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))).toHaveLength(RESULT_SHEETS.length);
   });
 
   it('keeps the kind of workbook: a macro-enabled one stays macro-enabled', async () => {
@@ -106,7 +110,10 @@ describe.each(fixtures)('a workbook saved by another tool: %s', (name, kept) => 
     expect((await runQuiet([copy, '-o', again])).code).toBe(0);
     const first = await packageParts(copy);
     const second = await packageParts(again);
-    const ours = new Set(RESULT_SHEETS.map((n) => sheetParts(first).get(n)!));
+    // What the first run added: our sheets and the chart with its drawing and relationships.
+    const original = await packageParts(input);
+    const ours = new Set([...first.keys()].filter((p) => !original.has(p) && !p.startsWith('customXml/')));
+    for (const n of RESULT_SHEETS) expect(ours.has(sheetParts(first).get(n)!)).toBe(true);
     for (const [part, bytes] of first) {
       if (INDEX_PARTS.includes(part) || part === 'xl/styles.xml' || part.startsWith('customXml/') || ours.has(part)) continue;
       expect([part, second.get(part)?.equals(bytes)]).toEqual([part, true]);
