@@ -352,8 +352,8 @@ export interface ReplacementPlan {
  */
 export const nameKey = (name: string): string => name.normalize('NFC').toUpperCase().toLowerCase();
 
-/** A free sheet name for `wanted`: itself, else `wanted (2)`, `wanted (3)` … within 31 characters. */
-function freeName(wanted: string, taken: Set<string>): string {
+/** A free sheet name for `wanted`: itself, else `wanted (2)`, `wanted (3)` … within 31 characters; `taken` holds nameKeys. */
+export function freeName(wanted: string, taken: Set<string>): string {
   if (!taken.has(nameKey(wanted))) return wanted;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;

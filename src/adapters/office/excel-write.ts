@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { RESULT_PREFIX, recordXml, ReplacementPlan, ResultRecord } from '../../core/result-sheets';
+import { freeName, nameKey, RESULT_PREFIX, recordXml, ReplacementPlan, ResultRecord } from '../../core/result-sheets';
 import { columnLetter, Rect, rectAddress } from '../../core/rect';
 import { CellStyle, SheetChart, SheetLayout } from '../../core/report/sheet-layout';
 import { InputError } from '../../core/errors';
@@ -190,15 +190,11 @@ async function clearSheet(ws: Excel.Worksheet, old: SheetInfo, batch: Batch): Pr
   all.format.useStandardWidth = true;
 }
 
-/** A sheet name starting with the result prefix that no sheet has. */
-function freeName(taken: Set<string>): string {
-  for (let i = 1; ; i++) {
-    const name = `${RESULT_PREFIX}baru ${i}`;
-    if (!taken.has(name.toLowerCase())) {
-      taken.add(name.toLowerCase());
-      return name;
-    }
-  }
+/** A name no sheet has, starting with the result prefix, for a sheet between two names; `taken` holds nameKeys. */
+function passingName(taken: Set<string>): string {
+  const name = freeName(`${RESULT_PREFIX}baru`, taken);
+  taken.add(nameKey(name));
+  return name;
 }
 
 /** What a run replaces: the sheets now, and planReplacement's answer for them. */
@@ -277,7 +273,7 @@ function protectionProblem(replacement: Replacement, layouts: SheetLayout[], old
  */
 export async function writeLayouts(context: Excel.RequestContext, layouts: SheetLayout[], replacement: Replacement, requestBudget: number): Promise<string[]> {
   const sheets = context.workbook.worksheets;
-  const taken = new Set(replacement.existing.map((s) => s.name.toLowerCase()));
+  const taken = new Set(replacement.existing.map((s) => nameKey(s.name)));
   const batch = new Batch(context, requestBudget);
   const olds = inPlace(replacement, layouts.length);
   const refused = protectionProblem(replacement, layouts, olds);
@@ -294,7 +290,7 @@ export async function writeLayouts(context: Excel.RequestContext, layouts: Sheet
         await clearSheet(ws, old, batch);
       } else {
         await batch.add(COST.range + COST.call);
-        const name = freeName(taken);
+        const name = passingName(taken);
         begun.push(name);
         ws = sheets.add(name);
       }
@@ -314,7 +310,7 @@ export async function writeLayouts(context: Excel.RequestContext, layouts: Sheet
     // A sheet rewritten in place keeps its name unless the table's name changed (its old sheet was
     // "HC Efisiensi (2)"); through a free name first, as another may still hold the one it takes.
     const renamed = written.filter((w) => w.old?.name !== w.name);
-    for (const w of renamed) if (w.old) w.ws.name = freeName(taken);
+    for (const w of renamed) if (w.old) w.ws.name = passingName(taken);
     for (const w of renamed) w.ws.name = w.name;
     const xml = recordXml(replacement.plan.record);
     await batch.add(COST.range + COST.call + xml.length * 2 + (replacement.settings?.length ?? 0) * 2);
