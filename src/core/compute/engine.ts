@@ -1,7 +1,8 @@
 import { BudgetResult, computeBudget } from './budget';
 import { readBudgetSheet } from '../read/budget-sheet';
 import { KinerjaResult, computeKinerja } from './kinerja';
-import { Detected, Keraguan, SheetDetection, detectSheets } from '../read/detect';
+import { Detected, SheetDetection, detectSheets } from '../read/detect';
+import { Keraguan } from '../read/reading-notes';
 import { InputError } from '../errors';
 import { Finding, finding, FindingLog, quotedName, SheetsRead } from '../findings';
 import { Grid, Workbook } from '../grid';
