@@ -363,7 +363,7 @@ export function isColumnNumberingRow(row: CellValue[]): boolean {
 }
 
 /** A unit written in a cell of a row of units: `K`, `Rp`, `Rp. (000)`, `(%)`, `Satuan`. */
-const UNIT_CELL = /^\(?\s*(?:k|rp\.?(?:\s*\(?\s*(?:000|juta|ribu(?:an)?)\s*\)?)?|rupiah|%|persen|satuan|fisik|keu(?:angan)?)\s*\)?$/;
+const UNIT_CELL = /^\s*\(?\s*(?:k|rp\.?(?:\s*\(?\s*(?:000|juta|ribu(?:an)?)\s*\)?)?|rupiah|%|persen|satuan|fisik|keu(?:angan)?)\s*\)?\s*$/i;
 
 /**
  * A row of units under a header (`K | Rp | K | Rp`, `(Rp) | (%)`): never data. With the row `above`
@@ -375,7 +375,7 @@ export function isUnitRow(row: CellValue[], above?: CellValue[]): boolean {
     const v = row[c];
     const t = cellText(v ?? null);
     if (t === '' || (above !== undefined && t === cellText(above[c] ?? null))) continue;
-    if (typeof v !== 'string' || !UNIT_CELL.test(headerKey(t))) return false;
+    if (typeof v !== 'string' || !UNIT_CELL.test(t)) return false;
     n++;
   }
   return n >= 2;

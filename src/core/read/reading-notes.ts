@@ -143,6 +143,7 @@ function asNumber(v: CellValue): number {
 /** No budget line is worth ten thousand rupiah or ten billion as a rule: a median beyond either says the unit is misread. */
 const SMALLEST_MEDIAN = 10_000;
 const LARGEST_MEDIAN = 10_000_000_000;
+const MEDIAN_SAMPLE = 2_000;
 
 /**
  * An amount column whose figures do not fit the unit read: a header saying thousands or millions
@@ -153,7 +154,10 @@ export function unitDoubt(grid: Grid, values: CellValue[][], header: HeaderMatch
   const col = header.columns.anggaran ?? header.columns.realisasi;
   if (col === undefined) return null;
   const amounts: number[] = [];
-  for (let r = header.row + header.height; r < values.length; r++) {
+  // Evenly spaced rows, at most about MEDIAN_SAMPLE of them: the median of a large sheet without reading it all.
+  const first = header.row + header.height;
+  const step = Math.max(1, Math.floor((values.length - first) / MEDIAN_SAMPLE));
+  for (let r = first; r < values.length; r += step) {
     const n = Math.abs(asNumber(values[r]?.[col] ?? null));
     if (Number.isFinite(n) && n > 0) amounts.push(n);
   }
