@@ -4,10 +4,9 @@ import { readBookOf, XlsxBook } from '../adapters/xlsx/read';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
 import { readXlsxFile, writeResultCopy } from '../adapters/fs/xlsx-file';
 import { copyNotes } from '../adapters/xlsx/write';
-import { readTextFile } from '../adapters/fs/read-file';
 import { countText, persenText, rupiahText } from '../core/decimal';
 import { EngineResult } from '../core/compute/engine';
-import { InputError, sentence } from '../core/errors';
+import { InputError, internalErrorText } from '../core/errors';
 import { countByTingkat, quotedName } from '../core/findings';
 import { describeRoles } from '../core/read/detect';
 import { parseSettings, SettingError, Settings } from '../core/settings';
@@ -15,8 +14,13 @@ import { toJson } from '../core/report/result-json';
 import { tableToHtml } from '../core/report/table-html';
 import { PlannedRun } from '../core/run/plan';
 import { runHitung } from '../core/run/run';
+import { Io, readSettingsFile, yearOption } from './options';
+import { runRekap } from './rekap';
+
+export type { Io };
 
 export const HELP = `Pemakaian: hitung-capaian <buku.xlsx> [pilihan]
+           hitung-capaian rekap <buku.xlsx…|folder> [pilihan]   (lihat rekap --help)
 
 Membaca lembar DPA, realisasi dan kinerja dari buku kerja .xlsx apa adanya, menghitung
 serapan anggaran, capaian kinerja dan efisiensi, dan memeriksa setiap jumlah.
@@ -38,10 +42,6 @@ Pilihan:
 
 Kode keluar: 0 bila perhitungan selesai (ada temuan atau tidak), 2 bila masukan atau pengaturan tidak dapat dipakai.`;
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 interface Options {
   input: string;
@@ -78,10 +78,7 @@ async function parseArgs(argv: string[]): Promise<Options | 'help'> {
     settings = { ...settings, lembar: typeof saved === 'object' && saved !== null && !Array.isArray(saved) ? { ...saved, ...named } : (saved ?? named) };
   }
   const tahun = flags.get('--tahun');
-  if (tahun !== undefined) {
-    if (!/^\d{4}$/.test(tahun.trim())) throw new InputError(`Pilihan --tahun memerlukan tahun empat angka seperti 2024, bukan “${tahun.slice(0, 20)}”.`);
-    settings = { ...settings, tahun: Number(tahun) };
-  }
+  if (tahun !== undefined) settings = { ...settings, tahun: yearOption(tahun) };
   return {
     input: positional[0],
     output: flags.get('--output'),
@@ -90,21 +87,6 @@ async function parseArgs(argv: string[]): Promise<Options | 'help'> {
     html: flags.get('--html'),
     settings: parseSettings(settings),
   };
-}
-
-/** A settings file is a few lines; anything much larger is not one. */
-const SETTINGS_BYTES = 256 * 1024;
-
-async function readSettingsFile(file: string): Promise<Record<string, unknown>> {
-  const text = await readTextFile(file, { label: 'Berkas pengaturan', extension: '.json' }, SETTINGS_BYTES);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new InputError(`Berkas pengaturan “${file}” tidak dapat dibaca sebagai JSON.`);
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(`Berkas pengaturan “${file}” harus berisi satu objek JSON { … }.`);
-  return data as Record<string, unknown>;
 }
 
 function summary(result: EngineResult, say: (line: string) => void, io: Io): void {
@@ -178,6 +160,7 @@ function resultCopy(book: XlsxBook, { prepared, plan }: Pick<PlannedRun, 'prepar
 /** The command line, without process.exit: returns the exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
+    if (argv[0] === 'rekap') return await runRekap(argv.slice(1), io);
     const opts = await parseArgs(argv);
     if (opts === 'help') {
       io.out(HELP);
@@ -225,7 +208,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       for (const problem of [e, ...(e instanceof SettingError ? e.others : [])]) io.err(`Galat: ${problem.message}`);
       return 2;
     }
-    io.err(`Galat internal: ${sentence(String((e as Error).message))} Mohon laporkan bersama berkas yang dipakai.`);
+    io.err(internalErrorText(e));
     if (process.env.HC_DEBUG) io.err(String((e as Error).stack));
     return 1;
   }

@@ -49,6 +49,21 @@ export const RESULT_TABLES = {
   'alokasi-anggaran': { sheet: 'HC Alokasi Anggaran', nomor: null, caption: 'Alokasi Anggaran per Sasaran', header: ['Sasaran', 'Program/Kegiatan Pendukung', 'Anggaran (Rp)'] },
   narasi: { sheet: 'HC Narasi', nomor: null, caption: 'Narasi Bab III', header: ['Letak dalam laporan', 'Teks'] },
   pemeriksaan: { sheet: 'HC Pemeriksaan', nomor: null, caption: 'Hasil Pemeriksaan', header: ['Tingkat', 'Jenis', 'Lembar', 'Sel'] },
+  // A kabupaten's recap of many books (src/core/rekap), in a workbook of its own.
+  'rekap-opd': { sheet: 'HC Rekap OPD', nomor: null, caption: 'Rekapitulasi Perangkat Daerah', header: ['No', 'Perangkat Daerah', 'Berkas', 'Tahun'] },
+  'rekap-kinerja': {
+    sheet: 'HC Rekap Kinerja',
+    nomor: null,
+    caption: 'Rekapitulasi Capaian Kinerja per Perangkat Daerah',
+    header: ['No', 'Perangkat Daerah', 'Jumlah Sasaran', 'Jumlah Indikator'],
+  },
+  'rekap-anggaran': {
+    sheet: 'HC Rekap Anggaran',
+    nomor: null,
+    caption: 'Rekapitulasi Realisasi Anggaran per Perangkat Daerah',
+    header: ['No', 'Perangkat Daerah', 'Pagu Anggaran (Rp)', 'Realisasi (Rp)'],
+  },
+  'rekap-galat': { sheet: 'HC Rekap Galat', nomor: null, caption: 'Daftar Galat per Perangkat Daerah', header: ['No', 'Perangkat Daerah', 'Berkas', 'Lembar'] },
 } as const satisfies Record<string, ResultTableSpec>;
 
 /** What the registry says of a table. */

@@ -103,7 +103,7 @@ export function labelled(item: BudgetItem): string {
 const SMALL_WORDS = new Set(['dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'pada', 'dengan', 'serta', 'atau', 'dalam', 'oleh', 'bagi', 'tentang', 'beserta']);
 
 /** A name written in capitals, as it reads in a sentence: `PROGRAM PENUNJANG URUSAN` → `Program Penunjang Urusan`. */
-function inProse(name: string): string {
+export function inProse(name: string): string {
   if (/[a-z]/.test(name)) return name;
   return name.toLowerCase().replace(/[a-z]+/g, (w, at: number) => (at > 0 && SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)));
 }
