@@ -114,7 +114,7 @@ function rekapOpd(r: Rekap, dokumen: boolean): Table {
   );
   const listed = r.buku.flatMap((b, i) => {
     const n = notes(r, i, 'semua');
-    return n === '' ? [] : [{ text: `${i + 1}. ${bookName(b)}: ${n}`, style: 'bullet' as const }];
+    return n === '' ? [] : [{ text: `${i + 1}. ${bookName(b)}: ${n}`, style: 'body' as const }];
   });
   return table({
     ...titleOf('rekap-opd', r.tahun),
