@@ -7,7 +7,7 @@ import { writeZip } from '../adapters/fs/xlsx-file';
 import { newWorkbook } from '../adapters/xlsx/new-book';
 import { countText, Decimal, formatIndonesian, persenText, rupiahText } from '../core/decimal';
 import { InputError } from '../core/errors';
-import { BukuRekap, failedBook } from '../core/rekap/book';
+import { bookOrder, BukuRekap, failedBook, isBookFile } from '../core/rekap/book';
 import { rekapReport, RekapReport } from '../core/rekap/report';
 import { averagedHow } from '../core/rekap/tables';
 import { parseSettings, Settings } from '../core/settings';
@@ -20,8 +20,6 @@ const MAX_PARALLEL = 4;
 /** Books at most in one recap, and how deep a folder is searched for them. */
 const MAX_BOOKS = 1000;
 const MAX_DEPTH = 8;
-/** Files a folder's recap takes: workbooks, and the kinds a run names and says how to save (.xls, .ods, CSV). */
-const BOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm', '.xls', '.xlsb', '.ods', '.csv']);
 
 export const REKAP_HELP = `Pemakaian: hitung-capaian rekap <buku.xlsx…|folder> [pilihan]
 
@@ -83,7 +81,8 @@ async function parseArgs(argv: string[]): Promise<Options | 'help'> {
   const tahun = flags.get('--tahun');
   if (tahun !== undefined) settings = { ...settings, tahun: yearOption(tahun) };
   const paralel = flags.get('--paralel');
-  if (paralel !== undefined && !/^[1-9]\d{0,2}$/.test(paralel.trim())) throw new InputError(`Pilihan --paralel memerlukan bilangan bulat 1 atau lebih, bukan “${paralel.slice(0, 20)}”.`);
+  if (paralel !== undefined && !/^[1-9]\d{0,2}$/.test(paralel.trim()))
+    throw new InputError(`Pilihan --paralel memerlukan bilangan bulat 1 atau lebih, bukan “${paralel.slice(0, 20)}”.`);
   const output = flags.get('--output');
   if (output !== undefined && path.extname(output).toLowerCase() !== '.xlsx') throw new InputError(`Berkas rekap “${output}” harus berakhiran .xlsx.`);
   return { inputs, output, json: flags.get('--json'), docx: flags.get('--docx'), parallel: paralel === undefined ? null : Number(paralel), settings: parseSettings(settings) };
@@ -106,20 +105,21 @@ async function booksIn(folder: string, skip: Set<string>, io: Io): Promise<BookI
     const entries = await fs.readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
       throw new InputError(`Folder “${dir}” tidak dapat dibaca: ${e.code === 'EACCES' || e.code === 'EPERM' ? 'tidak ada izin membacanya' : `galat ${e.code ?? 'baca'}`}.`);
     });
-    entries.sort((a, b) => a.name.localeCompare(b.name, 'id', { numeric: true, sensitivity: 'base' }));
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (depth < MAX_DEPTH) await visit(file, depth + 1);
-      } else if (!BOOK_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) others++;
-      else if (!skip.has(await realPath(file))) {
+        if (depth < MAX_DEPTH && !entry.name.startsWith('.')) await visit(file, depth + 1);
+      } else if (!isBookFile(entry.name)) {
+        if (!entry.name.startsWith('.') && !entry.name.startsWith('~$')) others++;
+      } else if (!skip.has(await realPath(file))) {
         found.push({ file, berkas: path.relative(folder, file).split(path.sep).join('/') });
-        if (found.length > MAX_BOOKS) throw new InputError(`Folder “${folder}” berisi lebih dari ${countText(MAX_BOOKS)} buku kerja; rekap paling banyak ${countText(MAX_BOOKS)} buku sekaligus.`);
+        if (found.length > MAX_BOOKS)
+          throw new InputError(`Folder “${folder}” berisi lebih dari ${countText(MAX_BOOKS)} buku kerja; rekap paling banyak ${countText(MAX_BOOKS)} buku sekaligus.`);
       }
     }
   };
   await visit(folder, 0);
+  found.sort((a, b) => bookOrder(a.berkas, b.berkas));
   if (others > 0) io.err(`Di folder “${folder}”: ${countText(others)} berkas lain (bukan buku kerja) dilewati.`);
   return found;
 }
@@ -215,13 +215,17 @@ function parallelism(asked: number | null, books: number): number {
 /** The recap on stdout (stderr with `--json -`): each book's line, its doubts before it, then the kabupaten's. */
 function summary({ rekap: r }: RekapReport, say: (line: string) => void): void {
   const read = r.buku.filter((b) => b.kesalahan === null).length;
-  say(`Rekap ${countText(r.buku.length)} buku: ${countText(read)} terbaca${read < r.buku.length ? `, ${countText(r.buku.length - read)} tidak terbaca` : ''}${r.tahun ? `; tahun ${r.tahun}` : ''}`);
+  say(
+    `Rekap ${countText(r.buku.length)} buku: ${countText(read)} terbaca${read < r.buku.length ? `, ${countText(r.buku.length - read)} tidak terbaca` : ''}${r.tahun ? `; tahun ${r.tahun}` : ''}`,
+  );
   const doubtOf = (b: BukuRekap, bagian: 'anggaran' | 'kinerja') => (b.keraguan.some((k) => k.bagian === bagian) ? ' (belum dapat dipercaya: lihat PERHATIAN di atas)' : '');
   r.buku.forEach((b, i) => {
     if (b.kesalahan !== null) return say(`${i + 1}. ${b.berkas}: tidak terbaca. ${b.kesalahan}`);
     for (const k of b.keraguan) say(`PERHATIAN (${b.nama}): ${k.pesan}`);
     const parts = [
-      b.anggaran === null ? 'tanpa lembar anggaran' : `anggaran ${rupiahText(new Decimal(b.anggaran))}, serapan ${persenText(b.serapan === null ? null : new Decimal(b.serapan))}${doubtOf(b, 'anggaran')}`,
+      b.anggaran === null
+        ? 'tanpa lembar anggaran'
+        : `anggaran ${rupiahText(new Decimal(b.anggaran))}, serapan ${persenText(b.serapan === null ? null : new Decimal(b.serapan))}${doubtOf(b, 'anggaran')}`,
       b.rataRataCapaian === null ? 'capaian tidak dihitung' : `rata-rata capaian ${persenText(new Decimal(b.rataRataCapaian))} (${b.predikat})${doubtOf(b, 'kinerja')}`,
       `${countText(b.galat ?? 0)} galat, ${countText(b.peringatan ?? 0)} peringatan`,
     ];
@@ -230,9 +234,13 @@ function summary({ rekap: r }: RekapReport, say: (line: string) => void): void {
   const j = r.jumlah;
   const doubtful = (bagian: 'anggaran' | 'kinerja') => (r.buku.some((b) => b.keraguan.some((k) => k.bagian === bagian)) ? ' (memuat angka yang belum dapat dipercaya)' : '');
   say(`Jumlah kabupaten: anggaran ${rupiahText(j.anggaran)}, realisasi ${rupiahText(j.realisasi)}, serapan ${persenText(j.serapan)}${doubtful('anggaran')}`);
-  say(`Rata-rata capaian kabupaten ${persenText(j.rataRataCapaian)}${j.predikat ? ` (${j.predikat})` : ''}${doubtful('kinerja')}: ${averagedHow(r).replace(/^rata-rata capaian kabupaten adalah /, '')}`);
+  say(
+    `Rata-rata capaian kabupaten ${persenText(j.rataRataCapaian)}${j.predikat ? ` (${j.predikat})` : ''}${doubtful('kinerja')}: ${averagedHow(r).replace(/^rata-rata capaian kabupaten adalah /, '')}`,
+  );
   const galat = r.buku.reduce((n, b) => n + (b.galat ?? 0), 0);
-  say(`Temuan: ${countText(galat)} galat di ${countText(r.buku.filter((b) => (b.galat ?? 0) > 0).length)} buku, ${countText(r.buku.reduce((n, b) => n + (b.peringatan ?? 0), 0))} peringatan`);
+  say(
+    `Temuan: ${countText(galat)} galat di ${countText(r.buku.filter((b) => (b.galat ?? 0) > 0).length)} buku, ${countText(r.buku.reduce((n, b) => n + (b.peringatan ?? 0), 0))} peringatan`,
+  );
 }
 
 function outputsOf(report: RekapReport, opts: Options): Output[] {

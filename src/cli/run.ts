@@ -42,7 +42,6 @@ Pilihan:
 
 Kode keluar: 0 bila perhitungan selesai (ada temuan atau tidak), 2 bila masukan atau pengaturan tidak dapat dipakai.`;
 
-
 interface Options {
   input: string;
   output?: string;

@@ -3,6 +3,9 @@ import { Decimal } from '../core/decimal';
 import { InputError } from '../core/errors';
 import { SettingError, Settings } from '../core/settings';
 import { RunView } from '../core/run/run';
+import { BukuRekap } from '../core/rekap/book';
+import { Rekap } from '../core/rekap/rekap';
+import { Table } from '../core/report/table';
 
 /**
  * What the page and its worker say to each other. Messages are structured clones, which keep plain
@@ -13,7 +16,20 @@ import { RunView } from '../core/run/run';
 export type Request =
   | { type: 'open'; file: File }
   | { type: 'inspect'; settings: Partial<Settings> | null }
-  | { type: 'hitung'; settings: Partial<Settings> | null; replaceEdited: boolean | undefined };
+  | { type: 'hitung'; settings: Partial<Settings> | null; replaceEdited: boolean | undefined }
+  /** One book of a recap, read and computed as a run on it alone would. */
+  | { type: 'rekap-buku'; file: File; berkas: string; settings: Partial<Settings> }
+  /** The recap of the books, its workbook written. */
+  | { type: 'rekap-tulis'; books: BukuRekap[]; settings: Partial<Settings> };
+
+/** A recap as the worker sends it: what the page shows and the Word document needs, the workbook's bytes and the JSON. */
+export interface WorkerRekap {
+  rekap: Rekap;
+  docxTables: Table[];
+  warning: string | null;
+  workbook: Uint8Array;
+  json: string;
+}
 
 /** A run as the worker sends it: the core's RunView, and the copy's bytes and rows. */
 export interface WorkerRun extends RunView {
@@ -25,6 +41,8 @@ export interface Answers {
   open: { sheets: number };
   inspect: Inspection;
   hitung: WorkerRun | { edited: string[] };
+  'rekap-buku': BukuRekap;
+  'rekap-tulis': WorkerRekap;
 }
 
 export type Message = { id: number } & ({ progress: string } | { value: unknown } | { error: WireError });

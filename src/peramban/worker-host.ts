@@ -12,12 +12,18 @@ export interface OpenedWorkbook {
   close(): void;
 }
 
+/** A worker of the page's own script, and how to ask it: each answer by its request's number, progress as it comes. */
+export interface PageWorker {
+  ask<T extends Request>(request: T, onProgress?: (text: string) => void): Promise<Answers[T['type']]>;
+  close(): void;
+}
+
 /**
- * Starts a worker and has it read `file`. The worker's script is in this page's own script and is
- * started from a blob: a page opened from a disk or a shared drive (file://) may not start a worker
- * from a file, and a blob asks nothing of any server.
+ * Starts a worker. Its script is in this page's own script and is started from a blob: a page opened
+ * from a disk or a shared drive (file://) may not start a worker from a file, and a blob asks nothing
+ * of any server.
  */
-export async function openWorkbook(file: File, progress: (text: string) => void): Promise<OpenedWorkbook> {
+export function startWorker(): PageWorker {
   const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
   const worker = new Worker(url);
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: (text: string) => void }>();
@@ -36,17 +42,23 @@ export async function openWorkbook(file: File, progress: (text: string) => void)
     for (const call of pending.values()) call.reject(new Error(WORKER_FAILED));
     pending.clear();
   });
-  const ask = <T extends Request>(request: T, onProgress?: (text: string) => void) =>
-    new Promise<Answers[T['type']]>((resolve, reject) => {
-      const id = next++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress: onProgress });
-      worker.postMessage({ id, ...request });
-    });
-  const close = () => {
-    worker.terminate();
-    URL.revokeObjectURL(url);
+  return {
+    ask: <T extends Request>(request: T, onProgress?: (text: string) => void) =>
+      new Promise<Answers[T['type']]>((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress: onProgress });
+        worker.postMessage({ id, ...request });
+      }),
+    close: () => {
+      worker.terminate();
+      URL.revokeObjectURL(url);
+    },
   };
+}
 
+/** Starts a worker and has it read `file`. */
+export async function openWorkbook(file: File, progress: (text: string) => void): Promise<OpenedWorkbook> {
+  const { ask, close } = startWorker();
   try {
     const { sheets } = await ask({ type: 'open', file }, progress);
     const host: WorkbookHost = {

@@ -9,7 +9,10 @@ import { Grid } from '../core/grid';
 import { toJson } from '../core/report/result-json';
 import { Settings } from '../core/settings';
 import { resultCopyName } from '../taskpane/file-name';
-import { Answers, Message, Request, toWire, toWireError, WorkerRun } from './protocol';
+import { Answers, Message, Request, toWire, toWireError, WorkerRekap, WorkerRun } from './protocol';
+import { BukuRekap, failedBook, rekapBook } from '../core/rekap/book';
+import { rekapReport } from '../core/rekap/report';
+import { newWorkbook } from '../adapters/xlsx/new-book';
 import { rowText } from './row-text';
 
 /**
@@ -90,6 +93,29 @@ function concat(pieces: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/** One book of a recap from its file: never throws, a book that fails says why in the sentence opening it alone gives. */
+async function rekapBuku(file: File, berkas: string, settings: Partial<Settings>): Promise<BukuRekap> {
+  try {
+    checkFileSize(file.size, file.name);
+    const book = await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
+    return rekapBook(berkas, inputSheets(book), existingSheets(book), settings);
+  } catch (e) {
+    return failedBook(berkas, e);
+  }
+}
+
+async function rekapTulis(books: BukuRekap[], settings: Partial<Settings>): Promise<WorkerRekap> {
+  const report = rekapReport(books, settings);
+  const pieces = await newWorkbook(report.prepared, report.plan, 'rekap.xlsx');
+  return {
+    rekap: report.rekap,
+    docxTables: report.docxTables,
+    warning: report.warning,
+    workbook: concat(pieces),
+    json: JSON.stringify(report.json, null, 2) + '\n',
+  };
+}
+
 function answer(request: Request, progress: Progress): Promise<Answers[Request['type']]> | Answers[Request['type']] {
   switch (request.type) {
     case 'open':
@@ -98,7 +124,18 @@ function answer(request: Request, progress: Progress): Promise<Answers[Request['
       return inspect(request.settings);
     case 'hitung':
       return run(request.settings, request.replaceEdited, progress);
+    case 'rekap-buku':
+      return rekapBuku(request.file, request.berkas, request.settings);
+    case 'rekap-tulis':
+      return rekapTulis(request.books, request.settings);
   }
+}
+
+/** The bytes an answer hands over rather than copies. */
+function transferred(value: Answers[Request['type']]): Transferable[] {
+  if ('copy' in value) return [value.copy.workbook.bytes.buffer];
+  if ('workbook' in value) return [value.workbook.buffer];
+  return [];
 }
 
 addEventListener('message', (event: MessageEvent<{ id: number } & Request>) => {
@@ -107,7 +144,7 @@ addEventListener('message', (event: MessageEvent<{ id: number } & Request>) => {
   Promise.resolve()
     .then(() => answer(event.data, (progress) => send({ id, progress })))
     .then(
-      (value) => send({ id, value: toWire(value) }, 'copy' in value ? [value.copy.workbook.bytes.buffer] : []),
+      (value) => send({ id, value: toWire(value) }, transferred(value)),
       (error: unknown) => send({ id, error: toWireError(error) }),
     );
 });

@@ -10,6 +10,8 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { declareSize, FIXTURES, packageParts, rowsXml, runQuiet, runWithJson, SMALL_DPA, tempDir, writePackage } from '../helpers';
 import { writeBigWorkbook } from '../support/big-workbook';
 import { CHROMIUM, CHROMIUM_ARGS, measuredRun, watchLongTasks } from '../support/peramban-run';
+import { rekapFolder, RekapFolder } from '../support/rekap-books';
+import { RekapJson } from '../../src/core/rekap/rekap';
 
 /**
  * The page without the add-in (peramban.html): opened from the disk as an office would from a shared
@@ -382,6 +384,63 @@ describe('a file arriving while another is read', () => {
     await expect(slow.getByTestId('tempat-berkas').textContent()).resolves.toMatch(/^“makro\.xlsm” terbuka\./);
     await hitung(slow);
     await expect(slow.getByRole('button', { name: 'Unduh buku kerja dengan hasil (.xlsm)' }).count()).resolves.toBe(1);
+  });
+});
+
+describe('several books at once: a kabupaten’s recap', () => {
+  let on: Page;
+  let folder: RekapFolder;
+  let cli: RekapJson;
+  beforeAll(async () => {
+    folder = await rekapFolder(await tempDir());
+    const out = await tempDir();
+    expect((await runQuiet(['rekap', folder.dir, '--paralel', '1', '--json', path.join(out, 'rekap.json')])).code).toBe(0);
+    cli = JSON.parse(await fs.readFile(path.join(out, 'rekap.json'), 'utf8')) as RekapJson;
+    on = await context.newPage();
+    await load(on);
+  });
+
+  afterAll(() => on?.close());
+
+  /** The file a button of the recap downloads. */
+  async function fromRecap(name: string): Promise<{ name: string; bytes: Buffer }> {
+    const [file] = await Promise.all([on.waitForEvent('download'), on.getByRole('button', { name, exact: true }).click()]);
+    return { name: file.suggestedFilename(), bytes: await fs.readFile((await file.path())!) };
+  }
+
+  it('recaps a folder chosen in the page in its workers, each book with the figures the command line’s recap gives', async () => {
+    await on.getByTestId('folder').setInputFiles(folder.dir);
+    await on.getByRole('button', { name: 'Unduh rekap (.xlsx)' }).waitFor();
+    await expect(on.getByTestId('rekap-buku').textContent()).resolves.toBe('10 buku: 6 terbaca, 4 tidak terbaca; tahun 2024.');
+    await expect(on.getByTestId('rekap-serapan').textContent()).resolves.toBe(percent(cli.jumlah.serapan!));
+    await expect(on.getByTestId('rekap-rata-rata').textContent()).resolves.toMatch(new RegExp(`^${percent(cli.jumlah.rataRataCapaian!)} \\(`));
+    await expect(on.getByTestId('buku-rekap').count()).resolves.toBe(10);
+    await expect(on.getByTestId('peringatan-draf').textContent()).resolves.toMatch(/^Rekap ini masih draf\.4 berkas tidak terbaca/);
+    const json = await fromRecap('Unduh rekap (.json)');
+    expect(json.name).toBe('rekap-2024.json');
+    expect(JSON.parse(json.bytes.toString('utf8'))).toEqual(cli);
+  });
+
+  it('downloads the recap’s workbook and Word document', async () => {
+    const workbook = await fromRecap('Unduh rekap (.xlsx)');
+    expect(workbook.name).toBe('rekap-2024.xlsx');
+    expect(await sheetNames(workbook.bytes)).toEqual(['HC Rekap OPD', 'HC Rekap Kinerja', 'HC Rekap Anggaran', 'HC Rekap Galat']);
+    const docx = await fromRecap('Unduh rekap (.docx)');
+    const text = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string');
+    expect(text).toContain('Rekapitulasi Perangkat Daerah Tahun 2024');
+  });
+
+  it('has no accessibility violation of any impact (axe-core) in the recap', async () => {
+    const results = await new AxeBuilder({ page: on }).analyze();
+    expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  it('recaps several files chosen at once, and opens one file chosen alone as before', async () => {
+    await on.getByTestId('berkas').setInputFiles([SEMBORO, path.join(FIXTURES, 'semboro-bersih.xlsx')]);
+    await on.getByRole('button', { name: 'Unduh rekap (.xlsx)' }).waitFor();
+    await expect(on.getByTestId('rekap-buku').textContent()).resolves.toBe('2 buku: 2 terbaca; tahun 2024.');
+    await open(SEMBORO, on);
+    await expect(on.getByTestId('buku-rekap').count()).resolves.toBe(0);
   });
 });
 

@@ -86,13 +86,31 @@ describe('hitung-capaian rekap on a folder of books', () => {
     const total = (xs: (string | null)[]) => xs.reduce((a, x) => a + BigInt(x ?? 0), 0n).toString();
     expect(run.json.jumlah.anggaran).toBe(total(read.map((o) => o.anggaran)));
     expect(run.json.jumlah.realisasi).toBe(total(withBoth.map((o) => o.realisasi)));
-    expect(run.json.jumlah.serapan).toBe(new Decimal(run.json.jumlah.realisasi!).div(total(withBoth.map((o) => o.anggaran))).times(100).toFixed(2));
+    expect(run.json.jumlah.serapan).toBe(
+      new Decimal(run.json.jumlah.realisasi!)
+        .div(total(withBoth.map((o) => o.anggaran)))
+        .times(100)
+        .toFixed(2),
+    );
     // The mean of the books' unrounded averages: within half a hundredth of the mean of the rounded ones.
     const capaian = read.filter((o) => o.rataRataCapaian !== null).map((o) => Number(o.rataRataCapaian));
     expect(Math.abs(Number(run.json.jumlah.rataRataCapaian) - capaian.reduce((a, b) => a + b, 0) / capaian.length)).toBeLessThan(0.006);
     expect(Object.keys(run.json)).toEqual(['opd', 'jumlah']);
     expect(Object.keys(run.json.jumlah)).toEqual(['anggaran', 'realisasi', 'serapan', 'rataRataCapaian']);
-    expect(Object.keys(run.json.opd[0])).toEqual(['berkas', 'nama', 'tahun', 'anggaran', 'realisasi', 'serapan', 'rataRataCapaian', 'predikat', 'galat', 'peringatan', 'kesalahan', 'keraguan']);
+    expect(Object.keys(run.json.opd[0])).toEqual([
+      'berkas',
+      'nama',
+      'tahun',
+      'anggaran',
+      'realisasi',
+      'serapan',
+      'rataRataCapaian',
+      'predikat',
+      'galat',
+      'peringatan',
+      'kesalahan',
+      'keraguan',
+    ]);
   });
 
   it('reports each book on stderr as it ends, and the recap on stdout with a doubtful figure marked', () => {
@@ -104,7 +122,9 @@ describe('hitung-capaian rekap on a folder of books', () => {
     const satpol = run.out.findIndex((l) => l.includes('(satpol-pp.xlsx)'));
     expect(run.out[satpol - 1]).toMatch(/^PERHATIAN \(Satuan Polisi Pamong Praja\): Judul “Rp\. \(000\)”/);
     expect(run.out[satpol]).toContain('(belum dapat dipercaya: lihat PERHATIAN di atas)');
-    expect(run.out).toContainEqual(expect.stringMatching(/^Jumlah kabupaten: anggaran Rp [\d.]+, realisasi Rp [\d.]+, serapan [\d,]+% \(memuat angka yang belum dapat dipercaya\)$/));
+    expect(run.out).toContainEqual(
+      expect.stringMatching(/^Jumlah kabupaten: anggaran Rp [\d.]+, realisasi Rp [\d.]+, serapan [\d,]+% \(memuat angka yang belum dapat dipercaya\)$/),
+    );
   });
 
   it('writes the recap’s sheets, their figures those of the JSON, and the notes a reviewer needs', async () => {
@@ -115,7 +135,19 @@ describe('hitung-capaian rekap on a folder of books', () => {
     const rows = opd.getSheetValues().filter(Boolean) as unknown[][];
     const line = (berkas: string) => rows.find((r) => r[3] === berkas)!;
     const semboro = run.json.opd.find((o) => o.berkas === 'kecamatan/semboro.xlsx')!;
-    expect(line('kecamatan/semboro.xlsx').slice(1, 12)).toEqual(['6', 'Kecamatan Semboro', 'kecamatan/semboro.xlsx', '2024', Number(semboro.anggaran), Number(semboro.realisasi), expect.closeTo(Number(semboro.serapan), 2), expect.closeTo(Number(semboro.rataRataCapaian), 2), 'Sangat Tinggi', 8, 5]);
+    expect(line('kecamatan/semboro.xlsx').slice(1, 12)).toEqual([
+      '6',
+      'Kecamatan Semboro',
+      'kecamatan/semboro.xlsx',
+      '2024',
+      Number(semboro.anggaran),
+      Number(semboro.realisasi),
+      expect.closeTo(Number(semboro.serapan), 2),
+      expect.closeTo(Number(semboro.rataRataCapaian), 2),
+      'Sangat Tinggi',
+      8,
+      5,
+    ]);
     expect(line('bappeda-2023.xlsx')[12]).toContain('Tahun 2023, berbeda dari buku lain (2024).');
     expect(line('satpol-pp.xlsx')[12]).toMatch(/^Angka anggaran belum dapat dipercaya: Judul “Rp\. \(000\)”/);
     expect(line('catatan.xlsx')[12]).toMatch(/^Tidak terbaca: Berkas “catatan\.xlsx” berisi teks atau CSV/);

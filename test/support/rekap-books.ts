@@ -46,7 +46,11 @@ export async function rekapFolder(dir: string): Promise<RekapFolder> {
   await fs.copyFile(path.join(FIXTURES, 'semboro-tercetak.xlsx'), path.join(dir, 'kecamatan', 'semboro.xlsx'));
   await retitled('semboro-bersih.xlsx', path.join(dir, 'dinas-pendidikan.xlsx'), 'Dinas Pendidikan');
   await retitled('semboro-tercetak.xlsx', path.join(dir, 'bappeda-2023.xlsx'), 'Badan Perencanaan Pembangunan Daerah', 2023);
-  await formFile(dir, 'dinkes.xlsx', form('Dinas Kesehatan', 2024, () => {}, { ...STANDARD_VARIANT, kode: 'split5', unit: 'ribu' }));
+  await formFile(
+    dir,
+    'dinkes.xlsx',
+    form('Dinas Kesehatan', 2024, () => {}, { ...STANDARD_VARIANT, kode: 'split5', unit: 'ribu' }),
+  );
   // “Rp. (000)” over amounts in whole rupiah: a doubt about the anggaran, said before the figure.
   await formFile(
     dir,

@@ -17,10 +17,7 @@ const EMPTY_PACKAGE: Record<string, string> = {
     '<Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     '</Types>',
-  '_rels/.rels':
-    `<Relationships xmlns="${NS.packageRels}">` +
-    `<Relationship Id="rId1" Type="${NS.rel}/officeDocument" Target="xl/workbook.xml"/>` +
-    '</Relationships>',
+  '_rels/.rels': `<Relationships xmlns="${NS.packageRels}">` + `<Relationship Id="rId1" Type="${NS.rel}/officeDocument" Target="xl/workbook.xml"/>` + '</Relationships>',
   'xl/workbook.xml': `<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><bookViews><workbookView activeTab="0"/></bookViews><sheets/></workbook>`,
   'xl/_rels/workbook.xml.rels': `<Relationships xmlns="${NS.packageRels}"/>`,
 };

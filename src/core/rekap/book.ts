@@ -58,6 +58,25 @@ export interface GalatRekap {
   pesan: string;
 }
 
+/** The files a folder's recap takes: workbooks, and the kinds a run names and says how to save (.xls, .xlsb, .ods, CSV). */
+const BOOK_EXTENSIONS = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|csv)$/i;
+
+/** Whether a file found in a folder is one of its books: Excel's lock file of an open book (`~$…`) and hidden files are not. */
+export function isBookFile(name: string): boolean {
+  return BOOK_EXTENSIONS.test(name) && !name.startsWith('~$') && !name.startsWith('.');
+}
+
+/** The order a file list shows a folder's books in: folder by folder, names as a person sorts them (`2` before `10`). */
+export function bookOrder(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const c = x[i].localeCompare(y[i], 'id', { numeric: true, sensitivity: 'base' });
+    if (c !== 0) return c;
+  }
+  return x.length - y.length;
+}
+
 /** A book of our recap tables (the recap's own output found among the books), by its record or by its sheets: never an office's book. */
 function isRekapBook(workbook: Workbook, existing: Pick<ExistingSheets, 'record'>): boolean {
   const isRekap = (tabel: TableId | null | undefined) => tabel?.startsWith('rekap-') ?? false;

@@ -42,7 +42,8 @@ function notes(r: Rekap, i: number, bagian: 'semua' | 'kinerja'): string {
   for (const l of b.namaLain) out.push(`Judul lembar ${quotedName(l.lembar)} menyebut perangkat daerah lain: ${l.nama}.`);
   for (const [a, c] of r.kembar) {
     const other = a === i ? c : c === i ? a : null;
-    if (other !== null) out.push(`Angkanya sama dengan No ${other + 1}, ${bookName(r.buku[other])}: bila itu buku yang sama, keluarkan salah satunya, karena jumlah kabupaten menghitung keduanya.`);
+    if (other !== null)
+      out.push(`Angkanya sama dengan No ${other + 1}, ${bookName(r.buku[other])}: bila itu buku yang sama, keluarkan salah satunya, karena jumlah kabupaten menghitung keduanya.`);
   }
   return out.join(' ');
 }
@@ -182,20 +183,14 @@ function rekapKinerja(r: Rekap): Table {
 function rekapAnggaran(r: Rekap): Table {
   const jenis = (f: BukuRekap['belanjaOperasi']) => [money(figure(f?.anggaran ?? null)), money(figure(f?.realisasi ?? null))];
   const rows = r.buku.map((b, i) =>
-    row([
-      text(String(i + 1)),
-      text(b.nama),
-      money(figure(b.anggaran)),
-      money(figure(b.realisasi)),
-      pct(figure(b.serapan)),
-      ...jenis(b.belanjaOperasi),
-      ...jenis(b.belanjaModal),
-    ]),
+    row([text(String(i + 1)), text(b.nama), money(figure(b.anggaran)), money(figure(b.realisasi)), pct(figure(b.serapan)), ...jenis(b.belanjaOperasi), ...jenis(b.belanjaModal)]),
   );
   const j = r.jumlah;
   const last = rows.length;
   const sums = (f: typeof j.belanjaOperasi) => [money(f?.anggaran ?? null), money(f?.realisasi ?? null)];
-  rows.push(row([text('JUMLAH'), empty, money(j.anggaran), money(j.realisasi), pct(j.serapan), ...sums(j.belanjaOperasi), ...sums(j.belanjaModal)], { emphasis: 'bold', total: true }));
+  rows.push(
+    row([text('JUMLAH'), empty, money(j.anggaran), money(j.realisasi), pct(j.serapan), ...sums(j.belanjaOperasi), ...sums(j.belanjaModal)], { emphasis: 'bold', total: true }),
+  );
   const single = ['No', 'Perangkat Daerah', 'Pagu Anggaran (Rp)', 'Realisasi (Rp)', '% Serapan'];
   const jenisNote = [j.belanjaOperasi, j.belanjaModal].some((f) => f !== null)
     ? `; belanja operasi dan modal dari buku yang memuat baris rekening (${ofBooks(Math.max(j.belanjaOperasi?.dari ?? 0, j.belanjaModal?.dari ?? 0), r)})`
@@ -250,7 +245,8 @@ function rekapGalat(r: Rekap, perBuku: number): Table {
       .map((g, n) => ({ g, n, size: size(g) }))
       .sort((x, y) => (x.size && y.size ? y.size.comparedTo(x.size) : x.size ? -1 : y.size ? 1 : 0) || x.n - y.n);
     for (const { g } of sorted.slice(0, perBuku)) {
-      const selisih: TableCell = g.selisih === null ? empty : NUMBER.test(g.selisih) ? (g.persen ? pct(new Decimal(g.selisih)) : money(new Decimal(g.selisih))) : text(quoted(g.selisih).slice(1, -1));
+      const selisih: TableCell =
+        g.selisih === null ? empty : NUMBER.test(g.selisih) ? (g.persen ? pct(new Decimal(g.selisih)) : money(new Decimal(g.selisih))) : text(quoted(g.selisih).slice(1, -1));
       cell(b.nama, b, [text(g.lembar ?? '-'), text(g.sel ?? ''), text(g.jenis), selisih, text(g.pesan)]);
     }
     if (sorted.length > perBuku) {

@@ -25,11 +25,17 @@ function book(berkas: string, figures: Partial<BukuRekap> = {}): BukuRekap {
 }
 
 /** Money as a run writes it: digits, sometimes with sen. */
-const moneyArb = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 15n }).map(String), fc.bigInt({ min: 0n, max: 10n ** 15n }).map((n) => `${n / 100n}.${String(n % 100n).padStart(2, '0')}`));
+const moneyArb = fc.oneof(
+  fc.bigInt({ min: 0n, max: 10n ** 15n }).map(String),
+  fc.bigInt({ min: 0n, max: 10n ** 15n }).map((n) => `${n / 100n}.${String(n % 100n).padStart(2, '0')}`),
+);
 const bookArb = fc.record({
   anggaran: fc.option(moneyArb, { nil: null }),
   realisasi: fc.option(moneyArb, { nil: null }),
-  rataRataCapaian: fc.option(fc.double({ min: 0, max: 200, noNaN: true }).map((x) => x.toFixed(6)), { nil: null }),
+  rataRataCapaian: fc.option(
+    fc.double({ min: 0, max: 200, noNaN: true }).map((x) => x.toFixed(6)),
+    { nil: null },
+  ),
   failed: fc.boolean(),
 });
 
@@ -44,7 +50,9 @@ describe('the kabupaten’s sums (property)', () => {
     fc.assert(
       fc.property(fc.array(bookArb, { minLength: 1, maxLength: 12 }), (specs) => {
         const books = specs.map((s, i) =>
-          s.failed ? failedBook(`b${i}.xlsx`, new InputError('rusak')) : book(`b${i}.xlsx`, { anggaran: s.anggaran, realisasi: s.anggaran === null ? null : s.realisasi, rataRataCapaian: s.rataRataCapaian }),
+          s.failed
+            ? failedBook(`b${i}.xlsx`, new InputError('rusak'))
+            : book(`b${i}.xlsx`, { anggaran: s.anggaran, realisasi: s.anggaran === null ? null : s.realisasi, rataRataCapaian: s.rataRataCapaian }),
         );
         const read = books.filter((b) => b.kesalahan === null);
         const j = rekapJson(rekap(books)).jumlah;
@@ -68,16 +76,32 @@ describe('the kabupaten’s sums (property)', () => {
   });
 
   it('gives a book’s figures in its JSON as its own run’s JSON does: money whole, percentages with two decimals', () => {
-    const json = rekapJson(rekap([book('a.xlsx', { anggaran: '3894507781', realisasi: '3545596394', serapan: '91.04253585713474889849484447898006395727', rataRataCapaian: '98.8095238095238095' })]));
+    const json = rekapJson(
+      rekap([book('a.xlsx', { anggaran: '3894507781', realisasi: '3545596394', serapan: '91.04253585713474889849484447898006395727', rataRataCapaian: '98.8095238095238095' })]),
+    );
     expect(json.opd[0]).toMatchObject({ anggaran: '3894507781', realisasi: '3545596394', serapan: '91.04', rataRataCapaian: '98.81' });
   });
 });
 
 describe('the recap’s tables', () => {
   const books = [
-    book('dinkes.xlsx', { galat: 3, daftarGalat: [1, -500, 20].map((s, i) => ({ lembar: 'DPA', sel: `C${i + 2}`, jenis: 'Jumlah tidak sama dengan rinciannya', selisih: String(s), persen: false, pesan: `g${i}` })) }),
+    book('dinkes.xlsx', {
+      galat: 3,
+      daftarGalat: [1, -500, 20].map((s, i) => ({
+        lembar: 'DPA',
+        sel: `C${i + 2}`,
+        jenis: 'Jumlah tidak sama dengan rinciannya',
+        selisih: String(s),
+        persen: false,
+        pesan: `g${i}`,
+      })),
+    }),
     failedBook('rusak.xlsx', new InputError('Berkas “rusak.xlsx” rusak.')),
-    book('dinsos.xlsx', { galat: 1, daftarGalat: [{ lembar: 'Kinerja', sel: 'D5', jenis: 'Nilai yang tidak terbaca', selisih: null, persen: false, pesan: 'n' }], galatKinerja: 1 }),
+    book('dinsos.xlsx', {
+      galat: 1,
+      daftarGalat: [{ lembar: 'Kinerja', sel: 'D5', jenis: 'Nilai yang tidak terbaca', selisih: null, persen: false, pesan: 'n' }],
+      galatKinerja: 1,
+    }),
   ];
   const [opd, kinerja, anggaran, galat] = rekapTables(rekap(books));
   const column = (t: typeof opd, c: number) => t.rows.map((r) => displayCell(r.cells[c]));
