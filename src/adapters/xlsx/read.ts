@@ -1,4 +1,3 @@
-import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { countText } from '../../core/decimal';
 import { InputError } from '../../core/errors';
 import { Grid, Workbook } from '../../core/grid';
@@ -6,8 +5,9 @@ import { Progress } from '../../core/compute/engine';
 import { ReadBook } from '../../core/run/run';
 import { EMPTY_RECORD, ownership, Ownership, recordFromXml, RESULT_TABLES, ResultRecord } from '../../core/result-sheets';
 import { CONTENT_TYPES, extensionOf, LIMITS, Package, Relationship } from './package';
-import { parsePart, readSheet, SheetContext } from './read-sheet';
-import { child, children, decodeXstring, localName, NS, root } from './xml';
+import { readPart, readSheet, SheetContext } from './read-sheet';
+import { XmlHandler } from './scan';
+import { child, children, decodeXstring, NS, root } from './xml';
 
 /** Reads any .xlsx/.xlsm package into the core's grids, with what the writer needs to add to it. */
 
@@ -140,29 +140,32 @@ async function findWorkbook(pkg: Package): Promise<{ part: string; extension: st
   throw new InputError(`Berkas “${pkg.name}” adalah ${what}, bukan buku kerja Excel: pilih berkas buku kerja Excel (.xlsx) yang berisi lembar DPA, realisasi dan kinerja.`);
 }
 
+/** The shared strings as their elements come: each <si>'s text, its phonetic runs left out. */
+class SharedStrings implements XmlHandler {
+  readonly strings: string[] = [];
+  private text_ = '';
+  private inT = false;
+  private phonetic = false;
+
+  open(name: string): void {
+    if (name === 'si') this.text_ = '';
+    else if (name === 't') this.inT = !this.phonetic;
+    else if (name === 'rPh') this.phonetic = true;
+  }
+
+  text(t: string): void {
+    if (this.inT) this.text_ += t;
+  }
+
+  close(name: string): void {
+    if (name === 'si') this.strings.push(decodeXstring(this.text_));
+    else if (name === 't') this.inT = false;
+    else if (name === 'rPh') this.phonetic = false;
+  }
+}
+
 async function readSharedStrings(pkg: Package, part: string): Promise<string[]> {
-  const strings: string[] = [];
-  let text = '';
-  let inT = false;
-  let phonetic = false;
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
-    if (name === 'si') text = '';
-    else if (name === 't') inT = !phonetic;
-    else if (name === 'rPh') phonetic = true;
-  });
-  parser.on('text', (t) => {
-    if (inT) text += t;
-  });
-  parser.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'si') strings.push(decodeXstring(text));
-    else if (name === 't') inT = false;
-    else if (name === 'rPh') phonetic = false;
-  });
-  await parsePart(pkg, part, parser);
-  return strings;
+  return (await readPart(pkg, part, () => new SharedStrings())).strings;
 }
 
 /** The number format of each cell style (cellXfs index); null for General. */
