@@ -83,6 +83,9 @@ const NONE: ScanAttributes = Object.freeze({});
 /** A cell as plain as most are written: the reference first, then style and type, a formula and a value with nothing to decode. */
 const CELL = /<c r="([A-Z]{1,3}[0-9]{1,7})"(?: s="([0-9]{1,6})")?(?: t="([a-zA-Z]{1,9})")?(?: s="([0-9]{1,6})")?(?:\/>|>(?:<f>([^<&\r]*)<\/f>)?(?:<v>([^<&\r]*)<\/v>)?<\/c>)/y;
 
+/** A row's start tag as plain as most are written: the reference first, attributes with nothing to decode or normalise. */
+const ROW = /<row r="([0-9]{1,7})"((?: [A-Za-z_][\w.:-]*="[^"<&\t\n\r]*")*)>/y;
+
 const DECLARATION = /^<\?xml\s+version\s*=\s*(["'])1\.0\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*\?>/;
 
 /**
@@ -127,7 +130,8 @@ export class PlainXmlScanner {
         break;
       }
       if (lt > i) this.textBetween(b, i, lt);
-      const next = (b.charCodeAt(lt + 1) === 99 && this.stack.length > 0 && this.cell(b, lt)) || this.tag(b, lt, last);
+      const c = b.charCodeAt(lt + 1);
+      const next = (this.stack.length > 0 && ((c === 99 && this.cell(b, lt)) || (c === 114 && this.row(b, lt)))) || this.tag(b, lt, last);
       if (next < 0) {
         i = lt;
         break;
@@ -252,6 +256,41 @@ export class PlainXmlScanner {
     }
     h.close('c');
     return CELL.lastIndex;
+  }
+
+  /** A row's start tag at `lt` as plainly written (`<row r="7" spans="1:4" ht="15">`), in one match; 0 for any other. */
+  private row(b: string, lt: number): number {
+    ROW.lastIndex = lt;
+    const m = ROW.exec(b);
+    if (m === null) return 0;
+    const attributes = this.attributes;
+    attributes.r = m[1];
+    attributes.t = attributes.s = attributes.hidden = attributes.ref = undefined;
+    const more = m[2];
+    if (more) {
+      const seen = this.seen;
+      seen.length = 0;
+      seen.push('r');
+      // ` name="value"` after ` name="value"`, as the match found them.
+      for (let k = 0; k < more.length;) {
+        const eq = more.indexOf('="', k);
+        const end = more.indexOf('"', eq + 2);
+        const name = more.slice(k + 1, eq);
+        if (seen.includes(name)) notPlain();
+        seen.push(name);
+        switch (name) {
+          case 't':
+          case 's':
+          case 'hidden':
+          case 'ref':
+            attributes[name] = more.slice(eq + 2, end);
+        }
+        k = end + 1;
+      }
+    }
+    this.handler.open('row', attributes);
+    this.stack.push('row');
+    return ROW.lastIndex;
   }
 
   private endTag(b: string, lt: number, last: boolean): number {

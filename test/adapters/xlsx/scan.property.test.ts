@@ -243,6 +243,7 @@ describe('the plain scanner (property)', () => {
     '<w><c r="A1" s="1" t="n" s="2"/></w>',
     '<w><c r="A1" t="s" t="s"><v>1</v></c></w>',
     '<w><row r="1" hidden="1" hidden="1"/></w>',
+    '<w><row r="1" spans="1:2" hidden="1" spans="1:2"><c r="A1"/></row></w>',
   ])('leaves %s, with an attribute written twice, to saxes, which refuses it', (xml) => {
     expect(bySaxes([xml])).toBe('refused');
     expect(byScanner([xml])).toBe('not plain');
