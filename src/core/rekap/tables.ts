@@ -3,6 +3,7 @@ import { quoted, quotedName } from '../findings';
 import { Rect } from '../rect';
 import { RESULT_SHEETS, RESULT_TABLES, TableId } from '../result-sheets';
 import { bilangan } from '../report/narrative';
+import { resultSheets } from '../report/tables';
 import { centre, empty, left, money, pct, ResultSheet, right, row, table, Table, TableCell, TableRow, text } from '../report/table';
 import { BukuRekap } from './book';
 import { Rekap } from './rekap';
@@ -294,7 +295,7 @@ export function rekapTables(r: Rekap, options: RekapTableOptions = {}): Table[] 
 }
 
 export function rekapSheets(r: Rekap, options: RekapTableOptions = {}): ResultSheet[] {
-  return rekapTables(r, options).map((t) => ({ name: RESULT_SHEETS[t.id], table: t }));
+  return resultSheets(rekapTables(r, options));
 }
 
 /** What stands before the recap's figures while they cannot all be used as they are; null when they can. */
