@@ -74,7 +74,9 @@ async function filesIn(entry: FileSystemEntry, path: string): Promise<BookFile[]
 async function droppedFiles(data: DataTransfer): Promise<{ files: BookFile[]; folder: boolean }> {
   const entries = [...data.items].map((item) => item.webkitGetAsEntry?.() ?? null);
   if (!entries.some((e) => e?.isDirectory)) return { files: [...data.files].map((file) => ({ file, berkas: file.name })), folder: false };
-  const found = await Promise.all(entries.map((e) => (e === null ? [] : e.isDirectory ? filesIn(e, '') : filesIn(e, e.name))));
+  // One folder: paths inside it, as the command line names a folder's books; several things: each under its own name.
+  const alone = entries.length === 1;
+  const found = await Promise.all(entries.map((e) => (e === null ? [] : filesIn(e, alone && e.isDirectory ? '' : e.name))));
   return { files: found.flat(), folder: true };
 }
 

@@ -125,7 +125,7 @@ export function Rekap({ count, progress, done, onDocx }: { count: number; progre
           </div>
           <ol className={styles.list} aria-label="Buku yang direkap">
             {done.rekap.buku.map((b, i) => (
-              <BookLine key={b.berkas} book={b} no={i + 1} />
+              <BookLine key={i} book={b} no={i + 1} />
             ))}
           </ol>
         </>
