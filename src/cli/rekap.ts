@@ -33,7 +33,8 @@ Pilihan:
                               Anggaran, Galat)
       --json <rekap.json>     tulis rekap dalam format JSON ("-": keluaran standar)
       --docx <rekap.docx>     tulis tabel rekap ke dokumen Word
-      --tahun <tahun>         tahun laporan, bagi buku yang tidak menyebutnya
+      --tahun <tahun>         tahun laporan semua buku (bila lembarnya tidak menyebut
+                              tahun, atau keliru)
       --pengaturan <p.json>   pengaturan perhitungan untuk semua buku: batasCapaian,
                               predikat, efisiensi, ambangEfisiensi, skalaOrdinal, tahun
       --paralel <n>           banyak buku yang dihitung bersamaan (bawaan: sebanyak
