@@ -3,7 +3,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
-import { writeZip } from '../adapters/fs/xlsx-file';
 import { newWorkbook } from '../adapters/xlsx/new-book';
 import { countText, Decimal, formatIndonesian, persenText, rupiahText } from '../core/decimal';
 import { InputError } from '../core/errors';
@@ -261,7 +260,7 @@ function outputsOf(report: RekapReport, opts: Options): Output[] {
   }
   if (opts.output) {
     const name = path.basename(opts.output);
-    files.push({ path: opts.output, write: async (f, flag) => writeZip(await newWorkbook(report.prepared, report.plan, name), f, flag) });
+    files.push({ path: opts.output, write: async (f, flag) => fs.writeFile(f, await newWorkbook(report.prepared, report.plan, name), { flag }) });
   }
   return files;
 }

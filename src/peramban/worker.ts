@@ -97,8 +97,7 @@ function concat(pieces: Uint8Array[]): Uint8Array<ArrayBuffer> {
 async function rekapBuku(file: File, berkas: string, settings: Partial<Settings>): Promise<BukuRekap> {
   try {
     checkFileSize(file.size, file.name);
-    const book = await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
-    return rekapBook(berkas, inputSheets(book), existingSheets(book), settings);
+    return await rekapBook(berkas, async () => readBookOf(await readXlsx(new Uint8Array(await file.arrayBuffer()), file.name)), settings);
   } catch (e) {
     return failedBook(berkas, e);
   }

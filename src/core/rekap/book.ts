@@ -1,10 +1,11 @@
 import { BelanjaJenis } from '../compute/budget';
-import { EngineResult, hitung } from '../compute/engine';
+import { EngineResult } from '../compute/engine';
 import { plainString } from '../decimal';
 import { InputError, internalErrorText } from '../errors';
 import { countByTingkat, perihalLabel } from '../findings';
 import { Workbook } from '../grid';
 import { ExistingSheets, resultTableOf, TableId } from '../result-sheets';
+import { ReadBook, runHitung } from '../run/run';
 import { SettingError, Settings } from '../settings';
 import { fileStem, NamaDari, opdName } from './opd';
 
@@ -122,12 +123,27 @@ export function summarize(berkas: string, workbook: Workbook, result: EngineResu
 }
 
 /**
- * One book's run for the recap: the single run's computation (the one place the recap calls it),
- * its figures summed up. Throws what a run on the book alone would throw.
+ * One book's run for the recap: the single run itself (runHitung, as the command line and the page
+ * run a book alone), through a host that reads the book and writes nothing; its figures summed up.
+ * Throws what a run on the book alone would throw.
  */
-export function rekapBook(berkas: string, workbook: Workbook, existing: Pick<ExistingSheets, 'record'>, settings: Partial<Settings>): BukuRekap {
-  if (isRekapBook(workbook, existing)) throw new InputError(`Berkas “${berkas}” adalah rekap Hitung Capaian, bukan buku kerja perangkat daerah.`);
-  return summarize(berkas, workbook, hitung(workbook, settings));
+export async function rekapBook(berkas: string, read: () => Promise<ReadBook>, settings: Partial<Settings>): Promise<BukuRekap> {
+  let workbook: Workbook | null = null;
+  const outcome = await runHitung(
+    {
+      read: async () => {
+        const book = await read();
+        if (isRekapBook(book.workbook, book.existing)) throw new InputError(`Berkas “${berkas}” adalah rekap Hitung Capaian, bukan buku kerja perangkat daerah.`);
+        workbook = book.workbook;
+        return book;
+      },
+      write: async () => ({ catatan: [] }),
+    },
+    // As the command line: a sheet of ours the user changed is kept, and nothing is written anyway.
+    { settings, replaceEdited: false },
+  );
+  if ('edited' in outcome || workbook === null) throw new Error('rekapBook: the run asked a question it was told the answer to');
+  return summarize(berkas, workbook, outcome.report.result);
 }
 
 /** What a run on the book alone says of the error, without its `Galat:`: each field of a settings error, or the tool's own fault. */

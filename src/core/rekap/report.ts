@@ -1,5 +1,5 @@
 import { EMPTY_RECORD, planReplacement, ReplacementPlan } from '../result-sheets';
-import { PreparedSheet, prepareSheets } from '../report/run';
+import { PreparedSheet, prepareSheets } from '../report/sheet-layout';
 import { Table } from '../report/table';
 import { Settings } from '../settings';
 import { BukuRekap } from './book';
@@ -30,7 +30,7 @@ export function rekapReport(books: BukuRekap[], settings: Partial<Settings> = {}
     record: EMPTY_RECORD,
     fingerprints: new Map(),
     tables: prepared.map(({ tabel, sidik }) => ({ tabel, sidik })),
-    replaceEdited: false,
+    edited: [],
   });
   return { rekap: r, json: rekapJson(r), prepared, plan, docxTables: rekapTables(r, { dokumen: { galatPerBuku: GALAT_IN_DOCX } }), warning: rekapWarning(r) };
 }
