@@ -185,7 +185,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     // With the JSON on stdout, the summary goes to stderr.
     const say = opts.json !== undefined && isStdout(opts.json) ? io.err : io.out;
     // A sheet of ours the user changed is kept, as the pane's “biarkan”: the command line asks nothing.
-    const request = { settings: opts.settings, replaceEdited: false };
+    const request = { settings: opts.settings, replaceEdited: false, sheets: opts.output !== undefined };
     await runHitung(
       {
         read: async () => readBookOf(book),

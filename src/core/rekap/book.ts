@@ -139,8 +139,8 @@ export async function rekapBook(berkas: string, read: () => Promise<ReadBook>, s
       },
       write: async () => ({ catatan: [] }),
     },
-    // As the command line: a sheet of ours the user changed is kept, and nothing is written anyway.
-    { settings, replaceEdited: false },
+    // As the command line: a sheet of ours the user changed is kept; no sheet is written, so none is laid out.
+    { settings, replaceEdited: false, sheets: false },
   );
   if ('edited' in outcome || workbook === null) throw new Error('rekapBook: the run asked a question it was told the answer to');
   return summarize(berkas, workbook, outcome.report.result);

@@ -36,7 +36,8 @@ export interface EditedSheets {
 /**
  * Computes, lays the tables out and plans their sheets: our unchanged sheets are replaced, those the
  * user changed (`edited`) are replaced only when `replaceEdited` (otherwise they stay and the new
- * sheets get other names).
+ * sheets get other names). With `sheets` false the host writes none of our sheets (a command line
+ * run without `-o`, a book of a recap): nothing is laid out, and nothing is planned as written.
  */
 export function planRun(
   workbook: Workbook,
@@ -45,13 +46,13 @@ export function planRun(
   edited: readonly string[],
   replaceEdited: boolean,
   progress: Progress = () => {},
+  sheets = true,
 ): PlannedRun {
   const computed = hitung(workbook, settings, progress);
   const result = { ...computed, catatan: [...(existing.catatan ?? []), ...computed.catatan] };
   progress('Menyusun tabel laporan…');
   const report = buildReport(result);
-  const sheets = resultSheets(report.tables);
-  const prepared = prepareSheets(sheets);
+  const prepared = sheets ? prepareSheets(resultSheets(report.tables)) : [];
   const plan = planReplacement({ ...existing, tables: prepared.map(({ tabel, sidik }) => ({ tabel, sidik })), edited: replaceEdited ? [] : edited });
   const written = prepared.map((p, i) => ({ tabel: p.tabel, nama: plan.names[i], table: p.layout.table }));
   return { report, prepared, plan, written };

@@ -39,6 +39,8 @@ export interface RunRequest {
   settings: Partial<Settings> | null;
   /** Replace sheets of ours the user changed (true), or keep them and write under other names (false); undefined: ask first. */
   replaceEdited?: boolean;
+  /** False where the host writes none of our sheets (the command line without `-o`, a recap's book): nothing is laid out. */
+  sheets?: boolean;
 }
 
 /** A run as every host gives it back. */
@@ -70,7 +72,7 @@ export async function runHitung<W extends { catatan: string[] }>(host: RunHost<W
   const settings = settingsOf(book, request.settings);
   const edited = editedSheets(book.existing);
   if (edited.length > 0 && request.replaceEdited === undefined) return { edited };
-  const planned = planRun(book.workbook, settings, book.existing, edited, request.replaceEdited ?? false, progress);
+  const planned = planRun(book.workbook, settings, book.existing, edited, request.replaceEdited ?? false, progress, request.sheets ?? true);
   progress('Menulis hasil…');
   const written = await host.write(planned, settings, progress);
   return {
