@@ -444,11 +444,7 @@ describe('our sheets carrying what we did not write', () => {
     const { prepared, plan } = planRun(inputSheets(book), {}, existingSheets(book), editedSheets(existingSheets(book)), false, () => {});
     expect([plan.edited, plan.remove.includes('HC Efisiensi')]).toEqual([[], true]);
     const names = await expectNoOrphans(await JSZip.loadAsync(concat(await addResultSheets(book, prepared, plan))));
-    expect(names.filter((n) => /drawing|chart/.test(n)).sort()).toEqual([
-      'xl/charts/chart2.xml',
-      'xl/drawings/_rels/drawing2.xml.rels',
-      'xl/drawings/drawing2.xml',
-    ]);
+    expect(names.filter((n) => /drawing|chart/.test(n)).sort()).toEqual(['xl/charts/chart2.xml', 'xl/drawings/_rels/drawing2.xml.rels', 'xl/drawings/drawing2.xml']);
 
     const more = path.join(dir, 'bagan-lain.xlsx');
     await attach(first, 'HC Efisiensi', chartDrawing(2), more);
