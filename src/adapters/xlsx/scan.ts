@@ -88,6 +88,12 @@ const CELL = /<c r="([A-Z]{1,3}[0-9]{1,7})"(?: s="([0-9]{1,6})")?(?: t="([a-zA-Z
 /** A row's start tag as plain as most are written: the reference first, attributes with nothing to decode or normalise. */
 const ROW = /<row r="([0-9]{1,7})"((?: [A-Za-z_][\w.:-]*="[^"<&\t\n\r]*")*)>/y;
 
+/**
+ * Characters at most carried over from one piece to the next: a cell Excel writes holds at most
+ * 32.767 characters, each written in at most ten (`&#x10FFFF;`).
+ */
+export const MAX_PENDING = 1 << 20;
+
 const DECLARATION = /^<\?xml\s+version\s*=\s*(["'])1\.0\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*\?>/;
 
 /**
@@ -106,6 +112,10 @@ export class PlainXmlScanner {
   constructor(private readonly handler: XmlHandler) {}
 
   write(piece: string): void {
+    // What is left of the pieces before is one unfinished tag, cell or text, scanned again with this
+    // piece: longer than any a spreadsheet writes, it would be scanned again piece after piece
+    // (quadratic on a cell of 40 million characters), and saxes reads the part instead.
+    if (this.buffer.length > MAX_PENDING) notPlain();
     this.buffer = this.buffer.length === 0 ? piece : this.buffer + piece;
     // Checked once for the whole buffer (what is left of the last piece and this one): nowhere in
     // plain XML, so nowhere in a token, whichever it falls in.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
-import { NotPlain, PlainXmlScanner, ScanAttributes, XmlHandler } from '../../../src/adapters/xlsx/scan';
+import { MAX_PENDING, NotPlain, PlainXmlScanner, ScanAttributes, XmlHandler } from '../../../src/adapters/xlsx/scan';
 import { localName } from '../../../src/adapters/xlsx/xml';
 
 /**
@@ -258,5 +258,19 @@ describe('the plain scanner (property)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it.each([
+    ['a cell', (n: number) => `<c r="A1" t="str"><v>${'é'.repeat(n)}</v></c>`],
+    ['an inline string’s text', (n: number) => `<c r="A1" t="inlineStr"><is><t>${'é'.repeat(n)}</t></is></c>`],
+  ])('leaves %s longer than any a spreadsheet writes, coming in many pieces, to saxes, which reads it', (_, cell) => {
+    const xml = `<w><sheetData><row r="1">${cell(MAX_PENDING + 100_000)}</row></sheetData></w>`;
+    const pieces = xml.match(/[^]{1,65536}/g)!;
+    expect(byScanner(pieces)).toBe('not plain');
+    expect(bySaxes(pieces)).not.toBe('refused');
+    // Within the bound, the same cell in pieces is read as saxes reads it.
+    const short = `<w><sheetData><row r="1">${cell(200_000)}</row></sheetData></w>`;
+    const shortPieces = short.match(/[^]{1,65536}/g)!;
+    expect(byScanner(shortPieces)).toEqual(bySaxes(shortPieces));
   });
 });
