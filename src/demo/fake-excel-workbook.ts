@@ -217,7 +217,7 @@ export function typedValue(text: string): { value: number | boolean; format: str
 /**
  * What Excel makes of a value written to a cell. In a cell formatted as text (`@`), the text as it
  * is: Excel's Text format keeps an entry as typed, `=…` too. That it keeps a leading apostrophe there
- * as well is not documented (the README's "not verified"); the adapter sends none. Elsewhere a
+ * as well is not documented (docs/EXCEL.md, "Not verified"); the adapter sends none. Elsewhere a
  * leading apostrophe is the quote prefix, not part of the value (Microsoft's example for
  * ErrorCheckingOptions.NumberAsText writes `'1` to store a number as text); `=…` is a formula; text
  * Excel reads as a number, a percentage, a date or a boolean becomes one (typedValue); '' empties

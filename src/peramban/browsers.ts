@@ -1,5 +1,5 @@
 /**
- * The browsers the page runs in, as the README lists them (“Chrome atau Edge 103+, Firefox 113+,
+ * The browsers the page runs in, as docs/PERAMBAN.md lists them (“Chrome atau Edge 103+, Firefox 113+,
  * Safari 16.4+”): the worker inflates the file with DecompressionStream and its raw deflate
  * format, which came in these versions.
  */

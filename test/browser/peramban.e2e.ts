@@ -496,7 +496,7 @@ describe('served by npm run peramban, then without a network', () => {
 });
 
 describe('a workbook of 50.000 rekening rows', () => {
-  // How long the main thread's longest task may be is a speed target (npm run bench:peramban, README:
+  // How long the main thread's longest task may be is a speed target (npm run bench:peramban, docs/PERAMBAN.md:
   // none ≥ 50 ms on an idle machine, ≤ 200 ms); here, on a machine of any load, only that the work is
   // not done there: were it, one task would take most of the run.
   it('is read and computed off the main thread (no task there takes a fifth of the run), and gives the command line’s serapan', async () => {

@@ -11,7 +11,7 @@ const root = path.join(__dirname, '..', '..');
 const PORT = 3000 + Math.floor(Math.random() * 1000) + 1000;
 const BASE = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Where `HC_SCREENSHOTS=docs npm run test:e2e` puts the pane's pictures for the README. */
+/** Where `HC_SCREENSHOTS=docs npm run test:e2e` puts the pane's pictures for the README and docs/. */
 const SHOTS = process.env.HC_SCREENSHOTS ? path.resolve(root, process.env.HC_SCREENSHOTS) : null;
 
 interface Cell {

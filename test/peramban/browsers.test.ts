@@ -3,8 +3,8 @@ import * as path from 'path';
 import { BROWSERS, browserProblem, WORKER_FAILED } from '../../src/peramban/browsers';
 
 describe('the browsers the page names', () => {
-  it('are those the README lists, with the same versions, in the sentence an older browser gets', async () => {
-    const readme = await fs.readFile(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  it('are those docs/PERAMBAN.md lists, with the same versions, in the sentence an older browser gets', async () => {
+    const readme = await fs.readFile(path.join(__dirname, '..', '..', 'docs', 'PERAMBAN.md'), 'utf8');
     const listed = /peramban \(([^;]+);/.exec(readme)![1];
     expect(listed).toBe(BROWSERS.map((b) => `${b.name} ${b.version}+`).join(', '));
     // Node has no Worker: the sentence an older browser gets.

@@ -109,7 +109,7 @@ async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, batch: Batch
 
   // Number formats before values: every text cell of a layout is formatted `@` (Text), in which
   // Excel keeps an entry as it is, `=…` included. The text goes as it is, without the apostrophe
-  // that is Excel's quote prefix in other cells: in a text cell Excel may keep it (README, "Not verified").
+  // that is Excel's quote prefix in other cells: in a text cell Excel may keep it (docs/EXCEL.md, "Not verified").
   const chunkBudget = 256 * 1024;
   let start = 0;
   let size = 0;
