@@ -8,7 +8,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/test/system/', '<rootDir>/test/e2e/bounds.test.ts'],
   // A run of the command line with its .docx takes seconds on a busy two-core machine: 5 s is too tight.
   testTimeout: 30_000,
-  // Jest's default leaves one core idle; on a two-core machine both workers halve the run (180 s → 90 s).
-  maxWorkers: 2,
+  // Jest's default (cores − 1) leaves one of two cores idle: with both, npm test's jest takes 90 s here, not 180 s.
+  maxWorkers: '100%',
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };
