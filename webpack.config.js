@@ -89,10 +89,6 @@ const worker = {
   output: { path: WORKER_BUILD, filename: '[name].js', clean: true },
   resolve: {
     extensions: ['.ts', '.tsx', '.js'],
-    // JSZip from its sources, not its prebuilt bundle, so that its setImmediate is ours (src/peramban/set-immediate.ts).
-    alias: { jszip$: require.resolve('jszip/lib/index.js'), setimmediate$: path.resolve(__dirname, 'src', 'peramban', 'set-immediate.ts') },
-    // JSZip's Node streams, never used in a worker.
-    fallback: { stream: false },
   },
   module: { rules: [{ test: /\.tsx?$/, use: [typescript] }] },
   performance: { hints: false },
@@ -133,7 +129,8 @@ const web = async (env, argv) => {
       // The demo runs the pane on a fake Excel: for development only, never in a release.
       ...(production ? {} : { demo: './src/demo/demo.tsx' }),
     },
-    output: { path: path.resolve(__dirname, 'dist-web'), filename: '[name].js', clean: true },
+    // `--env out=dist-peramban` (npm run peramban) builds elsewhere, so that the demo's dist-web stays whole beside it.
+    output: { path: path.resolve(__dirname, env.out ?? 'dist-web'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'], alias: { 'peramban-worker-source$': path.join(WORKER_BUILD, 'peramban-worker.js') } },
     module: {
       rules: [

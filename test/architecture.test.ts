@@ -82,8 +82,8 @@ function violations(sources: SourceFile[]): string[] {
         if (toRoom === null) say('the core imports nothing outside src/core');
         else if (ROOMS.indexOf(toRoom) > ROOMS.indexOf(room)) say(`${room} may not import ${toRoom} (read ← compute ← report ← run ← rekap)`);
       }
-      if (/^src\/adapters\/xlsx\//.test(file) && builtinModules.includes(spec.replace(/^node:/, ''))) {
-        say('the .xlsx adapter runs in a browser’s worker too: Node’s modules only in src/adapters/fs');
+      if (/^src\/adapters\/(xlsx|docx|zip)\//.test(file) && builtinModules.includes(spec.replace(/^node:/, ''))) {
+        say('the .xlsx, .docx and zip adapters run in a browser’s worker too: Node’s modules only in src/adapters/fs');
       }
       if (/^src\/(taskpane|commands)\//.test(file)) {
         if (/^src\/core\/compute\/engine$/.test(to)) say('the pane and the ribbon compute only through the Office adapter');
@@ -117,6 +117,8 @@ describe('the architecture', () => {
     ['src/taskpane/App.tsx', '../core/compute/engine', /only through the Office adapter/],
     ['src/commands/commands.ts', '../adapters/xlsx/read', /never use the .xlsx adapter/],
     ['src/adapters/xlsx/package.ts', 'zlib', /Node’s modules only in src\/adapters\/fs/],
+    ['src/adapters/zip/zip.ts', 'zlib', /Node’s modules only in src\/adapters\/fs/],
+    ['src/adapters/docx/build-docx.ts', 'node:stream', /Node’s modules only in src\/adapters\/fs/],
   ])('catches %s importing %s', (file, spec, why) => {
     expect(violations([{ file, imports: [spec] }])).toEqual([expect.stringMatching(why)]);
   });

@@ -253,8 +253,8 @@ function outputsOf(report: RekapReport, opts: Options): Output[] {
     files.push({
       path: opts.docx,
       write: async (f, flag) => {
-        const [{ Packer }, { buildDocx }] = await Promise.all([import('docx'), import('../adapters/docx/build-docx')]);
-        await fs.writeFile(f, await Packer.toBuffer(buildDocx(report.docxTables, report.warning)), { flag });
+        const { buildDocx } = await import('../adapters/docx/build-docx');
+        await fs.writeFile(f, await buildDocx(report.docxTables, report.warning), { flag });
       },
     });
   }

@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { buildDocx } from '../adapters/docx/build-docx';
 import { readBookOf, XlsxBook } from '../adapters/xlsx/read';
 import { checkDistinct, isStdout, Output, writeAll } from '../adapters/fs/outputs';
 import { readXlsxFile, writeResultCopy } from '../adapters/fs/xlsx-file';
@@ -127,9 +128,7 @@ async function outputFiles(book: XlsxBook, planned: PlannedRun, opts: Options, i
     files.push({ path: opts.json, write: (f, flag) => fs.writeFile(f, json, { encoding: 'utf8', flag }), text: () => json });
   }
   if (opts.docx) {
-    // Loaded only when asked for: the docx package is most of the start-up time otherwise.
-    const [{ Packer }, { buildDocx }] = await Promise.all([import('docx'), import('../adapters/docx/build-docx')]);
-    const buffer = await Packer.toBuffer(buildDocx(report.tables, report.draftWarning));
+    const buffer = await buildDocx(report.tables, report.draftWarning);
     files.push({ path: opts.docx, write: (f, flag) => fs.writeFile(f, buffer, { flag }) });
   }
   if (opts.html) {

@@ -11,7 +11,7 @@ export type Jenis = 'jumlah' | 'antar-lembar' | 'melebihi' | 'persen' | 'tidak-d
  * What a finding is about, finer than its jenis (SPEC §5's kinds, kept in the JSON): each perihal
  * has its jenis, its tingkat, and the words the pane's groups and the Pemeriksaan sheet show.
  */
-const PERIHAL = {
+export const PERIHAL = {
   jumlah: { jenis: 'jumlah', tingkat: 'galat', label: 'Jumlah tidak sama dengan rinciannya' },
   'antar-lembar': { jenis: 'antar-lembar', tingkat: 'galat', label: 'Anggaran berbeda antara DPA dan realisasi' },
   melebihi: { jenis: 'melebihi', tingkat: 'galat', label: 'Realisasi melebihi anggaran' },
@@ -74,6 +74,11 @@ export interface Finding {
   /** The other row involved (the counterpart of a match, the other sheet's cell). */
   terkait?: CellRef;
   /**
+   * The cells the finding calls likely wrong where the figures rest on them (a child whose amount
+   * the other sheet contradicts): the narrative marks a figure drawn from them, never explains it.
+   */
+  dugaan?: CellRef[];
+  /**
    * On the one finding that stands for those of its perihal and sheet past the list's bounds
    * (FindingLog): how many are not listed. Its cell is the first of them.
    */
@@ -87,6 +92,7 @@ export interface FindingDetails {
   decimals?: number;
   /** The other row involved (the counterpart of a match, the other sheet's cell). */
   terkait?: CellRef;
+  dugaan?: CellRef[];
 }
 
 export function finding(perihal: Perihal, at: CellRef | null, pesan: string, details: FindingDetails = {}): Finding {
@@ -107,6 +113,7 @@ export function finding(perihal: Perihal, at: CellRef | null, pesan: string, det
     pesan: pesan.charAt(0).toUpperCase() + pesan.slice(1),
   };
   if (details.terkait) f.terkait = { lembar: details.terkait.lembar, sel: details.terkait.sel };
+  if (details.dugaan && details.dugaan.length > 0) f.dugaan = details.dugaan.map(({ lembar, sel }) => ({ lembar, sel }));
   return f;
 }
 

@@ -45,7 +45,8 @@ export interface Settings {
   ambangEfisiensi: number;
   /** Ordinal scales besides those the core knows (opini BPK, Kurang … Sangat Baik, SAKIP letters), each lowest level first. */
   skalaOrdinal: string[][];
-  lembar: Partial<Record<SheetRole, string>>;
+  /** The sheet chosen for a role; null: none, the role is left out (no realisasi sheet, say). */
+  lembar: Partial<Record<SheetRole, string | null>>;
   kolom: Record<string, SheetOverride>;
 }
 
@@ -119,13 +120,42 @@ function record(v: unknown, at: SettingPath, known?: readonly string[]): Record<
   return v;
 }
 
-function number(v: unknown, at: SettingPath, min: number, max: number, what = 'angka'): number {
-  if (v === undefined) throw new SettingError(at, `harus diisi dengan ${what}`);
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new SettingError(at, `harus berupa ${what}, bukan ${shown(v)}`);
+/**
+ * A number as a clerk types it, the one reading of every number field: Indonesian thousands
+ * (`1.000`, `1.000.000`) and decimals (`90,5`, `1.000,5`), a point before anything but groups of
+ * three as a decimal point (`90.5`), and where `percent`, a trailing `%` (`66%`). Null for
+ * anything else.
+ */
+export function parseAngka(text: string, percent = false): number | null {
+  const t = (percent ? text.trim().replace(/\s*%$/, '') : text).trim();
+  let plain: string | null = null;
+  if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) plain = t.replace(/\./g, '').replace(',', '.');
+  else if (/^[+-]?(\d+|\d*,\d+)$/.test(t)) plain = t.replace(',', '.');
+  else if (/^[+-]?\d*\.\d+$/.test(t)) plain = t;
+  const n = plain === null ? NaN : Number(plain);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A number field: a number, or text as a clerk types it (parseAngka), within [min, max]. */
+function number(v: unknown, at: SettingPath, min: number, max: number, what = 'angka', percent = false): number {
+  if (v === undefined || (typeof v === 'string' && v.trim() === '')) throw new SettingError(at, `harus diisi dengan ${what}`);
+  const n = typeof v === 'string' ? parseAngka(v, percent) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n)) throw new SettingError(at, `harus berupa ${what}, bukan ${shown(v)}`);
   // A year is written without a thousands separator.
-  const shownNumber = (n: number) => (what === 'tahun' ? String(n) : n.toLocaleString('id-ID'));
-  if (v < min || v > max) throw new SettingError(at, `harus antara ${min} dan ${shownNumber(max)}, bukan ${shownNumber(v)}`);
-  return v;
+  const shownNumber = (x: number) => (what === 'tahun' ? String(x) : x.toLocaleString('id-ID'));
+  if (n < min || n > max) throw new SettingError(at, `harus antara ${min} dan ${shownNumber(max)}, bukan ${shownNumber(n)}`);
+  return n;
+}
+
+/** Runs `read`, keeping a SettingError it throws among `errors` (undefined then): so every field is checked, not only the first bad one. */
+function attempt<T>(errors: SettingError[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof SettingError)) throw e;
+    errors.push(e);
+    return undefined;
+  }
 }
 
 function text(v: unknown, at: SettingPath, max: number): string {
@@ -140,58 +170,74 @@ function columnLetter(v: unknown, at: SettingPath): string {
   return letter;
 }
 
-function predikat(v: unknown): PredikatBand[] {
+function predikat(v: unknown, errors: SettingError[]): PredikatBand[] | undefined {
   if (!Array.isArray(v) || v.length === 0 || v.length > MAX_BANDS) {
     throw new SettingError(['predikat'], `harus berupa daftar 1 sampai ${MAX_BANDS} predikat [{ "nama": …, "min": … }]`);
   }
-  const bands = v.map((b: unknown, i): PredikatBand => {
-    const band = record(b, ['predikat', i], ['nama', 'min']);
-    const nama = text(band.nama, ['predikat', i, 'nama'], 40);
+  const before = errors.length;
+  const bands = v.map((b: unknown, i) => {
+    const band = attempt(errors, () => record(b, ['predikat', i], ['nama', 'min']));
+    if (!band) return { nama: undefined, min: undefined };
+    const nama = attempt(errors, () => text(band.nama, ['predikat', i, 'nama'], 40));
     const open = band.min === null || band.min === Number.NEGATIVE_INFINITY;
-    return { nama, min: open ? Number.NEGATIVE_INFINITY : number(band.min, ['predikat', i, 'min'], 0, MAX_PERCENT) };
+    const min = open ? Number.NEGATIVE_INFINITY : attempt(errors, () => number(band.min, ['predikat', i, 'min'], 0, MAX_PERCENT, 'angka', true));
+    return { nama, min };
   });
   bands.forEach((b, i) => {
-    const twin = bands.findIndex((o) => o.nama.trim().toLowerCase() === b.nama.trim().toLowerCase());
-    if (twin < i) throw new SettingError(['predikat', i, 'nama'], `sama dengan nama predikat ke-${twin + 1}`);
-    const above = bands[i - 1];
-    if (above && b.min >= above.min) {
-      const why =
-        above.min === Number.NEGATIVE_INFINITY
-          ? `tidak dapat berada di bawah ${quotedName(above.nama)}, yang tanpa batas bawah`
-          : `harus lebih kecil dari batas bawah ${quotedName(above.nama)} (${above.min.toLocaleString('id-ID')})`;
-      throw new SettingError(['predikat', i, 'min'], why);
-    }
+    const twin = b.nama === undefined ? -1 : bands.findIndex((o) => o.nama?.trim().toLowerCase() === b.nama!.trim().toLowerCase());
+    if (twin >= 0 && twin < i) errors.push(new SettingError(['predikat', i, 'nama'], `sama dengan nama predikat ke-${twin + 1}`));
+    // Against the nearest band above that can be read, so that one band out of order is said beside others that cannot be read.
+    const above = bands
+      .slice(0, i)
+      .reverse()
+      .find((o) => o.min !== undefined);
+    if (b.min === undefined || !above || b.min < above.min!) return;
+    const why =
+      above.min === Number.NEGATIVE_INFINITY
+        ? `tidak dapat berada di bawah ${quotedName(above.nama ?? '')}, yang tanpa batas bawah`
+        : `harus lebih kecil dari batas bawah ${quotedName(above.nama ?? '')} (${above.min!.toLocaleString('id-ID')})`;
+    errors.push(new SettingError(['predikat', i, 'min'], why));
   });
-  return bands;
+  return errors.length > before ? undefined : (bands as PredikatBand[]);
 }
 
-function kolom(v: unknown): Record<string, SheetOverride> {
+function kolom(v: unknown, errors: SettingError[]): Record<string, SheetOverride> | undefined {
   const sheets = record(v, ['kolom']);
+  const before = errors.length;
   // Pairs, not assignments: a sheet named “__proto__” is a key like any other, not the object's prototype.
   const out: [string, SheetOverride][] = [];
   for (const [sheet, raw] of Object.entries(sheets)) {
     const at = ['kolom', sheet];
-    text(sheet, at, MAX_SHEET_NAME);
-    const o = record(raw, at, ['barisJudul', 'kolom']);
+    if (attempt(errors, () => text(sheet, at, MAX_SHEET_NAME)) === undefined) continue;
+    const o = attempt(errors, () => record(raw, at, ['barisJudul', 'kolom']));
+    if (!o) continue;
     const override: SheetOverride = {};
     if (o.barisJudul !== undefined) {
-      override.barisJudul = number(o.barisJudul, [...at, 'barisJudul'], 1, MAX_ROWS, 'nomor baris');
-      if (!Number.isInteger(override.barisJudul)) throw new SettingError([...at, 'barisJudul'], `harus berupa nomor baris bulat, bukan ${override.barisJudul}`);
+      const row = attempt(errors, () => {
+        const n = number(o.barisJudul, [...at, 'barisJudul'], 1, MAX_ROWS, 'nomor baris');
+        if (!Number.isInteger(n)) throw new SettingError([...at, 'barisJudul'], `harus berupa nomor baris bulat, bukan ${n.toLocaleString('id-ID')}`);
+        return n;
+      });
+      if (row !== undefined) override.barisJudul = row;
     }
     if (o.kolom !== undefined) {
-      const roles = record(o.kolom, [...at, 'kolom']);
+      const roles = attempt(errors, () => record(o.kolom, [...at, 'kolom']));
       const columns: Partial<Record<ColumnRole, string>> = {};
-      for (const [role, letter] of Object.entries(roles)) {
+      for (const [role, letter] of Object.entries(roles ?? {})) {
         if (!isColumnRole(role)) {
-          throw new SettingError([...at, 'kolom', role], `bukan peran kolom yang dikenal; yang dikenal: ${[...new Set<string>([...BUDGET_ROLES, ...KINERJA_ROLES])].join(', ')}`);
+          errors.push(
+            new SettingError([...at, 'kolom', role], `bukan peran kolom yang dikenal; yang dikenal: ${[...new Set<string>([...BUDGET_ROLES, ...KINERJA_ROLES])].join(', ')}`),
+          );
+          continue;
         }
-        columns[role] = columnLetter(letter, [...at, 'kolom', role]);
+        const column = attempt(errors, () => columnLetter(letter, [...at, 'kolom', role]));
+        if (column !== undefined) columns[role] = column;
       }
       override.kolom = columns;
     }
     out.push([sheet, override]);
   }
-  return Object.fromEntries(out);
+  return errors.length > before ? undefined : Object.fromEntries(out);
 }
 
 const MAX_SCALES = 20;
@@ -227,27 +273,23 @@ export function parseSettings(value: unknown): Partial<Settings> {
   const s = record(value, [], KEYS);
   const out: Partial<Settings> = {};
   const errors: SettingError[] = [];
-  const checked = (read: () => void) => {
-    try {
-      read();
-    } catch (e) {
-      if (!(e instanceof SettingError)) throw e;
-      errors.push(e);
-    }
-  };
+  const checked = (read: () => void) => attempt(errors, read);
   checked(() => {
     if (s.tahun === undefined) return;
     if (s.tahun === null) out.tahun = null;
     else {
-      out.tahun = number(s.tahun, ['tahun'], MIN_YEAR, MAX_YEAR, 'tahun');
-      if (!Number.isInteger(out.tahun)) throw new SettingError(['tahun'], `harus berupa tahun bulat seperti 2024, bukan ${out.tahun}`);
+      const tahun = number(s.tahun, ['tahun'], MIN_YEAR, MAX_YEAR, 'tahun');
+      if (!Number.isInteger(tahun)) throw new SettingError(['tahun'], `harus berupa tahun bulat seperti 2024, bukan ${tahun}`);
+      out.tahun = tahun;
     }
   });
   checked(() => {
-    if (s.batasCapaian !== undefined) out.batasCapaian = s.batasCapaian === null ? null : number(s.batasCapaian, ['batasCapaian'], 1, MAX_PERCENT);
+    if (s.batasCapaian !== undefined) out.batasCapaian = s.batasCapaian === null ? null : number(s.batasCapaian, ['batasCapaian'], 1, MAX_PERCENT, 'angka', true);
   });
   checked(() => {
-    if (s.predikat !== undefined) out.predikat = predikat(s.predikat);
+    if (s.predikat === undefined) return;
+    const bands = predikat(s.predikat, errors);
+    if (bands) out.predikat = bands;
   });
   checked(() => {
     if (s.efisiensi === undefined) return;
@@ -255,7 +297,7 @@ export function parseSettings(value: unknown): Partial<Settings> {
     out.efisiensi = s.efisiensi as EfisiensiRule;
   });
   checked(() => {
-    if (s.ambangEfisiensi !== undefined) out.ambangEfisiensi = number(s.ambangEfisiensi, ['ambangEfisiensi'], 0, 100, 'angka poin persen');
+    if (s.ambangEfisiensi !== undefined) out.ambangEfisiensi = number(s.ambangEfisiensi, ['ambangEfisiensi'], 0, 100, 'angka poin persen', true);
   });
   checked(() => {
     if (s.skalaOrdinal !== undefined) out.skalaOrdinal = skalaOrdinal(s.skalaOrdinal);
@@ -263,11 +305,21 @@ export function parseSettings(value: unknown): Partial<Settings> {
   checked(() => {
     if (s.lembar === undefined) return;
     const lembar = record(s.lembar, ['lembar'], SHEET_ROLES);
-    out.lembar = {};
-    for (const role of SHEET_ROLES) if (lembar[role] !== undefined) out.lembar[role] = text(lembar[role], ['lembar', role], MAX_SHEET_NAME);
+    const roles: Partial<Record<SheetRole, string | null>> = {};
+    for (const role of SHEET_ROLES) {
+      const name = lembar[role];
+      if (name === null) roles[role] = null;
+      else if (name !== undefined) {
+        const given = attempt(errors, () => text(name, ['lembar', role], MAX_SHEET_NAME));
+        if (given !== undefined) roles[role] = given;
+      }
+    }
+    out.lembar = roles;
   });
   checked(() => {
-    if (s.kolom !== undefined) out.kolom = kolom(s.kolom);
+    if (s.kolom === undefined) return;
+    const columns = kolom(s.kolom, errors);
+    if (columns) out.kolom = columns;
   });
   if (errors.length > 0) {
     const [first, ...others] = errors;

@@ -20,7 +20,9 @@ export type Request =
   /** One book of a recap, read and computed as a run on it alone would. */
   | { type: 'rekap-buku'; file: File; berkas: string; settings: Partial<Settings> }
   /** The recap of the books, its workbook written. */
-  | { type: 'rekap-tulis'; books: BukuRekap[]; settings: Partial<Settings> };
+  | { type: 'rekap-tulis'; books: BukuRekap[]; settings: Partial<Settings> }
+  /** The last run's tables as .docx. */
+  | { type: 'docx' };
 
 /** A recap as the worker sends it: what the page shows and the Word document needs, the workbook's bytes and the JSON. */
 export interface WorkerRekap {
@@ -43,6 +45,7 @@ export interface Answers {
   hitung: WorkerRun | { edited: string[] };
   'rekap-buku': BukuRekap;
   'rekap-tulis': WorkerRekap;
+  docx: { bytes: Uint8Array };
 }
 
 export type Message = { id: number } & ({ progress: string } | { value: unknown } | { error: WireError });

@@ -1,5 +1,4 @@
-import { Packer } from 'docx';
-import { buildDocx } from '../adapters/docx/build-docx';
+import { buildDocx, DOCX_TYPE } from '../adapters/docx/build-docx';
 import { BukuRekap, failedBook } from '../core/rekap/book';
 import { Rekap } from '../core/rekap/rekap';
 import { ResultCopy } from '../taskpane/host';
@@ -90,7 +89,10 @@ export function rekapFiles(files: BookFile[], progress: (p: RekapProgress) => vo
         },
         { label: 'Unduh rekap (.json)', name: fileName(tahun, '.json'), data: new Blob([written.json], { type: 'application/json' }) },
       ],
-      docx: { name: fileName(tahun, '.docx'), make: () => Packer.toBlob(buildDocx(written.docxTables, written.warning)) },
+      docx: {
+        name: fileName(tahun, '.docx'),
+        make: async () => new Blob([(await buildDocx(written.docxTables, written.warning)) as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE }),
+      },
     };
   };
   const done = run();

@@ -1,4 +1,5 @@
 import WORKER_SOURCE from 'peramban-worker-source';
+import { DOCX_TYPE } from '../adapters/docx/build-docx';
 import { Inspection } from '../core/run/plan';
 import { downloadBlob, PaneRun, WorkbookHost } from '../taskpane/host';
 import { WORKER_FAILED } from './browsers';
@@ -71,6 +72,8 @@ export async function openWorkbook(file: File, progress: (text: string) => void)
       forgetSettings: null,
       show: null,
       download: downloadBlob,
+      // Made in the worker, as the copy is: the page's main thread stays free, and says how far it got.
+      docx: async (progress) => new Blob([(await ask({ type: 'docx' }, progress)).bytes as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE }),
     };
     return { host, sheets, close };
   } catch (e) {

@@ -3,6 +3,8 @@ import { inspectBook, runHitung, viewOf } from '../core/run/run';
 import { checkFileSize } from '../adapters/xlsx/package';
 import { readBookOf, readXlsx, XlsxBook } from '../adapters/xlsx/read';
 import { addResultSheets, copyNotes } from '../adapters/xlsx/write';
+import { buildDocx } from '../adapters/docx/build-docx';
+import { Report } from '../core/report/report';
 import { Progress } from '../core/compute/engine';
 import { InputError } from '../core/errors';
 import { Grid } from '../core/grid';
@@ -26,6 +28,8 @@ interface Opened {
 }
 
 let opened: Opened | null = null;
+/** The last run's report, for its .docx. */
+let report: Report | null = null;
 
 function current(): Opened {
   if (!opened) throw new InputError('Belum ada buku kerja yang dibuka.');
@@ -34,6 +38,7 @@ function current(): Opened {
 
 async function open(file: File, progress: Progress): Promise<Answers['open']> {
   opened = null;
+  report = null;
   checkFileSize(file.size, file.name);
   progress(`Membaca “${file.name}”…`);
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -72,6 +77,7 @@ async function run(settings: Partial<Settings> | null, replaceEdited: boolean | 
     progress,
   );
   if ('edited' in outcome) return outcome;
+  report = outcome.report;
   return {
     ...viewOf(outcome),
     copy: {
@@ -127,6 +133,9 @@ function answer(request: Request, progress: Progress): Promise<Answers[Request['
       return rekapBuku(request.file, request.berkas, request.settings);
     case 'rekap-tulis':
       return rekapTulis(request.books, request.settings);
+    case 'docx':
+      if (!report) throw new InputError('Belum ada hasil perhitungan untuk dijadikan .docx.');
+      return buildDocx(report.tables, report.draftWarning, { progress }).then((bytes) => ({ bytes }));
   }
 }
 
@@ -134,6 +143,7 @@ function answer(request: Request, progress: Progress): Promise<Answers[Request['
 function transferred(value: Answers[Request['type']]): Transferable[] {
   if ('copy' in value) return [value.copy.workbook.bytes.buffer];
   if ('workbook' in value) return [value.workbook.buffer];
+  if ('bytes' in value) return [value.bytes.buffer];
   return [];
 }
 

@@ -1,5 +1,4 @@
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
-import { Packer } from 'docx';
 import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { buildDocx } from '../adapters/docx/build-docx';
 import { Inspection } from '../core/run/plan';
@@ -21,6 +20,16 @@ import { useStyles } from './styles';
 import { narasiText, tableText } from './table-text';
 import { useActions } from './use-actions';
 import { COPY_KEYS, PASTE_KEYS } from './words';
+
+/** Yields to the browser every few tens of milliseconds of work, so that no task holds the page long. */
+function breather(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < 40) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    since = performance.now();
+  };
+}
 
 /** The pane's title and what it does. */
 export function Heading() {
@@ -68,7 +77,11 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
         const used = found.deteksi.filter((d) => d.peran.length > 0).length;
         return found.masalah.length > 0
           ? { intent: 'warning', text: 'Ada isian yang tidak dapat diikuti: lihat yang ditandai merah di atas.' }
-          : { intent: 'info', text: `Lembar diperiksa: ${used} dari ${found.deteksi.length} lembar dipakai. Tidak ada yang ditulis pada pemeriksaan ini.` };
+          : {
+              intent: 'info',
+              // Only where there is a workbook to write in is it worth saying that nothing was written.
+              text: `Lembar diperiksa: ${used} dari ${found.deteksi.length} lembar dipakai.${host.show ? ' Tidak ada yang ditulis pada pemeriksaan ini.' : ''}`,
+            };
       }),
     [act, host, markFields],
   );
@@ -158,13 +171,20 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
   /** Only a host with a workbook to show ranges in offers to open a sheet or select a table. */
   const inWorkbook = host.show !== null;
 
-  const download = (place: string, name: string, data: () => Promise<Blob>) =>
-    act(place, async () => {
-      const instead = host.download(name, await data());
+  const download = (place: string, name: string, data: (progress: (step: string) => void) => Promise<Blob>) =>
+    act(place, async (progress) => {
+      const instead = host.download(name, await data(progress));
       return instead ? { intent: 'info', text: instead } : { intent: 'success', text: `Berkas ${name} diunduh.` };
     });
-  /** The tables as .docx, opening with the draft warning while the sheets hold galat; beside the other downloads where there are some. */
-  const docx = (shown: PaneRun) => void download(shown.copy ? 'unduh' : 'docx', docxName(workbookName), () => Packer.toBlob(buildDocx(shown.tables, shown.draftWarning)));
+  /**
+   * The tables as .docx, opening with the draft warning while the sheets hold galat; beside the
+   * other downloads where there are some. Made by the host where it can (the page's worker), else
+   * here, a piece at a time so that the pane stays responsive.
+   */
+  const docx = (shown: PaneRun) =>
+    void download(shown.copy ? 'unduh' : 'docx', docxName(workbookName), (progress) =>
+      host.docx ? host.docx(progress) : buildDocx(shown.tables, shown.draftWarning, { progress, pause: breather() }).then((bytes) => new Blob([bytes as Uint8Array<ArrayBuffer>])),
+    );
 
   return (
     <main className={styles.root} aria-busy={actions.busy !== null}>
@@ -183,6 +203,8 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
         onReset={() =>
           void act('lembar', async () => {
             await host.forgetSettings?.();
+            // The results and what was said of them go: “Selesai: … ditulis” no longer holds.
+            clearNotices(['lembar']);
             setRun(null);
             setDraft({});
             markFields([]);
@@ -243,6 +265,7 @@ export function App({ host, workbookName = null, children }: { host: WorkbookHos
               )
             }
             onDocx={() => docx(run)}
+            preview={!inWorkbook}
           />
         </>
       )}

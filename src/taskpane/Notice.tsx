@@ -1,6 +1,6 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from '@fluentui/react-components';
 import { useStyles } from './styles';
-import { Notice } from './use-actions';
+import { Actions, Notice, Place } from './use-actions';
 
 /** An action's outcome where it happened; the technical text, if any, behind "Rincian". */
 export function NoticeBar({ notice }: { notice: Notice | undefined }) {
@@ -49,5 +49,15 @@ export function Catatan({ items }: { items: readonly string[] | undefined }) {
         )}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** While the action at `place` runs, how far it got (the .docx, table by table). */
+export function BusyProgress({ actions, place, label }: { actions: Actions; place: Place; label: string }) {
+  if (actions.busy !== place) return null;
+  return (
+    <Field validationMessage={actions.progress ?? 'Memulai…'} validationState="none">
+      <ProgressBar aria-label={label} />
+    </Field>
   );
 }

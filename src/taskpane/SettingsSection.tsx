@@ -1,7 +1,7 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Field, Input, mergeClasses, Radio, RadioGroup, Switch, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { DEFAULT_PREDIKAT, DEFAULT_SETTINGS, parseSettings } from '../core/settings';
-import { Draft, draftOf, fieldKey, percentFrom, shownValue } from './draft';
+import { Draft, draftOf, fieldKey, shownValue } from './draft';
 import { DraftInput, DraftProps } from './SheetsSection';
 import { useStyles } from './styles';
 
@@ -10,23 +10,22 @@ const SECTION_FIELDS = /^(batasCapaian|predikat|efisiensi|ambangEfisiensi)/;
 /** A band's lower bound as the user typed it, over the draft's (or the default) bands. */
 function bandsWith(draft: Draft, i: number, text: string): unknown[] {
   const bands = Array.isArray(draft.predikat) ? (draft.predikat as Draft[]) : (draftOf({ predikat: DEFAULT_PREDIKAT }).predikat as Draft[]);
-  return bands.map((b, j) => (j === i ? { ...b, min: percentFrom(text) } : b));
+  return bands.map((b, j) => (j === i ? { ...b, min: text.trim() === '' ? undefined : text.trim() } : b));
 }
 
-/** Whether the settings checker takes this threshold. */
-function usableAmbang(value: unknown): value is number {
+/** The threshold as the settings checker reads it, or null where it refuses it. */
+function usableAmbang(value: unknown): number | null {
   try {
-    parseSettings({ ambangEfisiensi: value });
-    return true;
+    return parseSettings({ ambangEfisiensi: value }).ambangEfisiensi ?? null;
   } catch {
-    return false;
+    return null;
   }
 }
 
 /** The threshold the banded rule's words state: the last one typed that can be used, never one its field refuses. */
 function useShownAmbang(value: unknown): number {
   const [last, setLast] = useState(DEFAULT_SETTINGS.ambangEfisiensi);
-  const shown = value === undefined ? DEFAULT_SETTINGS.ambangEfisiensi : usableAmbang(value) ? value : last;
+  const shown = value === undefined ? DEFAULT_SETTINGS.ambangEfisiensi : (usableAmbang(value) ?? last);
   if (shown !== last) setLast(shown);
   return shown;
 }
@@ -50,7 +49,7 @@ export function SettingsSection(props: DraftProps) {
             <Switch label="Batasi capaian tiap indikator dalam rata-rata" checked={capped} onChange={(_, d) => props.onSet(['batasCapaian'], d.checked ? undefined : null)} />
             {capped && (
               <div className={styles.fields}>
-                <DraftInput {...props} path={['batasCapaian']} label="Paling tinggi (%)" detected={String(DEFAULT_SETTINGS.batasCapaian)} toValue={percentFrom} />
+                <DraftInput {...props} path={['batasCapaian']} label="Paling tinggi (%)" detected={String(DEFAULT_SETTINGS.batasCapaian)} />
               </div>
             )}
             <Field label="Kategori efisiensi">
@@ -65,7 +64,7 @@ export function SettingsSection(props: DraftProps) {
             </Field>
             {rule === 'berjenjang' && (
               <div className={styles.fields}>
-                <DraftInput {...props} path={['ambangEfisiensi']} label="Ambang (poin persen)" detected={String(DEFAULT_SETTINGS.ambangEfisiensi)} toValue={percentFrom} />
+                <DraftInput {...props} path={['ambangEfisiensi']} label="Ambang (poin persen)" detected={String(DEFAULT_SETTINGS.ambangEfisiensi)} />
               </div>
             )}
             <Text weight="semibold" id="judul-predikat">

@@ -18,13 +18,16 @@ import { useState } from 'react';
 import { Inspection } from '../core/run/plan';
 import { COLUMN_LABEL, describeRoles, KEY_COLUMNS, SheetDetection } from '../core/read/detect';
 import { ColumnRole, SheetRole } from '../core/settings';
-import { Draft, fieldKey, getAt, numberFrom, shownValue } from './draft';
+import { Draft, fieldKey, getAt, shownValue } from './draft';
 import { NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
 import { SHEET_ROLE_LABEL } from './words';
 
 const AUTO = '(dikenali otomatis)';
+/** No sheet for the role (no realisasi sheet, say): brackets, which no sheet's name holds. */
+const NONE = '[tidak ada]';
+const NONE_TEXT = 'Tidak ada';
 
 /** The automatic choice as the dropdown shows it: with the sheet detection found for the role, once it has looked. */
 function autoChoice(inspection: Inspection | null, role: SheetRole): string {
@@ -47,7 +50,8 @@ export interface DraftProps {
  * A text field of the draft showing the value in use: the user's, or the detected one. Typing the
  * detected value again, or nothing, leaves it to detection.
  */
-export function DraftInput(props: DraftProps & { path: string[]; label: string; detected: string; toValue: (text: string) => unknown; wide?: boolean }) {
+export function DraftInput(props: DraftProps & { path: string[]; label: string; detected: string; toValue?: (text: string) => unknown; wide?: boolean }) {
+  const toValue = props.toValue ?? ((text: string) => text);
   const styles = useStyles();
   const key = fieldKey(props.path);
   const own = getAt(props.draft, props.path);
@@ -61,7 +65,7 @@ export function DraftInput(props: DraftProps & { path: string[]; label: string; 
         onChange={(_, d) => {
           setText(d.value);
           const trimmed = d.value.trim();
-          props.onSet(props.path, trimmed === '' || trimmed.toUpperCase() === props.detected.toUpperCase() ? undefined : props.toValue(trimmed));
+          props.onSet(props.path, trimmed === '' || trimmed.toUpperCase() === props.detected.toUpperCase() ? undefined : toValue(trimmed));
         }}
       />
     </Field>
@@ -89,7 +93,7 @@ function SheetPanel(props: DraftProps & { d: SheetDetection }) {
       </AccordionHeader>
       <AccordionPanel>
         <div className={styles.fields}>
-          <DraftInput {...props} path={[...base, 'barisJudul']} label="Baris judul kolom" detected={d.barisJudul ? String(d.barisJudul) : ''} toValue={numberFrom} />
+          <DraftInput {...props} path={[...base, 'barisJudul']} label="Baris judul kolom" detected={d.barisJudul ? String(d.barisJudul) : ''} />
           {columnsOf(d, props.draft).map((role) => {
             const found = d.kolom.find((k) => k.peran === role);
             return (
@@ -162,37 +166,36 @@ export function SheetsSection(props: DraftProps & { inspection: Inspection | nul
       {ROLES.map((role) => {
         const path = ['lembar', role];
         const chosen = getAt(draft, path);
-        const value = typeof chosen === 'string' ? chosen : AUTO;
+        const value = typeof chosen === 'string' ? chosen : chosen === null ? NONE : AUTO;
         const error = props.fieldErrors[fieldKey(path)];
         const autoText = autoChoice(inspection, role);
+        const detected = inspection?.deteksi.find((d) => d.peran.includes(role))?.lembar;
+        // Each sheet once: the one detected stands as the automatic choice.
+        const others = (inspection?.sheetNames ?? []).filter((n) => n !== detected);
         return (
           <Field key={role} label={SHEET_ROLE_LABEL[role]} validationMessage={error} validationState={error ? 'error' : 'none'}>
             <Dropdown
-              value={value === AUTO ? autoText : value}
+              value={value === AUTO ? autoText : value === NONE ? NONE_TEXT : value}
               selectedOptions={[value]}
-              onOptionSelect={(_, o) => props.onSet(path, o.optionValue === AUTO ? undefined : o.optionValue)}
+              onOptionSelect={(_, o) => props.onSet(path, o.optionValue === AUTO ? undefined : o.optionValue === NONE ? null : o.optionValue)}
             >
               <Option value={AUTO} text={autoText}>
                 {autoText}
               </Option>
-              {(inspection?.sheetNames ?? []).map((n) => (
+              {others.map((n) => (
                 <Option key={n} value={n}>
                   {n}
                 </Option>
               ))}
+              <Option value={NONE} text={NONE_TEXT}>
+                {NONE_TEXT}
+              </Option>
             </Dropdown>
           </Field>
         );
       })}
       <div className={styles.fields}>
-        <DraftInput
-          {...props}
-          key={`tahun:${props.epoch}`}
-          path={['tahun']}
-          label="Tahun laporan"
-          detected={inspection?.tahun ? String(inspection.tahun) : ''}
-          toValue={numberFrom}
-        />
+        <DraftInput {...props} key={`tahun:${props.epoch}`} path={['tahun']} label="Tahun laporan" detected={inspection?.tahun ? String(inspection.tahun) : ''} />
       </div>
       {inspection && inspection.tahun === null && !getAt(draft, ['tahun']) && (
         <Caption1>Tahun laporan tidak tertulis di lembar mana pun: isi di sini agar judul tabel menyebutnya.</Caption1>

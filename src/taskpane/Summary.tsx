@@ -2,7 +2,7 @@ import { Button, Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, Su
 import { countText, persenText, rupiahText } from '../core/decimal';
 import { countByTingkat } from '../core/findings';
 import { PaneRun, ResultCopy } from './host';
-import { Catatan, NoticeBar } from './Notice';
+import { BusyProgress, Catatan, NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
 import { DOCX_LABEL, quotedList } from './words';
@@ -103,6 +103,7 @@ export function Summary({
             ))}
           </div>
           {pemeriksaan && <Caption1>Daftar temuan ikut di lembar “{pemeriksaan}” buku kerja yang diunduh.</Caption1>}
+          <BusyProgress actions={actions} place="unduh" label="Kemajuan menyiapkan unduhan" />
           <NoticeBar notice={actions.notices.unduh} />
         </>
       )}

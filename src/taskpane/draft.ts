@@ -1,9 +1,9 @@
 import { pathText, SettingPath, Settings } from '../core/settings';
 
 /**
- * The settings as the user is editing them: the shape of Settings, but holding what was typed
- * where it is not yet a valid value ("abc" for a number), so that parseSettings, the one checker,
- * names the field. Nothing here decides whether a value is valid.
+ * The settings as the user is editing them: the shape of Settings, but holding what was typed in
+ * a number field as text (`1.000`, `90,5`, `66%`, or `abc`), so that parseSettings, the one reader
+ * and checker of every field, reads it or names the field. Nothing here decides whether a value is valid.
  */
 export type Draft = Record<string, unknown>;
 
@@ -23,20 +23,6 @@ export function setAt(draft: Draft, path: readonly string[], value: unknown): Dr
   if (next === undefined || (typeof next === 'object' && next !== null && !Array.isArray(next) && Object.keys(next).length === 0)) delete copy[head];
   else copy[head] = next;
   return copy;
-}
-
-/** What was typed into a number field: a number where it reads as one (`90,5` too), the text otherwise, nothing when empty. */
-export function numberFrom(text: string): number | string | undefined {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const n = Number(t.replace(',', '.'));
-  return Number.isFinite(n) && /^[+-]?\d*[.,]?\d+$/.test(t) ? n : t;
-}
-
-/** What was typed into a percentage field: as a number field, a trailing “%” allowed (`66%`). */
-export function percentFrom(text: string): number | string | undefined {
-  const n = numberFrom(text.trim().replace(/\s*%$/, ''));
-  return typeof n === 'number' ? n : numberFrom(text);
 }
 
 /** A settings value as a field shows it. */

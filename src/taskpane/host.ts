@@ -28,6 +28,8 @@ export interface WorkbookHost {
   download(name: string, data: Blob): string | null;
   /** The ribbon's Hitung Capaian, where the pane runs it (Excel's shared runtime, the demo). */
   ribbon?: RibbonChannel;
+  /** The last run's tables as .docx, made by the host away from the page (the browser page's worker); null: the pane makes it. */
+  docx: ((progress: (step: string) => void) => Promise<Blob>) | null;
 }
 
 /**
@@ -75,6 +77,7 @@ export function excelHost(run: ExcelRunner, env: OfficeEnv): WorkbookHost {
     forgetSettings: () => run(forgetSettings),
     show: (lembar, address, what) => run((context) => selectRange(context, lembar, address, what)),
     download: (name, data) => (env.noDownloads ? NO_DOWNLOAD : downloadBlob(name, data)),
+    docx: null,
   };
 }
 

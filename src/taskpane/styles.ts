@@ -22,5 +22,7 @@ export const useStyles = makeStyles({
   radio: { '& input:enabled:not(:checked) ~ .fui-Radio__label': { color: tokens.colorNeutralForeground1 } },
   badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   visuallyHidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
+  /** A table as it will be copied, scrolled sideways where it is wider than the page. */
+  preview: { overflowX: 'auto', maxHeight: '480px', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1, padding: '4px', overflowWrap: 'normal' },
   details: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });

@@ -194,12 +194,44 @@ describe('opened from the disk, with no server (file://)', () => {
     await expect(summary.getByTestId('peringatan-draf').textContent()).resolves.toMatch(/^Hasil ini masih draf.Lembar sumber masih memuat delapan galat/);
   });
 
-  it('downloads every table as .docx, named after the workbook', async () => {
+  it('downloads every table as .docx, named after the workbook, made in the worker: the same document as the command line’s', async () => {
     const docx = await download(/^Unduh semua tabel dan narasi \(\.docx\)$/);
     expect(docx.name).toBe('semboro-tercetak-tabel.docx');
     const zip = await JSZip.loadAsync(docx.bytes);
     const text = await zip.file('word/document.xml')!.async('string');
     for (const caption of ['Tabel 3.2', 'Tabel 3.9']) expect(text).toContain(caption);
+    const dir = await tempDir();
+    await runQuiet([SEMBORO, '--docx', path.join(dir, 'tabel.docx')]);
+    const cli = await JSZip.loadAsync(await fs.readFile(path.join(dir, 'tabel.docx')));
+    expect(text).toBe(await cli.file('word/document.xml')!.async('string'));
+  });
+
+  it('shows a table before it is downloaded, as its copy has it', async () => {
+    const tabel = page.getByTestId('tabel-realisasi-anggaran');
+    await tabel.getByRole('button', { name: 'Pratinjau Tabel 3.9' }).click();
+    const preview = page.getByTestId('pratinjau-realisasi-anggaran');
+    await expect(
+      preview
+        .locator('td')
+        .filter({ hasText: /^2\.700\.414\.981$/ })
+        .count(),
+    ).resolves.toBe(1);
+    await expect(
+      preview
+        .locator('td')
+        .filter({ hasText: /^JUMLAH$/ })
+        .count(),
+    ).resolves.toBe(1);
+    await tabel.getByRole('button', { name: 'Pratinjau Tabel 3.9' }).click();
+    await expect(preview.count()).resolves.toBe(0);
+  });
+
+  it('says nothing of writing where nothing is ever written', async () => {
+    await page.getByRole('button', { name: 'Periksa lembar' }).click();
+    await page
+      .getByTestId('pesan')
+      .filter({ hasText: /^Lembar diperiksa: 3 dari 3 lembar dipakai\.$/ })
+      .waitFor();
   });
 
   it('computes again with columns changed in the pane, from the file as it was opened', async () => {
@@ -263,7 +295,9 @@ describe('opened from the disk, with no server (file://)', () => {
     const file = path.join(dir, 'laporan.xlsx');
     await fs.writeFile(file, Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04]));
     await page.getByTestId('berkas').setInputFiles(file);
-    await notice('Berkas “laporan.xlsx” bukan buku kerja .xlsx.').waitFor();
+    await notice(
+      'Berkas “laporan.xlsx” bukan buku kerja Excel: pilih buku kerja .xlsx yang berisi lembar DPA, realisasi dan kinerja, atau buka berkas itu di Excel dan simpan sebagai .xlsx (Buku Kerja Excel), lalu coba lagi.',
+    ).waitFor();
     await expect(page.getByTestId('pesan').count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'Hitung Capaian', exact: true }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /^Unduh/ }).count()).resolves.toBe(0);
@@ -470,7 +504,7 @@ describe('served by npm run peramban, then without a network', () => {
 
   beforeAll(async () => {
     const port = 4000 + Math.floor(Math.random() * 1000);
-    server = spawn(process.execPath, [path.join(root, 'scripts', 'peramban-server.js'), '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    server = spawn(process.execPath, [path.join(root, 'scripts', 'peramban-server.js'), '--port', String(port), '--dir', 'dist-web'], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => server.stdout!.once('data', () => resolve()));
     served = await context.newPage();
     await load(served, `http://localhost:${port}/`);

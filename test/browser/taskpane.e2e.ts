@@ -132,6 +132,10 @@ describe('before anything is written', () => {
     // The sheet chosen for each role is named in its field, not only in the panels below.
     const chosen = await page.getByRole('combobox').allTextContents();
     expect(chosen).toEqual(['DPA 2024 (dikenali otomatis)', 'Realisasi 2024 (dikenali otomatis)', 'Kinerja 2024 (dikenali otomatis)']);
+    // Each sheet once, the detected one as the automatic choice, and “Tidak ada”.
+    await page.getByRole('combobox').first().click();
+    await expect(page.getByRole('option').allTextContents()).resolves.toEqual(['DPA 2024 (dikenali otomatis)', 'Realisasi 2024', 'Kinerja 2024', 'Tidak ada']);
+    await page.keyboard.press('Escape');
     const panel = await sheetPanel('Realisasi 2024');
     await expect(field(panel, /^Realisasi \(“/).inputValue()).resolves.toBe('D');
     await expect(field(panel, 'Baris judul kolom').inputValue()).resolves.toBe('4');
@@ -408,6 +412,13 @@ describe('the user’s choices take effect', () => {
     expect(JSON.parse((await hostState()).settings[SETTINGS_KEY] as string)).toEqual({ batasCapaian: 66 });
   });
 
+  it('reads a cap typed the Indonesian way: “1.000” is a thousand', async () => {
+    await page.getByRole('button', { name: 'Pengaturan perhitungan' }).click();
+    await field(page, 'Paling tinggi (%)').fill('1.000');
+    await hitung();
+    expect(JSON.parse((await hostState()).settings[SETTINGS_KEY] as string)).toEqual({ batasCapaian: 1000 });
+  });
+
   it('settings that cannot be used are all marked at once, the notice saying how many more', async () => {
     await page.getByRole('button', { name: 'Pengaturan perhitungan' }).click();
     await field(page, 'Paling tinggi (%)').fill('abc');
@@ -443,6 +454,8 @@ describe('the user’s choices take effect', () => {
     expect((await hostState()).settings[SETTINGS_KEY]).toBeDefined();
     await page.getByRole('button', { name: 'Kembalikan ke deteksi otomatis' }).click();
     await notice(/^Kembali ke deteksi otomatis: pengaturan yang tersimpan di buku kerja ini telah dihapus\.$/).waitFor();
+    // What was said of the results it cleared goes with them.
+    await expect(page.getByText(/^Selesai: \d+ lembar hasil ditulis\.$/).count()).resolves.toBe(0);
     expect((await hostState()).settings).toEqual({});
     await expect(field(await sheetPanel('Realisasi 2024'), /^Realisasi \(“/).inputValue()).resolves.toBe('D');
     await expect(page.getByTestId('ringkasan').count()).resolves.toBe(0);

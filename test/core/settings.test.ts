@@ -1,5 +1,5 @@
 import { InputError } from '../../src/core/errors';
-import { DEFAULT_PREDIKAT, parseSettings, SettingError, withDefaults } from '../../src/core/settings';
+import { DEFAULT_PREDIKAT, parseAngka, parseSettings, SettingError, withDefaults } from '../../src/core/settings';
 
 /** The SettingError parseSettings throws for `value`: its field and message. */
 function refusal(value: unknown): { field: string; message: string } {
@@ -12,6 +12,32 @@ function refusal(value: unknown): { field: string; message: string } {
   }
   throw new Error(`accepted ${JSON.stringify(value)}`);
 }
+
+describe('a number as a clerk types it', () => {
+  it.each([
+    ['1.000', false, 1000],
+    ['1.000.000', false, 1000000],
+    ['1.000,5', false, 1000.5],
+    ['90,5', false, 90.5],
+    ['90.5', false, 90.5],
+    [',5', false, 0.5],
+    ['  66 ', false, 66],
+    ['66%', true, 66],
+    [' 66 % ', true, 66],
+    ['90,5%', true, 90.5],
+    ['66%', false, null],
+    ['1,000', false, 1],
+    ['1.00', false, 1],
+    ['1.0000', false, 1],
+    ['abc', true, null],
+    ['%', true, null],
+    ['', false, null],
+    ['1.2.3', false, null],
+    ['12,345.6', false, null],
+  ])('%j (percent %j) reads as %j', (text, percent, value) => {
+    expect(parseAngka(text, percent)).toBe(value);
+  });
+});
 
 describe('parseSettings', () => {
   it('takes every field at its valid values, and only the fields given', () => {
@@ -49,7 +75,9 @@ describe('parseSettings', () => {
     [null, '', /harus berupa objek/],
     [[1], '', /harus berupa objek/],
     [{ predikt: [] }, 'predikt', /tidak dikenal; yang dikenal: batasCapaian, predikat/],
-    [{ batasCapaian: '100' }, 'batasCapaian', /harus berupa angka, bukan “100”/],
+    [{ batasCapaian: 'seratus' }, 'batasCapaian', /harus berupa angka, bukan “seratus”/],
+    [{ batasCapaian: '1.000,5' }, 'batasCapaian', /harus antara 1 dan 1\.000, bukan 1\.000,5/],
+    [{ batasCapaian: '66 %%' }, 'batasCapaian', /harus berupa angka/],
     [{ batasCapaian: 0 }, 'batasCapaian', /harus antara 1 dan 1\.000, bukan 0/],
     [{ batasCapaian: Number.POSITIVE_INFINITY }, 'batasCapaian', /harus berupa angka/],
     [{ predikat: 5 }, 'predikat', /harus berupa daftar 1 sampai 10 predikat/],
@@ -93,7 +121,8 @@ describe('parseSettings', () => {
     [{ efisiensi: 'Berjenjang' }, 'efisiensi', /harus “sederhana” atau “berjenjang”, bukan “Berjenjang”/],
     [{ efisiensi: true }, 'efisiensi', /bukan true/],
     [{ ambangEfisiensi: -1 }, 'ambangEfisiensi', /antara 0 dan 100/],
-    [{ ambangEfisiensi: '5' }, 'ambangEfisiensi', /harus berupa angka poin persen/],
+    [{ ambangEfisiensi: '5 poin' }, 'ambangEfisiensi', /harus berupa angka poin persen/],
+    [{ ambangEfisiensi: ' ' }, 'ambangEfisiensi', /harus diisi dengan angka poin persen/],
     [{ skalaOrdinal: 'Kurang < Baik' }, 'skalaOrdinal', /daftar skala/],
     [{ skalaOrdinal: [['Baik']] }, 'skalaOrdinal/0', /daftar 2 sampai 20 tingkatan/],
     [{ skalaOrdinal: [['Kurang', '']] }, 'skalaOrdinal/0/1', /tidak kosong/],
@@ -108,7 +137,8 @@ describe('parseSettings', () => {
     [{ kolom: { DPA: { baris: 3 } } }, 'kolom/DPA/baris', /tidak dikenal; yang dikenal: barisJudul, kolom/],
     [{ kolom: { DPA: { barisJudul: 0 } } }, 'kolom/DPA/barisJudul', /antara 1 dan 1\.048\.576/],
     [{ kolom: { DPA: { barisJudul: 2.5 } } }, 'kolom/DPA/barisJudul', /nomor baris bulat/],
-    [{ kolom: { DPA: { barisJudul: '4' } } }, 'kolom/DPA/barisJudul', /harus berupa nomor baris, bukan “4”/],
+    [{ kolom: { DPA: { barisJudul: '4%' } } }, 'kolom/DPA/barisJudul', /harus berupa nomor baris, bukan “4%”/],
+    [{ kolom: { DPA: { barisJudul: '4,5' } } }, 'kolom/DPA/barisJudul', /nomor baris bulat, bukan 4,5/],
     [{ kolom: { DPA: { kolom: { Realisasi: 'C' } } } }, 'kolom/DPA/kolom/Realisasi', /bukan peran kolom yang dikenal; yang dikenal: kode, nomor, uraian, anggaran, realisasi/],
     [{ kolom: { DPA: { kolom: { realisasi: 'C3' } } } }, 'kolom/DPA/kolom/realisasi', /huruf kolom seperti “D”, bukan “C3”/],
     [{ kolom: { DPA: { kolom: { realisasi: 'XFE' } } } }, 'kolom/DPA/kolom/realisasi', /huruf kolom/],
@@ -119,6 +149,46 @@ describe('parseSettings', () => {
     expect(r.message).toMatch(why);
     expect(r.message).toMatch(field === '' ? /^Pengaturan harus .+\.$/ : /^Pengaturan “[^”]+” .+\.$/);
     expect(r.message).not.toMatch(/\.\.$/);
+  });
+
+  it('reads numbers as a clerk types them, in every number field', () => {
+    expect(parseSettings({ batasCapaian: '1.000', ambangEfisiensi: '2,5%', tahun: '2024', kolom: { DPA: { barisJudul: '1.200' } } })).toEqual({
+      batasCapaian: 1000,
+      ambangEfisiensi: 2.5,
+      tahun: 2024,
+      kolom: { DPA: { barisJudul: 1200 } },
+    });
+    expect(
+      parseSettings({
+        predikat: [
+          { nama: 'Baik', min: '80,5%' },
+          { nama: 'Kurang', min: null },
+        ],
+      }).predikat![0].min,
+    ).toBe(80.5);
+  });
+
+  it('marks every band that cannot be used, the one out of order among those that cannot be read', () => {
+    const bands = [
+      { nama: 'Sangat Tinggi', min: 90 },
+      { nama: 'Tinggi', min: 'x' },
+      { nama: 'Sedang', min: 95 },
+      { nama: '', min: 51 },
+      { nama: 'Sangat Rendah', min: null },
+    ];
+    const fields = (() => {
+      try {
+        parseSettings({ predikat: bands, kolom: { A: { barisJudul: 'satu' }, B: { kolom: { anggaran: '7', realisasi: 'Z9' } } } });
+      } catch (e) {
+        return [e as SettingError, ...(e as SettingError).others].map((f) => f.field.join('.'));
+      }
+      throw new Error('accepted');
+    })();
+    expect(fields).toEqual(['predikat.1.min', 'predikat.3.nama', 'predikat.2.min', 'kolom.A.barisJudul', 'kolom.B.kolom.anggaran', 'kolom.B.kolom.realisasi']);
+  });
+
+  it('takes “tidak ada” for a sheet role as null', () => {
+    expect(parseSettings({ lembar: { realisasi: null, dpa: 'DPA' } })).toEqual({ lembar: { realisasi: null, dpa: 'DPA' } });
   });
 
   it('names the field as the JSON has it', () => {

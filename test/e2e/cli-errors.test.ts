@@ -43,7 +43,7 @@ describe('unusable input: exit 2, one Indonesian message, no output left behind'
         await fs.writeFile(f, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
         return f;
       },
-      /^Galat: Berkas “gambar\.xlsx” bukan buku kerja \.xlsx\.$/,
+      /^Galat: Berkas “gambar\.xlsx” bukan buku kerja Excel: pilih buku kerja \.xlsx yang berisi lembar DPA, realisasi dan kinerja, atau buka berkas itu di Excel dan simpan sebagai \.xlsx \(Buku Kerja Excel\), lalu coba lagi\.$/,
     ],
     [
       'a .csv',

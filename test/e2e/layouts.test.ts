@@ -1,3 +1,4 @@
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { FIXTURES, allItems, makeXlsx, runWithJson, tempDir } from '../helpers';
@@ -351,8 +352,11 @@ describe('indikator that are not plain numbers, generated', () => {
       [null, null, 'Aduan tidak selesai', null, null, 'Maksimal 5', 6],
       [null, null, 'Kualitas layanan', null, 'Naik', 'memuaskan', 'memuaskan'],
     ];
-    run = await runWithJson(await makeXlsx(dir, 'indikator.xlsx', [{ name: 'IKU', rows: kinerja }]));
+    const html = path.join(dir, 'tabel.html');
+    run = await runWithJson(await makeXlsx(dir, 'indikator.xlsx', [{ name: 'IKU', rows: kinerja }]), ['--html', html]);
+    tabel = await fs.readFile(html, 'utf8');
   });
+  let tabel: string;
 
   it('computes each kind by its rule, as the JSON says', () => {
     expect(run.json!.sasaran.flatMap((s) => s.indikator.map((i) => [i.target, i.realisasi, i.arah, i.capaian, i.aturan]))).toEqual([
@@ -377,11 +381,23 @@ describe('indikator that are not plain numbers, generated', () => {
     ]);
   });
 
-  it('states the rules used in Tabel 3.2’s source line and in the narrative', () => {
-    const rules = run.json!.narasi.pengukuran.join(' ');
-    expect(rules).toContain('Capaian indikator berskala (TMP < TW < WDP < WTP; Kurang < Cukup < Baik < Sangat Baik) adalah seratus persen');
-    expect(rules).toContain('Target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang');
-    expect(rules).toContain('Target bertanda minimal atau maksimal dihitung sebagai angka dengan arah yang ditunjukkannya.');
+  it('states beside each capaian in Tabel 3.2 the formula that gave it, and leaves the narrative to speak of the figures', () => {
+    const tabel32 = tabel.split('<section').find((t) => t.includes('Pengukuran Realisasi Kinerja'))!;
+    const formulas = [...tabel32.matchAll(/<td[^>]*>((?:100: )?[^<]*(?:÷|tingkat|rentang)[^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(formulas).toEqual([
+      '100: tingkat 5 ≥ tingkat 4',
+      'tingkat 5 ÷ tingkat 4 × 100',
+      '100: tingkat 5 ≥ tingkat 4',
+      '100: 5 di dalam rentang 4',
+      '(2 × batas atas 4 − 5) ÷ batas atas 4 × 100',
+      '(2 × batas bawah 4 − 5) ÷ batas bawah 4 × 100',
+      '5 ÷ batas bawah 4 × 100',
+      '5 ÷ 4 × 100',
+      '(2 × 4 − 5) ÷ 4 × 100',
+    ]);
+    expect(tabel).toContain('Tingkat pada skala opini BPK: TMP = 1, TW = 2, WDP = 3, WTP = 4. Tingkat pada skala kategori: Kurang = 1, Cukup = 2, Baik = 3, Sangat Baik = 4');
+    const narrative = run.json!.narasi.pengukuran.join(' ');
+    expect(narrative).not.toMatch(/seratus persen|rentang|minimal atau maksimal/);
     expect(run.json!.narasi.sasaran[1].paragraf[0]).toContain('Indikator Waktu penyelesaian aduan, dengan target 3 - 5 hari dan realisasi 6 hari, memperoleh capaian 80%');
   });
 });

@@ -114,15 +114,23 @@ describe('the chart on HC Efisiensi', () => {
     const chart = parts.get(charts[0])!.toString();
     expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
     expect(chart).toContain('Capaian Kinerja dan Serapan Anggaran per Sasaran (%)');
+    // Drawn from the figures beside the table (F–H: the names, then numbers), not from the table's
+    // text in Indonesian notation, which a chart would read as no number at all.
     expect([...chart.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1].replace(/&apos;|'/g, "'"))).toEqual([
-      "'HC Efisiensi'!$B$4",
-      "'HC Efisiensi'!$A$5:$A$8",
-      "'HC Efisiensi'!$B$5:$B$8",
-      "'HC Efisiensi'!$C$4",
-      "'HC Efisiensi'!$A$5:$A$8",
-      "'HC Efisiensi'!$C$5:$C$8",
+      "'HC Efisiensi'!$G$4",
+      "'HC Efisiensi'!$F$5:$F$8",
+      "'HC Efisiensi'!$G$5:$G$8",
+      "'HC Efisiensi'!$H$4",
+      "'HC Efisiensi'!$F$5:$F$8",
+      "'HC Efisiensi'!$H$5:$H$8",
     ]);
     const sheet = await sheetXml(first, 'HC Efisiensi');
+    const cell = (ref: string) => Array.from(sheet.getElementsByTagName('c')).find((c) => c.getAttribute('r') === ref)!;
+    expect(['G5', 'H8'].map((r) => [cell(r).getAttribute('t'), Number(cell(r).getElementsByTagName('v')[0]?.textContent)])).toEqual([
+      [null, expect.closeTo(92.86, 2)],
+      [null, expect.closeTo(89.17, 2)],
+    ]);
+    expect([cell('G4'), cell('F5')].map((c) => c.textContent)).toEqual(['% Capaian Kinerja', expect.stringMatching(/^2\. Meningkatnya Kepuasan/)]);
     expect(sheet.getElementsByTagName('drawing')).toHaveLength(1);
     const types = parts.get('[Content_Types].xml')!.toString();
     expect(types).toContain(`PartName="/${charts[0]}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`);

@@ -172,7 +172,8 @@ describe('the output workbook', () => {
     }
     const anggaran = out1.getWorksheet('HC Realisasi Anggaran')!;
     const jumlah = anggaran.getColumn(2).values.findIndex((v) => v === 'JUMLAH');
-    expect(anggaran.getCell(jumlah, 3).value).toBe(3884507981);
-    expect(anggaran.getCell(jumlah, 3).numFmt).toBe('#,##0');
+    expect(anggaran.getCell(jumlah, 3).value).toBe('3.884.507.981');
+    expect(anggaran.getCell(jumlah, 7).value).toBe(3884507981);
+    expect(anggaran.getCell(jumlah, 7).numFmt).toBe('#,##0');
   });
 });

@@ -426,9 +426,13 @@ describe('the Office.js adapter', () => {
         { address: '', path: 'pageLayout.zoom', value: { horizontalFitToPages: 1, verticalFitToPages: 0 } },
       ]),
     );
-    expect(anggaran.cells[4][2]).toMatchObject({ value: 2700414981, format: '#,##0' });
+    // The table's figures as Indonesian text; beside it, after column F, the same as numbers.
+    expect(anggaran.cells[4][2]).toMatchObject({ value: '2.700.414.981', format: '@' });
+    expect(anggaran.cells[4][6]).toMatchObject({ value: 2700414981, format: '#,##0' });
     const efisiensi = host.sheet(RESULT_SHEETS.efisiensi)!;
-    expect(efisiensi.charts).toEqual([expect.objectContaining({ type: 'ColumnClustered', source: 'A4:C8', title: expect.stringMatching(/^Capaian Kinerja dan Serapan/) })]);
+    // Drawn from the block beside the table: the names, then the two percentages as numbers.
+    expect(efisiensi.charts).toEqual([expect.objectContaining({ type: 'ColumnClustered', source: 'F4:H8', title: expect.stringMatching(/^Capaian Kinerja dan Serapan/) })]);
+    expect(efisiensi.cells[4].slice(5, 8).map((c) => c?.value)).toEqual([expect.stringMatching(/^2\. /), 92.85555555555555, expect.any(Number)]);
   });
 
   it('selects a finding’s cell in the user’s sheet', async () => {

@@ -101,9 +101,10 @@ describe('the add-in replaces only the sheets its record lists', () => {
     const inspection = await excelRun(host, (context) => inspectWorkbook(context, { kolom: { 'DPA 2024': { barisJudul: 99 } } }, envOf(host)));
     expect(JSON.stringify({ sheets: host.sheets, settings: [...host.settings], parts: host.customXmlParts })).toBe(before);
     expect(inspection.sheetNames).toEqual(USER_SHEETS);
+    // The sheet whose header row cannot be followed keeps its role, and so does every other.
     expect(inspection.deteksi.map((d) => [d.lembar, d.peran])).toEqual([
-      ['DPA 2024', []],
-      ['Realisasi 2024', ['dpa', 'realisasi']],
+      ['DPA 2024', ['dpa']],
+      ['Realisasi 2024', ['realisasi']],
       ['Kinerja 2024', ['kinerja']],
     ]);
     expect(inspection.masalah.map((m) => m.field)).toEqual([['kolom', 'DPA 2024', 'barisJudul']]);

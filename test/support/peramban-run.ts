@@ -40,3 +40,18 @@ export async function measuredRun(page: Page, file: string): Promise<{ openSecon
   const tasks = await page.evaluate((t) => (window as unknown as Watched).longTasks.filter((x) => x.start >= t), from);
   return { openSeconds: (opened - started) / 1000, totalSeconds: (done - started) / 1000, longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))) };
 }
+
+/**
+ * The .docx of the run shown, from the click on its button to the download: seconds, and the
+ * longest main-thread task meanwhile, in milliseconds.
+ */
+export async function measuredDocx(page: Page, label: RegExp): Promise<{ seconds: number; longestTaskMs: number; bytes: number }> {
+  const from = await page.evaluate(() => performance.now());
+  const started = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByRole('button', { name: label }).click()]);
+  const file = await download.path();
+  const seconds = (Date.now() - started) / 1000;
+  const tasks = await page.evaluate((t) => (window as unknown as Watched).longTasks.filter((x) => x.start >= t), from);
+  const { size } = await import('fs').then((fs) => fs.promises.stat(file!));
+  return { seconds, longestTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))), bytes: size };
+}

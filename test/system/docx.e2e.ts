@@ -4,7 +4,7 @@ import * as path from 'path';
 import { workbookFromXlsx } from '../../src/adapters/fs/xlsx-file';
 import { hitung } from '../../src/core/compute/engine';
 import { buildReport } from '../../src/core/report/report';
-import { FIXTURES, runQuiet, tempDir } from '../helpers';
+import { FIXTURES, makeXlsx, runQuiet, tempDir } from '../helpers';
 import { requireProgram } from '../support/programs';
 
 /**
@@ -13,6 +13,8 @@ import { requireProgram } from '../support/programs';
  */
 
 const inputs = ['semboro-bersih.xlsx', 'semboro-tercetak.xlsx'];
+/** A kinerja sheet whose earlier years are words in a narrow column (Tabel 3.3): “memuaskan” once broke as “memuaska/n”. */
+const WORDS = 'kata.xlsx';
 
 describe('the Word document laid out by LibreOffice', () => {
   let dir: string;
@@ -26,19 +28,30 @@ describe('the Word document laid out by LibreOffice', () => {
     requireProgram('pdftotext', 'poppler-utils');
     requireProgram('pdfinfo', 'poppler-utils');
     dir = await tempDir();
-    for (const input of inputs) {
+    await makeXlsx(dir, WORDS, [
+      {
+        name: 'IKU',
+        rows: [
+          ['Sasaran', 'Indikator', 'Target 2024', 'Realisasi 2021', 'Realisasi 2022', 'Realisasi 2023', 'Realisasi 2024'],
+          ['Meningkatnya kualitas pelayanan publik', 'Kepuasan masyarakat atas pelayanan kecamatan', 'Baik', 'Kurang memuaskan', 'Cukup memuaskan', 'Sangat memuaskan', 'Baik'],
+          [null, 'Indeks Kepuasan Masyarakat', 90, 80, 82, 85, 88],
+        ],
+      },
+    ]);
+    const fileOf = (input: string) => (input === WORDS ? path.join(dir, input) : path.join(FIXTURES, input));
+    for (const input of [...inputs, WORDS]) {
       const docx = path.join(dir, input.replace('.xlsx', '.docx'));
-      expect((await runQuiet([path.join(FIXTURES, input), '--docx', docx])).code).toBe(0);
-      const tables = buildReport(hitung(await workbookFromXlsx(path.join(FIXTURES, input)))).tables;
+      expect((await runQuiet([fileOf(input), '--docx', docx])).code).toBe(0);
+      const tables = buildReport(hitung(await workbookFromXlsx(fileOf(input)))).tables;
       captions.set(input, new Set(tables.flatMap((t) => [t.caption, ...(t.nomor ? [t.nomor] : [])])));
     }
-    const docs = inputs.map((i) => path.join(dir, i.replace('.xlsx', '.docx')));
+    const docs = [...inputs, WORDS].map((i) => path.join(dir, i.replace('.xlsx', '.docx')));
     const soffice = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...docs], {
       encoding: 'utf8',
       timeout: 300_000,
     });
     expect(soffice.status).toBe(0);
-    for (const input of inputs) {
+    for (const input of [...inputs, WORDS]) {
       const text = spawnSync('pdftotext', ['-layout', path.join(dir, input.replace('.xlsx', '.pdf')), '-'], { encoding: 'utf8' });
       expect(text.status).toBe(0);
       pages.set(
@@ -100,6 +113,20 @@ describe('the Word document laid out by LibreOffice', () => {
     const sasaran = rows.flatMap((r, i) => (r.kind === 'sasaran' ? [[r.page, rows.slice(i).find((x) => x.kind === 'rata-rata')!.page]] : []));
     expect(sasaran.length).toBeGreaterThan(3);
     expect(sasaran.filter(([from, to]) => from !== to)).toEqual([]);
+  });
+
+  it('breaks no word: every “memuaskan” of Tabel 3.3 whole on its line', () => {
+    const text = pages.get(WORDS)!.join('\n');
+    expect(text.match(/memuask\S*/g)).toEqual(['memuaskan', 'memuaskan', 'memuaskan']);
+  });
+
+  it.each(inputs)('%s: no word of a table broken across lines', (input) => {
+    // A word cut at a column's edge leaves a line ending in letters and the next line's cell starting
+    // with the rest; pdftotext keeps each cell's lines apart, so a cut shows as a lone fragment of a known word.
+    const text = pages.get(input)!.join('\n');
+    for (const word of ['Capaian', 'Realisasi', 'Penyelenggaraan', 'Kesejahteraan']) {
+      for (const m of text.matchAll(new RegExp(`\\b${word.slice(0, -2)}\\S*`, 'g'))) expect([word, m[0].startsWith(word)]).toEqual([word, true]);
+    }
   });
 
   afterAll(async () => {

@@ -1,5 +1,4 @@
 import { docxName, resultCopyName, workbookNameFrom, workbookStem } from '../../src/taskpane/file-name';
-import { percentFrom } from '../../src/taskpane/draft';
 
 describe('the names of the files offered', () => {
   it.each([
@@ -32,19 +31,5 @@ describe('the names of the files offered', () => {
     ['Book1', null],
   ])('finds the workbook in the address Office gives, %s', (url, name) => {
     expect(workbookNameFrom(url)).toBe(name);
-  });
-});
-
-describe('a percentage typed into the pane', () => {
-  it.each([
-    ['66%', 66],
-    [' 66 % ', 66],
-    ['90,5%', 90.5],
-    ['120', 120],
-    ['abc%', 'abc%'],
-    ['%', '%'],
-    ['', undefined],
-  ])('%j reads as %j', (text, value) => {
-    expect(percentFrom(text)).toBe(value);
   });
 });

@@ -3,7 +3,7 @@ import { PreparedSheet } from '../../core/report/sheet-layout';
 import { Package } from './package';
 import { addResultSheets } from './write';
 import { NS, XML_DECLARATION } from './xml';
-import { writeZip } from './zip';
+import { writeZip } from '../zip/zip';
 
 /**
  * A workbook of our sheets alone (the kabupaten's recap): an empty package, to which the sheets are

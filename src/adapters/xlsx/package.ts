@@ -4,7 +4,7 @@ import { quoted } from '../../core/findings';
 import { nameKey } from '../../core/result-sheets';
 import { Document } from '@xmldom/xmldom';
 import { children, parseXml, root, XmlDecoder } from './xml';
-import { compressedData, NewEntry, readZip, writeZip, Zip, ZipEntry, ZipName, ZipProblem } from './zip';
+import { compressedData, NewEntry, readZip, writeZip, Zip, ZipEntry, ZipName, ZipProblem } from '../zip/zip';
 
 /**
  * An .xlsx/.xlsm file as an OPC package, as Excel sees it: every zip entry's name checked against
@@ -125,7 +125,9 @@ function refuseNonZip(bytes: Uint8Array, name: string): void {
     if (looksText(bytes)) {
       throw new InputError(`Berkas “${name}” berisi teks atau CSV, bukan buku kerja Excel: buka di Excel dan simpan sebagai .xlsx (Buku Kerja Excel), lalu coba lagi.`);
     }
-    throw new InputError(`Berkas “${name}” bukan buku kerja .xlsx.`);
+    throw new InputError(
+      `Berkas “${name}” bukan buku kerja Excel: pilih buku kerja .xlsx yang berisi lembar DPA, realisasi dan kinerja, atau buka berkas itu di Excel dan simpan sebagai .xlsx (Buku Kerja Excel), lalu coba lagi.`,
+    );
   }
 }
 

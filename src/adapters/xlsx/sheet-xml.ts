@@ -71,6 +71,8 @@ export function worksheetXml(layout: SheetLayout, styles: StyleSheet, drawing?: 
   }
   addElement(ws, 'pageMargins', { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 });
   addElement(ws, 'pageSetup', { paperSize: 9, orientation: layout.orientation, fitToWidth: 1, fitToHeight: 0 });
+  // The table's figures are text in Indonesian notation on purpose (sheet-layout.ts): no green triangle on each.
+  addElement(addElement(ws, 'ignoredErrors'), 'ignoredError', { sqref: rectAddress(layout.table), numberStoredAsText: 1 });
   if (drawing) addElement(ws, 'drawing').setAttributeNS(NS.rel, 'r:id', drawing);
   return XML_DECLARATION + serializeXml(doc);
 }

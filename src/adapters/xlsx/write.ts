@@ -7,7 +7,7 @@ import { PreparedSheet, SheetLayout } from '../../core/report/sheet-layout';
 import { CHART_RELS, CHART_TYPES, chartXml, drawingXml } from './chart-xml';
 import { XlsxBook } from './read';
 import { CONTENT_TYPES, inFolderOf, LIMITS, PackageCopy, relativeTarget, relsPartOf } from './package';
-import { ZipEntry } from './zip';
+import { ZipEntry } from '../zip/zip';
 import { quotedSheet, worksheetXml } from './sheet-xml';
 import { EMPTY_STYLES, StyleSheet } from './styles';
 import { addElement, child, children, NS, parseXml, root, serializeXml, XML_DECLARATION } from './xml';

@@ -68,14 +68,22 @@ export function capaianOf(arah: Arah, target: Decimal, realisasi: Decimal): Deci
   return numerator.div(target).times(HUNDRED);
 }
 
+/**
+ * Which formula gave a capaian, as a table states it beside the figure: realisasi ÷ target (naik)
+ * or (2 × target − realisasi) ÷ target (turun), against a range's bound where `batas` says which;
+ * 100 inside a range or on reaching a level of a scale; the ratio of the levels below it.
+ */
+export type Rumus = { cara: 'naik' | 'turun'; batas?: 'bawah' | 'atas' } | { cara: 'dalamRentang' | 'skalaTercapai' | 'skala' };
+
 export interface Capaian {
   capaian: Decimal | null;
   aturan: Aturan | null;
   /** The scale compared on, for `skala`. */
   skala: Skala | null;
+  rumus: Rumus | null;
 }
 
-const NONE: Capaian = { capaian: null, aturan: null, skala: null };
+const NONE: Capaian = { capaian: null, aturan: null, skala: null, rumus: null };
 
 /**
  * The capaian of a realisasi against a target. On a scale, reaching or passing the target is 100,
@@ -90,17 +98,21 @@ export function capaianOfValues(arah: Arah | null, target: KinerjaValue, realisa
   if (skala && !bothNumbered && scaleOf(realisasi, scales) === skala) {
     const t = levelOn(skala, target);
     const r = levelOn(skala, realisasi);
-    return { capaian: r >= t ? HUNDRED : new Decimal(r + 1).div(t + 1).times(HUNDRED), aturan: 'skala', skala };
+    return r >= t
+      ? { capaian: HUNDRED, aturan: 'skala', skala, rumus: { cara: 'skalaTercapai' } }
+      : { capaian: new Decimal(r + 1).div(t + 1).times(HUNDRED), aturan: 'skala', skala, rumus: { cara: 'skala' } };
   }
   const r = realisasi.nilai;
   if (r === null || realisasi.rentang !== null) return NONE;
   if (target.rentang) {
     const { bawah, atas } = target.rentang;
-    if (r.gte(bawah) && r.lte(atas)) return { capaian: HUNDRED, aturan: 'rentang', skala: null };
+    if (r.gte(bawah) && r.lte(atas)) return { capaian: HUNDRED, aturan: 'rentang', skala: null, rumus: { cara: 'dalamRentang' } };
     const below = r.lt(bawah);
-    return { capaian: capaianOf(arah ?? (below ? 'naik' : 'turun'), below ? bawah : atas, r), aturan: 'rentang', skala: null };
+    const cara = arah ?? (below ? 'naik' : 'turun');
+    return { capaian: capaianOf(cara, below ? bawah : atas, r), aturan: 'rentang', skala: null, rumus: { cara, batas: below ? 'bawah' : 'atas' } };
   }
   if (target.nilai === null) return NONE;
   const aturan: Aturan = target.pembanding ? 'pembanding' : target.dariHuruf || realisasi.dariHuruf ? 'batasHuruf' : 'angka';
-  return { capaian: capaianOf(target.pembanding ?? arah ?? 'naik', target.nilai, r), aturan, skala: null };
+  const cara = target.pembanding ?? arah ?? 'naik';
+  return { capaian: capaianOf(cara, target.nilai, r), aturan, skala: null, rumus: { cara } };
 }

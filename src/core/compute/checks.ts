@@ -45,12 +45,16 @@ function likelyWrong(
   there: AmountCell | undefined,
   other: OtherSheet,
   col: AmountColumn,
-): string {
+): { text: string; cells: CellRef[] } {
   const parentThere = recorded(there);
   if (parentThere !== null && parentThere.eq(asWritten)) {
-    return ` Kemungkinan yang salah: ${written.lembar}!${written.sel} sendiri, karena lembar ${other.name} mencatat ${formatRupiah(parentThere)} (${there!.lembar}!${there!.sel}), sama dengan jumlah rinciannya.`;
+    return {
+      text: ` Kemungkinan yang salah: ${written.lembar}!${written.sel} sendiri, karena lembar ${other.name} mencatat ${formatRupiah(parentThere)} (${there!.lembar}!${there!.sel}), sama dengan jumlah rinciannya.`,
+      cells: [],
+    };
   }
-  if (parentThere !== null && !parentThere.eq(written.value)) return '';
+  const none = { text: '', cells: [] };
+  if (parentThere !== null && !parentThere.eq(written.value)) return none;
   const diff = written.value.minus(asWritten);
   const differsBy = (row: BudgetRow) => {
     const cell = other.rowOf(row)?.amountOf(col);
@@ -58,7 +62,7 @@ function likelyWrong(
     return v !== null && v.minus(writtenOrComputed(row, col)).eq(diff) ? cell! : null;
   };
   const suspects = children.filter((c) => differsBy(c) !== null);
-  if (suspects.length !== 1) return '';
+  if (suspects.length !== 1) return none;
   const suspect = suspects[0];
   const value = writtenOrComputed(suspect, col);
   const cells: CellRef[] = [suspect.amountOf(col) ?? suspect.nameRef];
@@ -76,10 +80,12 @@ function likelyWrong(
           .map((c) => `${c.lembar}!${c.sel}`)
           .join(' dan ')} di bawahnya`
       : '';
-  return (
-    ` Kemungkinan yang salah: ${cells[0].lembar}!${cells[0].sel} (${formatRupiah(value)}${below}), bukan jumlahnya: lembar ${other.name} mencatat ` +
-    `${rowLabel(suspect)} ${formatRupiah(thereCell.value!)} (${thereCell.lembar}!${thereCell.sel}), yang membuat ${formatRupiah(written.value)} benar.`
-  );
+  return {
+    text:
+      ` Kemungkinan yang salah: ${cells[0].lembar}!${cells[0].sel} (${formatRupiah(value)}${below}), bukan jumlahnya: lembar ${other.name} mencatat ` +
+      `${rowLabel(suspect)} ${formatRupiah(thereCell.value!)} (${thereCell.lembar}!${thereCell.sel}), yang membuat ${formatRupiah(written.value)} benar.`,
+    cells,
+  };
 }
 
 /**
@@ -109,11 +115,14 @@ export function checkSums(sheet: BudgetSheet, col: AmountColumn, missing?: Missi
     if (extra && col === 'realisasi') pesan += ` Tidak ada di lembar ini: ${nameList(extra.names.map(quotedName))}.`;
     const blank = children.filter((c) => c.children.length === 0 && c.amountOf(col)?.empty);
     if (blank.length > 0) pesan += ` ${COLUMN_NAME[col]} rincian ini kosong: ${nameList(blank.map((c) => `${rowLabel(c)} (${c.amountOf(col)!.lembar}!${c.amountOf(col)!.sel})`))}.`;
+    let dugaan: CellRef[] = [];
     if (other) {
       const there = row ? other.rowOf(row)?.amountOf(col) : other.totalOf(owner as TotalRow)?.amountOf(col);
-      pesan += likelyWrong(written as AmountCell & { value: Decimal }, asWritten, children, there, other, col);
+      const wrong = likelyWrong(written as AmountCell & { value: Decimal }, asWritten, children, there, other, col);
+      pesan += wrong.text;
+      dugaan = wrong.cells;
     }
-    out.add(finding('jumlah', written, pesan, { tertulis: written.value, seharusnya: asWritten }));
+    out.add(finding('jumlah', written, pesan, { tertulis: written.value, seharusnya: asWritten, dugaan }));
   };
   for (let i = 0; i < sheet.rows.length; i++) {
     const row = sheet.rows[i];

@@ -3,7 +3,7 @@ import { rowLabel } from '../read/budget-rows';
 import { Decimal, HUNDRED, formatPersen, percent, sum } from '../decimal';
 import { CellRef, Finding, FindingLog, finding, quoted, quotedName } from '../findings';
 import { FormItem, IndikatorRow, KinerjaSheet, KinerjaValue } from '../read/kinerja-sheet';
-import { Aturan, Capaian, capaianOfValues, levelOn, scaleOf, scalesWith, Skala, understood } from './capaian';
+import { Aturan, Capaian, capaianOfValues, levelOn, Rumus, scaleOf, scalesWith, Skala, understood } from './capaian';
 import { wrongPercent } from './checks';
 import { classifyCode, splitLeadingCode } from '../read/kode';
 import { SIMILARITY_THRESHOLD, nameTokens, normalizeName, similarity } from '../read/names';
@@ -27,6 +27,9 @@ export interface IndikatorResult extends Pick<IndikatorRow, 'nama' | 'satuan' | 
   /** The rule that gave the capaian, and the scale for `skala`. */
   aturan: Aturan | null;
   skala: Skala | null;
+  /** The formula that gave the capaian, and the capaian against the Renstra's target. */
+  rumus: Rumus | null;
+  rumusRenstra: Rumus | null;
   predikat: string | null;
   ref: CellRef;
 }
@@ -62,7 +65,9 @@ export interface KinerjaResult {
   sasaran: SasaranResult[];
   /** A form's output indikator (empty for other kinerja sheets). */
   keluaran: KeluaranResult[];
+  /** The average with each capaian capped (batasCapaian), and without the cap. */
   rataRataCapaian: Decimal | null;
+  rataRataTanpaBatas: Decimal | null;
   /** How many indikator have a capaian, and how many of them reach or pass their target. */
   dihitung: number;
   tercapai: number;
@@ -183,10 +188,11 @@ function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], 
     }
   }
   const against = (target: KinerjaValue | null): Capaian => {
-    if (!target || !ind.realisasi || !understood(target, scales) || !understood(ind.realisasi, scales)) return { capaian: null, aturan: null, skala: null };
+    if (!target || !ind.realisasi || !understood(target, scales) || !understood(ind.realisasi, scales)) return { capaian: null, aturan: null, skala: null, rumus: null };
     return capaianOfValues(ind.arahTertulis ? ind.arah : null, target, ind.realisasi, scales);
   };
   const own = against(ind.target);
+  const renstra = against(ind.targetRenstra);
   if (!ind.realisasi) {
     findings.add(finding('indikator-tanpa-realisasi', ind.nameRef, `Indikator ${quotedName(ind.nama)} belum memiliki realisasi; tidak ikut dirata-rata.`));
   } else if (own.capaian === null && ind.target?.nilai?.isZero()) {
@@ -227,9 +233,11 @@ function indikatorResult(ind: IndikatorRow, sheetName: string, scales: Skala[], 
     realisasiLalu: ind.realisasiLalu,
     perbandingan: ind.realisasi ? comparisons(ind.realisasi, ind.realisasiLalu, scales) : [],
     capaian: own.capaian,
-    capaianRenstra: against(ind.targetRenstra).capaian,
+    capaianRenstra: renstra.capaian,
     aturan: own.capaian === null ? null : own.aturan,
     skala: own.capaian === null ? null : own.skala,
+    rumus: own.capaian === null ? null : own.rumus,
+    rumusRenstra: renstra.capaian === null ? null : renstra.rumus,
     predikat: predikatOf(own.capaian, settings),
     ref: ind.nameRef,
   };
@@ -258,10 +266,15 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
   const index = budget ? new BudgetIndex(budget.all) : null;
   const scales = scalesWith(settings.skalaOrdinal);
   const allCapped: Decimal[] = [];
+  const all: Decimal[] = [];
 
   const sasaran = sheet.sasaran.map((s, i): SasaranResult => {
     const indikator = s.indikator.map((ind) => indikatorResult(ind, sheet.name, scales, settings, findings));
-    for (const i of indikator) if (i.capaian !== null) allCapped.push(capped(i.capaian, settings));
+    for (const i of indikator) {
+      if (i.capaian === null) continue;
+      allCapped.push(capped(i.capaian, settings));
+      all.push(i.capaian);
+    }
     const capaian = mean(indikator.filter((i) => i.capaian !== null).map((i) => capped(i.capaian!, settings)));
 
     const linked = new Set<BudgetItem>();
@@ -331,6 +344,7 @@ export function computeKinerja(sheet: KinerjaSheet, budget: { all: BudgetItem[];
     sasaran,
     keluaran,
     rataRataCapaian,
+    rataRataTanpaBatas: mean(all),
     dihitung: allCapped.length,
     tercapai: sasaran.reduce((n, s) => n + s.tercapai, 0),
     predikat: predikatOf(rataRataCapaian, settings),

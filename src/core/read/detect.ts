@@ -208,7 +208,7 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
   const kinerjas: Found<KinerjaRole>[] = [];
   const deteksi = new Map<string, SheetDetection>();
   const masalah: SettingError[] = [];
-  const namedSheets = new Set([...Object.values(settings.lembar), ...Object.keys(settings.kolom)]);
+  const namedSheets = new Set([...Object.values(settings.lembar).filter((n) => n !== null), ...Object.keys(settings.kolom)]);
 
   const describe = <R extends ColumnRole>(f: Found<R>, kind: SheetKind, skip: readonly ColumnRole[] = []) => {
     const det = deteksi.get(f.grid.name)!;
@@ -235,43 +235,45 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
       );
       continue;
     }
-    const form = findRenjaForm(values, forced);
-    if (form) {
-      const split = formOverride(override);
-      const kf = { grid, values, header: applyOverride(grid, values, formKinerjaHeader(form), split.kinerja, KINERJA_ROLES, 'kinerja', masalah), rowCount: 0 };
-      kf.rowCount = countRows(values, kf.header);
-      kinerjas.push(kf);
-      describe(kf, 'kinerja', ['pendukung']);
-      const budgetHeader = formBudgetHeader(form);
-      if (budgetHeader) {
-        const bf = { grid, values, header: applyOverride(grid, values, budgetHeader, split.budget, BUDGET_ROLES, 'anggaran', masalah), rowCount: kf.rowCount };
-        budgets.push(bf);
-        describe(bf, 'anggaran', ['realisasi', 'nomor']);
-        det.catatan.push(...unitNotes(grid, bf.header));
-        const doubt = unitDoubt(grid, values, bf.header);
-        if (doubt) det.keraguan.push(doubt);
+    /** Reads the sheet by the header at `row` (0-based in the grid) or wherever it is found; false when none is. */
+    const read = (row: number | undefined): boolean => {
+      const form = findRenjaForm(values, row);
+      if (form) {
+        const split = formOverride(override);
+        const kf = { grid, values, header: applyOverride(grid, values, formKinerjaHeader(form), split.kinerja, KINERJA_ROLES, 'kinerja', masalah), rowCount: 0 };
+        kf.rowCount = countRows(values, kf.header);
+        kinerjas.push(kf);
+        describe(kf, 'kinerja', ['pendukung']);
+        const budgetHeader = formBudgetHeader(form);
+        if (budgetHeader) {
+          const bf = { grid, values, header: applyOverride(grid, values, budgetHeader, split.budget, BUDGET_ROLES, 'anggaran', masalah), rowCount: kf.rowCount };
+          budgets.push(bf);
+          describe(bf, 'anggaran', ['realisasi', 'nomor']);
+          det.catatan.push(...unitNotes(grid, bf.header));
+          const doubt = unitDoubt(grid, values, bf.header);
+          if (doubt) det.keraguan.push(doubt);
+        }
+        det.catatan.unshift(formNote(grid, form));
+        const note = headerNote(grid, values, kf.header);
+        if (note) det.catatan.push(note);
+        det.keraguan.push(...kinerjaDoubts(grid, values, kf.header));
+        return true;
       }
-      det.catatan.unshift(formNote(grid, form));
-      const note = headerNote(grid, values, kf.header);
-      if (note) det.catatan.push(note);
-      det.keraguan.push(...kinerjaDoubts(grid, values, kf.header));
-      continue;
-    }
-    const kin = findHeader(values, guessKinerjaRole, isKinerja, forced);
-    if (kin) {
-      const f = { grid, values, header: applyOverride(grid, values, kin, override, KINERJA_ROLES, 'kinerja', masalah), rowCount: 0 };
-      f.rowCount = countRows(values, f.header);
-      kinerjas.push(f);
-      describe(f, 'kinerja');
-      const notes = [headerNote(grid, values, f.header), kinerjaPeriodNote(grid, f.header)];
-      det.catatan.push(...notes.filter((n): n is string => n !== null));
-      det.keraguan.push(...kinerjaDoubts(grid, values, f.header));
-      const doubt = periodDoubt(grid, f.header, 'kinerja');
-      if (doubt) det.keraguan.push(doubt);
-      continue;
-    }
-    const bud = findHeader(values, guessBudgetRole, isBudget, forced);
-    if (bud) {
+      const kin = findHeader(values, guessKinerjaRole, isKinerja, row);
+      if (kin) {
+        const f = { grid, values, header: applyOverride(grid, values, kin, override, KINERJA_ROLES, 'kinerja', masalah), rowCount: 0 };
+        f.rowCount = countRows(values, f.header);
+        kinerjas.push(f);
+        describe(f, 'kinerja');
+        const notes = [headerNote(grid, values, f.header), kinerjaPeriodNote(grid, f.header)];
+        det.catatan.push(...notes.filter((n): n is string => n !== null));
+        det.keraguan.push(...kinerjaDoubts(grid, values, f.header));
+        const doubt = periodDoubt(grid, f.header, 'kinerja');
+        if (doubt) det.keraguan.push(doubt);
+        return true;
+      }
+      const bud = findHeader(values, guessBudgetRole, isBudget, row);
+      if (!bud) return false;
       const f = { grid, values, header: applyOverride(grid, values, bud, override, BUDGET_ROLES, 'anggaran', masalah), rowCount: 0 };
       f.rowCount = countRows(values, f.header);
       budgets.push(f);
@@ -279,33 +281,63 @@ export function detectSheets(workbook: Workbook, settings: Settings): Detected {
       const notes = [headerNote(grid, values, f.header), ...unitNotes(grid, f.header), periodNote(grid, f.header)];
       det.catatan.push(...notes.filter((n): n is string => n !== null));
       for (const doubt of [unitDoubt(grid, values, f.header), periodDoubt(grid, f.header, 'anggaran')]) if (doubt) det.keraguan.push(doubt);
-    } else if (forced !== undefined) {
+      return true;
+    };
+    if (read(forced)) continue;
+    if (forced !== undefined) {
       masalah.push(new SettingError(['kolom', grid.name, 'barisJudul'], `menunjuk baris ${override!.barisJudul}, yang tidak berisi judul kolom yang dikenali ${HEADER_EXAMPLE}`));
-    } else {
-      det.catatan.push(`Tidak ditemukan baris judul kolom yang dikenali ${HEADER_EXAMPLE}.`);
+      // The sheet is read as if that row had not been given: a slip in one sheet's field changes the role of no other sheet.
+      if (read(undefined)) continue;
     }
+    det.catatan.push(`Tidak ditemukan baris judul kolom yang dikenali ${HEADER_EXAMPLE}.`);
   }
 
-  /** The sheet the user named for a role, when it can serve; otherwise a problem, and detection decides. */
-  const named = <R extends ColumnRole>(list: Found<R>[], role: SheetRole, serves: (f: Found<R>) => boolean, needsLabel: string): Found<R> | null => {
+  /**
+   * The sheet the user named for a role, when it can serve (otherwise a problem, and detection
+   * decides); none where the user chose none (null).
+   */
+  const chosen = <R extends ColumnRole>(
+    list: Found<R>[],
+    role: SheetRole,
+    serves: (f: Found<R>) => boolean,
+    needsLabel: string,
+    detected: () => Found<R> | null,
+  ): Found<R> | null => {
     const name = settings.lembar[role];
-    if (name === undefined) return null;
+    if (name === null) return null;
+    if (name === undefined) return detected();
     const at = ['lembar', role];
     const f = list.find((x) => x.grid.name === name);
     if (!workbook.sheets.some((s) => s.name === name)) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang tidak ada di buku kerja ini`));
     else if (!f) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang judul kolomnya tidak dikenali sebagai lembar ${ROLE_NAME[role]}`));
     else if (!serves(f)) masalah.push(new SettingError(at, `menunjuk lembar ${quotedName(name)}, yang tidak memiliki kolom ${needsLabel}`));
     else return f;
-    return null;
+    return detected();
   };
   const largest = <R extends string>(list: Found<R>[]) => list.reduce<Found<R> | null>((best, f) => (!best || f.rowCount > best.rowCount ? f : best), null);
 
-  const kinerja = named(kinerjas, 'kinerja', (f) => f.header.columns.target !== undefined, 'target') ?? largest(kinerjas);
-  let realisasi = named(budgets, 'realisasi', (f) => readsRealisasi(f.header), 'realisasi') ?? largest(budgets.filter((b) => readsRealisasi(b.header)));
-  let dpa =
-    named(budgets, 'dpa', (f) => f.header.columns.anggaran !== undefined, 'anggaran') ??
-    largest(budgets.filter((b) => !readsRealisasi(b.header) && b.header.columns.anggaran !== undefined));
-  if (!dpa && realisasi && realisasi.header.columns.anggaran !== undefined) dpa = realisasi;
+  const kinerja = chosen(
+    kinerjas,
+    'kinerja',
+    (f) => f.header.columns.target !== undefined,
+    'target',
+    () => largest(kinerjas),
+  );
+  let realisasi = chosen(
+    budgets,
+    'realisasi',
+    (f) => readsRealisasi(f.header),
+    'realisasi',
+    () => largest(budgets.filter((b) => readsRealisasi(b.header))),
+  );
+  let dpa = chosen(
+    budgets,
+    'dpa',
+    (f) => f.header.columns.anggaran !== undefined,
+    'anggaran',
+    () => largest(budgets.filter((b) => !readsRealisasi(b.header) && b.header.columns.anggaran !== undefined)),
+  );
+  if (!dpa && settings.lembar.dpa !== null && realisasi && realisasi.header.columns.anggaran !== undefined) dpa = realisasi;
   if (dpa && realisasi && dpa !== realisasi && dpa.grid === realisasi.grid) realisasi = dpa;
 
   for (const [f, peran] of [

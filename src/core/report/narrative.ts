@@ -1,10 +1,12 @@
 /**
- * Chapter III's text in the report's own voice (issue 14), from the computed result only: every
- * figure is one the engine computed, and where the report needs a cause, an obstacle or a
- * follow-up, a marked placeholder `[isi: …]` is left for the writer.
+ * Chapter III's text in the report's own voice (issues 14, 22), from the computed result only:
+ * every figure is one the engine computed; where the report needs a cause, an obstacle or a
+ * follow-up, a marked placeholder `[isi: …]` is left for the writer; a figure drawn from a cell the
+ * findings call likely wrong is marked `[periksa: …]` and never explained. The text speaks of the
+ * organisation's work, never of sheets or of this tool: those belong to the draft note. The rules
+ * by which the figures were computed stand once, in the tables.
  */
 import { BudgetItem, JenisBelanja } from '../compute/budget';
-import { Aturan } from '../compute/capaian';
 import { EngineResult } from '../compute/engine';
 import { IndikatorResult, Perbandingan, SasaranResult } from '../compute/kinerja';
 import { Decimal, formatIndonesian, persenKalimat, rupiahText } from '../decimal';
@@ -28,6 +30,10 @@ export interface Narasi {
 
 /** A marked gap for the writer: the narrative never states a cause. */
 const isi = (what: string) => `[isi: ${what}]`;
+/** A figure the writer must check before it stands in the report. */
+const periksa = (what: string) => `[periksa: ${what}]`;
+/** Every placeholder the narrative leaves: each copy of the text shows them highlighted. */
+export const PLACEHOLDER = /\[(?:isi|periksa): [^\]]*\]/g;
 
 // Numbers
 
@@ -49,6 +55,18 @@ export function bilangan(n: number): string {
   if (n < 1000) return big(100, 'ratus', 'seratus');
   if (n < 1_000_000) return big(1000, 'ribu', 'seribu');
   return formatIndonesian(new Decimal(n), 0);
+}
+
+/** All of `n` things, as Indonesian counts them: `kedua`, `ketiga`, … `kesebelas`, then `seluruh dua belas`. */
+export function semua(n: number): string {
+  return n >= 2 && n <= 11 ? `ke${bilangan(n)}` : `seluruh ${bilangan(n)}`;
+}
+
+/** How many of `n` indikator reach their target, in words: `kedua indikator`, `belum ada indikator yang`, `satu dari tiga indikator`. */
+function tercapaiDari(tercapai: number, n: number): string {
+  if (tercapai === 0) return 'belum ada indikator yang mencapai target';
+  if (tercapai === n) return `${semua(n)} indikator mencapai target`;
+  return `${bilangan(tercapai)} dari ${bilangan(n)} indikator mencapai target`;
 }
 
 /** `a`, `a dan b`, `a, b, dan c`. */
@@ -115,28 +133,6 @@ export const JENIS_NAME: Record<JenisBelanja, string> = {
   transfer: 'Belanja Transfer',
 };
 
-// Rules, each stated once
-
-const SKALA_RULE = (levels: string) =>
-  `capaian indikator berskala (${levels}) adalah seratus persen bila realisasi mencapai atau melampaui target; bila di bawah target, capaiannya adalah perbandingan tingkat realisasi dengan tingkat target`;
-
-const RULES: Record<Exclude<Aturan, 'angka' | 'skala'>, string> = {
-  rentang:
-    'target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang; di luar rentang, capaian diukur dari batas terdekat menurut arahnya, dan tanpa arah yang tertulis, melewati batas atas maupun batas bawah sama-sama dihitung belum mencapai target',
-  pembanding: 'target bertanda minimal atau maksimal dihitung sebagai angka dengan arah yang ditunjukkannya',
-  batasHuruf: 'nilai huruf tanpa angka dihitung dengan batas bawah rentang nilainya',
-};
-
-/** The rules beyond realisasi ÷ target that gave some capaian, one sentence each; null when none did. */
-export function aturanCapaian(result: EngineResult): string | null {
-  const indikator = result.kinerja?.sasaran.flatMap((s) => s.indikator) ?? [];
-  const rules: string[] = [];
-  const scales = [...new Set(indikator.filter((i) => i.aturan === 'skala').map((i) => i.skala!))];
-  if (scales.length > 0) rules.push(SKALA_RULE(scales.map((s) => s.tingkat.map((names) => names[0]).join(' < ')).join('; ')));
-  for (const aturan of ['rentang', 'pembanding', 'batasHuruf'] as const) if (indikator.some((i) => i.aturan === aturan)) rules.push(RULES[aturan]);
-  return rules.length === 0 ? null : rules.map((r) => `${capitalised(r)}.`).join(' ');
-}
-
 // Sentences
 
 /** Said of the capaian as shown (two decimals): 99,996 shows as 100% and is read as reached. */
@@ -147,11 +143,14 @@ const tercapaiKata = (capaian: Decimal) => {
 
 function indikatorSentence(result: EngineResult, ind: IndikatorResult): string {
   const tahun = result.tahun === null ? '' : ` tahun ${result.tahun}`;
-  if (!ind.realisasi) return `Realisasi indikator ${ind.nama}${tahun} belum diisi, sehingga capaiannya belum dapat dihitung.`;
+  if (!ind.realisasi) return `Realisasi indikator ${ind.nama}${tahun} belum tersedia, sehingga capaiannya belum dapat dihitung.`;
   const against = ind.target
     ? `dengan target ${nilai(ind.target, ind.satuan)} dan realisasi ${nilai(ind.realisasi, ind.satuan)}`
     : `dengan realisasi ${nilai(ind.realisasi, ind.satuan)}`;
-  if (ind.capaian === null) return `Capaian indikator ${ind.nama}, ${against}, belum dapat dihitung (lihat lembar HC Pemeriksaan).`;
+  if (ind.capaian === null) {
+    const why = !ind.target ? 'targetnya belum tercantum' : ind.target.nilai?.isZero() ? 'targetnya bernilai 0' : 'target dan realisasinya tidak dapat dibandingkan';
+    return `Capaian indikator ${ind.nama}, ${against}, belum dapat dihitung ${periksa(`${why}; isi capaiannya bila ada`)}.`;
+  }
   return `Indikator ${ind.nama}, ${against}, memperoleh capaian ${persenKalimat(ind.capaian)} dengan predikat ${ind.predikat}; ${tercapaiKata(ind.capaian)}.`;
 }
 
@@ -206,46 +205,73 @@ function ringkasanBullet(s: SasaranResult): string {
   const measured = s.indikator.filter((i) => i.capaian !== null && i.target && i.realisasi);
   const capaian = s.indikator.length === 1 ? `capaian ${persenKalimat(s.capaian)}` : `rata-rata capaian ${persenKalimat(s.capaian)}`;
   const against = measured.map((i) => `${s.indikator.length === 1 ? '' : `${i.nama} `}${nilai(i.realisasi!, i.satuan)} dari target ${nilai(i.target!, i.satuan)}`);
-  const detail =
-    s.indikator.length === 1
-      ? `realisasinya ${against[0]}`
-      : `${bilangan(s.tercapai)} dari ${bilangan(s.indikator.length)} indikator mencapai target (realisasi ${against.join('; ')})`;
+  const detail = s.indikator.length === 1 ? `realisasinya ${against[0]}` : `${tercapaiDari(s.tercapai, s.indikator.length)} (realisasi ${against.join('; ')})`;
   return `${head} dan mencapai predikat ${s.predikat} dengan ${capaian}; ${detail}.`;
 }
 
 function pengukuran(result: EngineResult): string[] {
   const k = result.kinerja!;
-  if (k.rataRataCapaian === null) return ['Capaian kinerja belum dapat dihitung karena realisasi indikatornya belum diisi.'];
+  if (k.rataRataCapaian === null) return ['Capaian kinerja belum dapat dihitung karena realisasi indikatornya belum tersedia.'];
   const n = k.dihitung;
   const tahun = result.tahun === null ? '' : ` tahun ${result.tahun}`;
   const reached =
-    k.tercapai === n
-      ? n === 1
+    n === 1
+      ? k.tercapai === 1
         ? 'Indikator ini mencapai atau melampaui targetnya.'
-        : 'Seluruh indikator mencapai atau melampaui targetnya.'
-      : k.tercapai === 0
-        ? `Tidak ada indikator yang mencapai targetnya.`
-        : `Sebanyak ${bilangan(k.tercapai)} indikator mencapai atau melampaui target dan ${bilangan(n - k.tercapai)} indikator belum mencapainya.`;
+        : 'Indikator ini belum mencapai targetnya.'
+      : k.tercapai === n
+        ? `${capitalised(semua(n))} indikator mencapai atau melampaui targetnya.`
+        : k.tercapai === 0
+          ? 'Belum ada indikator yang mencapai targetnya.'
+          : `${capitalised(bilangan(k.tercapai))} dari ${bilangan(n)} indikator mencapai atau melampaui targetnya; ${bilangan(n - k.tercapai)} indikator belum mencapainya.`;
   const average = n === 1 ? `capaian satu-satunya indikator kinerja sasaran${tahun} adalah` : `rata-rata capaian ${bilangan(n)} indikator kinerja sasaran${tahun} adalah`;
   const out = [`${tableRef('pengukuran-kinerja')} menunjukkan bahwa ${average} ${persenKalimat(k.rataRataCapaian)} dengan predikat ${k.predikat}. ${reached}`];
-  const rules: string[] = [];
   const cap = result.pengaturan.batasCapaian;
   const over = k.sasaran.flatMap((s) => s.indikator).filter((i) => cap !== null && i.capaian !== null && i.capaian.gt(cap));
   if (cap !== null && over.length > 0) {
     const which = daftar(over.map((i) => `${i.nama} (${persenKalimat(i.capaian!)})`));
-    rules.push(
-      `Dalam rata-rata, capaian tiap indikator dibatasi paling tinggi ${persenKalimat(new Decimal(cap))}, sehingga capaian ${which} dihitung ${persenKalimat(new Decimal(cap))}.`,
-    );
+    out.push(`Dalam rata-rata itu, capaian ${which} dihitung ${persenKalimat(new Decimal(cap))}.`);
   }
-  const aturan = aturanCapaian(result);
-  if (aturan) rules.push(aturan);
-  if (rules.length > 0) out.push(rules.join(' '));
   return out;
 }
 
-function efisiensiSentence(s: SasaranResult, settings: Settings): string {
+// Figures drawn from a cell the findings call likely wrong
+
+/**
+ * The cells the findings call likely wrong where the figures rest on them, each standing for its
+ * finding's first such cell: the narrative marks a figure drawn from them (`[periksa: …]`) and
+ * never asks the writer to explain it.
+ */
+class Doubts {
+  private readonly cells = new Map<string, string>();
+
+  constructor(result: EngineResult) {
+    for (const f of result.temuan) {
+      const [first] = f.dugaan ?? [];
+      for (const c of f.dugaan ?? []) this.cells.set(`${c.lembar}!${c.sel}`, `${first.lembar}!${first.sel}`);
+    }
+  }
+
+  /** The doubtful cells under these items (their own amounts and every row below them), as a mark after their figure; '' when none. */
+  mark(items: readonly BudgetItem[]): string {
+    if (this.cells.size === 0) return '';
+    const found = new Set<string>();
+    const visit = (item: BudgetItem) => {
+      for (const col of ['anggaran', 'realisasi'] as const) {
+        const cell = item.row.amountOf(col);
+        const first = cell && this.cells.get(`${cell.lembar}!${cell.sel}`);
+        if (first) found.add(first);
+      }
+      item.children.forEach(visit);
+    };
+    items.forEach(visit);
+    return found.size === 0 ? '' : ` ${periksa(`${daftar([...found].slice(0, 3))} kemungkinan salah`)}`;
+  }
+}
+
+function efisiensiSentence(s: SasaranResult, settings: Settings, doubt: string): string {
   const c = `% capaian kinerja (${persenKalimat(s.capaian!)})`;
-  const r = `% serapan anggaran (${persenKalimat(s.serapan!)})`;
+  const r = `% serapan anggaran (${persenKalimat(s.serapan!)}${doubt})`;
   let why: string;
   if (settings.efisiensi === 'sederhana') {
     why = s.capaian!.gt(s.serapan!) ? `${c} lebih besar daripada ${r}` : s.capaian!.eq(s.serapan!) ? `${c} sama dengan ${r}` : `${c} lebih kecil daripada ${r}`;
@@ -261,7 +287,7 @@ function efisiensiSentence(s: SasaranResult, settings: Settings): string {
   return `Capaian kinerja ${sasaranLabel(s)}: ${bare(s.nama)} dapat dikategorikan ${s.efisiensi!.toLowerCase()} karena ${why}.`;
 }
 
-function efisiensi(result: EngineResult): string[] {
+function efisiensi(result: EngineResult, doubts: Doubts): string[] {
   const k = result.kinerja!;
   const a = result.anggaran;
   if (!a) return [];
@@ -276,31 +302,35 @@ function efisiensi(result: EngineResult): string[] {
     settings.efisiensi === 'sederhana'
       ? 'Sebuah sasaran dikategorikan efisien bila % capaian kinerjanya sama dengan atau lebih besar daripada % serapan anggaran program pendukungnya.'
       : `Sebuah sasaran dikategorikan efisien bila % capaian kinerjanya lebih dari ${angka(new Decimal(settings.ambangEfisiensi))} poin di atas % serapan anggaran program pendukungnya, cukup efisien bila selisih keduanya tidak lebih dari ${angka(new Decimal(settings.ambangEfisiensi))} poin, dan tidak efisien bila lebih dari itu di bawahnya.`;
-  const intro = `Dengan anggaran sebesar ${rupiahText(a.anggaran)}${units.length > 0 ? ` untuk melaksanakan ${daftar(units)}` : ''}, efisiensi penggunaan sumber daya tiap sasaran disajikan pada ${tableRef('efisiensi')}. ${rule}`;
-  const out = [intro, ...k.sasaran.filter((s) => s.efisiensi !== null).map((s) => efisiensiSentence(s, settings))];
+  const intro = `Dengan anggaran sebesar ${rupiahText(a.anggaran)}${doubts.mark(a.items)}${units.length > 0 ? ` untuk melaksanakan ${daftar(units)}` : ''}, efisiensi penggunaan sumber daya tiap sasaran disajikan pada ${tableRef('efisiensi')}. ${rule}`;
+  const assessed = k.sasaran.filter((s) => s.efisiensi !== null).map((s) => ({ s, doubt: doubts.mark(s.pendukung) }));
+  const out = [intro, ...assessed.map(({ s, doubt }) => efisiensiSentence(s, settings, doubt))];
   const unlinked = k.sasaran.filter((s) => s.pendukung.length === 0).map((s) => sasaranLabel(s));
-  if (unlinked.length > 0) out.push(`${daftar(unlinked)} tidak dinilai efisiensinya karena tidak dikaitkan dengan program atau kegiatan pendukung.`);
+  if (unlinked.length > 0) out.push(`Efisiensi ${daftar(unlinked)} belum dinilai ${periksa('program pendukungnya belum disebutkan; sebutkan bila ada, lalu hitung ulang')}.`);
   const uncomputed = k.sasaran.filter((s) => s.pendukung.length > 0 && s.efisiensi === null).map((s) => sasaranLabel(s));
   if (uncomputed.length > 0) out.push(`Efisiensi ${daftar(uncomputed)} belum dapat dinilai karena capaian kinerja atau serapan anggarannya belum dapat dihitung.`);
-  const inefficient = k.sasaran.filter((s) => s.efisiensi === 'Tidak efisien').map((s) => sasaranLabel(s));
+  // A category resting on a doubtful serapan is not explained: it may not stand once the cell is put right.
+  const inefficient = assessed.filter(({ s, doubt }) => s.efisiensi === 'Tidak efisien' && doubt === '').map(({ s }) => sasaranLabel(s));
   if (inefficient.length > 0) out.push(`Ketidakefisienan pada ${daftar(inefficient)} disebabkan oleh ${isi('penyebab serapan anggaran lebih tinggi daripada capaian kinerja')}.`);
   return out;
 }
 
-function anggaran(result: EngineResult): string[] {
+function anggaran(result: EngineResult, doubts: Doubts): string[] {
   const a = result.anggaran!;
   const tahun = result.tahun === null ? 'Pada tahun anggaran ini' : `Pada tahun anggaran ${result.tahun}`;
-  const out = [`${tahun}, pelaksanaan program dan kegiatan didukung anggaran sebesar ${rupiahText(a.anggaran)} yang bersumber dari ${isi('sumber dana')}.`];
+  const whole = doubts.mark(a.items);
+  const out = [`${tahun}, pelaksanaan program dan kegiatan didukung anggaran sebesar ${rupiahText(a.anggaran)}${whole} yang bersumber dari ${isi('sumber dana')}.`];
+  const belanjaTahun = `Realisasi belanja${result.tahun === null ? '' : ` tahun ${result.tahun}`}`;
   if (a.realisasi === null || a.serapan === null) {
-    out.push('Realisasi belanja belum dapat dihitung karena lembar realisasi anggaran tidak ditemukan.');
+    out.push(`${belanjaTahun} sebesar ${isi('realisasi belanja')} atau ${isi('persentase realisasi')} dari pagu anggaran.`);
     return out;
   }
-  out.push(`Realisasi belanja${result.tahun === null ? '' : ` tahun ${result.tahun}`} sebesar ${rupiahText(a.realisasi)} atau ${persenKalimat(a.serapan)} dari pagu anggaran.`);
+  out.push(`${belanjaTahun} sebesar ${rupiahText(a.realisasi)} atau ${persenKalimat(a.serapan)}${whole} dari pagu anggaran.`);
   const ext = a.serapanProgram;
   if (ext) {
-    const named = (items: BudgetItem[]) => daftar(items.map((p) => inProse(labelled(p)))) + ` (${persenKalimat(items[0].serapan!)})`;
-    // A serapan above 100 is realisasi beyond the pagu: a thing to explain, not the best result.
-    const over = ext.tertinggi[0].serapan!.gt(100);
+    const named = (items: BudgetItem[]) => `${daftar(items.map((p) => inProse(labelled(p))))} (${persenKalimat(items[0].serapan!)}${doubts.mark(items)})`;
+    // A serapan above 100 is realisasi beyond the pagu: a thing to explain, not the best result, unless it rests on a doubtful cell.
+    const over = ext.tertinggi[0].serapan!.gt(100) && doubts.mark(ext.tertinggi) === '';
     out.push(
       over
         ? `Realisasi ${named(ext.tertinggi)} melebihi pagu anggarannya karena ${isi('penjelasan realisasi yang melebihi pagu')}; serapan terendah terdapat pada ${named(ext.terendah)}.`
@@ -314,9 +344,9 @@ function anggaran(result: EngineResult): string[] {
         `${JENIS_NAME[b.jenis]} sebesar ${rupiahText(b.anggaran)}${b.porsi === null ? '' : ` (${persenKalimat(b.porsi)} dari total anggaran)`}` +
         (b.realisasi === null ? '' : ` terealisasi ${rupiahText(b.realisasi)}${b.serapan === null ? '' : ` (${persenKalimat(b.serapan)})`}`),
     );
-    out.push(`Menurut jenisnya, ${daftar(parts)}.`);
+    out.push(`Menurut jenisnya, ${daftar(parts)}${whole}.`);
   }
-  if (a.serapan.lt(100)) out.push(`Anggaran yang tidak terserap disebabkan oleh ${isi('penyebab sisa anggaran')}.`);
+  if (a.serapan.lt(100) && whole === '') out.push(`Anggaran yang tidak terserap disebabkan oleh ${isi('penyebab sisa anggaran')}.`);
   return out;
 }
 
@@ -344,11 +374,12 @@ export function draftWarning(result: Pick<EngineResult, 'temuan' | 'keraguan'>):
 export function buildNarasi(result: EngineResult): Narasi {
   const k = result.kinerja;
   const withSasaran = k !== null && k.sasaran.length > 0;
+  const doubts = new Doubts(result);
   return {
     ringkasan: withSasaran ? k.sasaran.map((s) => ringkasanBullet(s)) : [],
     pengukuran: withSasaran ? pengukuran(result) : [],
     sasaran: withSasaran ? k.sasaran.map((s) => ({ nama: s.nama, paragraf: sasaranParagraphs(result, s) })) : [],
-    efisiensi: withSasaran ? efisiensi(result) : [],
-    anggaran: result.anggaran ? anggaran(result) : [],
+    efisiensi: withSasaran ? efisiensi(result, doubts) : [],
+    anggaran: result.anggaran ? anggaran(result, doubts) : [],
   };
 }

@@ -30,6 +30,8 @@ export interface ResultJson {
   /** A form's kegiatan and sub kegiatan (output) indikator: computed, never in the sasaran's capaian. */
   indikatorKeluaran: KeluaranJson[];
   rataRataCapaian: string | null;
+  /** The same average with no capaian capped: what the capaian shown in Tabel 3.2 average to. */
+  rataRataCapaianTanpaBatas: string | null;
   /** Why a figure cannot be trusted yet, per sheet, and which figure it touches: said before any figure. */
   keraguan: EngineResult['keraguan'];
   /** What was read and how, and what could not be computed. */
@@ -44,7 +46,7 @@ type KeluaranJson = { tingkat: Level; kode: string | null; uraian: string; sasar
 type AsText<T, K extends keyof T> = { [P in K]: null extends T[P] ? string | null : string };
 
 /** A finding with SPEC §8's fields (`tidakDicantumkan` on the one that stands for those past the list's bounds). */
-type FindingJson = Omit<Finding, 'perihal' | 'terkait'>;
+type FindingJson = Omit<Finding, 'perihal' | 'terkait' | 'dugaan'>;
 
 /** With `porsi`, the share of the whole anggaran. */
 type BelanjaJson = AsText<BelanjaFigures, keyof BelanjaFigures>;
@@ -151,6 +153,7 @@ export function toJson({ result, narasi }: Pick<Report, 'result' | 'narasi'>): R
     indikatorKeluaran:
       result.kinerja?.keluaran.map((k) => ({ tingkat: k.item.level, kode: k.item.kode, uraian: k.item.nama, sasaran: k.sasaran, indikator: indikatorJson(k.indikator) })) ?? [],
     rataRataCapaian: percentString(result.kinerja?.rataRataCapaian ?? null),
+    rataRataCapaianTanpaBatas: percentString(result.kinerja?.rataRataTanpaBatas ?? null),
     keraguan: result.keraguan,
     catatan: result.catatan,
     narasi,

@@ -61,15 +61,21 @@ export interface SheetChart {
 
 const CHART_ROWS = 18;
 
-/** The chart the registry gives a table, laid out on its sheet. */
-function chartOf(table: Table, headerFirst: number, bodyFirst: number, printRows: number): SheetChart | null {
-  const spec: ChartSpec | undefined = (RESULT_TABLES[table.id] as { chart?: ChartSpec }).chart;
-  if (!spec || table.rows.length === 0) return null;
+const chartSpec = (table: Table): ChartSpec | undefined => (RESULT_TABLES[table.id] as { chart?: ChartSpec }).chart;
+
+/**
+ * The chart the registry gives a table, laid out on its sheet: drawn from the block beside the
+ * table (`besideAt`), where the figures are numbers and the names stand before them, so that its
+ * categories, series names and values are one block.
+ */
+function chartOf(table: Table, headerLast: number, bodyFirst: number, printRows: number, besideAt: (col: number) => number): SheetChart | null {
+  const spec = chartSpec(table);
+  if (!spec || table.rows.length === 0 || spec.series.some((col) => besideAt(col) < 0)) return null;
   const body = (col: number): Rect => ({ row: bodyFirst, col, rows: table.rows.length, cols: 1 });
   return {
     title: spec.title,
-    categories: body(spec.categories),
-    series: spec.series.map((col) => ({ name: { row: headerFirst, col, rows: 1, cols: 1 }, values: body(col) })),
+    categories: body(besideAt(spec.categories)),
+    series: spec.series.map((col) => ({ name: { row: headerLast, col: besideAt(col), rows: 1, cols: 1 }, values: body(besideAt(col)) })),
     anchor: { row: printRows + 1, col: 0, rows: CHART_ROWS, cols: Math.min(table.columns.length, 4) },
   };
 }
@@ -120,6 +126,9 @@ function fitted(text: string): string {
   return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end)}…`;
 }
 
+/** A figure as a spreadsheet number can hold it: what stands beside the table for arithmetic. */
+const isFigure = (cell: TableCell) => (cell.kind === 'money' || cell.kind === 'percent' || cell.kind === 'number') && fitsNumber(cell);
+
 function valueOf(cell: TableCell): string | number | null {
   if (!fitsNumber(cell)) return displayCell(cell);
   switch (cell.kind) {
@@ -151,17 +160,62 @@ function runs<K>(count: number, key: (i: number) => K | null): [number, number, 
   return out;
 }
 
+/** Width of the empty column between the table and its figures beside it, and of each figure's column. */
+const GAP_WIDTH = 3;
+const FIGURE_WIDTH = 16;
+
+/** What the figures beside a table are, said above them. */
+export const FIGURES_TITLE = 'Angka untuk perhitungan (tidak dicetak; tampil menurut pengaturan wilayah komputer)';
+
+/** The header row that numbers the columns (`1`, `2`, … `6 (5/4×100)`), if any: its words name no column. */
+function numberingRow(table: Table): number {
+  return table.header.findIndex((h, r) => r > 0 && h.every((t) => /^\d+(\s*\(.*\))?$/.test(t)));
+}
+
+/** A header's words over one column: every header row's text that covers it, the numbering row left out. */
+function headerOver(table: Table, col: number): string {
+  const merges = new MergeIndex(table.headerMerges);
+  const numbering = numberingRow(table);
+  const words: string[] = [];
+  table.header.forEach((h, r) => {
+    if (r === numbering) return;
+    const m = merges.at(r, col);
+    const text = m ? table.header[m.row][m.col] : h[col];
+    if (text && !words.includes(text)) words.push(text);
+  });
+  return words.join(' ');
+}
+
+/**
+ * A table laid out on a sheet. Every figure in the table is text in Indonesian notation
+ * (`2.700.414.981`, `91,04`), so that what a clerk selects and copies reads the same whatever
+ * Excel's regional settings: a number format cannot do that, as Excel takes the separators from
+ * the computer. The same figures stand as numbers beside the table (after an empty column, outside
+ * the print area and what “Pilih tabel” selects), for arithmetic and for the chart.
+ */
 export function layoutTable(name: string, table: Table): SheetLayout {
   const width = table.columns.length;
+  const figures = table.columns.map((_, c) => c).filter((c) => table.rows.some((r) => isFigure(r.cells[c])));
+  // A chart's names stand before its figures there too: its data is one block.
+  const categories = chartSpec(table)?.categories;
+  const figureCols = categories === undefined || figures.length === 0 ? figures : [categories, ...figures.filter((c) => c !== categories)];
+  const twinFirst = width + 1;
+  const fullWidth = figureCols.length === 0 ? width : twinFirst + figureCols.length;
   const values: (string | number | null)[][] = [];
   const numberFormats: string[][] = [];
   const merges: Rect[] = [];
   const styles: { block: Rect; style: CellStyle }[] = [];
   const textRow = (s: string) => {
-    values.push([fitted(s), ...Array<null>(width - 1).fill(null)]);
-    numberFormats.push([TEXT_FORMAT, ...Array<string>(width - 1).fill('General')]);
+    values.push([fitted(s), ...Array<null>(fullWidth - 1).fill(null)]);
+    numberFormats.push([TEXT_FORMAT, ...Array<string>(fullWidth - 1).fill('General')]);
   };
   const wholeRow = (row: number): Rect => ({ row, col: 0, rows: 1, cols: width });
+  /** A row of the table, with the figures beside it: `twin` gives each figure column's value and format there. */
+  const pushRow = (cells: (string | number | null)[], formats: string[], twin: { value: string | number | null; format: string }[]) => {
+    const gap = figureCols.length === 0 ? [] : [null];
+    values.push([...cells, ...gap, ...twin.map((t) => t.value)]);
+    numberFormats.push([...formats, ...gap.map(() => 'General'), ...twin.map((t) => t.format)]);
+  };
 
   for (const title of [table.nomor, table.caption]) {
     if (title === null) continue;
@@ -173,20 +227,36 @@ export function layoutTable(name: string, table: Table): SheetLayout {
   textRow('');
   numberFormats[numberFormats.length - 1][0] = 'General';
   values[values.length - 1][0] = null;
+  if (figureCols.length > 0) {
+    const r = values.length - 1;
+    values[r][twinFirst] = FIGURES_TITLE;
+    numberFormats[r][twinFirst] = TEXT_FORMAT;
+    styles.push({ block: { row: r, col: twinFirst, rows: 1, cols: 1 }, style: { italic: true, size: 9 } });
+  }
 
   const headerFirst = values.length;
-  for (const h of table.header) {
-    values.push(h.map((t) => (t === '' ? null : fitted(t))));
-    numberFormats.push(h.map(() => TEXT_FORMAT));
-  }
+  table.header.forEach((h, i) => {
+    const last = i === table.header.length - 1;
+    pushRow(
+      h.map((t) => (t === '' ? null : fitted(t))),
+      h.map(() => TEXT_FORMAT),
+      figureCols.map((c) => ({ value: last ? fitted(headerOver(table, c)) : null, format: TEXT_FORMAT })),
+    );
+  });
   for (const m of table.headerMerges) merges.push({ ...m, row: headerFirst + m.row });
   const headerBlock: Rect = { row: headerFirst, col: 0, rows: table.header.length, cols: width };
-  styles.push({ block: headerBlock, style: { bold: true, fill: HEADER_FILL, border: true, wrap: true, hAlign: 'center', vAlign: 'middle' } });
+  const headerStyle: CellStyle = { bold: true, fill: HEADER_FILL, border: true, wrap: true, hAlign: 'center', vAlign: 'middle' };
+  styles.push({ block: headerBlock, style: headerStyle });
+  const headerLast = headerFirst + table.header.length - 1;
+  if (figureCols.length > 0) styles.push({ block: { row: headerLast, col: twinFirst, rows: 1, cols: figureCols.length }, style: headerStyle });
 
   const bodyFirst = values.length;
   for (const r of table.rows) {
-    values.push(r.cells.map(valueOf));
-    numberFormats.push(r.cells.map(numberFormatOf));
+    pushRow(
+      r.cells.map((c) => (isFigure(c) ? displayCell(c) : valueOf(c))),
+      r.cells.map((c) => (isFigure(c) ? TEXT_FORMAT : numberFormatOf(c))),
+      figureCols.map((c) => (isFigure(r.cells[c]) || c === categories ? { value: valueOf(r.cells[c]), format: numberFormatOf(r.cells[c]) } : { value: null, format: 'General' })),
+    );
   }
   for (const m of table.merges) merges.push({ ...m, row: bodyFirst + m.row });
   const n = table.rows.length;
@@ -202,6 +272,8 @@ export function layoutTable(name: string, table: Table): SheetLayout {
     for (const [first, count, level] of runs(n, (i) => (table.rows[i].level > 0 ? table.rows[i].level : null))) {
       styles.push({ block: { row: bodyFirst + first, col: table.nameColumn, rows: count, cols: 1 }, style: { indent: level } });
     }
+    if (figureCols.length > 0)
+      styles.push({ block: { row: bodyFirst, col: twinFirst, rows: n, cols: figureCols.length }, style: { border: true, vAlign: 'top', hAlign: 'right' } });
   }
   const links: SheetLayout['links'] = [];
   table.rows.forEach((r, i) =>
@@ -218,7 +290,7 @@ export function layoutTable(name: string, table: Table): SheetLayout {
     merges.push(wholeRow(r));
     styles.push({ block: wholeRow(r), style: { italic: true, size: 9, wrap: true, vAlign: 'top' } });
   }
-  const columnWidths = table.columns.map((c) => c.width);
+  const columnWidths = [...table.columns.map((c) => c.width), ...(figureCols.length === 0 ? [] : [GAP_WIDTH, ...figureCols.map(() => FIGURE_WIDTH)])];
   return {
     name,
     values,
@@ -227,12 +299,18 @@ export function layoutTable(name: string, table: Table): SheetLayout {
     styles,
     links,
     columnWidths,
-    rowHeights: estimateRowHeights(values, merges, styles, columnWidths),
+    // The table's cells alone: the figures beside it are not wrapped, and its names there are for the chart.
+    rowHeights: estimateRowHeights(
+      values.map((v) => v.slice(0, width)),
+      merges,
+      styles,
+      columnWidths,
+    ),
     table: tableBlock,
-    headerRows: { first: headerFirst, last: headerFirst + table.header.length - 1 },
+    headerRows: { first: headerFirst, last: headerLast },
     printArea: { row: 0, col: 0, rows: values.length, cols: width },
     orientation: table.orientation,
-    chart: chartOf(table, headerFirst, bodyFirst, values.length),
+    chart: chartOf(table, headerLast, bodyFirst, values.length, (col) => (figureCols.includes(col) ? twinFirst + figureCols.indexOf(col) : -1)),
   };
 }
 

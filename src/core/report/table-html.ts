@@ -1,9 +1,13 @@
 import { MergeIndex, Rect } from '../rect';
+import { PLACEHOLDER } from './narrative';
 import { displayCell, HEADER_FILL, Table, TOTAL_FILL } from './table';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const BORDER = 'border:1px solid #000;padding:2pt 4pt;';
+
+/** Text escaped, each placeholder for the writer (`[isi: …]`, `[periksa: …]`) highlighted as in the .docx. */
+const marked = (s: string) => escape(s).replace(PLACEHOLDER, (m) => `<span style="background:yellow">${m}</span>`);
 
 function spans(m: Rect | null): string {
   if (!m) return '';
@@ -48,7 +52,7 @@ export function tableToHtml(table: Table): string {
           row.total ? `background:#${TOTAL_FILL};` : '',
           c === table.nameColumn && row.level > 0 ? `padding-left:${4 + row.level * 10}pt;` : '',
         ].join('');
-        return `<td${spans(m)} style="${style}">${escape(displayCell(cell))}</td>`;
+        return `<td${spans(m)} style="${style}">${marked(displayCell(cell))}</td>`;
       })
       .join('');
     out.push(`<tr>${cells}</tr>`);
@@ -66,9 +70,9 @@ export function narasiToHtml(tables: Table[]): string {
   const font = 'font-family:Arial,sans-serif;font-size:11pt;';
   const out: string[] = [];
   for (const p of tables.flatMap((t) => [...t.text.before, ...t.text.after])) {
-    if (p.style === 'heading') out.push(`<p style="${font}font-weight:bold;margin:6pt 0 4pt 0">${escape(p.text)}</p>`);
-    else if (p.style === 'bullet') out.push(`<ul style="margin:0 0 4pt 0"><li style="${font}text-align:justify">${escape(p.text)}</li></ul>`);
-    else out.push(`<p style="${font}text-align:justify;margin:0 0 6pt 0">${escape(p.text)}</p>`);
+    if (p.style === 'heading') out.push(`<p style="${font}font-weight:bold;margin:6pt 0 4pt 0">${marked(p.text)}</p>`);
+    else if (p.style === 'bullet') out.push(`<ul style="margin:0 0 4pt 0"><li style="${font}text-align:justify">${marked(p.text)}</li></ul>`);
+    else out.push(`<p style="${font}text-align:justify;margin:0 0 6pt 0">${marked(p.text)}</p>`);
   }
   return out.join('');
 }

@@ -1,17 +1,24 @@
 import { BelanjaFigures, BudgetItem, descendantsAt } from '../compute/budget';
-import { Decimal, formatIndonesian, HUNDRED } from '../decimal';
+import { Decimal, formatIndonesian, formatPersen, HUNDRED, sum } from '../decimal';
+import { Rumus } from '../compute/capaian';
 import { EngineResult } from '../compute/engine';
+import { IndikatorResult } from '../compute/kinerja';
 import { Finding, noFindingsText, perihalLabel, quoted, TINGKAT_LABEL } from '../findings';
 import { KinerjaValue } from '../read/kinerja-sheet';
 import { RESULT_SHEETS, RESULT_TABLES, TableId, tableRef } from '../result-sheets';
-import { aturanCapaian, JENIS_NAME, labelled, Narasi } from './narrative';
+import { JENIS_NAME, labelled, Narasi } from './narrative';
 import { centre, Emphasis, empty, left, money, Paragraph, pct, Rect, ResultSheet, right, row, table, Table, TableCell, TableRow, text } from './table';
 
-/** A target or realisasi as written: plain numbers as numbers, anything else (`4 Dok`, `BB (74)`) as text. */
+/**
+ * A target or realisasi as written: plain numbers (`90`, `83.57` from a number cell, `85,5` typed)
+ * as numbers with the decimals they have, anything else (`4 Dok`, `BB (74)`, `1.234` read as a
+ * thousand and more) as the text it is.
+ */
 function written(v: KinerjaValue | null): TableCell {
   if (!v) return text('-');
-  const plain = /^(-?\d+)(?:\.(\d+))?(%?)$/.exec(v.teks.trim());
-  if (plain && v.nilai !== null) return { kind: 'number', value: v.nilai, decimals: plain[2]?.length ?? 0, persen: plain[3] === '%' };
+  const plain = /^(-?\d+)(?:[.,](\d+))?(%?)$/.exec(v.teks.trim());
+  if (plain && v.nilai !== null && v.nilai.eq(`${plain[1]}.${plain[2] ?? '0'}`))
+    return { kind: 'number', value: v.nilai, decimals: plain[2]?.length ?? 0, persen: plain[3] === '%' };
   return text(v.teks);
 }
 
@@ -68,11 +75,80 @@ function outline(items: BudgetItem[]): { item: BudgetItem; depth: number; number
   return out;
 }
 
+/**
+ * A capaian's formula, with what stands for the target and the realisasi (the columns of Tabel 3.2,
+ * `4` and `5`, or words): `5 ÷ 4 × 100`, `(2 × 4 − 5) ÷ 4 × 100` for an arah turun.
+ */
+export function rumusText(rumus: Rumus, target: string, realisasi: string): string {
+  switch (rumus.cara) {
+    case 'naik':
+    case 'turun': {
+      const t = rumus.batas ? `batas ${rumus.batas} ${target}` : target;
+      return rumus.cara === 'naik' ? `${realisasi} ÷ ${t} × 100` : `(2 × ${t} − ${realisasi}) ÷ ${t} × 100`;
+    }
+    case 'dalamRentang':
+      return `100: ${realisasi} di dalam rentang ${target}`;
+    case 'skalaTercapai':
+      return `100: tingkat ${realisasi} ≥ tingkat ${target}`;
+    case 'skala':
+      return `tingkat ${realisasi} ÷ tingkat ${target} × 100`;
+  }
+}
+
+const sameRumus = (a: Rumus | null, b: Rumus | null) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What a table's formulas rest on beyond the figures it shows: the levels of each scale used, the lower bound of each letter grade. */
+function rumusLegend(indikator: IndikatorResult[]): string[] {
+  const out: string[] = [];
+  const scales = [...new Set(indikator.filter((i) => i.aturan === 'skala').map((i) => i.skala!))];
+  for (const s of scales) out.push(`Tingkat pada skala ${s.nama}: ${s.tingkat.map((names, level) => `${names[0]} = ${level + 1}`).join(', ')}`);
+  const letters = new Map<string, string>();
+  // Only the letters a formula of the table computed with: a letter compared on its scale needs no bound.
+  const byNumber = (r: Rumus | null) => r?.cara === 'naik' || r?.cara === 'turun';
+  for (const i of indikator) {
+    const used = [...(byNumber(i.rumus) ? [i.target, i.realisasi] : []), ...(byNumber(i.rumusRenstra) ? [i.targetRenstra, i.realisasi] : [])];
+    for (const v of used) if (v?.dariHuruf && v.huruf && v.nilai) letters.set(v.huruf, angka(v.nilai));
+  }
+  if (letters.size > 0) out.push(`Nilai huruf tanpa angka dihitung dengan batas bawahnya: ${[...letters].map(([h, n]) => `${h} = ${n}`).join(', ')}`);
+  return out;
+}
+
+const angka = (d: Decimal) => formatIndonesian(d, d.decimalPlaces());
+
+/**
+ * The average row's label and formula: whether the cap changed it, the uncapped average beside it
+ * where it did, and a word where the shown figures, rounded, average to another last digit.
+ */
+function rataRata(result: EngineResult, column: string): { label: string; rumus: string } {
+  const k = result.kinerja!;
+  const cap = result.pengaturan.batasCapaian;
+  const values = k.sasaran.flatMap((s) => s.indikator).flatMap((i) => (i.capaian === null ? [] : [i.capaian]));
+  const over = cap === null ? [] : values.filter((v) => v.gt(cap));
+  const label =
+    cap === null
+      ? 'Rata-rata capaian kinerja (tanpa batas)'
+      : over.length === 0
+        ? `Rata-rata capaian kinerja (tidak ada capaian di atas ${cap}%)`
+        : `Rata-rata capaian kinerja (capaian di atas ${cap}% dihitung ${cap}%)`;
+  const shown = values.map((v) => (cap === null ? v : Decimal.min(v, cap)).toDecimalPlaces(2));
+  const fromShown = shown.length === 0 ? null : sum(shown).div(shown.length).toDecimalPlaces(2);
+  const parts = [`rata-rata kolom ${column}`];
+  if (k.rataRataCapaian !== null && fromShown !== null && !fromShown.eq(k.rataRataCapaian.toDecimalPlaces(2))) parts[0] += ' sebelum dibulatkan';
+  if (over.length > 0 && k.rataRataTanpaBatas !== null) parts.push(`tanpa batas: ${formatPersen(k.rataRataTanpaBatas)}`);
+  return { label, rumus: parts.join('; ') };
+}
+
 function pengukuranKinerja(result: EngineResult): Table | null {
   const k = result.kinerja;
   if (!k || k.sasaran.length === 0) return null;
   // The Renstra's columns only where the kinerja sheet gives a Renstra target.
   const renstra = k.sasaran.some((s) => s.indikator.some((ind) => ind.targetRenstra !== null));
+  /** The formula of column 6, and of column 9 where it differs. */
+  const rumusOf = (ind: IndikatorResult): TableCell => {
+    const parts = ind.rumus ? [rumusText(ind.rumus, '4', '5')] : [];
+    if (renstra && ind.rumusRenstra && !sameRumus(ind.rumus, ind.rumusRenstra)) parts.push(`kolom 9: ${rumusText(ind.rumusRenstra, '8', '5')}`);
+    return text(parts.length === 0 ? '-' : parts.join('; '));
+  };
   const rows: TableRow[] = [];
   const merges: Rect[] = [];
   k.sasaran.forEach((s, i) => {
@@ -86,6 +162,7 @@ function pengukuranKinerja(result: EngineResult): Table | null {
           written(ind.target),
           written(ind.realisasi),
           pct(ind.capaian),
+          rumusOf(ind),
           ...(renstra ? [written(ind.targetRenstra), pct(ind.capaianRenstra)] : []),
         ]),
       ),
@@ -93,9 +170,13 @@ function pengukuranKinerja(result: EngineResult): Table | null {
     if (s.indikator.length > 1) merges.push({ row: first, col: 0, rows: s.indikator.length, cols: 1 }, { row: first, col: 1, rows: s.indikator.length, cols: 1 });
   });
   const last = rows.length;
-  rows.push(row([text('Rata-rata capaian kinerja'), empty, empty, empty, empty, pct(k.rataRataCapaian), ...(renstra ? [empty, empty] : [])], { emphasis: 'bold', total: true }));
+  const average = rataRata(result, '6');
+  rows.push(
+    row([text(average.label), empty, empty, empty, empty, pct(k.rataRataCapaian), text(average.rumus), ...(renstra ? [empty, empty] : [])], { emphasis: 'bold', total: true }),
+  );
   merges.push({ row: last, col: 0, rows: 1, cols: 5 });
   const tahun = result.tahun ?? '';
+  const indikator = k.sasaran.flatMap((s) => s.indikator);
   return table({
     ...titleOf('pengukuran-kinerja', result.tahun),
     header: [
@@ -106,15 +187,16 @@ function pengukuranKinerja(result: EngineResult): Table | null {
         `Target ${tahun}`.trim(),
         `Realisasi ${tahun}`.trim(),
         'Tingkat Capaian Kinerja (%)',
+        'Rumus Kolom 6',
         ...(renstra ? ['Target Akhir Renstra', 'Tingkat Capaian terhadap Target Akhir Renstra (%)'] : []),
       ],
-      ['1', '2', '3', '4', '5', '6 (5/4×100)', ...(renstra ? ['7', '8 (5/7×100)'] : [])],
+      ['1', '2', '3', '4', '5', '6', '7', ...(renstra ? ['8', '9 (rumus kolom 7, target 8)'] : [])],
     ],
-    columns: [centre(5), left(34), left(34), centre(11), centre(11), right(12), ...(renstra ? [centre(11), right(14)] : [])],
+    columns: [centre(5), left(30), left(30), centre(11), centre(11), right(12), left(20), ...(renstra ? [centre(11), right(14)] : [])],
     rows,
     merges,
     nameColumn: 1,
-    source: [sheetSource(result, 'kinerja'), aturanCapaian(result)].filter((x) => x !== null).join('. '),
+    source: [sheetSource(result, 'kinerja'), ...rumusLegend(indikator)].filter((x) => x !== null).join('. '),
     orientation: renstra ? 'landscape' : 'portrait',
   });
 }
@@ -143,6 +225,7 @@ function kinerjaKeluaran(result: EngineResult): Table | null {
               written(indikator.target),
               written(indikator.realisasi),
               pct(indikator.capaian),
+              text(indikator.rumus ? rumusText(indikator.rumus, 'target', 'realisasi') : '-'),
             ],
             { level: item.level === 'subKegiatan' ? 1 : 0, emphasis: item.level === 'subKegiatan' ? 'italic' : 'none' },
           ),
@@ -154,14 +237,15 @@ function kinerjaKeluaran(result: EngineResult): Table | null {
   const tahun = result.tahun ?? '';
   return table({
     ...titleOf('kinerja-keluaran', result.tahun),
-    header: [['No', 'Program/Kegiatan/Sub Kegiatan', 'Indikator Kinerja Keluaran', `Target ${tahun}`.trim(), `Realisasi ${tahun}`.trim(), 'Tingkat Capaian (%)']],
-    columns: [centre(5), left(40), left(36), centre(11), centre(11), right(12)],
+    header: [['No', 'Program/Kegiatan/Sub Kegiatan', 'Indikator Kinerja Keluaran', `Target ${tahun}`.trim(), `Realisasi ${tahun}`.trim(), 'Tingkat Capaian (%)', 'Rumus Capaian']],
+    columns: [centre(5), left(36), left(32), centre(11), centre(11), right(12), left(18)],
     rows,
     merges,
     nameColumn: 1,
     source: [
       sheetSource(result, 'kinerja'),
       `Indikator keluaran kegiatan dan sub kegiatan tidak ikut dalam capaian sasaran (${tableRef('pengukuran-kinerja')}), yang dihitung dari indikator program (hasil)`,
+      ...rumusLegend(keluaran.map((k) => k.indikator)),
     ]
       .filter((x) => x !== null)
       .join('. '),
@@ -245,8 +329,15 @@ function efisiensi(result: EngineResult): Table | null {
     columns: [left(56), right(13), right(13), centre(15)],
     rows,
     nameColumn: 0,
-    source: `Sumber: % capaian kinerja dari ${tableRef('pengukuran-kinerja')}, % serapan anggaran dari ${tableRef('program-pendukung')} (${rule})`,
+    source: `Sumber: % capaian kinerja sasaran dari ${tableRef('predikat')}, % serapan anggaran dari ${tableRef('program-pendukung')} (${rule})`,
   });
+}
+
+/** The predikat bands as a reviewer checks them: `Sangat Tinggi ≥ 90; Tinggi ≥ 76; …; Sangat Rendah < 51`. */
+function bandRule(bands: EngineResult['pengaturan']['predikat']): string {
+  return bands
+    .map((b, i) => (b.min === Number.NEGATIVE_INFINITY ? `${b.nama} < ${angka(new Decimal(bands[i - 1]?.min ?? 0))}` : `${b.nama} ≥ ${angka(new Decimal(b.min))}`))
+    .join('; ');
 }
 
 function predikat(result: EngineResult): Table | null {
@@ -255,6 +346,10 @@ function predikat(result: EngineResult): Table | null {
   const bands = result.pengaturan.predikat.map((b) => b.nama);
   const width = 2 + bands.length;
   const checks = (p: string | null) => bands.map((b): TableCell => (b === p ? { kind: 'check' } : empty));
+  const cap = result.pengaturan.batasCapaian;
+  /** An average's label, saying so where the cap changed it: the capaian above it are shown as they are. */
+  const average = (label: string, indikator: IndikatorResult[]) =>
+    cap !== null && indikator.some((i) => i.capaian?.gt(cap)) ? `${label} (capaian di atas ${cap}% dihitung ${cap}%)` : label;
   const rows: TableRow[] = [];
   const merges: Rect[] = [];
   k.sasaran.forEach((s, i) => {
@@ -264,10 +359,10 @@ function predikat(result: EngineResult): Table | null {
     s.indikator.forEach((ind, j) =>
       rows.push(row([text(`Indikator ${i + 1}.${j + 1}: ${ind.nama}`), pct(ind.capaian), ...checks(ind.predikat)], { level: 1, keepWithNext: true })),
     );
-    rows.push(row([text('Rata-rata capaian sasaran'), pct(s.capaian), ...checks(s.predikat)], { level: 1, emphasis: 'italic' }));
+    rows.push(row([text(average('Rata-rata capaian sasaran', s.indikator)), pct(s.capaian), ...checks(s.predikat)], { level: 1, emphasis: 'italic' }));
   });
-  rows.push(row([text('Rata-rata capaian seluruh indikator'), pct(k.rataRataCapaian), ...checks(k.predikat)], { emphasis: 'bold', total: true }));
-  const cap = result.pengaturan.batasCapaian;
+  const all = k.sasaran.flatMap((s) => s.indikator);
+  rows.push(row([text(average('Rata-rata capaian seluruh indikator', all)), pct(k.rataRataCapaian), ...checks(k.predikat)], { emphasis: 'bold', total: true }));
   return table({
     ...titleOf('predikat', result.tahun),
     ...groupedHeader(['Sasaran/Indikator Sasaran', '% Capaian'], 'Predikat Kinerja', bands),
@@ -275,7 +370,7 @@ function predikat(result: EngineResult): Table | null {
     rows,
     merges,
     nameColumn: 0,
-    source: `Sumber: ${tableRef('pengukuran-kinerja')}${cap === null ? '' : `; rata-rata dihitung dengan capaian tiap indikator dibatasi ${cap}%`}`,
+    source: `Sumber: ${tableRef('pengukuran-kinerja')}. Predikat menurut % capaian: ${bandRule(result.pengaturan.predikat)}`,
   });
 }
 

@@ -88,6 +88,22 @@ describe('detecting which sheet serves as what', () => {
     ]);
   });
 
+  it('changes no other sheet’s role for a slip in one sheet’s header row: that sheet is read as if the row were not given', () => {
+    const roles = (settings: unknown) => detect(settings).deteksi.map((s) => [s.lembar, describeRoles(s.peran), s.barisJudul]);
+    for (const typed of ['DPA 2024', 'Realisasi 2024', 'Kinerja']) expect(roles({ kolom: { [typed]: { barisJudul: 2 } } })).toEqual(roles({}));
+    expect(detect({ kolom: { 'DPA 2024': { barisJudul: 2 } } }).masalah.map((m) => m.field)).toEqual([['kolom', 'DPA 2024', 'barisJudul']]);
+  });
+
+  it('leaves a role without a sheet where the user chose none, and never takes another sheet for it', () => {
+    const d = detect({ lembar: { realisasi: null } });
+    expect(d.masalah).toEqual([]);
+    expect(d.deteksi.map((s) => describeRoles(s.peran))).toEqual(['DPA', 'tidak dipakai', 'kinerja', 'tidak dipakai']);
+    const noDpa = detect({ lembar: { dpa: null } });
+    // The realisasi sheet has an anggaran column, yet it does not become the DPA.
+    expect(noDpa.deteksi.map((s) => describeRoles(s.peran))).toEqual(['tidak dipakai', 'realisasi', 'kinerja', 'tidak dipakai']);
+    expect(hitung(book, parseSettings({ lembar: { realisasi: null } })).anggaran!.realisasi).toBeNull();
+  });
+
   it('takes a header row the user gives where detection would find another', () => {
     const shifted = sheet('LRA', [
       ['Uraian', 'Anggaran', 'Realisasi'],

@@ -88,8 +88,10 @@ describe('the Evaluasi Renja form (Permendagri 86/2017)', () => {
       'Capaian sasaran dihitung dari 5 indikator program (hasil) di bawah sasarannya; 26 indikator kegiatan dan sub kegiatan (keluaran) dihitung tersendiri (HC Kinerja Kegiatan) dan tidak ikut rata-rata.',
     );
     const table = buildReport(standard).tables.find((t) => t.id === 'kinerja-keluaran')!;
-    expect(table.header[0]).toEqual(['No', 'Program/Kegiatan/Sub Kegiatan', 'Indikator Kinerja Keluaran', 'Target 2024', 'Realisasi 2024', 'Tingkat Capaian (%)']);
+    expect(table.header[0]).toEqual(['No', 'Program/Kegiatan/Sub Kegiatan', 'Indikator Kinerja Keluaran', 'Target 2024', 'Realisasi 2024', 'Tingkat Capaian (%)', 'Rumus Capaian']);
     expect(table.rows).toHaveLength(26);
+    const row = table.rows.find((r) => (r.cells[2] as { value: string }).value === short.indikator.nama)!;
+    expect((row.cells[6] as { value: string }).value).toBe('realisasi ÷ target × 100');
     expect(table.source).toMatch(/tidak ikut dalam capaian sasaran \(Tabel 3\.2\)/);
   });
 

@@ -8,8 +8,8 @@ import { ResultJson, toJson } from '../../../src/core/report/result-json';
 /**
  * Every number in the narrative is a figure of the JSON result (issue 14): the narrative invents
  * nothing and rounds nothing the JSON does not. References are not figures and are left out:
- * `Sasaran 2`, `Tabel 3.2`; a change of a number is a figure whatever its sign, as the sentence says
- * naik or turun.
+ * `Sasaran 2`, `Tabel 3.2`, a placeholder's note to the writer (`[periksa: DPA 2024!C24 …]`); a
+ * change of a number is a figure whatever its sign, as the sentence says naik or turun.
  */
 
 /** An Indonesian number of the text: `3.894.507.781`, `92,86`, `83,57`. */
@@ -17,7 +17,10 @@ const NUMBER = /\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
 const fromIndonesian = (t: string) => new Decimal(t.replace(/\./g, '').replace(',', '.'));
 
 function numbersOf(text: string): { n: Decimal; at: number; length: number; plain: string }[] {
-  const plain = text.replace(/Sasaran \d+/g, 'Sasaran').replace(/Tabel \d+\.\d+/g, 'Tabel');
+  const plain = text
+    .replace(/Sasaran \d+/g, 'Sasaran')
+    .replace(/Tabel \d+\.\d+/g, 'Tabel')
+    .replace(/\[(?:isi|periksa): [^\]]*\]/g, '[…]');
   return [...plain.matchAll(NUMBER)].map((m) => ({ n: fromIndonesian(m[0]), at: m.index!, length: m[0].length, plain }));
 }
 

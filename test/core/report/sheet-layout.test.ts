@@ -1,6 +1,6 @@
 import { Decimal } from '../../../src/core/decimal';
 import { MAX_CELL_TEXT } from '../../../src/core/grid';
-import { layoutTable, MAX_ROW_HEIGHT, MONEY_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, wrappedLines } from '../../../src/core/report/sheet-layout';
+import { FIGURES_TITLE, layoutTable, MAX_ROW_HEIGHT, MONEY_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, wrappedLines } from '../../../src/core/report/sheet-layout';
 import { tableToHtml } from '../../../src/core/report/table-html';
 import { Table } from '../../../src/core/report/table';
 
@@ -42,14 +42,27 @@ describe('a table laid out on a sheet', () => {
 
   it('puts number, caption, a blank row, header, body and source in order', () => {
     expect(layout.values.map((r) => r[0])).toEqual(['Tabel 3.9', 'Realisasi Anggaran', null, 'No', '1', 'JUMLAH', 'Sumber: uji']);
+    expect(layout.values.every((r) => r.length === 7)).toBe(true);
     expect(layout.table).toEqual({ row: 3, col: 0, rows: 3, cols: 4 });
     expect(layout.headerRows).toEqual({ first: 3, last: 3 });
   });
 
-  it('marks text as text, money and percentages with their formats, and keeps the exact figures', () => {
-    expect(layout.numberFormats[4]).toEqual([TEXT_FORMAT, TEXT_FORMAT, MONEY_FORMAT, PERCENT_FORMAT]);
-    expect(layout.values[4].slice(1)).toEqual(['=SUM(A1)', 2700414981, 89.1648]);
-    expect(layout.values[5][3]).toBe('✓');
+  it('writes every figure of the table as Indonesian text, whatever the computer’s regional settings', () => {
+    expect(layout.values[4].slice(0, 4)).toEqual(['1', '=SUM(A1)', '2.700.414.981', '89,16']);
+    expect(layout.numberFormats[4].slice(0, 4)).toEqual([TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT]);
+    expect(layout.values[5].slice(0, 4)).toEqual(['JUMLAH', null, '-5', '✓']);
+  });
+
+  it('sets the same figures beside the table as numbers, exact, for arithmetic: outside the print area and the table', () => {
+    // Column E stays empty; F and G hold the money and percentage columns.
+    expect(layout.columnWidths.length).toBe(7);
+    expect(layout.values[2][5]).toBe(FIGURES_TITLE);
+    expect(layout.values[3].slice(4)).toEqual([null, 'Anggaran', '%']);
+    expect(layout.values[4].slice(4)).toEqual([null, 2700414981, 89.1648]);
+    expect(layout.numberFormats[4].slice(5)).toEqual([MONEY_FORMAT, PERCENT_FORMAT]);
+    expect(layout.values[5].slice(4)).toEqual([null, -5, null]);
+    expect(layout.printArea.cols).toBe(4);
+    expect(layout.table.cols).toBe(4);
   });
 
   it('moves merges below the header and the caption, and indents the name column by level', () => {
@@ -96,5 +109,64 @@ describe('text longer than a cell holds', () => {
     const emoji = long(`${'a'.repeat(MAX_CELL_TEXT - 2)}😀😀`).values[1][0] as string;
     expect([emoji.length, emoji.slice(-2)]).toEqual([MAX_CELL_TEXT - 1, 'a…']);
     expect(long('kata').values[1][0]).toBe('kata');
+  });
+});
+
+describe('the chart beside Tabel 3.7', () => {
+  it('draws its series from the numbers beside the table, its categories from the names', () => {
+    const efisiensi: Table = {
+      ...table,
+      id: 'efisiensi',
+      nomor: 'Tabel 3.7',
+      header: [['Sasaran', '% Capaian Kinerja', '% Serapan Anggaran', 'Kategori Efisiensi']],
+      rows: [
+        {
+          cells: [
+            { kind: 'text', value: '1. A' },
+            { kind: 'percent', value: new Decimal('92.857') },
+            { kind: 'percent', value: new Decimal('99.67') },
+            { kind: 'text', value: 'Tidak efisien' },
+          ],
+          level: 0,
+          emphasis: 'none',
+          total: false,
+        },
+      ],
+      merges: [],
+    };
+    const l = layoutTable('HC Efisiensi', efisiensi);
+    const at = (r: { row: number; col: number }) => l.values[r.row][r.col];
+    expect(at(l.chart!.categories)).toBe('1. A');
+    expect(l.chart!.series.map((s) => [at(s.name), at(s.values)])).toEqual([
+      ['% Capaian Kinerja', 92.857],
+      ['% Serapan Anggaran', 99.67],
+    ]);
+  });
+
+  it('makes no row taller for the names beside the table: they are there for the chart, not to be read', () => {
+    const row = (name: string): Table['rows'][number] => ({
+      cells: [
+        { kind: 'text', value: name },
+        { kind: 'percent', value: new Decimal('92.857') },
+        { kind: 'percent', value: new Decimal('99.67') },
+        { kind: 'text', value: 'Efisien' },
+      ],
+      level: 0,
+      emphasis: 'none',
+      total: false,
+    });
+    const efisiensi = (name: string): Table => ({
+      ...table,
+      id: 'efisiensi',
+      header: [['Sasaran', '% Capaian Kinerja', '% Serapan Anggaran', 'Kategori Efisiensi']],
+      columns: [{ width: 60, align: 'left' }, ...table.columns.slice(1)],
+      rows: [row(name)],
+      merges: [],
+    });
+    // Forty characters: one line in the table's column of 60, three in the 16 of the names beside.
+    const l = layoutTable('HC Efisiensi', efisiensi('2. Meningkatnya Kepuasan Masyarakat Desa'));
+    const body = l.table.row + l.table.rows - 1;
+    expect(l.values[body].filter((v) => v === '2. Meningkatnya Kepuasan Masyarakat Desa')).toHaveLength(2);
+    expect(l.rowHeights[body]).toBe(layoutTable('HC Efisiensi', efisiensi('2. Pendek')).rowHeights[body]);
   });
 });

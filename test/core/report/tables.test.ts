@@ -21,19 +21,21 @@ const tables = buildReport(hitung(book)).tables;
 const byId = (id: string) => tables.find((t) => t.id === id)!;
 
 describe('the tables with the narrative', () => {
-  it('states the capaian rules used in Tabel 3.2’s source line', () => {
-    expect(byId('pengukuran-kinerja').source).toBe(
-      'Sumber: Perjanjian Kinerja dan data capaian kinerja, diolah. Capaian indikator berskala (TMP < TW < WDP < WTP) adalah seratus persen bila realisasi mencapai atau melampaui target; ' +
-        'bila di bawah target, capaiannya adalah perbandingan tingkat realisasi dengan tingkat target. ' +
-        'Target berupa rentang tercapai (seratus persen) bila realisasi berada di dalam rentang; di luar rentang, capaian diukur dari batas terdekat menurut arahnya, dan tanpa arah yang tertulis, melewati batas atas maupun batas bawah sama-sama dihitung belum mencapai target.',
-    );
+  it('states beside each capaian the formula that gave it, and in the source line what the formulas rest on', () => {
+    const t = byId('pengukuran-kinerja');
+    expect(t.rows.map((r) => [displayCell(r.cells[0]), displayCell(r.cells[5]), displayCell(r.cells[6])])).toEqual([
+      ['1', '75,00', 'tingkat 5 ÷ tingkat 4 × 100'],
+      ['', '100,00', '100: 5 di dalam rentang 4'],
+      ['Rata-rata capaian kinerja (tidak ada capaian di atas 100%)', '87,50', 'rata-rata kolom 6'],
+    ]);
+    expect(t.source).toBe('Sumber: Perjanjian Kinerja dan data capaian kinerja, diolah. Tingkat pada skala opini BPK: TMP = 1, TW = 2, WDP = 3, WTP = 4');
   });
 
   it('sets each part of the narrative beside its table', () => {
     const around = (id: string) => [byId(id).text.before.map((p) => p.style), byId(id).text.after.map((p) => p.style)];
     expect(around('pengukuran-kinerja')).toEqual([
       ['heading', 'bullet'],
-      ['body', 'body', 'heading', 'body', 'body', 'body', 'body'],
+      ['body', 'heading', 'body', 'body', 'body', 'body'],
     ]);
     expect(around('efisiensi')).toEqual([[], ['body', 'body', 'body']]);
     expect(around('realisasi-anggaran')).toEqual([['body', 'body', 'body'], []]);
@@ -57,7 +59,8 @@ describe('the tables with the narrative', () => {
   it('copies the narrative as paragraphs, escaped', () => {
     const html = narasiToHtml(tables);
     expect(html).toMatch(/^<p style="[^"]*font-weight:bold[^"]*">Ringkasan Eksekutif<\/p><ul/);
-    expect(html).toContain('TMP &lt; TW &lt; WDP &lt; WTP');
+    expect(html).toContain('<span style="background:yellow">[isi: sumber dana]</span>');
+    expect(narasiToHtml([{ ...byId('narasi'), text: { before: [{ text: 'A & <b>', style: 'body' }], after: [] } }])).toContain('A &amp; &lt;b&gt;');
     expect(html).not.toContain('<table');
   });
 });
@@ -65,8 +68,9 @@ describe('the tables with the narrative', () => {
 describe('Tabel 3.2 and 3.7 as a report prints them', () => {
   it('leaves out the Renstra columns when the kinerja sheet has no Renstra target, and is portrait then', () => {
     const t = byId('pengukuran-kinerja');
-    expect(t.header[0]).toEqual(['No', 'Sasaran Strategis', 'Indikator Sasaran', 'Target', 'Realisasi', 'Tingkat Capaian Kinerja (%)']);
-    expect(t.rows.every((r) => r.cells.length === 6)).toBe(true);
+    expect(t.header[0]).toEqual(['No', 'Sasaran Strategis', 'Indikator Sasaran', 'Target', 'Realisasi', 'Tingkat Capaian Kinerja (%)', 'Rumus Kolom 6']);
+    expect(t.header[1]).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(t.rows.every((r) => r.cells.length === 7)).toBe(true);
     expect(t.orientation).toBe('portrait');
   });
 
@@ -74,6 +78,67 @@ describe('Tabel 3.2 and 3.7 as a report prints them', () => {
     expect(byId('realisasi-anggaran').source).toBe('Sumber: Dokumen Pelaksanaan Anggaran dan Laporan Realisasi Anggaran, diolah');
     const banded = buildReport(hitung(book, { efisiensi: 'berjenjang', ambangEfisiensi: 2.5 })).tables.find((x) => x.id === 'efisiensi')!;
     expect(banded.source).toMatch(/> 2,5 poin persen Efisien, ±2,5 poin persen Cukup efisien\)$/);
+  });
+});
+
+describe('every figure of Tabel 3.2 recomputable from the table', () => {
+  const iku = sheet(
+    'IKU',
+    ['Sasaran', 'Indikator', 'Arah', 'Target', 'Realisasi', 'Target Akhir Renstra'],
+    ['Sasaran A', 'Angka Kematian Ibu', 'Turun', 90, 112, 80],
+    [null, 'Indeks Kepuasan Masyarakat', 'Naik', 90, 83.57, 90],
+    [null, 'Nilai SAKIP', 'Naik', 'BB (74)', 'A (80,60)', 'A (80)'],
+    ['Sasaran B', 'Nilai reformasi birokrasi', null, 74, 'A', 'A'],
+    [null, 'Waktu layanan', null, '3 - 5', 6, '3 - 5'],
+  );
+  const t = buildReport(hitung({ sheets: [iku] })).tables.find((x) => x.id === 'pengukuran-kinerja')!;
+  const shown = (i: number) => [displayCell(t.rows[i].cells[3]), displayCell(t.rows[i].cells[4]), displayCell(t.rows[i].cells[5]), displayCell(t.rows[i].cells[6])];
+
+  it('gives an arah turun its own formula, which the figures bear out', () => {
+    expect(shown(0)).toEqual(['90', '112', '75,56', '(2 × 4 − 5) ÷ 4 × 100']);
+    expect(((2 * 90 - 112) / 90) * 100).toBeCloseTo(75.56, 2);
+    expect(shown(1)).toEqual(['90', '83,57', '92,86', '5 ÷ 4 × 100']);
+  });
+
+  it('says how a letter without a number counts, and measures a range from the bound passed', () => {
+    expect(shown(3)).toEqual(['74', 'A', '108,11', '5 ÷ 4 × 100; kolom 9: 100: tingkat 5 ≥ tingkat 8']);
+    expect(shown(4)).toEqual(['3 - 5', '6', '80,00', '(2 × batas atas 4 − 5) ÷ batas atas 4 × 100']);
+    expect(t.source).toContain('Nilai huruf tanpa angka dihitung dengan batas bawahnya: A = 80');
+  });
+
+  it('gives no letter’s bound where the letters were compared on their scale, not as numbers', () => {
+    const scale = sheet('IKU', ['Sasaran', 'Indikator', 'Arah', 'Target', 'Realisasi'], ['Sasaran A', 'Nilai SAKIP', 'Naik', 'BB', 'A']);
+    const only = buildReport(hitung({ sheets: [scale] })).tables.find((x) => x.id === 'pengukuran-kinerja')!;
+    expect(displayCell(only.rows[0].cells[6])).toBe('100: tingkat 5 ≥ tingkat 4');
+    expect(only.source).toMatch(/Tingkat pada skala nilai SAKIP: /);
+    expect(only.source).not.toMatch(/Nilai huruf tanpa angka/);
+  });
+
+  it('says the Renstra column’s formula where it differs from column 6’s', () => {
+    // 112 against the Renstra's 80 with arah turun is the same formula, 6 against 3 - 5 too; A against A is a level reached.
+    expect(t.rows.slice(0, 5).map((r) => displayCell(r.cells[6]).includes('kolom 9'))).toEqual([false, false, false, true, false]);
+    expect(t.header[1]).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9 (rumus kolom 7, target 8)']);
+  });
+
+  it('says in the average row that the cap applies, with the average without it beside', () => {
+    const average = t.rows[t.rows.length - 1];
+    expect(displayCell(average.cells[0])).toBe('Rata-rata capaian kinerja (capaian di atas 100% dihitung 100%)');
+    // (75,56 + 92,86 + 100 + 100 + 80) / 5 with the cap, (75,56 + 92,86 + 108,92 + 108,11 + 80) / 5 without.
+    expect(displayCell(average.cells[5])).toBe('89,68');
+    expect(displayCell(average.cells[6])).toBe('rata-rata kolom 6; tanpa batas: 93,09');
+    const uncapped = buildReport(hitung({ sheets: [iku] }, { batasCapaian: null })).tables.find((x) => x.id === 'pengukuran-kinerja')!;
+    expect(displayCell(uncapped.rows[uncapped.rows.length - 1].cells[0])).toBe('Rata-rata capaian kinerja (tanpa batas)');
+  });
+
+  it('says in Tabel 3.8 which averages the cap changed, and the predikat bands', () => {
+    const predikat = buildReport(hitung({ sheets: [iku] })).tables.find((x) => x.id === 'predikat')!;
+    const labels = predikat.rows.map((r) => displayCell(r.cells[0])).filter((l) => l.startsWith('Rata-rata'));
+    expect(labels).toEqual([
+      'Rata-rata capaian sasaran (capaian di atas 100% dihitung 100%)',
+      'Rata-rata capaian sasaran (capaian di atas 100% dihitung 100%)',
+      'Rata-rata capaian seluruh indikator (capaian di atas 100% dihitung 100%)',
+    ]);
+    expect(predikat.source).toBe('Sumber: Tabel 3.2. Predikat menurut % capaian: Sangat Tinggi ≥ 90; Tinggi ≥ 76; Sedang ≥ 66; Rendah ≥ 51; Sangat Rendah < 51');
   });
 });
 

@@ -1,7 +1,9 @@
 /**
- * The zip container of a package, read from its central directory as Excel reads it and written
- * back entry by entry: every name as its raw bytes, every original entry copied as it was stored.
- * Only the container: what a name may be is the package's business (package.ts).
+ * The zip container, for the .xlsx and the .docx alike: a package read from its central directory
+ * as Excel reads it and written back entry by entry (every name as its raw bytes, every original
+ * entry copied as it was stored), and new entries deflated by the platform's CompressionStream, a
+ * large one as its text is made (`DeflatingPart`). Only the container: what a name may be is the
+ * package's business (xlsx/package.ts). Host-neutral: Node, the browser's page and its worker.
  */
 
 export interface ZipEntry {
@@ -296,23 +298,75 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
+/** The CRC-32 of `bytes`, or of what came before them (`crc`) followed by them. */
+export function crc32(bytes: Uint8Array, crc = 0): number {
+  let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A new entry of the copy: its name's bytes and its content, deflated when written. */
-export interface NewEntry {
+/** An entry's content once deflated: what its headers need, and the compressed bytes in pieces. */
+export interface Deflated {
+  crc: number;
+  size: number;
+  compressed: Uint8Array[];
+}
+
+/**
+ * A new entry: its name's bytes and its content, deflated when written (`data`), or already
+ * deflated as it was made (`deflated`, from a DeflatingPart).
+ */
+export type NewEntry = {
   rawName: Uint8Array;
   /** Bit 11: the name is UTF-8 (needed only when it is not ASCII). */
   utf8: boolean;
-  data: Uint8Array;
+} & ({ data: Uint8Array } | { deflated: Deflated });
+
+const encoder = new TextEncoder();
+
+/** No ZIP64 for a new entry: one above 4 GiB is refused, which no report or sheet comes near. */
+const MAX_NEW_SIZE = FULL32;
+
+/**
+ * One new entry deflated as its content is made, so that only the compressed bytes are held: text
+ * or bytes in, as much at a time as the caller likes, then `close()` for `NewEntry.deflated`.
+ */
+export class DeflatingPart {
+  private crc = 0;
+  private size = 0;
+  private readonly chunks: Uint8Array[] = [];
+  private readonly writer: WritableStreamDefaultWriter<BufferSource>;
+  private readonly drained: Promise<void>;
+
+  constructor() {
+    const stream = new CompressionStream('deflate-raw');
+    this.writer = stream.writable.getWriter();
+    const reader = stream.readable.getReader();
+    this.drained = (async () => {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) this.chunks.push(chunk.value);
+    })();
+  }
+
+  async write(content: string | Uint8Array): Promise<void> {
+    const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    if (this.size > MAX_NEW_SIZE) throw new Error('Bagian berkas terlalu besar untuk satu berkas zip (di atas 4 GiB).');
+    await this.writer.write(bytes as Uint8Array<ArrayBuffer>);
+  }
+
+  async close(): Promise<Deflated> {
+    await this.writer.close();
+    await this.drained;
+    return { crc: this.crc, size: this.size, compressed: this.chunks };
+  }
 }
 
-async function deflate(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** Bytes deflated in one piece. */
+async function deflated(data: Uint8Array): Promise<Deflated> {
+  const part = new DeflatingPart();
+  await part.write(data);
+  return part.close();
 }
 
 /** Time and date as MS-DOS writes them, as a zip entry holds them. */
@@ -366,9 +420,8 @@ export async function writeZip(
       centrals.push(central);
       continue;
     }
-    const data = new Uint8Array(e.data);
-    const compressed = await deflate(data);
-    const crc = crc32(data);
+    const { crc, size, compressed } = 'deflated' in e ? e.deflated : await deflated(e.data);
+    const compressedSize = compressed.reduce((n, c) => n + c.length, 0);
     const flags = e.utf8 ? UTF8_FLAG : 0;
     const name = new Uint8Array(e.rawName);
     out.push(
@@ -380,13 +433,13 @@ export async function writeZip(
         v.setUint16(10, time, true);
         v.setUint16(12, date, true);
         v.setUint32(14, crc, true);
-        v.setUint32(18, compressed.length, true);
-        v.setUint32(22, data.length, true);
+        v.setUint32(18, compressedSize, true);
+        v.setUint32(22, size, true);
         v.setUint16(26, name.length, true);
       }),
     );
     out.push(name);
-    out.push(compressed);
+    for (const c of compressed) out.push(c as Uint8Array<ArrayBuffer>);
     const central = header(46 + name.length, (v) => {
       v.setUint32(0, SIG.central, true);
       v.setUint16(4, 20, true);
@@ -396,8 +449,8 @@ export async function writeZip(
       v.setUint16(12, time, true);
       v.setUint16(14, date, true);
       v.setUint32(16, crc, true);
-      v.setUint32(20, compressed.length, true);
-      v.setUint32(24, data.length, true);
+      v.setUint32(20, compressedSize, true);
+      v.setUint32(24, size, true);
       v.setUint16(28, name.length, true);
       v.setUint32(42, offset, true);
     });
