@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { Decimal } from '../../src/core/decimal';
+import { Decimal, formatIndonesian } from '../../src/core/decimal';
 import { RekapJson } from '../../src/core/rekap/rekap';
 import { countByTingkat } from '../../src/core/findings';
 import { runQuiet, runWithJson, tempDir } from '../helpers';
@@ -140,13 +140,14 @@ describe('hitung-capaian rekap on a folder of books', () => {
       'Kecamatan Semboro',
       'kecamatan/semboro.xlsx',
       '2024',
-      Number(semboro.anggaran),
-      Number(semboro.realisasi),
-      expect.closeTo(Number(semboro.serapan), 2),
-      expect.closeTo(Number(semboro.rataRataCapaian), 2),
+      // Figures as Indonesian text, whatever Excel's locale (issue 22), each the JSON's.
+      formatIndonesian(new Decimal(semboro.anggaran!), 0),
+      formatIndonesian(new Decimal(semboro.realisasi!), 0),
+      formatIndonesian(new Decimal(semboro.serapan!), 2),
+      formatIndonesian(new Decimal(semboro.rataRataCapaian!), 2),
       'Sangat Tinggi',
-      8,
-      5,
+      '8',
+      '5',
     ]);
     expect(line('bappeda-2023.xlsx')[12]).toContain('Tahun 2023, berbeda dari buku lain (2024).');
     expect(line('satpol-pp.xlsx')[12]).toMatch(/^Angka anggaran belum dapat dipercaya: Judul “Rp\. \(000\)”/);
@@ -160,7 +161,10 @@ describe('hitung-capaian rekap on a folder of books', () => {
     const semboroGalat = listed.filter((r) => r[3] === 'kecamatan/semboro.xlsx');
     expect(semboroGalat).toHaveLength(8);
     expect(semboroGalat[0].slice(4, 6)).toEqual(['Realisasi 2024', 'D27']);
-    const sizes = semboroGalat.map((r) => Math.abs(Number(r[7])));
+    // The difference as written (Indonesian text) and as the number beside the table.
+    expect(semboroGalat[0][7]).toBe('-100.000.000');
+    const sizes = semboroGalat.map((r) => Math.abs(r[10] as number));
+    expect(sizes.every((n) => Number.isFinite(n) && n > 0)).toBe(true);
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
   });
 

@@ -39,7 +39,7 @@ export async function transpileCli(): Promise<string> {
   const out = await temporaryFolder('hc-cli-');
   await fs.chmod(out, 0o755);
   const src = path.join(root, 'src');
-  for (const folder of ['core', 'adapters/xlsx', 'adapters/fs', 'adapters/docx', 'cli']) {
+  for (const folder of ['core', 'adapters/xlsx', 'adapters/zip', 'adapters/fs', 'adapters/docx', 'cli']) {
     for (const name of await fs.readdir(path.join(src, folder), { recursive: true })) {
       if (!name.endsWith('.ts')) continue;
       const file = path.join(src, folder, name);
