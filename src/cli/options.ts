@@ -28,3 +28,23 @@ export async function readSettingsFile(file: string): Promise<Record<string, unk
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(`Berkas pengaturan “${file}” harus berisi satu objek JSON { … }.`);
   return data as Record<string, unknown>;
 }
+
+/**
+ * A command's arguments: flags that take a value (`-o` read as `--output`), the others in order;
+ * `--help` anywhere asks for help. An unknown flag is refused with `unknown(flag)`.
+ */
+export function splitArgs(argv: string[], valueFlags: ReadonlySet<string>, unknown: (flag: string) => string): { flags: Map<string, string>; others: string[] } | 'help' {
+  const others: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') return 'help';
+    if (valueFlags.has(a)) {
+      const v = argv[++i];
+      if (v === undefined) throw new InputError(`Pilihan ${a} memerlukan nilai.`);
+      flags.set(a === '-o' ? '--output' : a, v);
+    } else if (a.startsWith('-') && a !== '-') throw new InputError(unknown(a));
+    else others.push(a);
+  }
+  return { flags, others };
+}

@@ -12,7 +12,7 @@ import { averagedHow } from '../core/rekap/tables';
 import { parseSettings, Settings } from '../core/settings';
 import type { BookRequest } from './rekap-worker';
 import { bookOf } from './rekap-book';
-import { Io, readSettingsFile, yearOption } from './options';
+import { Io, readSettingsFile, splitArgs, yearOption } from './options';
 
 /** Workers at most: a large book takes some 200 MB while it is read, and fifty books must stay under 1 GB. */
 const MAX_PARALLEL = 4;
@@ -55,18 +55,9 @@ interface Options {
 const VALUE_FLAGS = new Set(['-o', '--output', '--json', '--docx', '--pengaturan', '--tahun', '--paralel']);
 
 async function parseArgs(argv: string[]): Promise<Options | 'help'> {
-  const inputs: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') return 'help';
-    if (VALUE_FLAGS.has(a)) {
-      const v = argv[++i];
-      if (v === undefined) throw new InputError(`Pilihan ${a} memerlukan nilai.`);
-      flags.set(a === '-o' ? '--output' : a, v);
-    } else if (a.startsWith('-') && a !== '-') throw new InputError(`Pilihan “${a}” tidak dikenal untuk rekap. Lihat hitung-capaian rekap --help.`);
-    else inputs.push(a);
-  }
+  const args = splitArgs(argv, VALUE_FLAGS, (a) => `Pilihan “${a}” tidak dikenal untuk rekap. Lihat hitung-capaian rekap --help.`);
+  if (args === 'help') return 'help';
+  const { flags, others: inputs } = args;
   if (inputs.length === 0) throw new InputError('Sebutkan buku kerja atau folder yang direkap. Lihat hitung-capaian rekap --help.');
   let settings: Record<string, unknown> = {};
   const file = flags.get('--pengaturan');

@@ -15,7 +15,7 @@ import { toJson } from '../core/report/result-json';
 import { tableToHtml } from '../core/report/table-html';
 import { PlannedRun } from '../core/run/plan';
 import { runHitung } from '../core/run/run';
-import { Io, readSettingsFile, yearOption } from './options';
+import { Io, readSettingsFile, splitArgs, yearOption } from './options';
 import { runRekap } from './rekap';
 
 export type { Io };
@@ -55,19 +55,9 @@ interface Options {
 const VALUE_FLAGS = new Set(['-o', '--output', '--json', '--docx', '--html', '--dpa', '--realisasi', '--kinerja', '--pengaturan', '--tahun']);
 
 async function parseArgs(argv: string[]): Promise<Options | 'help'> {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') return 'help';
-    if (VALUE_FLAGS.has(a)) {
-      const v = argv[++i];
-      if (v === undefined) throw new InputError(`Pilihan ${a} memerlukan nilai.`);
-      flags.set(a === '-o' ? '--output' : a, v);
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new InputError(`Pilihan “${a}” tidak dikenal. Lihat hitung-capaian --help.`);
-    } else positional.push(a);
-  }
+  const args = splitArgs(argv, VALUE_FLAGS, (a) => `Pilihan “${a}” tidak dikenal. Lihat hitung-capaian --help.`);
+  if (args === 'help') return 'help';
+  const { flags, others: positional } = args;
   if (positional.length !== 1) throw new InputError('Sebutkan tepat satu berkas .xlsx. Lihat hitung-capaian --help.');
   let settings: Record<string, unknown> = {};
   const file = flags.get('--pengaturan');

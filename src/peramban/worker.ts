@@ -4,6 +4,7 @@ import { checkFileSize } from '../adapters/xlsx/package';
 import { readBookOf, readXlsx, XlsxBook } from '../adapters/xlsx/read';
 import { addResultSheets, copyNotes } from '../adapters/xlsx/write';
 import { buildDocx } from '../adapters/docx/build-docx';
+import { joinPieces } from '../adapters/zip/zip';
 import { Report } from '../core/report/report';
 import { Progress } from '../core/compute/engine';
 import { InputError } from '../core/errors';
@@ -71,7 +72,7 @@ async function run(settings: Partial<Settings> | null, replaceEdited: boolean | 
     {
       read: async () => readBookOf(book),
       // The copy's notes (a signature that no longer holds …) are told among the run's.
-      write: async ({ prepared, plan }) => ({ catatan: copyNotes(book), workbook: concat(await addResultSheets(book, prepared, plan)) }),
+      write: async ({ prepared, plan }) => ({ catatan: copyNotes(book), workbook: joinPieces(await addResultSheets(book, prepared, plan)) }),
     },
     { settings, replaceEdited },
     progress,
@@ -87,16 +88,6 @@ async function run(settings: Partial<Settings> | null, replaceEdited: boolean | 
       rows: findingRows(book.grids, outcome.report.result.temuan),
     },
   };
-}
-
-function concat(pieces: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** One book of a recap from its file: never throws, a book that fails says why in the sentence opening it alone gives. */
@@ -116,7 +107,7 @@ async function rekapTulis(books: BukuRekap[], settings: Partial<Settings>): Prom
     rekap: report.rekap,
     docxTables: report.docxTables,
     warning: report.warning,
-    workbook: concat(pieces),
+    workbook: joinPieces(pieces),
     json: JSON.stringify(report.json, null, 2) + '\n',
   };
 }

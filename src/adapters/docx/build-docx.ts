@@ -2,7 +2,7 @@ import { MergeIndex } from '../../core/rect';
 import { PLACEHOLDER } from '../../core/report/narrative';
 import { displayCell, HEADER_FILL, Paragraph, Table, TOTAL_FILL } from '../../core/report/table';
 import { CELL_PADDING, ColumnLayout, columnLayout, HEADER_SCALE, textTwips } from './layout';
-import { Deflated, DeflatingPart, NewEntry, writeZip } from '../zip/zip';
+import { Deflated, DeflatingPart, joinPieces, NewEntry, writeZip } from '../zip/zip';
 
 /**
  * The Word document: every table with the narrative beside it, in chapter III's order. Its body is
@@ -393,11 +393,5 @@ export async function buildDocx(tables: Table[], warning: string | null = null, 
     ],
     new Uint8Array(0),
   );
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return joinPieces(pieces);
 }

@@ -3,7 +3,7 @@ import { PreparedSheet } from '../../core/report/sheet-layout';
 import { Package } from './package';
 import { addResultSheets } from './write';
 import { NS, XML_DECLARATION } from './xml';
-import { writeZip } from '../zip/zip';
+import { joinPieces, writeZip } from '../zip/zip';
 
 /**
  * A workbook of our sheets alone (the kabupaten's recap): an empty package, to which the sheets are
@@ -22,21 +22,11 @@ const EMPTY_PACKAGE: Record<string, string> = {
   'xl/_rels/workbook.xml.rels': `<Relationships xmlns="${NS.packageRels}"/>`,
 };
 
-function concat(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** A new workbook holding `sheets`, named by `plan`, as pieces of a zip to write one after another. */
 export async function newWorkbook(sheets: PreparedSheet[], plan: ReplacementPlan, name: string): Promise<Uint8Array<ArrayBuffer>[]> {
   const encoder = new TextEncoder();
   const entries = Object.entries(EMPTY_PACKAGE).map(([part, xml]) => ({ rawName: encoder.encode(part), utf8: false, data: encoder.encode(XML_DECLARATION + xml) }));
-  const pkg = await Package.open(concat(await writeZip(new Uint8Array(0), entries, new Uint8Array(0))), name);
+  const pkg = await Package.open(joinPieces(await writeZip(new Uint8Array(0), entries, new Uint8Array(0))), name);
   const own = ownership([], [], EMPTY_RECORD);
   return addResultSheets(
     {

@@ -473,3 +473,14 @@ export async function writeZip(
   out.push(comment);
   return out.done();
 }
+
+/** writeZip's pieces as one array, where one is needed (a Blob or a file takes the pieces as they are). */
+export function joinPieces(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
