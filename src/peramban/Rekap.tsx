@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, makeStyles, ProgressBar, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { Decimal, countText, persenText, rupiahText } from '../core/decimal';
 import { BukuRekap } from '../core/rekap/book';
 import { Rekap as RekapResult } from '../core/rekap/rekap';
@@ -6,7 +6,7 @@ import { averagedHow, rekapWarning } from '../core/rekap/tables';
 import { downloadBlob } from '../taskpane/host';
 import { useStyles as usePaneStyles } from '../taskpane/styles';
 import { RekapDone, RekapProgress } from './rekap-host';
-import { LiveRegion } from '../taskpane/Notice';
+import { DraftBar, LiveRegion } from '../taskpane/Notice';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: '6px', margin: 0, paddingLeft: 0, listStyleType: 'none' },
@@ -107,14 +107,7 @@ export function Rekap({ count, progress, done, onDocx }: { count: number; progre
       {done && (
         <>
           <Totals rekap={done.rekap} />
-          {warning && (
-            <MessageBar intent="warning" layout="multiline" data-testid="peringatan-draf">
-              <MessageBarBody>
-                <MessageBarTitle>Rekap ini masih draf.</MessageBarTitle>
-                {warning}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <DraftBar title="Rekap ini masih draf." warning={warning} />
           <div className={styles.downloads}>
             {done.files.map((f) => (
               <Button key={f.name} appearance={f.name.endsWith('.xlsx') ? 'primary' : 'secondary'} onClick={() => downloadBlob(f.name, f.data)}>

@@ -61,3 +61,16 @@ export function BusyProgress({ actions, place, label }: { actions: Actions; plac
     </Field>
   );
 }
+
+/** While the figures rest on galat or doubts: a draft, with the same words that open the .docx. */
+export function DraftBar({ title, warning }: { title: string; warning: string | null }) {
+  if (!warning) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="peringatan-draf">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {warning}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,8 +1,8 @@
-import { Button, Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
 import { countText, persenText, rupiahText } from '../core/decimal';
 import { countByTingkat } from '../core/findings';
 import { PaneRun, ResultCopy } from './host';
-import { BusyProgress, Catatan, NoticeBar } from './Notice';
+import { BusyProgress, Catatan, DraftBar, NoticeBar } from './Notice';
 import { useStyles } from './styles';
 import { Actions } from './use-actions';
 import { DOCX_LABEL, quotedList } from './words';
@@ -74,14 +74,7 @@ export function Summary({
           , {countText(peringatan)} peringatan
         </Text>
       </div>
-      {warning && (
-        <MessageBar intent="warning" layout="multiline" data-testid="peringatan-draf">
-          <MessageBarBody>
-            <MessageBarTitle>Hasil ini masih draf.</MessageBarTitle>
-            {warning}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <DraftBar title="Hasil ini masih draf." warning={warning} />
       {run.result.catatan.map((c) => (
         <Caption1 key={c} block>
           {c}
