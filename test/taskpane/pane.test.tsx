@@ -11,6 +11,7 @@ import { RESULT_SHEETS } from '../../src/core/result-sheets';
 import { FakeExcel } from '../../src/demo/fake-excel';
 import { App } from '../../src/taskpane/App';
 import { excelHost } from '../../src/taskpane/host';
+import { RibbonChannel } from '../../src/taskpane/ribbon';
 import { FIXTURES } from '../helpers';
 import { excelRun } from '../support/office-client';
 
@@ -30,11 +31,12 @@ async function semboro(): Promise<FakeExcel> {
   return FakeExcel.fromWorkbook(await workbookFromXlsx(path.join(FIXTURES, 'semboro-tercetak.xlsx')));
 }
 
-function open(excel: FakeExcel) {
+/** The pane on this workbook, with the ribbon's channel where one is given. */
+function open(excel: FakeExcel, ribbon?: RibbonChannel) {
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>
-      <App host={excelHost((batch) => excelRun(excel, batch), envOf(excel))} />
+      <App host={{ ...excelHost((batch) => excelRun(excel, batch), envOf(excel)), ribbon }} />
     </FluentProvider>,
   );
   return user;
@@ -155,14 +157,8 @@ describe('the task pane, opened in a workbook', () => {
 
   it('with a ribbon click before the first run, asks in the pane and writes nothing when told Batal', async () => {
     const excel = await semboro();
-    const user = userEvent.setup();
-    const { RibbonChannel } = await import('../../src/taskpane/ribbon');
     const ribbon = new RibbonChannel();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <App host={{ ...excelHost((batch) => excelRun(excel, batch), envOf(excel)), ribbon }} />
-      </FluentProvider>,
-    );
+    const user = open(excel, ribbon);
     await detected();
     act(() => ribbon.send({ hitung: true }));
     await screen.findByTestId('tanya-pita');
