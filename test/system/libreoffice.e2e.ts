@@ -2,17 +2,16 @@ import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { FIXTURES, runQuiet, tempDir, RESULT_SHEETS } from '../helpers';
-import { requireProgram } from '../support/programs';
+import { describeWithPrograms } from '../support/programs';
 
 /** The result copies re-open in LibreOffice (npm run test:e2e; needs soffice), with every sheet and the figures. */
 
 const inputs = ['semboro-bersih.xlsx', 'other-tools/openpyxl.xlsx', 'other-tools/libreoffice.xlsx', 'other-tools/pivot.xlsx', 'other-tools/makro.xlsm'];
 
-describe('the result copy in LibreOffice', () => {
+describeWithPrograms([['soffice', 'libreoffice-calc-nogui']], 'the result copy in LibreOffice', () => {
   let dir: string;
   const opened = new Map<string, string>();
   beforeAll(async () => {
-    requireProgram('soffice', 'libreoffice-calc-nogui');
     dir = await tempDir();
     const copies: string[] = [];
     for (const input of inputs) {
