@@ -9,21 +9,10 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeBigWorkbook } from '../test/support/big-workbook';
+import { CLI, median, root, timed } from './measure';
 
 const REKENING = Number(process.env.REKENING ?? 50_000);
 const RUNS = Number(process.env.RUNS ?? 5);
-const root = path.join(__dirname, '..', '..');
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function timed(args: string[]): { seconds: number; peakMb: number } {
-  const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['-r', path.join(root, 'bench', 'report-rss.js'), ...args], { encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
-  const kb = Number(/PEAK_RSS_KB (\d+)/.exec(run.stderr)?.[1] ?? NaN);
-  return { seconds, peakMb: kb / 1024 };
-}
 
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hc-bench-'));
@@ -37,7 +26,7 @@ async function main(): Promise<void> {
   const readExcelJS: { seconds: number; peakMb: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
     floor.push(timed([path.join(root, 'bench', 'floor.js'), input, path.join(dir, 'floor.xlsx')]));
-    cli.push(timed([path.join(root, 'dist', 'cli', 'main.js'), input, '-o', path.join(dir, 'hasil.xlsx')]));
+    cli.push(timed([CLI, input, '-o', path.join(dir, 'hasil.xlsx')]));
     readOwn.push(timed([path.join(root, 'dist-bench', 'bench', 'read.js'), 'xlsx', input]));
     readExcelJS.push(timed([path.join(root, 'dist-bench', 'bench', 'read.js'), 'exceljs', input]));
   }

@@ -6,7 +6,6 @@
  * dist-web/, opened from the disk in Chromium) on the same workbook, once: from the click on the
  * .docx button to the download, and the longest main-thread task meanwhile.
  */
-import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,21 +13,10 @@ import { pathToFileURL } from 'url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, measuredDocx, measuredRun, watchLongTasks } from '../test/support/peramban-run';
 import { writeReportWorkbook } from '../test/support/report-workbook';
+import { CLI, median, root, timed } from './measure';
 
 const SIZES = (process.env.SUB ?? '6000,60000').split(',').map(Number);
 const RUNS = Number(process.env.RUNS ?? 3);
-const root = path.join(__dirname, '..', '..');
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function timed(args: string[]): { seconds: number; peakMb: number } {
-  const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['-r', path.join(root, 'bench', 'report-rss.js'), path.join(root, 'dist', 'cli', 'main.js'), ...args], { encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
-  const kb = Number(/PEAK_RSS_KB (\d+)/.exec(run.stderr)?.[1] ?? NaN);
-  return { seconds, peakMb: kb / 1024 };
-}
 
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hc-bench-docx-'));
@@ -40,8 +28,8 @@ async function main(): Promise<void> {
     const without: { seconds: number; peakMb: number }[] = [];
     const withDocx: { seconds: number; peakMb: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
-      without.push(timed(common));
-      withDocx.push(timed([...common, '--docx', path.join(dir, 'tabel.docx')]));
+      without.push(timed([CLI, ...common]));
+      withDocx.push(timed([CLI, ...common, '--docx', path.join(dir, 'tabel.docx')]));
     }
     const t0 = median(without.map((r) => r.seconds));
     const t1 = median(withDocx.map((r) => r.seconds));

@@ -13,12 +13,10 @@ import { pathToFileURL } from 'url';
 import { chromium } from 'playwright-core';
 import { writeBigWorkbook } from '../test/support/big-workbook';
 import { CHROMIUM, CHROMIUM_ARGS, measuredRun, watchLongTasks } from '../test/support/peramban-run';
+import { CLI, median, root } from './measure';
 
 const REKENING = Number(process.env.REKENING ?? 50_000);
 const RUNS = Number(process.env.RUNS ?? 5);
-const root = path.join(__dirname, '..', '..');
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hc-bench-peramban-'));
@@ -32,7 +30,7 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i < RUNS; i++) {
       const start = process.hrtime.bigint();
-      const run = spawnSync(process.execPath, [path.join(root, 'dist', 'cli', 'main.js'), input, '-o', path.join(dir, 'hasil.xlsx')], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [CLI, input, '-o', path.join(dir, 'hasil.xlsx')], { encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`CLI failed: ${run.stderr}`);
       cli.push(Number(process.hrtime.bigint() - start) / 1e9);
 

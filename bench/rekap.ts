@@ -9,32 +9,20 @@
  * Peak memory of a recap of MANY books (default 50) is measured once: target under 1 GB.
  * Prints the machine and its load, which on a shared machine moves every figure.
  */
-import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeBigWorkbook } from '../test/support/big-workbook';
+import { CLI, median, root, timed } from './measure';
 
 const REKENING = Number(process.env.REKENING ?? 50_000);
 const RUNS = Number(process.env.RUNS ?? 5);
 const BOOKS = Number(process.env.BOOKS ?? 14);
 const MANY = Number(process.env.MANY ?? 50);
-const root = path.join(__dirname, '..', '..');
-const cli = path.join(root, 'dist', 'cli', 'main.js');
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function timed(args: string[]): { seconds: number; peakMb: number } {
-  const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['-r', path.join(root, 'bench', 'report-rss.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
-  return { seconds, peakMb: Number(/PEAK_RSS_KB (\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024 };
-}
 
 /** One after another: the total of the runs. */
 function oneByOne(books: string[], dir: string): number {
-  return books.reduce((total, book, i) => total + timed([cli, book, '--json', path.join(dir, `satu-${i}.json`)]).seconds, 0);
+  return books.reduce((total, book, i) => total + timed([CLI, book, '--json', path.join(dir, `satu-${i}.json`)]).seconds, 0);
 }
 
 async function main(): Promise<void> {
@@ -48,7 +36,7 @@ async function main(): Promise<void> {
   const ours: number[] = [];
   const sheetjs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    ours.push(timed([cli, input]).seconds);
+    ours.push(timed([CLI, input]).seconds);
     sheetjs.push(timed([path.join(root, 'bench', 'sheetjs-read.js'), input]).seconds);
   }
 
@@ -63,14 +51,14 @@ async function main(): Promise<void> {
   const recap: number[] = [];
   const sequential: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    recap.push(timed([cli, 'rekap', folder, '--json', path.join(dir, 'rekap.json')]).seconds);
+    recap.push(timed([CLI, 'rekap', folder, '--json', path.join(dir, 'rekap.json')]).seconds);
     sequential.push(oneByOne(books, dir));
   }
 
   const many = path.join(dir, 'banyak');
   await fs.mkdir(many);
   for (let i = 0; i < MANY; i++) await fs.copyFile(books[i % books.length], path.join(many, `opd-${String(i + 1).padStart(2, '0')}.xlsx`));
-  const manyRun = timed([cli, 'rekap', many, '-o', path.join(dir, 'banyak.xlsx'), '--docx', path.join(dir, 'banyak.docx'), '--json', path.join(dir, 'banyak.json')]);
+  const manyRun = timed([CLI, 'rekap', many, '-o', path.join(dir, 'banyak.xlsx'), '--docx', path.join(dir, 'banyak.docx'), '--json', path.join(dir, 'banyak.json')]);
 
   const s = (x: number) => x.toFixed(2);
   console.table({

@@ -103,21 +103,8 @@ export function rekap(books: BukuRekap[], settings: Partial<Settings> = {}): Rek
 
 /** The recap's JSON: per book the figures its own run's JSON gives (money exact, percentages with two decimals), and the kabupaten's. */
 export interface RekapJson {
-  opd: {
-    berkas: string;
-    nama: string;
-    tahun: number | null;
-    anggaran: string | null;
-    realisasi: string | null;
-    serapan: string | null;
-    rataRataCapaian: string | null;
-    predikat: string | null;
-    galat: number | null;
-    peringatan: number | null;
-    kesalahan: string | null;
-    /** Why a figure of this book cannot be trusted yet, as its run says it (`keraguan` of its JSON). */
-    keraguan: BukuRekap['keraguan'];
-  }[];
+  /** Each book's own figures, as its BukuRekap holds them (money and percentages normalised as its run's JSON gives them). */
+  opd: Pick<BukuRekap, 'berkas' | 'nama' | 'tahun' | 'anggaran' | 'realisasi' | 'serapan' | 'rataRataCapaian' | 'predikat' | 'galat' | 'peringatan' | 'kesalahan' | 'keraguan'>[];
   jumlah: { anggaran: string | null; realisasi: string | null; serapan: string | null; rataRataCapaian: string | null };
 }
 
